@@ -1,0 +1,259 @@
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { TFunction } from 'i18next';
+import { openCore, type Core } from '../core/core';
+import { corePaths, SOURCE_RESOURCES_DIR } from '../core/paths';
+import { fixedClock, systemClock } from '../core/clock';
+import { listRuleSets } from '../core/db/repos/rule-sets.repo';
+import { heldMeetingsUnder } from '../core/db/repos/meetings.repo';
+import { getUnit, searchUnits } from '../core/services/units.service';
+import { createI18n, errorMessage, isUiLanguage, type UiLanguage } from '../../shared/i18n';
+import { EsepError } from '../../shared/errors';
+import { isIsoDate, type IsoDate } from '../../shared/domain/dates';
+import { isKatoCode } from '../../shared/domain/kato';
+import { DECREE_615, assessCompliance, obligationsFor, type Obligation, type RuleSet } from '../../shared/domain/rules';
+import { isReportingKind, isUnitKind, type ReportingUnitKind } from '../../shared/domain/units/unit-kind';
+import type { UnitSummary } from '../../shared/contract/types';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** A mistake in how the command was called: exit code 2 and the usage line. */
+class UsageError extends Error {}
+
+const COMMON = {
+  json: { type: 'boolean', default: false },
+  'data-dir': { type: 'string' },
+  lang: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+const RANGE = {
+  ...COMMON,
+  kind: { type: 'string' },
+  kato: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+const COMMANDS = {
+  schedule: RANGE,
+  compliance: { ...RANGE, held: { type: 'string' }, today: { type: 'string' } },
+  units: { ...COMMON, kato: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' } },
+} as const;
+
+type CommandName = keyof typeof COMMANDS;
+
+const USAGE = `Usage: esep <command> [options]
+  schedule   (--kind KIND | --kato CODE) --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+  compliance (--kind KIND | --kato CODE) --from YYYY-MM-DD --to YYYY-MM-DD
+             [--held D1,D2,...] [--today YYYY-MM-DD] [--json]
+  units      (--kato CODE | --search TEXT [--limit N]) [--json]
+Common: --data-dir DIR (read this installation's data and rule sets), --lang kk|ru|en.
+Kinds: oblast capital republican_city city_district district oblast_city district_city
+       rural_okrug settlement village
+`;
+
+/** Runs one CLI command; returns the exit code. Writes only JSON to stdout with --json. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  const lang = pickLanguage(rest, io.env);
+  const t = createI18n(lang).t;
+  let core: Core | undefined;
+  try {
+    if (command === undefined || command === '--help' || command === 'help') {
+      io.stdout(USAGE);
+      return command === undefined ? EXIT_BAD_INPUT : EXIT_OK;
+    }
+    if (!(command in COMMANDS)) throw new UsageError(`unknown command: ${command}`);
+    const { values } = parseArgs({ args: [...rest], options: COMMANDS[command as CommandName], strict: true, allowPositionals: false });
+    const opts = values as Record<string, string | boolean | undefined>;
+    const openData = () => (core ??= openCoreFor(opts['data-dir'] as string | undefined, opts.today as string | undefined));
+    const output = run(command as CommandName, opts, openData, t);
+    io.stdout(opts.json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text);
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof EsepError) {
+      io.stderr(`esep: ${errorMessage(t, error.toPayload())}\n`);
+      return error.code === 'internal' ? EXIT_INTERNAL : EXIT_BAD_INPUT;
+    }
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr(`esep: ${(error as Error).message}\n${USAGE}`);
+      return EXIT_BAD_INPUT;
+    }
+    io.stderr(`esep: ${(error as Error).stack ?? String(error)}\n`);
+    return EXIT_INTERNAL;
+  } finally {
+    core?.close();
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  return typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+}
+
+function pickLanguage(args: readonly string[], env: NodeJS.ProcessEnv): UiLanguage {
+  const i = args.indexOf('--lang');
+  const explicit = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  for (const candidate of [explicit, env.ESEP_LANG, env.LC_ALL?.slice(0, 2), env.LANG?.slice(0, 2)]) {
+    if (isUiLanguage(candidate)) return candidate;
+  }
+  return 'en';
+}
+
+/**
+ * Without --data-dir the CLI never creates files: it loads the shipped classifier into an
+ * in-memory database and uses the built-in rule set.
+ */
+function openCoreFor(dataDir: string | undefined, today: string | undefined): Core {
+  const clock = today && isIsoDate(today) ? fixedClock(today) : systemClock;
+  const paths = dataDir
+    ? corePaths(path.resolve(dataDir), SOURCE_RESOURCES_DIR)
+    : { ...corePaths('', SOURCE_RESOURCES_DIR), dbFile: ':memory:' };
+  return openCore({ paths, clock, actor: 'cli' });
+}
+
+interface Output {
+  json: unknown;
+  text: string;
+}
+
+function run(command: CommandName, opts: Record<string, string | boolean | undefined>, openData: () => Core, t: TFunction): Output {
+  switch (command) {
+    case 'units':
+      return unitsCommand(opts, openData, t);
+    case 'schedule':
+    case 'compliance':
+      return obligationsCommand(command, opts, openData, t);
+  }
+}
+
+function unitsCommand(opts: Record<string, string | boolean | undefined>, openData: () => Core, t: TFunction): Output {
+  const kato = opts.kato as string | undefined;
+  const search = opts.search as string | undefined;
+  if ((kato === undefined) === (search === undefined)) throw new UsageError('units needs exactly one of --kato or --search');
+  let units: UnitSummary[];
+  if (kato !== undefined) {
+    if (!isKatoCode(kato)) throw new EsepError('kato_invalid', { kato });
+    units = [getUnit(openData().ctx, kato)];
+  } else {
+    const limit = opts.limit === undefined ? 50 : Number(opts.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit: a whole number from 1 to 1000: ${opts.limit}`);
+    if (!search?.trim()) throw new UsageError('--search needs some text');
+    units = searchUnits(openData().ctx, { query: search, limit });
+  }
+  const json = units.map((u) => ({ kato: u.kato, kind: u.kind, nameKk: u.nameKk, nameRu: u.nameRu, parent: u.parent }));
+  const text = table(
+    ['KATO', 'kind', 'name (kk)', 'name (ru)', 'parent'],
+    units.map((u) => [u.kato, t(`Kind.${u.kind}`), u.nameKk, u.nameRu, u.parent ?? '']),
+  );
+  return { json, text };
+}
+
+function requireDate(value: string | boolean | undefined, option: string): IsoDate {
+  if (typeof value !== 'string') throw new UsageError(`${option} YYYY-MM-DD is required`);
+  if (!isIsoDate(value)) throw new EsepError('date_invalid', { date: value });
+  return value;
+}
+
+function obligationsCommand(
+  command: 'schedule' | 'compliance',
+  opts: Record<string, string | boolean | undefined>,
+  openData: () => Core,
+  t: TFunction,
+): Output {
+  const from = requireDate(opts.from, '--from');
+  const to = requireDate(opts.to, '--to');
+  if (from > to) throw new EsepError('range_invalid', { from, to });
+  const { kind, unit } = resolveKind(opts, openData);
+  const ruleSets: RuleSet[] = opts['data-dir'] ? listRuleSets(openData().ctx.db) : [DECREE_615];
+
+  if (command === 'schedule') {
+    const obligations = obligationsFor(ruleSets, kind, from, to);
+    return {
+      json: obligations.map((o) => describe(o)),
+      text: table(
+        ['rule set', 'group', 'window', 'window start', 'window end', 'covers'],
+        obligations.map((o) => [o.ruleSetId, o.group, o.windowKey, o.windowStart, o.windowEnd, `${o.coversStart} – ${o.coversEnd}`]),
+      ),
+    };
+  }
+
+  const today = opts.today === undefined ? systemClock.today() : requireDate(opts.today, '--today');
+  const held = heldMeetings(opts, unit, openData);
+  for (const m of held) {
+    if (m.heldOn > today) throw new EsepError('date_in_future', { date: m.heldOn, today });
+  }
+  const assessed = assessCompliance(ruleSets, kind, from, to, held, today);
+  return {
+    json: assessed.map((o) => ({
+      ...describe(o),
+      status: o.status,
+      heldOn: o.meeting?.heldOn ?? null,
+      meetingId: o.meeting?.id ?? null,
+      ...(o.reportDueMonths === null ? {} : { reportDue: o.reportDue }),
+    })),
+    text: table(
+      ['group', 'window', 'window start', 'window end', 'status', 'held on', 'report due'],
+      assessed.map((o) => [o.group, o.windowKey, o.windowStart, o.windowEnd, t(`Status.${o.status}`), o.meeting?.heldOn ?? '', o.reportDue ?? '']),
+    ),
+  };
+}
+
+function describe(o: Obligation) {
+  return {
+    ruleSet: o.ruleSetId,
+    group: o.group,
+    kind: o.kind,
+    windowKey: o.windowKey,
+    windowStart: o.windowStart,
+    windowEnd: o.windowEnd,
+    coversStart: o.coversStart,
+    coversEnd: o.coversEnd,
+  };
+}
+
+function resolveKind(
+  opts: Record<string, string | boolean | undefined>,
+  openData: () => Core,
+): { kind: ReportingUnitKind; unit: UnitSummary | null } {
+  const kindOpt = opts.kind as string | undefined;
+  const kato = opts.kato as string | undefined;
+  if ((kindOpt === undefined) === (kato === undefined)) throw new UsageError('give exactly one of --kind or --kato');
+  if (kindOpt !== undefined) {
+    if (!isUnitKind(kindOpt) || !isReportingKind(kindOpt)) throw new UsageError(`--kind: not a kind of unit with an akim: ${kindOpt}`);
+    return { kind: kindOpt, unit: null };
+  }
+  if (!isKatoCode(kato)) throw new EsepError('kato_invalid', { kato: String(kato) });
+  const unit = getUnit(openData().ctx, kato);
+  if (!isReportingKind(unit.kind)) throw new EsepError('unit_not_reporting', { kato });
+  return { kind: unit.kind, unit };
+}
+
+/** --held wins; otherwise, with --data-dir and --kato, the meetings recorded for that unit. */
+function heldMeetings(opts: Record<string, string | boolean | undefined>, unit: UnitSummary | null, openData: () => Core) {
+  if (typeof opts.held === 'string') {
+    return opts.held
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        if (!isIsoDate(d)) throw new EsepError('date_invalid', { date: d });
+        return { id: null, heldOn: d };
+      });
+  }
+  if (unit && opts['data-dir']) return heldMeetingsUnder(openData().ctx.db, unit.kato).get(unit.kato) ?? [];
+  return [];
+}
+
+function table(header: string[], rows: string[][]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  return all.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n') + '\n';
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from './open';
+import { EsepError } from '../../../shared/errors';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export interface MigrationResult {
+  from: number;
+  to: number;
+  /** The copy taken before migrating a database that already held data. */
+  backupFile: string | null;
+}
+
+/**
+ * Brings the schema to LATEST_VERSION. All pending migrations run in one transaction: either the
+ * database reaches the new version or it stays exactly as it was. A database that already held
+ * data is copied first (VACUUM INTO: a consistent, compact snapshot, taken synchronously).
+ */
+export function migrate(
+  db: Db,
+  options: { backupDir: string; now: Date; migrations?: readonly Migration[] },
+): MigrationResult {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.at(-1)?.version ?? 0;
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > latest) {
+    throw new EsepError('db_from_future', { version: from, supported: latest });
+  }
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from, backupFile: null };
+
+  const backupFile = hasData(db) ? backupBeforeMigration(db, options.backupDir, from, options.now) : null;
+  db.transaction(() => {
+    for (const migration of pending) {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  })();
+  return { from, to: latest, backupFile };
+}
+
+function hasData(db: Db): boolean {
+  const row = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
+  return row.n > 0;
+}
+
+function backupBeforeMigration(db: Db, dir: string, version: number, now: Date): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const file = path.join(dir, `esep-v${version}-before-migration-${stamp}.sqlite`);
+  db.prepare('VACUUM INTO ?').run(file);
+  return file;
+}

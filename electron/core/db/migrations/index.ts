@@ -1,0 +1,14 @@
+import type Database from 'better-sqlite3';
+import { m0010Initial } from './0010-initial';
+
+export interface Migration {
+  /** Stored in `PRAGMA user_version` once applied; numbered in steps of 10. */
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Listed explicitly (no directory scan) so the list is the same inside an asar archive. */
+export const MIGRATIONS: readonly Migration[] = [m0010Initial];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

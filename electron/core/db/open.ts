@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { EsepError } from '../../../shared/errors';
+import { LATEST_VERSION } from './migrations';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (creating if needed) the Esep database. The version check runs before any PRAGMA that
+ * writes (journal_mode does), so a database from a newer Esep is refused and left byte-for-byte
+ * untouched.
+ */
+export function openDatabase(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (fs.existsSync(file)) assertReadableAndNotFromFuture(file);
+
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL under WAL survives an application crash without losing a committed transaction;
+  // only a power cut can lose the last ones, which is the documented WAL trade-off.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/**
+ * Reads `user_version` straight from the file header (bytes 60–63, big-endian) instead of
+ * opening the database: even a read-only SQLite connection may create -wal/-shm files beside a
+ * WAL database, and a refused file must be left exactly as it was.
+ */
+export function readHeaderVersion(file: string): number | null {
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  let read: number;
+  try {
+    read = fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (read === 0) return null;
+  if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    throw new EsepError('db_unreadable', { file });
+  }
+  return header.readUInt32BE(60);
+}
+
+function assertReadableAndNotFromFuture(file: string): void {
+  const version = readHeaderVersion(file);
+  if (version !== null && version > LATEST_VERSION) {
+    throw new EsepError('db_from_future', { file, version, supported: LATEST_VERSION });
+  }
+}
+
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  db.pragma('optimize');
+  db.close();
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { CoreContext } from '../../context';
+
+export type AuditAction = 'insert' | 'update' | 'delete' | 'load';
+
+export interface AuditEntry {
+  id: string;
+  at: number;
+  actor: string;
+  origin: string;
+  action: AuditAction;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Appends one change to the audit log; call it inside the transaction that makes the change. */
+export function appendAudit(
+  ctx: CoreContext,
+  entry: { action: AuditAction; entity: string; entityId: string; before?: unknown; after?: unknown },
+): void {
+  ctx.db
+    .prepare(
+      `INSERT INTO audit_log (id, at, actor, origin, action, entity, entity_id, before_json, after_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      randomUUID(),
+      ctx.clock.now().getTime(),
+      ctx.actor,
+      ctx.installationId,
+      entry.action,
+      entry.entity,
+      entry.entityId,
+      entry.before === undefined ? null : JSON.stringify(entry.before),
+      entry.after === undefined ? null : JSON.stringify(entry.after),
+    );
+}
+
+interface AuditRow {
+  id: string;
+  at: number;
+  actor: string;
+  origin: string;
+  action: AuditAction;
+  entity: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export function listAudit(ctx: Pick<CoreContext, 'db'>, entity?: string, entityId?: string): AuditEntry[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT * FROM audit_log
+       WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
+       ORDER BY seq`,
+    )
+    .all({ entity: entity ?? null, entityId: entityId ?? null }) as AuditRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    origin: r.origin,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before_json === null ? null : JSON.parse(r.before_json),
+    after: r.after_json === null ? null : JSON.parse(r.after_json),
+  }));
+}

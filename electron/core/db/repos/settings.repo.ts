@@ -1,0 +1,15 @@
+import type { Db } from '../open';
+
+export type SettingKey = 'language' | 'working_root';
+
+export function getSetting(db: Db, key: SettingKey): string | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function putSetting(db: Db, key: SettingKey, value: string, now: number): void {
+  db.prepare(
+    `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ).run(key, value, now);
+}

@@ -1,0 +1,103 @@
+import type { Db } from '../open';
+import type { UnitSummary } from '../../../../shared/contract/types';
+import type { UnitKind } from '../../../../shared/domain/units/unit-kind';
+import { REPORTING_UNIT_KINDS } from '../../../../shared/domain/units/unit-kind';
+import { foldForSearch } from '../../../../shared/domain/text/fold';
+
+interface UnitRow {
+  kato: string;
+  kind: UnitKind;
+  parent_kato: string | null;
+  name_kk: string;
+  name_ru: string;
+}
+
+const COLUMNS = 'kato, kind, parent_kato, name_kk, name_ru';
+
+function toUnit(row: UnitRow): UnitSummary {
+  return { kato: row.kato, kind: row.kind, nameKk: row.name_kk, nameRu: row.name_ru, parent: row.parent_kato };
+}
+
+export interface NewUnit extends UnitSummary {
+  id: string;
+  edition: string;
+}
+
+/** Parents must come before children (the KATO file is sorted by code, which guarantees it). */
+export function insertUnits(db: Db, units: readonly NewUnit[]): void {
+  const insert = db.prepare(
+    `INSERT INTO units (kato, id, kind, parent_kato, name_kk, name_ru, search_text, edition)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const u of units) {
+    insert.run(u.kato, u.id, u.kind, u.parent, u.nameKk, u.nameRu, searchText(u), u.edition);
+  }
+}
+
+function searchText(u: UnitSummary): string {
+  return `${u.kato} ${foldForSearch(u.nameKk)} ${foldForSearch(u.nameRu)}`;
+}
+
+export function getUnit(db: Db, kato: string): UnitSummary | null {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM units WHERE kato = ?`).get(kato) as UnitRow | undefined;
+  return row ? toUnit(row) : null;
+}
+
+export function countUnits(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n;
+}
+
+const KIND_RANK = ['oblast', 'capital', 'republican_city', 'city_district', 'district', 'oblast_city', 'district_city', 'rural_okrug', 'settlement', 'village', 'locality'];
+
+/**
+ * Every word of the query must appear in the code or either name. Names that start with the
+ * first word come first ("Абай" before "Бурабай"), then higher levels before lower ones.
+ */
+export function searchUnits(db: Db, query: string, options: { limit: number; reportingOnly: boolean }): UnitSummary[] {
+  const words = foldForSearch(query).split(' ').filter(Boolean);
+  if (words.length === 0) return [];
+  const where = words.map(() => `search_text LIKE ? ESCAPE '\\'`);
+  if (options.reportingOnly) where.push(`kind IN (${REPORTING_UNIT_KINDS.map(() => '?').join(', ')})`);
+  const rank = `CASE kind ${KIND_RANK.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END`;
+  const params: unknown[] = words.map((w) => `%${escapeLike(w)}%`);
+  if (options.reportingOnly) params.push(...REPORTING_UNIT_KINDS);
+  const rows = db
+    .prepare(
+      `SELECT ${COLUMNS} FROM units WHERE ${where.join(' AND ')}
+       ORDER BY (search_text LIKE ? ESCAPE '\\') DESC, ${rank}, kato LIMIT ?`,
+    )
+    .all(...params, `% ${escapeLike(words[0]!)}%`, options.limit) as UnitRow[];
+  return rows.map(toUnit);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The unit and all its descendants, each with its depth below the root, in code order. */
+export function subtree(db: Db, rootKato: string): Array<UnitSummary & { depth: number }> {
+  const rows = db
+    .prepare(
+      `WITH RECURSIVE tree(kato, depth) AS (
+         SELECT kato, 0 FROM units WHERE kato = ?
+         UNION ALL
+         SELECT u.kato, tree.depth + 1 FROM units u JOIN tree ON u.parent_kato = tree.kato
+       )
+       SELECT ${COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')}, tree.depth
+       FROM tree JOIN units u ON u.kato = tree.kato ORDER BY u.kato`,
+    )
+    .all(rootKato) as Array<UnitRow & { depth: number }>;
+  return rows.map((r) => ({ ...toUnit(r), depth: r.depth }));
+}
+
+export function isInSubtree(db: Db, rootKato: string, kato: string): boolean {
+  const row = db
+    .prepare(
+      `WITH RECURSIVE up(kato) AS (
+         SELECT ? UNION ALL SELECT u.parent_kato FROM units u JOIN up ON u.kato = up.kato WHERE u.parent_kato IS NOT NULL
+       )
+       SELECT 1 AS hit FROM up WHERE kato = ? LIMIT 1`,
+    )
+    .get(kato, rootKato) as { hit: number } | undefined;
+  return row !== undefined;
+}

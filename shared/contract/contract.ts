@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { AppInfo, Meeting, ObligationsGrid, Settings, UnitSummary } from './types';
+import { IsoDateString, KatoCode, Language, NoInput, Year } from './schemas';
+
+/** A channel: its input schema (validated at every door) and, as a phantom, its output type. */
+export interface Channel<I extends z.ZodType, O> {
+  input: I;
+  readonly output?: O;
+}
+
+const channel =
+  <O>() =>
+  <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
+
+/**
+ * The whole API between the renderer and the core, `area:verb` → input schema + output type.
+ * The Electron IPC layer, the browser host and the renderer's api are all derived from it.
+ */
+export const contract = {
+  'app:info': channel<AppInfo>()(NoInput),
+
+  'settings:get': channel<Settings>()(NoInput),
+  'settings:setLanguage': channel<Settings>()(z.object({ language: Language }).strict()),
+
+  'setup:complete': channel<Settings>()(z.object({ rootKato: KatoCode, language: Language }).strict()),
+
+  'units:search': channel<UnitSummary[]>()(
+    z
+      .object({
+        query: z.string().trim().min(1).max(100),
+        limit: z.number().int().min(1).max(100).optional(),
+        reportingOnly: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  'units:get': channel<UnitSummary>()(z.object({ kato: KatoCode }).strict()),
+
+  'obligations:grid': channel<ObligationsGrid>()(z.object({ year: Year }).strict()),
+
+  'meetings:recordHeld': channel<Meeting>()(
+    z
+      .object({
+        unitKato: KatoCode,
+        heldOn: IsoDateString,
+        note: z.string().max(2000).optional(),
+      })
+      .strict(),
+  ),
+  'meetings:list': channel<Meeting[]>()(z.object({ unitKato: KatoCode, year: Year.optional() }).strict()),
+  'meetings:remove': channel<{ id: string }>()(z.object({ id: z.uuid() }).strict()),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = NonNullable<Contract[K]['output']>;
+
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.hasOwn(contract, value);
+}
