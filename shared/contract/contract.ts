@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppInfo, Meeting, ObligationsGrid, Settings, UnitSummary } from './types';
 import { IsoDateString, KatoCode, Language, NoInput, Year } from './schemas';
+import { CHANNELS, type ChannelName } from './channels';
 
 /** A channel: its input schema (validated at every door) and, as a phantom, its output type. */
 export interface Channel<I extends z.ZodType, O> {
@@ -48,14 +49,15 @@ export const contract = {
   ),
   'meetings:list': channel<Meeting[]>()(z.object({ unitKato: KatoCode, year: Year.optional() }).strict()),
   'meetings:remove': channel<{ id: string }>()(z.object({ id: z.uuid() }).strict()),
-} as const;
+  // `satisfies` makes a channel missing from CHANNELS, or listed without a schema, a compile error.
+} as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
-export type ChannelName = keyof Contract;
+export type { ChannelName };
 export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
 export type ChannelOutput<K extends ChannelName> = NonNullable<Contract[K]['output']>;
 
-export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+export const CHANNEL_NAMES: readonly ChannelName[] = CHANNELS;
 
 export function isChannelName(value: unknown): value is ChannelName {
   return typeof value === 'string' && Object.hasOwn(contract, value);

@@ -15,8 +15,11 @@ export function isIsoDate(value: string): value is IsoDate {
   return d <= daysInMonth(y, mo);
 }
 
+/** Days in `month` (1..12) of `year`, Gregorian. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Integer arithmetic rather than a Date: schedules for thousands of units call this often.
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** A calendar date split into integers; months and days are 1-based. */

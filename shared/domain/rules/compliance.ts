@@ -1,7 +1,7 @@
 import { addMonths, compareIsoDates, type IsoDate } from '../dates';
 import type { ReportingUnitKind } from '../units/unit-kind';
 import type { RuleSet } from './rule-set';
-import { nextWindowStart, obligationsFor, requireIsoDate, requireRange, type Obligation } from './schedule';
+import { firstWindowAfter, obligationsFor, requireIsoDate, requireRange, type Obligation } from './schedule';
 
 export type ComplianceStatus = 'upcoming' | 'open' | 'held_on_time' | 'held_late' | 'missed';
 
@@ -54,7 +54,7 @@ export function assessCompliance(
   const first = obligations[0];
   const last = obligations.at(-1);
   if (first === undefined || last === undefined) return [];
-  const afterLast = nextWindowStart(ruleSets, kind, last.windowStart);
+  const afterLast = firstWindowAfter(ruleSets, kind, last.windowStart);
 
   const meetings = held
     .filter((m) => m.heldOn >= first.windowStart && m.heldOn <= today)

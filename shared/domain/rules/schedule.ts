@@ -45,11 +45,19 @@ export function obligationsFor(
   return out.sort((a, b) => compareIsoDates(a.windowStart, b.windowStart));
 }
 
-/**
- * Start of the first window of `kind` opening after `date`, under any set; null if none ever
- * does. The sets must already have passed assertUsableRuleSets.
- */
+/** Start of the first window of `kind` opening after `date`, under any set; null if none ever does. */
 export function nextWindowStart(
+  ruleSets: readonly RuleSet[],
+  kind: ReportingUnitKind,
+  date: IsoDate,
+): IsoDate | null {
+  requireIsoDate(date, 'date');
+  assertUsableRuleSets(ruleSets);
+  return firstWindowAfter(ruleSets, kind, date);
+}
+
+/** nextWindowStart for sets that have already passed assertUsableRuleSets. */
+export function firstWindowAfter(
   ruleSets: readonly RuleSet[],
   kind: ReportingUnitKind,
   date: IsoDate,

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, dialog, ipcMain, Menu, session } from 'electron';
+import { openCore, type Core } from '../core/core';
+import { corePaths } from '../core/paths';
+import { systemClock } from '../core/clock';
+import { createHandlers } from '../core/api/handlers';
+import { getSettings } from '../core/services/settings.service';
+import { createI18n, errorMessage } from '../../shared/i18n';
+import { EsepError } from '../../shared/errors';
+import { registerIpc } from './ipc/register';
+import { hardenSession } from './security';
+import { registerAppScheme, serveAppScheme } from './protocol';
+import { createMainWindow, preloadPath } from './window';
+import { buildMenu } from './menu';
+
+const mainDir = path.dirname(fileURLToPath(import.meta.url));
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let core: Core | undefined;
+
+function resourcesDir(): string {
+  return app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.resolve(mainDir, '../../resources');
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  try {
+    core = openCore({ paths: corePaths(app.getPath('userData'), resourcesDir()), clock: systemClock });
+  } catch (error) {
+    const language = app.getLocale().startsWith('kk') ? 'kk' : 'ru';
+    const t = createI18n(language).t;
+    const message = error instanceof EsepError ? errorMessage(t, error.toPayload()) : String(error);
+    dialog.showErrorBox('Esep', message);
+    app.exit(1);
+    return;
+  }
+  const language = getSettings(core.ctx).language ?? 'kk';
+  const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
+  hardenSession(session.defaultSession);
+  serveAppScheme(path.resolve(mainDir, '../renderer'));
+  registerIpc(ipcMain, createHandlers(core, app.getVersion()), devServerOrigin ? { devServerOrigin } : {});
+  Menu.setApplicationMenu(buildMenu(createI18n(language).t, !app.isPackaged));
+  const window = createMainWindow({ preloadFile: preloadPath(mainDir), ...(devServerUrl ? { devServerUrl } : {}) });
+
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+}
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => core?.close());
+
+void start();

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/cli';
+import { LATEST_VERSION } from '../../electron/core/db/migrations';
+import { openTempCore, tempDir, ABAY_DISTRICT, KARAAUYL_OKRUG } from '../helpers/temp-core';
+import { createHandlers } from '../../electron/core/api/handlers';
+import { dispatch } from '../../electron/core/api/dispatch';
+
+function cli(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { LANG: 'C' } });
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+}
+
+describe('esep schedule', () => {
+  it('lists rural okrug windows from October 2013 on, nothing before (acceptance)', () => {
+    const r = cli('schedule', '--kind', 'rural_okrug', '--from', '2013-01-01', '--to', '2014-12-31', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const rows = r.json();
+    expect(rows.map((o: { windowStart: string }) => o.windowStart)).toEqual([
+      '2013-10-01',
+      '2014-01-01',
+      '2014-04-01',
+      '2014-07-01',
+      '2014-10-01',
+    ]);
+    expect(rows[0]).toEqual({
+      ruleSet: 'decree-615',
+      group: 'C',
+      kind: 'rural_okrug',
+      windowKey: '2013-M10',
+      windowStart: '2013-10-01',
+      windowEnd: '2013-10-31',
+      coversStart: '2013-07-01',
+      coversEnd: '2013-09-30',
+    });
+  });
+
+  it("gives a group B unit's first window as Q1 2014", () => {
+    const rows = cli('schedule', '--kind', 'district', '--from', '2013-01-01', '--to', '2014-12-31', '--json').json();
+    expect(rows.map((o: { group: string; windowStart: string; windowEnd: string }) => [o.group, o.windowStart, o.windowEnd])).toEqual([
+      ['B', '2014-01-01', '2014-03-31'],
+      ['B', '2014-07-01', '2014-09-30'],
+    ]);
+  });
+
+  it('takes the kind from a KATO code', () => {
+    const rows = cli('schedule', '--kato', '100000000', '--from', '2025-01-01', '--to', '2025-12-31', '--json').json();
+    expect(rows).toMatchObject([{ group: 'A', kind: 'oblast', windowStart: '2025-01-01', coversStart: '2024-01-01', coversEnd: '2024-12-31' }]);
+  });
+
+  it('prints a readable table without --json', () => {
+    const r = cli('schedule', '--kind', 'village', '--from', '2025-01-01', '--to', '2025-03-31');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^rule set\s+group\s+window/);
+    expect(r.stdout).toContain('2025-M01');
+  });
+});
+
+describe('esep compliance', () => {
+  it('assigns held dates, gives statuses and the report due date of group A', () => {
+    const r = cli('compliance', '--kind', 'oblast', '--from', '2024-01-01', '--to', '2026-12-31', '--held', '2024-04-02,2025-01-31', '--today', '2026-02-01', '--json');
+    expect(r.code).toBe(0);
+    expect(r.json().map((o: Record<string, unknown>) => [o.windowKey, o.status, o.heldOn, o.reportDue])).toEqual([
+      ['2024-Q1', 'held_late', '2024-04-02', '2024-05-02'],
+      ['2025-Q1', 'held_on_time', '2025-01-31', '2025-02-28'],
+      ['2026-Q1', 'open', null, null],
+    ]);
+  });
+
+  it('has no reportDue for groups B and C', () => {
+    const rows = cli('compliance', '--kind', 'rural_okrug', '--from', '2025-01-01', '--to', '2025-03-31', '--held', '2025-01-10', '--today', '2025-03-01', '--json').json();
+    expect(rows).toEqual([expect.objectContaining({ status: 'held_on_time', heldOn: '2025-01-10' })]);
+    expect(rows[0]).not.toHaveProperty('reportDue');
+  });
+
+  it('reads held meetings recorded in a data folder', () => {
+    const dataDir = tempDir();
+    const core = openTempCore({ dataDir, today: '2025-06-15' });
+    const h = createHandlers(core, 't');
+    dispatch(h, 'setup:complete', { rootKato: ABAY_DISTRICT, language: 'kk' });
+    dispatch(h, 'meetings:recordHeld', { unitKato: KARAAUYL_OKRUG, heldOn: '2025-04-03' });
+    core.close();
+    const rows = cli('compliance', '--kato', KARAAUYL_OKRUG, '--from', '2025-04-01', '--to', '2025-04-30', '--today', '2025-06-15', '--data-dir', dataDir, '--json').json();
+    expect(rows).toMatchObject([{ windowKey: '2025-M04', status: 'held_on_time', heldOn: '2025-04-03' }]);
+    expect(rows[0].meetingId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('esep units', () => {
+  it('looks a unit up by code, keeping the code as text', () => {
+    const r = cli('units', '--kato', KARAAUYL_OKRUG, '--json');
+    expect(r.json()).toEqual([{ kato: '103230000', kind: 'rural_okrug', nameKk: 'Қараауыл а.о.', nameRu: 'Карааульский с.о.', parent: '103200000' }]);
+  });
+
+  it('searches by name in either language', () => {
+    const kk = cli('units', '--search', 'Абай облысы', '--json').json();
+    expect(kk[0]).toMatchObject({ kato: '100000000', kind: 'oblast', parent: null });
+    const ru = cli('units', '--search', 'Карааульский', '--json').json();
+    expect(ru.map((u: { kato: string }) => u.kato)).toContain(KARAAUYL_OKRUG);
+  });
+});
+
+describe('bad input: exit code 2, a message on stderr, nothing on stdout', () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    ['unknown KATO code', ['units', '--kato', '999999999'], /No administrative unit has the KATO code 999999999/],
+    ['malformed KATO code', ['units', '--kato', '12AB'], /9 digits/],
+    ['malformed date', ['schedule', '--kind', 'district', '--from', '2025-02-30', '--to', '2025-12-31'], /Not a date: "2025-02-30"/],
+    ['--from after --to', ['schedule', '--kind', 'district', '--from', '2025-05-01', '--to', '2025-01-01'], /starts \(2025-05-01\) after it ends \(2025-01-01\)/],
+    ['a kind without an akim', ['schedule', '--kind', 'locality', '--from', '2025-01-01', '--to', '2025-12-31'], /--kind/],
+    ['a locality code', ['schedule', '--kato', '103230100', '--from', '2025-01-01', '--to', '2025-12-31'], /no akim of its own/],
+    ['a held date after today', ['compliance', '--kind', 'village', '--from', '2025-01-01', '--to', '2025-12-31', '--held', '2025-07-01', '--today', '2025-06-01'], /has not come yet/],
+    ['an unknown command', ['frobnicate'], /unknown command/],
+    ['an unknown option', ['schedule', '--kind', 'district', '--frm', '2025-01-01'], /Usage/],
+    ['a missing option', ['schedule', '--kind', 'district', '--to', '2025-01-01'], /--from/],
+  ];
+  for (const [name, args, message] of cases) {
+    it(name, () => {
+      const r = cli(...args, '--json');
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+    });
+  }
+
+  it('speaks Kazakh or Russian when asked', () => {
+    expect(cli('units', '--kato', '999999999', '--lang', 'kk').stderr).toContain('ҚАТО коды 999999999 болатын');
+    expect(cli('units', '--kato', '999999999', '--lang', 'ru').stderr).toContain('Нет административной единицы с кодом КАТО 999999999');
+  });
+
+  it('refuses a data folder holding a database from a newer Esep, leaving it untouched', () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'esep.sqlite');
+    const db = new Database(file);
+    db.pragma(`user_version = ${LATEST_VERSION + 100}`);
+    db.exec('CREATE TABLE x (y)');
+    db.close();
+    const before = fs.readFileSync(file);
+    const r = cli('units', '--kato', KARAAUYL_OKRUG, '--data-dir', dataDir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/written by a newer Esep/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(dataDir)).toEqual(['esep.sqlite']);
+  });
+});
+
+describe('npm run -s esep', () => {
+  it('works as a real process on the pinned Node, with exit codes', () => {
+    const out = execFileSync('npm', ['run', '-s', 'esep', '--', 'schedule', '--kind', 'rural_okrug', '--from', '2013-01-01', '--to', '2013-12-31', '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toHaveLength(1);
+    const bad = spawnSync('npm', ['run', '-s', 'esep', '--', 'units', '--kato', 'x'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+  });
+});
