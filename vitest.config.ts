@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // One runner, four projects: `npm test` prints a single summary for all of them.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/helpers/summary-reporter.ts'],
     projects: [
       {
         test: {
