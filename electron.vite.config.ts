@@ -6,7 +6,6 @@ import rendererConfig from './renderer/vite.config';
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
       rollupOptions: {
         input: resolve(import.meta.dirname, 'electron/main/index.ts'),
         external: ['better-sqlite3'],
@@ -15,7 +14,6 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
       rollupOptions: {
         input: resolve(import.meta.dirname, 'electron/preload/index.ts'),
         output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
@@ -26,6 +24,8 @@ export default defineConfig({
     ...rendererConfig,
     build: {
       ...rendererConfig.build,
+      // electron-vite places it (out/renderer, or under --outDir); the host build keeps its own.
+      outDir: undefined,
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     },
   },

@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-core';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+describe('the desktop build (electron-vite)', () => {
+  const out = tempDir('esep-build-');
+  beforeAll(() => {
+    execFileSync(path.join(ROOT, 'node_modules/.bin/electron-vite'), ['build', '--outDir', out, '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe' });
+  }, 120_000);
+
+  it('emits the preload as one CommonJS file that requires nothing but electron', () => {
+    const preload = fs.readFileSync(path.join(out, 'preload/index.cjs'), 'utf8');
+    const requires = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    expect(requires).toEqual(['electron']);
+    expect(preload).not.toMatch(/^\s*import\s/m);
+    expect(preload).toContain('exposeInMainWorld');
+  });
+
+  it('emits an ESM main process that keeps better-sqlite3 external', () => {
+    const main = fs.readFileSync(path.join(out, 'main/index.js'), 'utf8');
+    expect(main).toMatch(/from "better-sqlite3"/);
+    expect(main).toMatch(/from "electron"/);
+  });
+
+  it('emits the renderer with its strict CSP and relative asset paths', () => {
+    const html = fs.readFileSync(path.join(out, 'renderer/index.html'), 'utf8');
+    expect(html).toContain("default-src 'none'");
+    expect(html).toMatch(/src="\.\/assets\/[^"]+\.js"/);
+  });
+});
