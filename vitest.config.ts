@@ -21,7 +21,6 @@ export default defineConfig({
         },
       },
       {
-        esbuild: { jsx: 'automatic' },
         test: {
           name: 'renderer',
           include: ['test/renderer/**/*.test.{ts,tsx}'],

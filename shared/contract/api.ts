@@ -1,5 +1,6 @@
-import type { ChannelInput, ChannelName, ChannelOutput } from './contract';
-import { CHANNEL_NAMES } from './contract';
+import type { ChannelInput, ChannelOutput } from './contract';
+// The names only: the renderer never bundles the zod schemas (the core validates).
+import { CHANNELS, type ChannelName } from './channels';
 import type { Envelope } from './envelope';
 import { EsepError, isErrorCode } from '../errors';
 
@@ -19,7 +20,7 @@ export type Api = {
 /** Builds the typed api from the contract; a failed envelope becomes a thrown EsepError. */
 export function createApi(transport: Transport): Api {
   const api: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
-  for (const channel of CHANNEL_NAMES) {
+  for (const channel of CHANNELS) {
     const [area, verb] = channel.split(':') as [string, string];
     (api[area] ??= {})[verb] = async (input: unknown) => {
       const envelope = await transport(channel, input);

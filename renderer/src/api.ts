@@ -1,0 +1,50 @@
+import { createApi, type Api, type Transport } from '../../shared/contract/api';
+import type { ChannelName } from '../../shared/contract/contract';
+import type { Envelope } from '../../shared/contract/envelope';
+
+/** What the Electron preload exposes on `window.esep` (see electron/preload/index.ts). */
+export interface EsepBridge {
+  invoke(channel: ChannelName, input: unknown): Promise<Envelope<unknown>>;
+}
+
+declare global {
+  interface Window {
+    esep?: EsepBridge;
+  }
+}
+
+const TOKEN_KEY = 'esep.hostToken';
+
+/**
+ * In the browser host the token arrives in the URL fragment (never sent to the server in a
+ * Referer or a log) and is kept for this tab only, so a reload still works.
+ */
+function hostToken(): string {
+  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  if (fromHash) {
+    sessionStorage.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    return fromHash;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpTransport(token: string): Transport {
+  return async (channel, input) => {
+    const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Esep-Token': token },
+      body: JSON.stringify(input ?? {}),
+    });
+    return (await response.json()) as Envelope<unknown>;
+  };
+}
+
+function pickTransport(): Transport {
+  const bridge = window.esep;
+  if (bridge) return (channel, input) => bridge.invoke(channel, input);
+  return httpTransport(hostToken());
+}
+
+/** The one typed accessor to the core, whichever door the app runs behind. */
+export const api: Api = createApi(pickTransport());

@@ -1,0 +1,25 @@
+import { cleanup, render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach } from 'vitest';
+import type { UiLanguage } from '../../shared/i18n';
+import { createUiI18n } from '../../renderer/src/i18n';
+import { resetAppStore } from '../../renderer/src/stores/app.store';
+import { resetGridStore } from '../../renderer/src/stores/grid.store';
+import { resetMeetingsStore } from '../../renderer/src/stores/meetings.store';
+import { clearUnitCache } from '../../renderer/src/features/setup/useUnit';
+
+// Without vitest globals Testing Library cannot register its own cleanup.
+afterEach(() => {
+  cleanup();
+  resetAppStore();
+  resetGridStore();
+  resetMeetingsStore();
+  clearUnitCache();
+});
+
+/** Renders with a fresh i18next instance, as main.tsx does. */
+export function renderWithI18n(ui: ReactElement, lng: UiLanguage = 'kk') {
+  const i18n = createUiI18n(lng);
+  return { i18n, ...render(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>) };
+}

@@ -1,0 +1,102 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { EsepError } from '../../shared/errors';
+import { App } from '../../renderer/src/App';
+import { fakeApi, resetWorld } from './fake-api';
+import { renderWithI18n } from './render';
+
+vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
+
+beforeEach(() => resetWorld({ setUp: false }));
+
+async function toUnitStep(language: 'kk' | 'ru') {
+  renderWithI18n(<App />);
+  fireEvent.click(await screen.findByTestId(`setup-lang-${language}`));
+  return screen.findByTestId('setup-search');
+}
+
+describe('first-run setup wizard', () => {
+  it('is shown while no working root is saved, in Kazakh by default', async () => {
+    renderWithI18n(<App />);
+    expect(await screen.findByText('Esep-ті бастапқы баптау')).toBeTruthy();
+    expect(screen.getByTestId('setup-lang-kk').textContent).toBe('Қазақша');
+    expect(screen.getByTestId('setup-lang-ru').textContent).toBe('Русский');
+    expect(document.documentElement.lang).toBe('kk');
+  });
+
+  it('searches, chooses a result with the keyboard and completes setup with its code and the language', async () => {
+    const search = await toUnitStep('kk');
+    expect(screen.getByText('Бұл орнату қай әкімдікке қызмет көрсетеді?')).toBeTruthy();
+
+    fireEvent.change(search, { target: { value: 'Абай ауданы' } });
+    const options = await screen.findAllByRole('option');
+    expect(fakeApi.units.search).toHaveBeenLastCalledWith({ query: 'Абай ауданы', reportingOnly: true, limit: 30 });
+    expect(options).toHaveLength(2);
+    expect(screen.getByTestId('setup-search-status').textContent).toBe('2 бірлік табылды');
+    // Name in the UI language, the other language muted, the kind and the KATO code.
+    const first = within(options[0]!);
+    expect(first.getByText('Абай ауданы')).toBeTruthy();
+    expect(first.getByText('Абайский район')).toBeTruthy();
+    expect(first.getByText('аудан')).toBeTruthy();
+    expect(first.getByText('ҚАТО 103200000')).toBeTruthy();
+    expect(options[0]!.getAttribute('aria-selected')).toBe('true');
+    // The highlighted result names its parent (fetched for that one result only).
+    expect(await first.findByText('Абай облысы құрамында')).toBeTruthy();
+
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    expect(options[1]!.getAttribute('aria-selected')).toBe('true');
+    expect(search.getAttribute('aria-activedescendant')).toBe(options[1]!.id);
+    fireEvent.keyDown(search, { key: 'ArrowUp' });
+    fireEvent.keyDown(search, { key: 'ArrowUp' });
+    expect(options[1]!.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(search, { key: 'Enter' });
+
+    const confirm = await screen.findByTestId('setup-step-confirm');
+    expect(within(confirm).getByTestId('setup-confirm-name').textContent).toBe('Абай ауданы');
+    expect(within(confirm).getByText('353200000')).toBeTruthy();
+    expect(await within(confirm).findByText('Қарағанды облысы')).toBeTruthy();
+    expect(within(confirm).getByText(/Абай ауданы және оның құрамындағы өз әкімі бар барлық бірліктер/)).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId('setup-confirm'));
+    await waitFor(() => expect(fakeApi.setup.complete).toHaveBeenCalledWith({ rootKato: '353200000', language: 'kk' }));
+    expect(await screen.findByTestId('header-root-name')).toBeTruthy();
+    expect(screen.getByText('Есепті кездесулер күнтізбесі')).toBeTruthy();
+  });
+
+  it('switches the wizard to Russian at step 1 and saves Russian', async () => {
+    const search = await toUnitStep('ru');
+    expect(screen.getByText('Какой акимат обслуживает эта установка?')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('ru');
+    fireEvent.change(search, { target: { value: '103200000' } });
+    const [option] = await screen.findAllByRole('option');
+    expect(within(option!).getByText('Абайский район')).toBeTruthy();
+    expect(within(option!).getByText('район')).toBeTruthy();
+    expect(screen.getByTestId('setup-search-status').textContent).toBe('Найдена 1 единица');
+    fireEvent.keyDown(search, { key: 'Enter' });
+    fireEvent.click(await screen.findByTestId('setup-confirm'));
+    await waitFor(() => expect(fakeApi.setup.complete).toHaveBeenCalledWith({ rootKato: '103200000', language: 'ru' }));
+    expect(await screen.findByText('Календарь отчетных встреч')).toBeTruthy();
+  });
+
+  it('says so when nothing matches, and the mouse can choose too', async () => {
+    const search = await toUnitStep('kk');
+    fireEvent.change(search, { target: { value: 'Жоқ жер' } });
+    expect(await screen.findByText('«Жоқ жер» бойынша ештеңе табылмады.')).toBeTruthy();
+    fireEvent.change(search, { target: { value: 'Қарауыл' } });
+    fireEvent.click(await screen.findByTestId('setup-option-103230000'));
+    expect((await screen.findByTestId('setup-confirm-name')).textContent).toBe('Қарауыл а.о.');
+  });
+
+  it('shows a translated error and stays on the confirm step when setup fails', async () => {
+    fakeApi.setup.complete.mockRejectedValueOnce(new EsepError('unit_not_reporting', { kato: '103200000' }));
+    const search = await toUnitStep('kk');
+    fireEvent.change(search, { target: { value: '103200000' } });
+    await screen.findAllByRole('option');
+    fireEvent.keyDown(search, { key: 'Enter' });
+    fireEvent.click(await screen.findByTestId('setup-confirm'));
+    expect((await screen.findByTestId('setup-error')).textContent).toBe(
+      '103200000 бірлігінің өз әкімі жоқ: ол есепті кездесулер өткізбейді.',
+    );
+    expect(screen.getByTestId('setup-step-confirm')).toBeTruthy();
+  });
+});

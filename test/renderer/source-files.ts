@@ -1,0 +1,11 @@
+/**
+ * The renderer's sources as text, read through Vite's glob import (the web type-check has no
+ * node types, and needs none for this). Keys are paths relative to this folder.
+ */
+const files = import.meta.glob<string>('../../renderer/src/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true });
+
+export function rendererSources(pattern = /\.tsx?$/): Array<{ path: string; text: string }> {
+  return Object.entries(files)
+    .filter(([path]) => pattern.test(path) && !path.endsWith('.d.ts'))
+    .map(([path, text]) => ({ path: path.replace('../../renderer/src/', ''), text }));
+}
