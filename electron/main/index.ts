@@ -18,7 +18,6 @@ const mainDir = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
 registerAppScheme();
-if (!app.requestSingleInstanceLock()) app.quit();
 
 let core: Core | undefined;
 
@@ -26,19 +25,28 @@ function resourcesDir(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.resolve(mainDir, '../../resources');
 }
 
-async function start(): Promise<void> {
+/** A database Esep must not open (from a newer version, damaged) is explained, then we quit. */
+async function explainAndQuit(error: unknown): Promise<void> {
   await app.whenReady();
+  const language = app.getPreferredSystemLanguages().some((l) => l.startsWith('ru')) ? 'ru' : 'kk';
+  const t = createI18n(language).t;
+  const message = error instanceof EsepError ? errorMessage(t, error.toPayload()) : String(error);
+  dialog.showErrorBox('Esep', message);
+  app.exit(1);
+}
+
+async function start(): Promise<void> {
+  // The core opens before Chromium starts so the saved language can set its locale: that is
+  // what date inputs and spelling follow.
   try {
     core = openCore({ paths: corePaths(app.getPath('userData'), resourcesDir()), clock: systemClock });
   } catch (error) {
-    const language = app.getLocale().startsWith('kk') ? 'kk' : 'ru';
-    const t = createI18n(language).t;
-    const message = error instanceof EsepError ? errorMessage(t, error.toPayload()) : String(error);
-    dialog.showErrorBox('Esep', message);
-    app.exit(1);
-    return;
+    return explainAndQuit(error);
   }
   const language = getSettings(core.ctx).language ?? 'kk';
+  app.commandLine.appendSwitch('lang', language);
+  await app.whenReady();
+
   const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
   hardenSession(session.defaultSession);
   serveAppScheme(path.resolve(mainDir, '../renderer'));
@@ -55,4 +63,5 @@ async function start(): Promise<void> {
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => core?.close());
 
-void start();
+if (app.requestSingleInstanceLock()) void start();
+else app.quit();

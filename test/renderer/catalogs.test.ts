@@ -3,7 +3,7 @@ import { ERROR_CODES } from '../../shared/errors';
 import { catalogs, LANGUAGES } from '../../shared/i18n';
 import { UNIT_KINDS } from '../../shared/domain/units/unit-kind';
 import { SCREENS } from '../../renderer/src/stores/app.store';
-import { rendererSources } from './source-files';
+import { rendererSources, shellSources } from './source-files';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -97,11 +97,12 @@ describe('i18n catalogs', () => {
     for (const lng of LANGUAGES) for (const key of expected) expect(flat[lng].has(key), `${lng}: ${key}`).toBe(true);
   });
 
-  it('has every literal key the renderer asks for', () => {
+  it('has every literal key the renderer and the Electron shell ask for', () => {
     const bases = byBase(flat.en);
     const missing: string[] = [];
-    const sources = rendererSources();
+    const sources = [...rendererSources(), ...shellSources()];
     expect(sources.length).toBeGreaterThan(10);
+    expect(sources.some((s) => s.path === 'electron/main/menu.ts')).toBe(true);
     for (const { path, text } of sources) {
       for (const m of text.matchAll(/\bt\(\s*'([A-Za-z][\w.-]*)'/g)) {
         if (!bases.has(m[1]!)) missing.push(`${path}: ${m[1]}`);

@@ -4,6 +4,13 @@
  */
 const files = import.meta.glob<string>('../../renderer/src/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true });
 
+/** The Electron shell's sources: its menus and dialogs use the same catalogs. */
+const shellFiles = import.meta.glob<string>('../../electron/main/**/*.ts', { query: '?raw', import: 'default', eager: true });
+
+export function shellSources(): Array<{ path: string; text: string }> {
+  return Object.entries(shellFiles).map(([path, text]) => ({ path: path.replace('../../', ''), text }));
+}
+
 export function rendererSources(pattern = /\.tsx?$/): Array<{ path: string; text: string }> {
   return Object.entries(files)
     .filter(([path]) => pattern.test(path) && !path.endsWith('.d.ts'))

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeWebContents } from './electron-mock';
+import { tempDir } from '../helpers/temp-core';
+import { LATEST_VERSION } from '../../electron/core/db/migrations';
+
+const state = vi.hoisted(() => ({
+  userData: '',
+  switches: [] as Array<[string, string]>,
+  errorBoxes: [] as string[],
+  exitCodes: [] as number[],
+  ipcChannels: [] as string[],
+  windows: [] as Array<{ options: any; loaded: string[] }>,
+  menus: [] as unknown[],
+  protocols: [] as string[],
+}));
+
+vi.mock('electron', () => ({
+  app: {
+    isPackaged: false,
+    getPath: () => state.userData,
+    whenReady: () => Promise.resolve(),
+    commandLine: { appendSwitch: (name: string, value: string) => state.switches.push([name, value]) },
+    requestSingleInstanceLock: () => true,
+    getPreferredSystemLanguages: () => ['ru-RU'],
+    getVersion: () => '0.1.0',
+    on: () => {},
+    quit: () => {},
+    exit: (code: number) => state.exitCodes.push(code),
+  },
+  dialog: { showErrorBox: (_title: string, message: string) => state.errorBoxes.push(message) },
+  ipcMain: { handle: (channel: string) => state.ipcChannels.push(channel) },
+  Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => state.menus.push(menu) },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler() {},
+      setPermissionCheckHandler() {},
+      webRequest: { onHeadersReceived() {} },
+    },
+  },
+  protocol: { registerSchemesAsPrivileged: () => {}, handle: (scheme: string) => state.protocols.push(scheme) },
+  net: { fetch: () => {} },
+  shell: { openExternal: () => {} },
+  BrowserWindow: class {
+    webContents = new FakeWebContents();
+    loaded: string[] = [];
+    constructor(options: unknown) {
+      state.windows.push({ options, loaded: this.loaded });
+    }
+    once() {}
+    loadURL(url: string) {
+      this.loaded.push(url);
+      return Promise.resolve();
+    }
+  },
+}));
+
+async function boot(): Promise<void> {
+  vi.resetModules();
+  await import('../../electron/main/index');
+  await vi.waitFor(() => expect(state.windows.length + state.exitCodes.length).toBeGreaterThan(0));
+}
+
+beforeEach(() => {
+  state.userData = tempDir('esep-main-');
+  for (const list of [state.switches, state.errorBoxes, state.exitCodes, state.ipcChannels, state.windows, state.menus, state.protocols]) list.length = 0;
+});
+
+describe('the Electron main process', () => {
+  it('opens the core in userData, sets the locale, registers IPC and the app scheme, and opens one window', async () => {
+    await boot();
+    expect(fs.existsSync(path.join(state.userData, 'esep.sqlite'))).toBe(true);
+    expect(state.switches).toEqual([['lang', 'kk']]);
+    expect(state.ipcChannels).toContain('obligations:grid');
+    expect(state.protocols).toEqual(['app']);
+    expect(state.windows).toHaveLength(1);
+    expect(state.windows[0]!.options.webPreferences.preload).toMatch(/preload[\\/]index\.cjs$/);
+    expect(state.windows[0]!.loaded).toEqual(['app://esep/index.html']);
+    expect(state.menus).toHaveLength(1);
+    expect(JSON.stringify(state.menus[0])).toContain('Шығу');
+    expect(state.errorBoxes).toEqual([]);
+  });
+
+  it('explains a database from a newer Esep in the system language and quits without touching it', async () => {
+    const file = path.join(state.userData, 'esep.sqlite');
+    const db = new Database(file);
+    db.exec('CREATE TABLE t (x)');
+    db.pragma(`user_version = ${LATEST_VERSION + 10}`);
+    db.close();
+    const before = fs.readFileSync(file);
+    await boot();
+    expect(state.exitCodes).toEqual([1]);
+    expect(state.errorBoxes).toHaveLength(1);
+    expect(state.errorBoxes[0]).toContain('более новой версией Esep');
+    expect(state.windows).toEqual([]);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});
