@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppInfo, Meeting, ObligationsGrid, Settings, UnitSummary } from './types';
+import type { AppInfo, Meeting, ObligationsGrid, Settings, UnitSearchHit, UnitSummary } from './types';
 import { IsoDateString, KatoCode, Language, NoInput, Year } from './schemas';
 import { CHANNELS, type ChannelName } from './channels';
 
@@ -25,7 +25,7 @@ export const contract = {
 
   'setup:complete': channel<Settings>()(z.object({ rootKato: KatoCode, language: Language }).strict()),
 
-  'units:search': channel<UnitSummary[]>()(
+  'units:search': channel<UnitSearchHit[]>()(
     z
       .object({
         query: z.string().trim().min(1).max(100),

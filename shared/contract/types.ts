@@ -11,6 +11,12 @@ export interface UnitSummary {
   parent: string | null;
 }
 
+/** A search result names its parent too: several units share a name ("Абай ауданы" ×3). */
+export interface UnitSearchHit extends UnitSummary {
+  parentNameKk: string | null;
+  parentNameRu: string | null;
+}
+
 export interface Settings {
   language: Language | null;
   /** The akimat this installation serves; its subtree is the working set. */

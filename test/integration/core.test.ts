@@ -44,6 +44,16 @@ describe('units', () => {
     }
   });
 
+  it("names each hit's parent, so units sharing a name can be told apart", () => {
+    const hits = call('units:search', { query: 'Абай ауданы', reportingOnly: true });
+    const abay = hits.ok && hits.value.filter((u: { nameKk: string }) => u.nameKk === 'Абай ауданы');
+    expect(abay.map((u: { kato: string; parentNameKk: string; parentNameRu: string }) => [u.kato, u.parentNameKk, u.parentNameRu])).toEqual([
+      ['791110000', 'Шымкент қ.', 'г.Шымкент'],
+      ['103200000', 'Абай облысы', 'область Абай'],
+      ['353200000', 'Қарағанды облысы', 'Карагандинская область'],
+    ]);
+  });
+
   it('leaves localities out of a reporting-only search', () => {
     const all = call('units:search', { query: 'Қараауыл', limit: 50 });
     const reporting = call('units:search', { query: 'Қараауыл', limit: 50, reportingOnly: true });

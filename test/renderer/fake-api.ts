@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { Language } from '../../shared/contract/schemas';
-import type { AppInfo, GridRow, Meeting, ObligationsGrid, Settings, UnitSummary } from '../../shared/contract/types';
+import type { AppInfo, GridRow, Meeting, ObligationsGrid, Settings, UnitSearchHit, UnitSummary } from '../../shared/contract/types';
 import { isIsoDate, type IsoDate } from '../../shared/domain/dates';
 import { DECREE_615, assessCompliance } from '../../shared/domain/rules';
 import { isReportingKind } from '../../shared/domain/units/unit-kind';
@@ -77,11 +77,14 @@ function grid(year: number): ObligationsGrid {
   return { year, today: TODAY, rows };
 }
 
-function search(query: string): UnitSummary[] {
+function search(query: string): UnitSearchHit[] {
   const words = query.toLocaleLowerCase('ru').split(/\s+/).filter(Boolean);
   return UNITS.filter(
     (u) => isReportingKind(u.kind) && words.every((w) => `${u.kato} ${u.nameKk} ${u.nameRu}`.toLocaleLowerCase('ru').includes(w)),
-  );
+  ).map((u) => {
+    const parent = u.parent === null ? null : byKato(u.parent);
+    return { ...u, parentNameKk: parent?.nameKk ?? null, parentNameRu: parent?.nameRu ?? null };
+  });
 }
 
 export const fakeApi = {

@@ -1,5 +1,5 @@
 import type { CoreContext } from '../context';
-import type { UnitSummary } from '../../../shared/contract/types';
+import type { UnitSearchHit, UnitSummary } from '../../../shared/contract/types';
 import { EsepError } from '../../../shared/errors';
 import { isReportingKind } from '../../../shared/domain/units/unit-kind';
 import { getUnit as findUnit, isInSubtree, searchUnits as search } from '../db/repos/units.repo';
@@ -8,7 +8,7 @@ import { requireWorkingRoot } from './settings.service';
 export function searchUnits(
   ctx: CoreContext,
   input: { query: string; limit?: number | undefined; reportingOnly?: boolean | undefined },
-): UnitSummary[] {
+): UnitSearchHit[] {
   return search(ctx.db, input.query, { limit: input.limit ?? 20, reportingOnly: input.reportingOnly ?? false });
 }
 

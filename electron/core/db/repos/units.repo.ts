@@ -1,5 +1,5 @@
 import type { Db } from '../open';
-import type { UnitSummary } from '../../../../shared/contract/types';
+import type { UnitSearchHit, UnitSummary } from '../../../../shared/contract/types';
 import type { UnitKind } from '../../../../shared/domain/units/unit-kind';
 import { REPORTING_UNIT_KINDS } from '../../../../shared/domain/units/unit-kind';
 import { foldForSearch } from '../../../../shared/domain/text/fold';
@@ -13,6 +13,7 @@ interface UnitRow {
 }
 
 const COLUMNS = 'kato, kind, parent_kato, name_kk, name_ru';
+const prefixed = (alias: string) => COLUMNS.split(', ').map((c) => `${alias}.${c}`).join(', ');
 
 function toUnit(row: UnitRow): UnitSummary {
   return { kato: row.kato, kind: row.kind, nameKk: row.name_kk, nameRu: row.name_ru, parent: row.parent_kato };
@@ -53,21 +54,25 @@ const KIND_RANK = ['oblast', 'capital', 'republican_city', 'city_district', 'dis
  * Every word of the query must appear in the code or either name. Names that start with the
  * first word come first ("Абай" before "Бурабай"), then higher levels before lower ones.
  */
-export function searchUnits(db: Db, query: string, options: { limit: number; reportingOnly: boolean }): UnitSummary[] {
+export function searchUnits(db: Db, query: string, options: { limit: number; reportingOnly: boolean }): UnitSearchHit[] {
   const words = foldForSearch(query).split(' ').filter(Boolean);
   if (words.length === 0) return [];
-  const where = words.map(() => `search_text LIKE ? ESCAPE '\\'`);
-  if (options.reportingOnly) where.push(`kind IN (${REPORTING_UNIT_KINDS.map(() => '?').join(', ')})`);
-  const rank = `CASE kind ${KIND_RANK.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END`;
+  const where = words.map(() => `u.search_text LIKE ? ESCAPE '\\'`);
+  if (options.reportingOnly) where.push(`u.kind IN (${REPORTING_UNIT_KINDS.map(() => '?').join(', ')})`);
+  const rank = `CASE u.kind ${KIND_RANK.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END`;
   const params: unknown[] = words.map((w) => `%${escapeLike(w)}%`);
   if (options.reportingOnly) params.push(...REPORTING_UNIT_KINDS);
   const rows = db
     .prepare(
-      `SELECT ${COLUMNS} FROM units WHERE ${where.join(' AND ')}
-       ORDER BY (search_text LIKE ? ESCAPE '\\') DESC, ${rank}, kato LIMIT ?`,
+      `SELECT ${prefixed('u')}, p.name_kk AS parent_name_kk, p.name_ru AS parent_name_ru
+       FROM units u LEFT JOIN units p ON p.kato = u.parent_kato
+       WHERE ${where.join(' AND ')}
+       ORDER BY (u.search_text LIKE ? ESCAPE '\\') DESC, ${rank}, u.kato LIMIT ?`,
     )
-    .all(...params, `% ${escapeLike(words[0]!)}%`, options.limit) as UnitRow[];
-  return rows.map(toUnit);
+    .all(...params, `% ${escapeLike(words[0]!)}%`, options.limit) as Array<
+    UnitRow & { parent_name_kk: string | null; parent_name_ru: string | null }
+  >;
+  return rows.map((r) => ({ ...toUnit(r), parentNameKk: r.parent_name_kk, parentNameRu: r.parent_name_ru }));
 }
 
 function escapeLike(text: string): string {
@@ -83,7 +88,7 @@ export function subtree(db: Db, rootKato: string): Array<UnitSummary & { depth: 
          UNION ALL
          SELECT u.kato, tree.depth + 1 FROM units u JOIN tree ON u.parent_kato = tree.kato
        )
-       SELECT ${COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')}, tree.depth
+       SELECT ${prefixed('u')}, tree.depth
        FROM tree JOIN units u ON u.kato = tree.kato ORDER BY u.kato`,
     )
     .all(rootKato) as Array<UnitRow & { depth: number }>;

@@ -1,9 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { UnitSummary } from '../../../../shared/contract/types';
+import type { UnitSearchHit, UnitSummary } from '../../../../shared/contract/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { otherUnitName, unitName } from '../../format/units';
 import { useT } from '../../i18n';
-import { useUnit } from './useUnit';
 import { useUnitSearch } from './useUnitSearch';
 
 /**
@@ -24,7 +23,7 @@ export function UnitStep({
   const { results, answered, searching, error } = useUnitSearch(query);
   // The highlight belongs to one list of results: a new answer starts again at its first row,
   // in the same render, so Enter pressed the moment results appear picks what is shown.
-  const [cursor, setCursor] = useState<{ results: UnitSummary[]; index: number }>({ results, index: 0 });
+  const [cursor, setCursor] = useState<{ results: UnitSearchHit[]; index: number }>({ results, index: 0 });
   const active = cursor.results === results ? cursor.index : 0;
   const setActive = (index: number) => setCursor({ results, index });
   const listRef = useRef<HTMLUListElement>(null);
@@ -32,7 +31,6 @@ export function UnitStep({
   const optionId = (kato: string) => `${ids.list}-${kato}`;
 
   const highlighted = results[active] ?? null;
-  const parent = useUnit(highlighted?.parent ?? null);
 
   useEffect(() => {
     if (!highlighted) return;
@@ -129,7 +127,11 @@ export function UnitStep({
             <span className="result-meta">
               <span className="kind-badge">{t(`Kind.${unit.kind}`)}</span>
               <span className="result-kato">{t('Setup.search.kato', { kato: unit.kato })}</span>
-              {i === active && parent && <span className="result-parent">{t('Setup.search.inParent', { parent: unitName(parent, lng) })}</span>}
+              {unit.parentNameKk !== null && unit.parentNameRu !== null && (
+                <span className="result-parent">
+                  {t('Setup.search.inParent', { parent: unitName({ nameKk: unit.parentNameKk, nameRu: unit.parentNameRu }, lng) })}
+                </span>
+              )}
             </span>
           </li>
         ))}

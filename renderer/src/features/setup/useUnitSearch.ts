@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { UnitSummary } from '../../../../shared/contract/types';
+import type { UnitSearchHit } from '../../../../shared/contract/types';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { api } from '../../api';
 import { toErrorPayload } from '../../stores/errors';
@@ -8,7 +8,7 @@ const SEARCH_DEBOUNCE_MS = 250;
 const LIMIT = 30;
 
 export interface UnitSearch {
-  results: UnitSummary[];
+  results: UnitSearchHit[];
   /** The query the results answer (trimmed); null before the first answer. */
   answered: string | null;
   searching: boolean;
