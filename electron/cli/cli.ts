@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
 import { openCore, type Core } from '../core/core';
-import { corePaths, SOURCE_RESOURCES_DIR } from '../core/paths';
+import { corePaths, pathsFromOptions, SOURCE_RESOURCES_DIR } from '../core/paths';
 import { fixedClock, systemClock } from '../core/clock';
 import { listRuleSets } from '../core/db/repos/rule-sets.repo';
 import { heldMeetingsUnder } from '../core/db/repos/meetings.repo';
@@ -31,6 +30,7 @@ class UsageError extends Error {}
 const COMMON = {
   json: { type: 'boolean', default: false },
   'data-dir': { type: 'string' },
+  db: { type: 'string' },
   lang: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -55,7 +55,7 @@ const USAGE = `Usage: esep <command> [options]
   compliance (--kind KIND | --kato CODE) --from YYYY-MM-DD --to YYYY-MM-DD
              [--held D1,D2,...] [--today YYYY-MM-DD] [--json]
   units      (--kato CODE | --search TEXT [--limit N]) [--json]
-Common: --data-dir DIR (read this installation's data and rule sets), --lang kk|ru|en.
+Common: --data-dir DIR or --db FILE (read an installation's data and rule sets), --lang kk|ru|en.
 Kinds: oblast capital republican_city city_district district oblast_city district_city
        rural_okrug settlement village
 `;
@@ -74,7 +74,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (!(command in COMMANDS)) throw new UsageError(`unknown command: ${command}`);
     const { values } = parseArgs({ args: [...rest], options: COMMANDS[command as CommandName], strict: true, allowPositionals: false });
     const opts = values as Record<string, string | boolean | undefined>;
-    const openData = () => (core ??= openCoreFor(opts['data-dir'] as string | undefined, opts.today as string | undefined));
+    const openData = () => (core ??= openCoreFor(opts, opts.today as string | undefined));
     const output = run(command as CommandName, opts, openData, t);
     io.stdout(opts.json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text);
     return EXIT_OK;
@@ -111,11 +111,12 @@ function pickLanguage(args: readonly string[], env: NodeJS.ProcessEnv): UiLangua
  * Without --data-dir the CLI never creates files: it loads the shipped classifier into an
  * in-memory database and uses the built-in rule set.
  */
-function openCoreFor(dataDir: string | undefined, today: string | undefined): Core {
+function openCoreFor(opts: Record<string, string | boolean | undefined>, today: string | undefined): Core {
   const clock = today && isIsoDate(today) ? fixedClock(today) : systemClock;
-  const paths = dataDir
-    ? corePaths(path.resolve(dataDir), SOURCE_RESOURCES_DIR)
-    : { ...corePaths('', SOURCE_RESOURCES_DIR), dbFile: ':memory:' };
+  const paths = pathsFromOptions({ dataDir: opts['data-dir'] as string | undefined, db: opts.db as string | undefined }, SOURCE_RESOURCES_DIR) ?? {
+    ...corePaths('', SOURCE_RESOURCES_DIR),
+    dbFile: ':memory:',
+  };
   return openCore({ paths, clock, actor: 'cli' });
 }
 
@@ -172,7 +173,7 @@ function obligationsCommand(
   const to = requireDate(opts.to, '--to');
   if (from > to) throw new EsepError('range_invalid', { from, to });
   const { kind, unit } = resolveKind(opts, openData);
-  const ruleSets: RuleSet[] = opts['data-dir'] ? listRuleSets(openData().ctx.db) : [DECREE_615];
+  const ruleSets: RuleSet[] = hasData(opts) ? listRuleSets(openData().ctx.db) : [DECREE_615];
 
   if (command === 'schedule') {
     const obligations = obligationsFor(ruleSets, kind, from, to);
@@ -236,6 +237,10 @@ function resolveKind(
   return { kind: unit.kind, unit };
 }
 
+function hasData(opts: Record<string, string | boolean | undefined>): boolean {
+  return opts['data-dir'] !== undefined || opts.db !== undefined;
+}
+
 /** --held wins; otherwise, with --data-dir and --kato, the meetings recorded for that unit. */
 function heldMeetings(opts: Record<string, string | boolean | undefined>, unit: UnitSummary | null, openData: () => Core) {
   if (typeof opts.held === 'string') {
@@ -248,7 +253,7 @@ function heldMeetings(opts: Record<string, string | boolean | undefined>, unit: 
         return { id: null, heldOn: d };
       });
   }
-  if (unit && opts['data-dir']) return heldMeetingsUnder(openData().ctx.db, unit.kato).get(unit.kato) ?? [];
+  if (unit && hasData(opts)) return heldMeetingsUnder(openData().ctx.db, unit.kato).get(unit.kato) ?? [];
   return [];
 }
 

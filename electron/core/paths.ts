@@ -18,6 +18,19 @@ export function corePaths(dataDir: string, resourcesDir: string, dbFile?: string
   };
 }
 
+/**
+ * --data-dir and --db as the CLI and the browser host take them: --db names the database file
+ * (its folder holds the backups unless --data-dir says otherwise). Null when neither is given.
+ */
+export function pathsFromOptions(options: { dataDir?: string | undefined; db?: string | undefined }, resourcesDir: string): CorePaths | null {
+  if (options.db !== undefined) {
+    const dbFile = path.resolve(options.db);
+    return corePaths(path.resolve(options.dataDir ?? path.dirname(dbFile)), resourcesDir, dbFile);
+  }
+  if (options.dataDir !== undefined) return corePaths(path.resolve(options.dataDir), resourcesDir);
+  return null;
+}
+
 /** resources/ of the source tree, for the CLI, the browser host and tests (not the packaged app). */
 export const SOURCE_RESOURCES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources');
 

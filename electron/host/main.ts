@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { build } from 'vite';
 import pkg from '../../package.json' with { type: 'json' };
 import { openCore } from '../core/core';
-import { corePaths, defaultDataDir, SOURCE_RESOURCES_DIR } from '../core/paths';
+import { corePaths, defaultDataDir, pathsFromOptions, SOURCE_RESOURCES_DIR } from '../core/paths';
 import { fixedClock, systemClock } from '../core/clock';
 import { createHandlers } from '../core/api/handlers';
 import { startHostServer } from './server';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       'data-dir': { type: 'string' },
+      db: { type: 'string' },
       port: { type: 'string' },
       'no-open': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
@@ -36,12 +37,14 @@ async function main(): Promise<void> {
   if (!values['no-build']) {
     await build({ configFile: path.join(REPO_ROOT, 'renderer', 'vite.config.ts'), logLevel: 'error' });
   }
-  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const paths =
+    pathsFromOptions({ dataDir: values['data-dir'], db: values.db }, SOURCE_RESOURCES_DIR) ??
+    corePaths(defaultDataDir(), SOURCE_RESOURCES_DIR);
   const clock = values.today ? fixedClock(values.today) : systemClock;
-  const core = openCore({ paths: corePaths(dataDir, SOURCE_RESOURCES_DIR), clock });
+  const core = openCore({ paths, clock });
   const host = await startHostServer({ handlers: createHandlers(core, pkg.version), staticDir: RENDERER_OUT, port });
   process.stdout.write(`${host.url}\n`);
-  process.stderr.write(`Esep browser host: data in ${dataDir}. Ctrl+C to stop.\n`);
+  process.stderr.write(`Esep browser host: database ${paths.dbFile}. Ctrl+C to stop.\n`);
 
   const stop = () => {
     void host.close().finally(() => {

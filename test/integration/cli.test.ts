@@ -79,6 +79,17 @@ describe('esep compliance', () => {
     expect(rows[0]).not.toHaveProperty('reportDue');
   });
 
+  it('reads the same data through --db FILE', () => {
+    const dataDir = tempDir();
+    const core = openTempCore({ dataDir, today: '2025-06-15' });
+    const h = createHandlers(core, 't');
+    dispatch(h, 'setup:complete', { rootKato: ABAY_DISTRICT, language: 'kk' });
+    dispatch(h, 'meetings:recordHeld', { unitKato: KARAAUYL_OKRUG, heldOn: '2025-04-03' });
+    core.close();
+    const rows = cli('compliance', '--kato', KARAAUYL_OKRUG, '--from', '2025-04-01', '--to', '2025-04-30', '--today', '2025-06-15', '--db', path.join(dataDir, 'esep.sqlite'), '--json').json();
+    expect(rows).toMatchObject([{ status: 'held_on_time', heldOn: '2025-04-03' }]);
+  });
+
   it('reads held meetings recorded in a data folder', () => {
     const dataDir = tempDir();
     const core = openTempCore({ dataDir, today: '2025-06-15' });
