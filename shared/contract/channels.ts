@@ -13,6 +13,9 @@ export const CHANNELS = [
   'meetings:recordHeld',
   'meetings:list',
   'meetings:remove',
+  'rules:list',
+  'rules:add',
+  'rules:remove',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppInfo, Meeting, ObligationsGrid, Settings, UnitSearchHit, UnitSummary } from './types';
 import { IsoDateString, KatoCode, Language, NoInput, Year } from './schemas';
 import { CHANNELS, type ChannelName } from './channels';
+import { rulesContract } from './rules.contract';
 
 /** A channel: its input schema (validated at every door) and, as a phantom, its output type. */
 export interface Channel<I extends z.ZodType, O> {
@@ -49,6 +50,8 @@ export const contract = {
   ),
   'meetings:list': channel<Meeting[]>()(z.object({ unitKato: KatoCode, year: Year.optional() }).strict()),
   'meetings:remove': channel<{ id: string }>()(z.object({ id: z.uuid() }).strict()),
+
+  ...rulesContract,
   // `satisfies` makes a channel missing from CHANNELS, or listed without a schema, a compile error.
 } as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 

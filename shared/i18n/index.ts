@@ -1,14 +1,28 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
-import en from './en.json';
-import kk from './kk.json';
-import ru from './ru.json';
+import enCalendar from './en/calendar.json';
+import enCore from './en/core.json';
+import enRules from './en/rules.json';
+import kkCalendar from './kk/calendar.json';
+import kkCore from './kk/core.json';
+import kkRules from './kk/rules.json';
+import ruCalendar from './ru/calendar.json';
+import ruCore from './ru/core.json';
+import ruRules from './ru/rules.json';
 import type { ErrorPayload } from '../errors';
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];
 
-/** en is the developers' key source and the CLI's fallback; kk and ru are the product. */
-export const catalogs = { kk, ru, en } as const;
+/**
+ * One catalog per language, kept in a file per area (core, calendar, rules) so features can
+ * grow their strings side by side; each file owns its top-level namespaces.
+ * en is the developers' key source and the CLI's fallback; kk and ru are the product.
+ */
+export const catalogs = {
+  kk: { ...kkCore, ...kkCalendar, ...kkRules },
+  ru: { ...ruCore, ...ruCalendar, ...ruRules },
+  en: { ...enCore, ...enCalendar, ...enRules },
+} as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -20,7 +34,7 @@ export function createI18n(lng: UiLanguage): i18n {
   void instance.init({
     lng,
     fallbackLng: false,
-    resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
+    resources: { kk: { translation: catalogs.kk }, ru: { translation: catalogs.ru }, en: { translation: catalogs.en } },
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,

@@ -6,6 +6,7 @@ import { completeSetup, getSettings, setLanguage } from '../services/settings.se
 import { getUnit, searchUnits } from '../services/units.service';
 import { listMeetings, recordHeld, removeMeeting } from '../services/meetings.service';
 import { obligationsGrid } from '../services/obligations.service';
+import { addRuleSet, listRuleSetViews, removeRuleSet } from '../services/rule-sets.service';
 
 export type Handlers = { [K in ChannelName]: (input: ChannelInput<K>) => ChannelOutput<K> };
 
@@ -30,5 +31,8 @@ export function createHandlers(core: Core, appVersion: string): Handlers {
     'meetings:recordHeld': (input) => recordHeld(ctx, input),
     'meetings:list': (input) => listMeetings(ctx, input),
     'meetings:remove': (input) => removeMeeting(ctx, input),
+    'rules:list': () => listRuleSetViews(ctx),
+    'rules:add': (input) => addRuleSet(ctx, input),
+    'rules:remove': (input) => removeRuleSet(ctx, input),
   };
 }
