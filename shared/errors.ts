@@ -17,6 +17,13 @@ export const ERROR_CODES = [
   'range_invalid',
   'db_from_future',
   'db_unreadable',
+  'conflict',
+  'invalid_transition',
+  'outside_window_reason_required',
+  'venue_outside_unit',
+  'akim_unknown',
+  'akim_term_overlap',
+  'obligation_unknown',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

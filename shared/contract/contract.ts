@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { AppInfo, Meeting, ObligationsGrid, Settings, UnitSearchHit, UnitSummary } from './types';
-import { IsoDateString, KatoCode, Language, NoInput, Year } from './schemas';
+import type { AppInfo, ObligationsGrid, Settings, UnitSearchHit, UnitSummary } from './types';
+import { KatoCode, Language, NoInput, Year } from './schemas';
 import { CHANNELS, type ChannelName } from './channels';
 import { rulesContract } from './rules.contract';
+import { meetingsContract } from './meetings.contract';
 
 /** A channel: its input schema (validated at every door) and, as a phantom, its output type. */
 export interface Channel<I extends z.ZodType, O> {
@@ -36,21 +37,12 @@ export const contract = {
       .strict(),
   ),
   'units:get': channel<UnitSummary>()(z.object({ kato: KatoCode }).strict()),
+  /** A unit of the working set and everything under it (venues: its localities). */
+  'units:subtree': channel<Array<UnitSummary & { depth: number }>>()(z.object({ kato: KatoCode }).strict()),
 
   'obligations:grid': channel<ObligationsGrid>()(z.object({ year: Year }).strict()),
 
-  'meetings:recordHeld': channel<Meeting>()(
-    z
-      .object({
-        unitKato: KatoCode,
-        heldOn: IsoDateString,
-        note: z.string().max(2000).optional(),
-      })
-      .strict(),
-  ),
-  'meetings:list': channel<Meeting[]>()(z.object({ unitKato: KatoCode, year: Year.optional() }).strict()),
-  'meetings:remove': channel<{ id: string }>()(z.object({ id: z.uuid() }).strict()),
-
+  ...meetingsContract,
   ...rulesContract,
   // `satisfies` makes a channel missing from CHANNELS, or listed without a schema, a compile error.
 } as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;

@@ -104,7 +104,7 @@ describe('obligations grid', () => {
     const oblast = (kato: string, held: string[]): GridRow => ({
       unit: { kato, kind: 'oblast', nameKk: 'Абай облысы', nameRu: 'область Абай', parent: null },
       depth: 0,
-      obligations: assessCompliance([DECREE_615], 'oblast', '2025-01-01', '2025-12-31', held.map((heldOn) => ({ id: null, heldOn })), '2025-07-10'),
+      obligations: assessCompliance([DECREE_615], 'oblast', '2025-01-01', '2025-12-31', held.map((heldOn) => ({ id: null, heldOn })), '2025-07-10').map((o) => ({ ...o, planned: null })),
     });
     renderWithI18n(<ObligationsGrid rows={[oblast('100000000', ['2025-01-31']), oblast('190000000', [])]} year={2025} onPick={() => {}} />, 'ru');
     const held = screen.getByTestId('cell-100000000-2025-Q1') as HTMLTableCellElement;

@@ -61,7 +61,38 @@ const world: World = { settings: { language: null, workingRoot: null }, meetings
 
 function meeting(unitKato: string, heldOn: IsoDate, note = ''): Meeting {
   const id = `00000000-0000-4000-8000-${String(world.nextId++).padStart(12, '0')}`;
-  return { id, origin: INFO.installationId, revision: 1, unitKato, status: 'held', plannedOn: null, heldOn, note, createdAt: 0, updatedAt: 0 };
+  return {
+    id,
+    origin: INFO.installationId,
+    revision: 1,
+    unitKato,
+    kind: 'reporting',
+    status: 'held',
+    plannedOn: null,
+    plannedTime: null,
+    heldOn,
+    venueName: '',
+    venueAddress: '',
+    venueKato: null,
+    format: 'in_person',
+    broadcastLinks: [],
+    akimId: null,
+    obligation: null,
+    outsideWindowReason: '',
+    announcedOn: null,
+    announcementChannels: [],
+    questionsChannels: [],
+    questionsFrom: null,
+    questionsTo: null,
+    attendance: null,
+    onlineViewers: null,
+    statusReason: '',
+    postponedFrom: null,
+    officials: [],
+    note,
+    createdAt: 0,
+    updatedAt: 0,
+  };
 }
 
 function grid(year: number): ObligationsGrid {
@@ -72,7 +103,8 @@ function grid(year: number): ObligationsGrid {
     const depth = depthBelow(root.kato, unit.kato);
     if (depth === null || !isReportingKind(unit.kind)) continue;
     const held = world.meetings.filter((m) => m.unitKato === unit.kato && m.heldOn).map((m) => ({ id: m.id, heldOn: m.heldOn! }));
-    rows.push({ unit, depth, obligations: assessCompliance([DECREE_615], unit.kind, `${year}-01-01`, `${year}-12-31`, held, TODAY) });
+    const obligations = assessCompliance([DECREE_615], unit.kind, `${year}-01-01`, `${year}-12-31`, held, TODAY);
+    rows.push({ unit, depth, obligations: obligations.map((o) => ({ ...o, planned: null })) });
   }
   return { year, today: TODAY, rows };
 }

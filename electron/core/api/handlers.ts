@@ -3,8 +3,23 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/c
 import { LATEST_VERSION } from '../db/migrations';
 import { currentKatoEdition } from '../kato/kato.loader';
 import { completeSetup, getSettings, setLanguage } from '../services/settings.service';
-import { getUnit, searchUnits } from '../services/units.service';
-import { listMeetings, recordHeld, removeMeeting } from '../services/meetings.service';
+import { getUnit, searchUnits, unitSubtree } from '../services/units.service';
+import {
+  announceMeeting,
+  cancelMeeting,
+  closeMeeting,
+  getMeetingById,
+  listMeetings,
+  markHeld,
+  planMeeting,
+  postponeMeeting,
+  previewPlan,
+  recordHeld,
+  removeMeeting,
+  setOfficials,
+  updateMeeting,
+} from '../services/meetings.service';
+import { listAkims, saveAkim } from '../services/akims.service';
 import { obligationsGrid } from '../services/obligations.service';
 import { addRuleSet, listRuleSetViews, removeRuleSet } from '../services/rule-sets.service';
 
@@ -27,10 +42,23 @@ export function createHandlers(core: Core, appVersion: string): Handlers {
     'setup:complete': (input) => completeSetup(ctx, input),
     'units:search': (input) => searchUnits(ctx, input),
     'units:get': (input) => getUnit(ctx, input.kato),
+    'units:subtree': (input) => unitSubtree(ctx, input.kato),
     'obligations:grid': (input) => obligationsGrid(ctx, input),
-    'meetings:recordHeld': (input) => recordHeld(ctx, input),
+    'meetings:preview': (input) => previewPlan(ctx, input),
+    'meetings:plan': (input) => planMeeting(ctx, input),
+    'meetings:update': (input) => updateMeeting(ctx, input),
+    'meetings:announce': (input) => announceMeeting(ctx, input),
+    'meetings:markHeld': (input) => markHeld(ctx, input),
+    'meetings:close': (input) => closeMeeting(ctx, input),
+    'meetings:cancel': (input) => cancelMeeting(ctx, input),
+    'meetings:postpone': (input) => postponeMeeting(ctx, input),
+    'meetings:setOfficials': (input) => setOfficials(ctx, input),
+    'meetings:get': (input) => getMeetingById(ctx, input),
     'meetings:list': (input) => listMeetings(ctx, input),
+    'meetings:recordHeld': (input) => recordHeld(ctx, input),
     'meetings:remove': (input) => removeMeeting(ctx, input),
+    'akims:list': (input) => listAkims(ctx, input),
+    'akims:save': (input) => saveAkim(ctx, input),
     'rules:list': () => listRuleSetViews(ctx),
     'rules:add': (input) => addRuleSet(ctx, input),
     'rules:remove': (input) => removeRuleSet(ctx, input),

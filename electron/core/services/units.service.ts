@@ -2,7 +2,7 @@ import type { CoreContext } from '../context';
 import type { UnitSearchHit, UnitSummary } from '../../../shared/contract/types';
 import { EsepError } from '../../../shared/errors';
 import { isReportingKind } from '../../../shared/domain/units/unit-kind';
-import { getUnit as findUnit, isInSubtree, searchUnits as search } from '../db/repos/units.repo';
+import { getUnit as findUnit, isInSubtree, searchUnits as search, subtree } from '../db/repos/units.repo';
 import { requireWorkingRoot } from './settings.service';
 
 export function searchUnits(
@@ -25,4 +25,10 @@ export function requireWorkingReportingUnit(ctx: CoreContext, kato: string): Uni
   if (!isReportingKind(unit.kind)) throw new EsepError('unit_not_reporting', { kato });
   if (!isInSubtree(ctx.db, root, kato)) throw new EsepError('unit_outside_working_set', { kato, root });
   return unit;
+}
+
+/** A working-set unit with its whole subtree (localities included), e.g. to pick a venue. */
+export function unitSubtree(ctx: CoreContext, kato: string): Array<UnitSummary & { depth: number }> {
+  const unit = requireWorkingReportingUnit(ctx, kato);
+  return subtree(ctx.db, unit.kato);
 }

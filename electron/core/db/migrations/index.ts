@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { m0010Initial } from './0010-initial';
+import { m0020MeetingPlanning } from './0020-meeting-planning';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied; numbered in steps of 10. */
@@ -9,6 +10,6 @@ export interface Migration {
 }
 
 /** Listed explicitly (no directory scan) so the list is the same inside an asar archive. */
-export const MIGRATIONS: readonly Migration[] = [m0010Initial];
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020MeetingPlanning];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,81 +1,225 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../open';
-import type { Meeting, MeetingStatus } from '../../../../shared/contract/types';
+import type { Meeting, Official, PlannedRef } from '../../../../shared/contract/types';
 import type { IsoDate } from '../../../../shared/domain/dates';
+import type { MeetingStatus } from '../../../../shared/domain/meetings/meeting';
 
 interface MeetingRow {
   id: string;
   origin: string;
   revision: number;
   unit_kato: string;
+  kind: Meeting['kind'];
   status: MeetingStatus;
   planned_on: string | null;
+  planned_time: string | null;
   held_on: string | null;
+  venue_name: string;
+  venue_address: string;
+  venue_kato: string | null;
+  format: Meeting['format'];
+  broadcast_links: string;
+  akim_id: string | null;
+  rule_set_id: string | null;
+  window_key: string | null;
+  outside_window_reason: string;
+  announced_on: string | null;
+  announcement_channels: string;
+  questions_channels: string;
+  questions_from: string | null;
+  questions_to: string | null;
+  attendance: number | null;
+  online_viewers: number | null;
+  status_reason: string;
+  postponed_from: string | null;
   note: string;
   created_at: number;
   updated_at: number;
 }
 
-function toMeeting(r: MeetingRow): Meeting {
+interface OfficialRow {
+  id: string;
+  meeting_id: string;
+  full_name: string;
+  position: string;
+  body: string;
+  is_government: number;
+  is_oblast_leadership: number;
+}
+
+function toMeeting(r: MeetingRow, officials: Official[]): Meeting {
   return {
     id: r.id,
     origin: r.origin,
     revision: r.revision,
     unitKato: r.unit_kato,
+    kind: r.kind,
     status: r.status,
     plannedOn: r.planned_on,
+    plannedTime: r.planned_time,
     heldOn: r.held_on,
+    venueName: r.venue_name,
+    venueAddress: r.venue_address,
+    venueKato: r.venue_kato,
+    format: r.format,
+    broadcastLinks: JSON.parse(r.broadcast_links) as string[],
+    akimId: r.akim_id,
+    obligation: r.rule_set_id && r.window_key ? { ruleSetId: r.rule_set_id, windowKey: r.window_key } : null,
+    outsideWindowReason: r.outside_window_reason,
+    announcedOn: r.announced_on,
+    announcementChannels: JSON.parse(r.announcement_channels) as Meeting['announcementChannels'],
+    questionsChannels: JSON.parse(r.questions_channels) as Meeting['questionsChannels'],
+    questionsFrom: r.questions_from,
+    questionsTo: r.questions_to,
+    attendance: r.attendance,
+    onlineViewers: r.online_viewers,
+    statusReason: r.status_reason,
+    postponedFrom: r.postponed_from,
+    officials,
     note: r.note,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
-export function insertMeeting(db: Db, m: Meeting): void {
+function toOfficial(r: OfficialRow): Official {
+  return {
+    id: r.id,
+    fullName: r.full_name,
+    position: r.position,
+    body: r.body,
+    isGovernment: r.is_government === 1,
+    isOblastLeadership: r.is_oblast_leadership === 1,
+  };
+}
+
+function toRow(m: Meeting): Record<string, unknown> {
+  return {
+    id: m.id,
+    origin: m.origin,
+    revision: m.revision,
+    unit_kato: m.unitKato,
+    kind: m.kind,
+    status: m.status,
+    planned_on: m.plannedOn,
+    planned_time: m.plannedTime,
+    held_on: m.heldOn,
+    venue_name: m.venueName,
+    venue_address: m.venueAddress,
+    venue_kato: m.venueKato,
+    format: m.format,
+    broadcast_links: JSON.stringify(m.broadcastLinks),
+    akim_id: m.akimId,
+    rule_set_id: m.obligation?.ruleSetId ?? null,
+    window_key: m.obligation?.windowKey ?? null,
+    outside_window_reason: m.outsideWindowReason,
+    announced_on: m.announcedOn,
+    announcement_channels: JSON.stringify(m.announcementChannels),
+    questions_channels: JSON.stringify(m.questionsChannels),
+    questions_from: m.questionsFrom,
+    questions_to: m.questionsTo,
+    attendance: m.attendance,
+    online_viewers: m.onlineViewers,
+    status_reason: m.statusReason,
+    postponed_from: m.postponedFrom,
+    note: m.note,
+    created_at: m.createdAt,
+    updated_at: m.updatedAt,
+  };
+}
+
+const ROW_COLUMNS = Object.keys(
+  toRow({
+    officials: [],
+    broadcastLinks: [],
+    announcementChannels: [],
+    questionsChannels: [],
+  } as unknown as Meeting),
+);
+
+/** Inserts or replaces the meeting row and its officials (the caller bumps the revision). */
+export function saveMeeting(db: Db, m: Meeting): void {
   db.prepare(
-    `INSERT INTO meetings (id, origin, revision, unit_kato, status, planned_on, held_on, note, created_at, updated_at)
-     VALUES (@id, @origin, @revision, @unitKato, @status, @plannedOn, @heldOn, @note, @createdAt, @updatedAt)`,
-  ).run(m);
+    `INSERT INTO meetings (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map((c) => `@${c}`).join(', ')})
+     ON CONFLICT (id) DO UPDATE SET ${ROW_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  ).run(toRow(m));
+  db.prepare('DELETE FROM meeting_officials WHERE meeting_id = ?').run(m.id);
+  const insert = db.prepare(
+    `INSERT INTO meeting_officials (id, meeting_id, ordinal, full_name, position, body, is_government, is_oblast_leadership)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  m.officials.forEach((o, i) =>
+    insert.run(o.id || randomUUID(), m.id, i, o.fullName, o.position, o.body, o.isGovernment ? 1 : 0, o.isOblastLeadership ? 1 : 0),
+  );
+}
+
+function withOfficials(db: Db, rows: MeetingRow[]): Meeting[] {
+  if (rows.length === 0) return [];
+  const byMeeting = new Map<string, Official[]>();
+  const officials = db
+    .prepare(
+      `SELECT * FROM meeting_officials WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, ordinal`,
+    )
+    .all(JSON.stringify(rows.map((r) => r.id))) as OfficialRow[];
+  for (const o of officials) {
+    const list = byMeeting.get(o.meeting_id) ?? [];
+    list.push(toOfficial(o));
+    byMeeting.set(o.meeting_id, list);
+  }
+  return rows.map((r) => toMeeting(r, byMeeting.get(r.id) ?? []));
 }
 
 export function getMeeting(db: Db, id: string): Meeting | null {
-  const row = db.prepare('SELECT * FROM meetings WHERE id = ? AND deleted_at IS NULL').get(id) as
-    | MeetingRow
-    | undefined;
-  return row ? toMeeting(row) : null;
+  const row = db.prepare('SELECT * FROM meetings WHERE id = ? AND deleted_at IS NULL').get(id) as MeetingRow | undefined;
+  return row ? withOfficials(db, [row])[0]! : null;
 }
 
 /** Soft delete: the row stays as a tombstone so an exchange package can carry the deletion. */
 export function markMeetingDeleted(db: Db, id: string, now: number): void {
-  db.prepare('UPDATE meetings SET deleted_at = ?, updated_at = ?, revision = revision + 1 WHERE id = ?').run(
-    now,
-    now,
-    id,
-  );
+  db.prepare('UPDATE meetings SET deleted_at = ?, updated_at = ?, revision = revision + 1 WHERE id = ?').run(now, now, id);
 }
 
-export function listMeetingsOfUnit(db: Db, unitKato: string, from?: IsoDate, to?: IsoDate): Meeting[] {
+const SUBTREE = `WITH RECURSIVE tree(kato) AS (
+  SELECT ? UNION ALL SELECT u.kato FROM units u JOIN tree ON u.parent_kato = tree.kato
+)`;
+
+/**
+ * Meetings of the units under a root (or of one unit) whose held date, or planned date when
+ * not held, falls in [from, to]; ordered by that date.
+ */
+export function listMeetingsUnder(
+  db: Db,
+  rootKato: string,
+  filter: { unitKato?: string | undefined; from?: IsoDate | undefined; to?: IsoDate | undefined; statuses?: readonly MeetingStatus[] | undefined },
+): Meeting[] {
   const rows = db
     .prepare(
-      `SELECT * FROM meetings
-       WHERE unit_kato = @unitKato AND deleted_at IS NULL
-         AND (@from IS NULL OR coalesce(held_on, planned_on) >= @from)
-         AND (@to IS NULL OR coalesce(held_on, planned_on) <= @to)
-       ORDER BY coalesce(held_on, planned_on), created_at`,
+      `${SUBTREE}
+       SELECT m.* FROM meetings m JOIN tree ON m.unit_kato = tree.kato
+       WHERE m.deleted_at IS NULL
+         AND (@unitKato IS NULL OR m.unit_kato = @unitKato)
+         AND (@from IS NULL OR coalesce(m.held_on, m.planned_on) >= @from)
+         AND (@to IS NULL OR coalesce(m.held_on, m.planned_on) <= @to)
+         AND (@statuses IS NULL OR m.status IN (SELECT value FROM json_each(@statuses)))
+       ORDER BY coalesce(m.held_on, m.planned_on), m.planned_time, m.created_at`,
     )
-    .all({ unitKato, from: from ?? null, to: to ?? null }) as MeetingRow[];
-  return rows.map(toMeeting);
+    .all(rootKato, {
+      unitKato: filter.unitKato ?? null,
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+      statuses: filter.statuses ? JSON.stringify(filter.statuses) : null,
+    }) as MeetingRow[];
+  return withOfficials(db, rows);
 }
 
 /** Held meetings of every unit under a root, grouped by unit: one query for the whole grid. */
 export function heldMeetingsUnder(db: Db, rootKato: string): Map<string, Array<{ id: string; heldOn: IsoDate }>> {
   const rows = db
     .prepare(
-      `WITH RECURSIVE tree(kato) AS (
-         SELECT ? UNION ALL SELECT u.kato FROM units u JOIN tree ON u.parent_kato = tree.kato
-       )
+      `${SUBTREE}
        SELECT m.id, m.unit_kato, m.held_on FROM meetings m JOIN tree ON m.unit_kato = tree.kato
        WHERE m.deleted_at IS NULL AND m.held_on IS NOT NULL AND m.status IN ('held', 'closed')
-       ORDER BY m.held_on`,
+       ORDER BY m.held_on, m.created_at`,
     )
     .all(rootKato) as Array<{ id: string; unit_kato: string; held_on: string }>;
   const byUnit = new Map<string, Array<{ id: string; heldOn: IsoDate }>>();
@@ -85,4 +229,28 @@ export function heldMeetingsUnder(db: Db, rootKato: string): Map<string, Array<{
     byUnit.set(r.unit_kato, list);
   }
   return byUnit;
+}
+
+/** Planned (not yet held, not cancelled) meetings under a root, keyed by unit + obligation. */
+export function plannedMeetingsUnder(db: Db, rootKato: string): Map<string, PlannedRef> {
+  const rows = db
+    .prepare(
+      `${SUBTREE}
+       SELECT m.id, m.unit_kato, m.rule_set_id, m.window_key, m.planned_on, m.status
+       FROM meetings m JOIN tree ON m.unit_kato = tree.kato
+       WHERE m.deleted_at IS NULL AND m.status IN ('planned', 'announced', 'postponed')
+         AND m.window_key IS NOT NULL AND m.planned_on IS NOT NULL
+       ORDER BY m.planned_on, m.created_at`,
+    )
+    .all(rootKato) as Array<{ id: string; unit_kato: string; rule_set_id: string; window_key: string; planned_on: string; status: MeetingStatus }>;
+  const out = new Map<string, PlannedRef>();
+  for (const r of rows) {
+    const key = plannedKey(r.unit_kato, r.rule_set_id, r.window_key);
+    if (!out.has(key)) out.set(key, { id: r.id, plannedOn: r.planned_on, status: r.status });
+  }
+  return out;
+}
+
+export function plannedKey(unitKato: string, ruleSetId: string, windowKey: string): string {
+  return `${unitKato}|${ruleSetId}|${windowKey}`;
 }
