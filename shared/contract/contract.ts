@@ -4,6 +4,7 @@ import { KatoCode, Language, NoInput, Year } from './schemas';
 import { CHANNELS, type ChannelName } from './channels';
 import { rulesContract } from './rules.contract';
 import { meetingsContract } from './meetings.contract';
+import { calendarContract } from './calendar.contract';
 
 /** A channel: its input schema (validated at every door) and, as a phantom, its output type. */
 export interface Channel<I extends z.ZodType, O> {
@@ -43,6 +44,7 @@ export const contract = {
   'obligations:grid': channel<ObligationsGrid>()(z.object({ year: Year }).strict()),
 
   ...meetingsContract,
+  ...calendarContract,
   ...rulesContract,
   // `satisfies` makes a channel missing from CHANNELS, or listed without a schema, a compile error.
 } as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;

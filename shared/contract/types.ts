@@ -22,6 +22,8 @@ export interface Settings {
   language: Language | null;
   /** The akimat this installation serves; its subtree is the working set. */
   workingRoot: UnitSummary | null;
+  /** Remind this many days before a window closes with nothing held. */
+  reminderDays: number;
 }
 
 export interface AppInfo {

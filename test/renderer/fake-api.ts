@@ -57,7 +57,7 @@ interface World {
   nextId: number;
 }
 
-const world: World = { settings: { language: null, workingRoot: null }, meetings: [], nextId: 1 };
+const world: World = { settings: { language: null, workingRoot: null, reminderDays: 7 }, meetings: [], nextId: 1 };
 
 function meeting(unitKato: string, heldOn: IsoDate, note = ''): Meeting {
   const id = `00000000-0000-4000-8000-${String(world.nextId++).padStart(12, '0')}`;
@@ -130,7 +130,7 @@ export const fakeApi = {
   },
   setup: {
     complete: vi.fn(async ({ rootKato, language }: { rootKato: string; language: Language }) => {
-      world.settings = { language, workingRoot: byKato(rootKato) };
+      world.settings = { ...world.settings, language, workingRoot: byKato(rootKato) };
       return world.settings;
     }),
   },
@@ -166,8 +166,8 @@ export const fakeApi = {
 export function resetWorld(options: { setUp: boolean; language?: Language | null } = { setUp: false }): void {
   world.nextId = 1;
   world.settings = options.setUp
-    ? { language: options.language === undefined ? 'kk' : options.language, workingRoot: ROOT }
-    : { language: options.language ?? null, workingRoot: null };
+    ? { language: options.language === undefined ? 'kk' : options.language, workingRoot: ROOT, reminderDays: 7 }
+    : { language: options.language ?? null, workingRoot: null, reminderDays: 7 };
   world.meetings = options.setUp
     ? [meeting(ROOT.kato, '2025-02-12'), meeting(OKRUG.kato, '2025-01-20', 'Ауыл клубында'), meeting(OKRUG.kato, '2025-05-05')]
     : [];

@@ -2,7 +2,10 @@ import type { Core } from '../core';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
 import { LATEST_VERSION } from '../db/migrations';
 import { currentKatoEdition } from '../kato/kato.loader';
-import { completeSetup, getSettings, setLanguage } from '../services/settings.service';
+import { completeSetup, getSettings, setLanguage, setReminderDays } from '../services/settings.service';
+import { getDashboard } from '../services/dashboard.service';
+import { listReminders } from '../services/reminders.service';
+import { exportIcs } from '../services/ics.service';
 import { getUnit, searchUnits, unitSubtree } from '../services/units.service';
 import {
   announceMeeting,
@@ -59,6 +62,10 @@ export function createHandlers(core: Core, appVersion: string): Handlers {
     'meetings:remove': (input) => removeMeeting(ctx, input),
     'akims:list': (input) => listAkims(ctx, input),
     'akims:save': (input) => saveAkim(ctx, input),
+    'dashboard:get': (input) => getDashboard(ctx, input),
+    'reminders:list': () => listReminders(ctx),
+    'settings:setReminderDays': (input) => setReminderDays(ctx, input.days),
+    'meetings:exportIcs': (input) => exportIcs(ctx, input),
     'rules:list': () => listRuleSetViews(ctx),
     'rules:add': (input) => addRuleSet(ctx, input),
     'rules:remove': (input) => removeRuleSet(ctx, input),

@@ -7,12 +7,16 @@ import { getSetting, putSetting, type SettingKey } from '../db/repos/settings.re
 import { getUnit } from '../db/repos/units.repo';
 import { appendAudit } from '../db/repos/audit.repo';
 
+/** A week's notice leaves time to plan a meeting in a one-month window. */
+export const DEFAULT_REMINDER_DAYS = 7;
+
 export function getSettings(ctx: CoreContext): Settings {
   const language = getSetting(ctx.db, 'language');
   const root = getSetting(ctx.db, 'working_root');
   return {
     language: language === 'kk' || language === 'ru' ? language : null,
     workingRoot: root ? getUnit(ctx.db, root) : null,
+    reminderDays: Number(getSetting(ctx.db, 'reminder_days') ?? DEFAULT_REMINDER_DAYS),
   };
 }
 
@@ -45,4 +49,9 @@ export function requireWorkingRoot(ctx: CoreContext): string {
   const root = getSetting(ctx.db, 'working_root');
   if (!root) throw new EsepError('setup_required');
   return root;
+}
+
+export function setReminderDays(ctx: CoreContext, days: number): Settings {
+  ctx.db.transaction(() => changeSetting(ctx, 'reminder_days', String(days)))();
+  return getSettings(ctx);
 }
