@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'range_invalid',
   'db_from_future',
   'db_unreadable',
+  'rule_set_invalid',
+  'rule_set_builtin',
   'conflict',
   'invalid_transition',
   'outside_window_reason_required',

@@ -1,10 +1,13 @@
+import { performance } from 'node:perf_hooks';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
 import { openCore, type Core } from '../core/core';
 import { corePaths, pathsFromOptions, SOURCE_RESOURCES_DIR } from '../core/paths';
 import { fixedClock, systemClock } from '../core/clock';
 import { listRuleSets } from '../core/db/repos/rule-sets.repo';
-import { heldMeetingsUnder } from '../core/db/repos/meetings.repo';
+import { countMeetingsUnder, heldMeetingsUnder } from '../core/db/repos/meetings.repo';
+import { obligationsGrid } from '../core/services/obligations.service';
+import { generateMeetings } from '../core/services/generate.service';
 import { getUnit, searchUnits } from '../core/services/units.service';
 import { createI18n, errorMessage, isUiLanguage, type UiLanguage } from '../../shared/i18n';
 import { EsepError } from '../../shared/errors';
@@ -46,6 +49,8 @@ const COMMANDS = {
   schedule: RANGE,
   compliance: { ...RANGE, held: { type: 'string' }, today: { type: 'string' } },
   units: { ...COMMON, kato: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' } },
+  status: { ...COMMON, year: { type: 'string' }, today: { type: 'string' } },
+  generate: { ...COMMON, unit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' } },
 } as const;
 
 type CommandName = keyof typeof COMMANDS;
@@ -55,6 +60,12 @@ const USAGE = `Usage: esep <command> [options]
   compliance (--kind KIND | --kato CODE) --from YYYY-MM-DD --to YYYY-MM-DD
              [--held D1,D2,...] [--today YYYY-MM-DD] [--json]
   units      (--kato CODE | --search TEXT [--limit N]) [--json]
+  status     --year YYYY [--today YYYY-MM-DD] [--json]   (needs --data-dir or --db)
+             compliance of every reporting unit of the working set in that year
+  generate   --unit CODE --from YYYY --to YYYY --seed N [--today YYYY-MM-DD] [--json]
+             (needs --data-dir or --db) fills an installation with realistic demo meetings
+             for the unit's subtree, the same for the same seed; sets the working root to
+             the unit if none is set yet
 Common: --data-dir DIR or --db FILE (read an installation's data and rule sets), --lang kk|ru|en.
 Kinds: oblast capital republican_city city_district district oblast_city district_city
        rural_okrug settlement village
@@ -75,7 +86,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     const { values } = parseArgs({ args: [...rest], options: COMMANDS[command as CommandName], strict: true, allowPositionals: false });
     const opts = values as Record<string, string | boolean | undefined>;
     const openData = () => (core ??= openCoreFor(opts, opts.today as string | undefined));
-    const output = run(command as CommandName, opts, openData, t);
+    const output = run(command as CommandName, opts, openData, t, lang);
     io.stdout(opts.json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text);
     return EXIT_OK;
   } catch (error) {
@@ -125,14 +136,89 @@ interface Output {
   text: string;
 }
 
-function run(command: CommandName, opts: Record<string, string | boolean | undefined>, openData: () => Core, t: TFunction): Output {
+function run(command: CommandName, opts: Record<string, string | boolean | undefined>, openData: () => Core, t: TFunction, lang: UiLanguage): Output {
   switch (command) {
     case 'units':
       return unitsCommand(opts, openData, t);
     case 'schedule':
     case 'compliance':
       return obligationsCommand(command, opts, openData, t);
+    case 'status':
+      return statusCommand(opts, openData, t, lang);
+    case 'generate':
+      return generateCommand(opts, openData);
   }
+}
+
+function requireData(opts: Record<string, string | boolean | undefined>, command: string): void {
+  if (!hasData(opts)) throw new UsageError(`${command} works on an installation's data: give --data-dir DIR or --db FILE`);
+  // Checked here: openCoreFor would fall back to the system clock for a malformed date.
+  if (opts.today !== undefined) requireDate(opts.today, '--today');
+}
+
+function requireYear(value: string | boolean | undefined, option: string): number {
+  if (typeof value !== 'string') throw new UsageError(`${option} YYYY is required`);
+  const year = Number(value);
+  if (!/^\d{4}$/.test(value) || year < 2013 || year > 2100) throw new UsageError(`${option}: a year from 2013 to 2100: ${value}`);
+  return year;
+}
+
+/** The obligations grid of the working set, one element per obligation, in the grid's order. */
+function statusCommand(opts: Record<string, string | boolean | undefined>, openData: () => Core, t: TFunction, lang: UiLanguage): Output {
+  requireData(opts, 'status');
+  const year = requireYear(opts.year, '--year');
+  const grid = obligationsGrid(openData().ctx, { year });
+  const cells = grid.rows.flatMap((row) => row.obligations.map((cell) => ({ unit: row.unit, cell })));
+  const name = (u: UnitSummary) => (lang === 'kk' ? u.nameKk : u.nameRu);
+  return {
+    json: cells.map(({ unit, cell }) => ({
+      kato: unit.kato,
+      kind: unit.kind,
+      windowStart: cell.windowStart,
+      windowEnd: cell.windowEnd,
+      status: cell.status,
+      meetingId: cell.meeting?.id ?? null,
+    })),
+    text: table(
+      ['KATO', 'unit', 'window', 'window start', 'window end', 'status', 'held on', 'planned for'],
+      cells.map(({ unit, cell }) => [
+        unit.kato,
+        name(unit),
+        cell.windowKey,
+        cell.windowStart,
+        cell.windowEnd,
+        t(`Status.${cell.status}`),
+        cell.meeting?.heldOn ?? '',
+        cell.planned?.plannedOn ?? '',
+      ]),
+    ),
+  };
+}
+
+function generateCommand(opts: Record<string, string | boolean | undefined>, openData: () => Core): Output {
+  requireData(opts, 'generate');
+  const kato = opts.unit;
+  if (typeof kato !== 'string') throw new UsageError('--unit CODE is required');
+  if (!isKatoCode(kato)) throw new EsepError('kato_invalid', { kato });
+  const fromYear = requireYear(opts.from, '--from');
+  const toYear = requireYear(opts.to, '--to');
+  if (fromYear > toYear) throw new EsepError('range_invalid', { from: String(fromYear), to: String(toYear) });
+  const seed = Number(opts.seed);
+  if (typeof opts.seed !== 'string' || !/^\d+$/.test(opts.seed) || seed > 0xffffffff) throw new UsageError(`--seed: a whole number from 0 to 4294967295: ${opts.seed ?? ''}`);
+  const { ctx } = openData();
+  const existing = countMeetingsUnder(ctx.db, kato);
+  if (existing > 0) throw new UsageError(`generate fills an empty installation: ${existing} meetings are already recorded under ${kato}`);
+  const started = performance.now();
+  const summary = generateMeetings(ctx, { unitKato: kato, fromYear, toYear, seed });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const s = summary.byStatus;
+  return {
+    json: summary,
+    text:
+      `generated ${summary.meetings} meetings (held ${s.held + s.closed}, planned ${s.planned + s.announced + s.postponed}, cancelled ${s.cancelled}), ` +
+      `${summary.akims} akims, ${summary.officials} officials for ${summary.units} units under ${summary.unit}, ` +
+      `${fromYear}–${toYear}, seed ${seed}, today ${summary.today}, in ${seconds} s\n`,
+  };
 }
 
 function unitsCommand(opts: Record<string, string | boolean | undefined>, openData: () => Core, t: TFunction): Output {

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, Menu, session } from 'electron';
+import { app, dialog, ipcMain, Menu, Notification, session } from 'electron';
 import { openCore, type Core } from '../core/core';
 import { corePaths } from '../core/paths';
 import { systemClock } from '../core/clock';
 import { createHandlers } from '../core/api/handlers';
 import { getSettings } from '../core/services/settings.service';
+import { listReminders } from '../core/services/reminders.service';
 import { createI18n, errorMessage } from '../../shared/i18n';
 import { EsepError } from '../../shared/errors';
 import { registerIpc } from './ipc/register';
@@ -13,6 +14,7 @@ import { hardenSession } from './security';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { createMainWindow, preloadPath } from './window';
 import { buildMenu } from './menu';
+import { startReminderNotifications } from './notifications';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -53,6 +55,11 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, createHandlers(core, app.getVersion()), devServerOrigin ? { devServerOrigin } : {});
   Menu.setApplicationMenu(buildMenu(createI18n(language).t, !app.isPackaged));
   const window = createMainWindow({ preloadFile: preloadPath(mainDir), ...(devServerUrl ? { devServerUrl } : {}) });
+  if (Notification.isSupported()) {
+    const { ctx } = core;
+    const stopReminders = startReminderNotifications({ listReminders: () => listReminders(ctx), t: createI18n(language).t, language });
+    app.on('will-quit', stopReminders);
+  }
 
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();

@@ -4,6 +4,8 @@ import { AppHeader } from './components/AppHeader';
 import { AppNav } from './components/AppNav';
 import { ErrorMessage } from './components/ErrorMessage';
 import { CalendarScreen } from './features/calendar/CalendarScreen';
+import { MeetingsScreen } from './features/meetings/MeetingsScreen';
+import { SidePanelHost } from './features/meetings/SidePanelHost';
 import { PlaceholderScreen } from './features/placeholder/PlaceholderScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SetupWizard } from './features/setup/SetupWizard';
@@ -56,9 +58,20 @@ function Shell() {
       <AppHeader />
       <div className="app-body">
         <AppNav />
-        <main id="main" className="app-main" tabIndex={-1}>
-          {screen === 'calendar' ? <CalendarScreen /> : screen === 'settings' ? <SettingsScreen /> : <PlaceholderScreen screen={screen} />}
-        </main>
+        <div className="app-work">
+          <main id="main" className="app-main" tabIndex={-1}>
+            {screen === 'calendar' ? (
+              <CalendarScreen />
+            ) : screen === 'meetings' ? (
+              <MeetingsScreen />
+            ) : screen === 'settings' ? (
+              <SettingsScreen />
+            ) : (
+              <PlaceholderScreen screen={screen} />
+            )}
+          </main>
+          <SidePanelHost />
+        </div>
       </div>
     </div>
   );

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import type { RuleSet } from '../domain/rules';
+import { EARLIEST_EFFECTIVE_FROM, type RuleSet } from '../domain/rules';
+import { REPORTING_UNIT_KINDS } from '../domain/units/unit-kind';
 import type { Channel } from './contract';
+import { IsoDateString } from './schemas';
 
 const channel =
   <O>() =>
@@ -11,8 +13,44 @@ export interface RuleSetView extends RuleSet {
   builtIn: boolean;
 }
 
-// TODO(rules helper): the zod schema of a rule set an administrator adds.
-const RuleSetInput = z.object({}).passthrough();
+/**
+ * The shape of a rule set an administrator adds. The core assigns the id. What the data
+ * means (months 1..12, windows inside their year and apart, a kind in one group only, a start
+ * no other set covering the same kind shares) is checked by validateRuleSet and findConflicts,
+ * which answer with problem codes the UI can translate (`rule_set_invalid`).
+ */
+const WindowRuleInput = z
+  .object({
+    key: z.string().max(32),
+    startMonth: z.number().int(),
+    lengthMonths: z.number().int(),
+    coversOffsetMonths: z.number().int(),
+    coversMonths: z.number().int(),
+  })
+  .strict();
+
+const RuleGroupInput = z
+  .object({
+    code: z.string().max(32),
+    kinds: z.array(z.enum(REPORTING_UNIT_KINDS)).min(1).max(REPORTING_UNIT_KINDS.length),
+    windows: z.array(WindowRuleInput).min(1).max(12),
+    reportDueMonths: z.number().int().nullable().optional(),
+  })
+  .strict();
+
+const Name = z.string().trim().min(1).max(500);
+
+export const RuleSetInput = z
+  .object({
+    nameKk: Name,
+    nameRu: Name,
+    effectiveFrom: IsoDateString.refine((d) => d >= EARLIEST_EFFECTIVE_FROM, 'too_early'),
+    effectiveTo: IsoDateString.nullable().optional(),
+    groups: z.array(RuleGroupInput).min(1).max(REPORTING_UNIT_KINDS.length),
+  })
+  .strict();
+
+export type RuleSetInput = z.infer<typeof RuleSetInput>;
 
 /** Rule sets as data (issue 3 §4): list, add (validated), remove a custom one. */
 export const rulesContract = {

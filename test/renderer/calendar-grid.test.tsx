@@ -106,7 +106,7 @@ describe('obligations grid', () => {
       depth: 0,
       obligations: assessCompliance([DECREE_615], 'oblast', '2025-01-01', '2025-12-31', held.map((heldOn) => ({ id: null, heldOn })), '2025-07-10').map((o) => ({ ...o, planned: null })),
     });
-    renderWithI18n(<ObligationsGrid rows={[oblast('100000000', ['2025-01-31']), oblast('190000000', [])]} year={2025} onPick={() => {}} />, 'ru');
+    renderWithI18n(<ObligationsGrid rows={[oblast('100000000', ['2025-01-31']), oblast('190000000', [])]} year={2025} today="2025-07-10" onPick={() => {}} />, 'ru');
     const held = screen.getByTestId('cell-100000000-2025-Q1') as HTMLTableCellElement;
     expect(held.title).toContain('Группа A: раз в год, в течение первого квартала');
     expect(held.title).toContain('Проинформировать Администрацию Президента и Правительство до 28 февраля 2025 г.');

@@ -20,8 +20,8 @@ async function openFromCell(kato: string, windowKey: string) {
 const status = (kato: string, windowKey: string) => screen.getByTestId(`cell-${kato}-${windowKey}`).dataset['status'];
 
 describe('record a held meeting', () => {
-  it('opens from a cell with the unit chosen and today as the date, labels bound to the inputs', async () => {
-    await openFromCell(OKRUG_2.kato, '2025-M07');
+  it('opens from a closed window\'s cell with the unit chosen and today as the date, labels bound to the inputs', async () => {
+    await openFromCell(OKRUG_2.kato, '2025-M04');
     const unit = screen.getByLabelText('Бірлік') as HTMLSelectElement;
     const date = screen.getByLabelText('Өткізілген күні') as HTMLInputElement;
     expect(unit).toBe(screen.getByTestId('record-unit'));
@@ -34,7 +34,7 @@ describe('record a held meeting', () => {
   });
 
   it('records a meeting: the grid reloads, the cell changes and a confirmation is shown', async () => {
-    await openFromCell(OKRUG_2.kato, '2025-M07');
+    await openFromCell(OKRUG_2.kato, '2025-M04');
     expect(status(OKRUG_2.kato, '2025-M07')).toBe('open');
     fireEvent.change(screen.getByTestId('record-date'), { target: { value: '2025-07-08' } });
     fireEvent.change(screen.getByTestId('record-note'), { target: { value: '  Мәдениет үйінде  ' } });
@@ -53,7 +53,7 @@ describe('record a held meeting', () => {
   });
 
   it('shows the translated error for a future date and changes nothing', async () => {
-    await openFromCell(OKRUG_2.kato, '2025-M07');
+    await openFromCell(OKRUG_2.kato, '2025-M04');
     const gridCalls = fakeApi.obligations.grid.mock.calls.length;
     fireEvent.change(screen.getByTestId('record-date'), { target: { value: '2025-08-01' } });
     fireEvent.click(screen.getByTestId('record-submit'));
@@ -103,9 +103,9 @@ describe('record a held meeting', () => {
   });
 
   it('closes with Escape and gives focus back to the cell it was opened from', async () => {
-    await openFromCell(OKRUG.kato, '2025-M07');
+    await openFromCell(OKRUG.kato, '2025-M01');
     fireEvent.keyDown(screen.getByTestId('record-date'), { key: 'Escape' });
     expect(screen.queryByTestId('record-panel')).toBeNull();
-    expect(document.activeElement).toBe(within(screen.getByTestId(`cell-${OKRUG.kato}-2025-M07`)).getByRole('button'));
+    expect(document.activeElement).toBe(within(screen.getByTestId(`cell-${OKRUG.kato}-2025-M01`)).getByRole('button'));
   });
 });

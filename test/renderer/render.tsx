@@ -8,6 +8,13 @@ import { resetAppStore } from '../../renderer/src/stores/app.store';
 import { resetGridStore } from '../../renderer/src/stores/grid.store';
 import { resetMeetingsStore } from '../../renderer/src/stores/meetings.store';
 import { clearUnitCache } from '../../renderer/src/features/setup/useUnit';
+import { clearSubtreeCache } from '../../renderer/src/features/meetings/form/useSubtree';
+import { resetAkimsStore } from '../../renderer/src/stores/akims.store';
+import { resetCalendarStore } from '../../renderer/src/stores/calendar.store';
+import { resetDashboardStore } from '../../renderer/src/stores/dashboard.store';
+import { resetMeetingListStore } from '../../renderer/src/stores/meeting-list.store';
+import { resetPanelStore } from '../../renderer/src/stores/panel.store';
+import { resetRemindersStore } from '../../renderer/src/stores/reminders.store';
 
 // Without vitest globals Testing Library cannot register its own cleanup.
 afterEach(() => {
@@ -15,7 +22,14 @@ afterEach(() => {
   resetAppStore();
   resetGridStore();
   resetMeetingsStore();
+  resetCalendarStore();
+  resetPanelStore();
+  resetDashboardStore();
+  resetRemindersStore();
+  resetAkimsStore();
+  resetMeetingListStore();
   clearUnitCache();
+  clearSubtreeCache();
 });
 
 /** Renders with a fresh i18next instance, as main.tsx does. */

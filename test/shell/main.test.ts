@@ -43,6 +43,12 @@ vi.mock('electron', () => ({
   protocol: { registerSchemesAsPrivileged: () => {}, handle: (scheme: string) => state.protocols.push(scheme) },
   net: { fetch: () => {} },
   shell: { openExternal: () => {} },
+  Notification: class {
+    static isSupported() {
+      return true;
+    }
+    show() {}
+  },
   BrowserWindow: class {
     webContents = new FakeWebContents();
     loaded: string[] = [];

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../context';
-import type { Meeting, Official, UnitSummary } from '../../../shared/contract/types';
+import type { Meeting, ObligationRef, Official, UnitSummary } from '../../../shared/contract/types';
 import type { MeetingPlanInput, PlanPreview, PlanWarning } from '../../../shared/contract/meetings.contract';
 import { addMonths, type IsoDate } from '../../../shared/domain/dates';
 import { EsepError } from '../../../shared/errors';
 import { canApply, type AnnouncementChannel, type MeetingAction, type MeetingStatus } from '../../../shared/domain/meetings/meeting';
-import { assessCompliance, nextWindowStart, obligationsFor, type Obligation } from '../../../shared/domain/rules';
+import { assessCompliance, nextWindowStart, obligationsFor, type Obligation, type RuleSet } from '../../../shared/domain/rules';
 import type { ReportingUnitKind } from '../../../shared/domain/units/unit-kind';
-import { getMeeting, heldMeetingsUnder, listMeetingsUnder, markMeetingDeleted, plannedMeetingsUnder, plannedKey, saveMeeting } from '../db/repos/meetings.repo';
+import { getMeeting, heldMeetingsUnder, listMeetingsUnder, markMeetingDeleted, saveMeeting } from '../db/repos/meetings.repo';
 import { appendAudit } from '../db/repos/audit.repo';
 import { getAkim } from '../db/repos/akims.repo';
 import { listRuleSets } from '../db/repos/rule-sets.repo';
@@ -15,11 +15,28 @@ import { isInSubtree } from '../db/repos/units.repo';
 import { requireWorkingReportingUnit } from './units.service';
 import { requireWorkingRoot } from './settings.service';
 
+const UPCOMING_STATUSES: readonly MeetingStatus[] = ['planned', 'announced', 'postponed'];
+
 /** A window is at most a year long and its late period at most another: this covers both. */
 const AROUND_MONTHS = 15;
 
 function unitObligationsAround(ctx: CoreContext, kind: ReportingUnitKind, date: IsoDate): Obligation[] {
   return obligationsFor(listRuleSets(ctx.db), kind, addMonths(date, -AROUND_MONTHS), addMonths(date, AROUND_MONTHS));
+}
+
+/** The unit's obligation a reference names, if it is within reach of `date`. */
+export function namedObligation(ctx: CoreContext, kind: ReportingUnitKind, ref: ObligationRef, date: IsoDate): Obligation | undefined {
+  return unitObligationsAround(ctx, kind, date).find((o) => o.ruleSetId === ref.ruleSetId && o.windowKey === ref.windowKey);
+}
+
+/**
+ * Whether a meeting on `date` would fulfil `o` once held: the compliance engine gives a window
+ * the days from its start to the day before the unit's next window opens.
+ */
+function claims(ruleSets: readonly RuleSet[], kind: ReportingUnitKind, o: Obligation, date: IsoDate): boolean {
+  if (date < o.windowStart) return false;
+  const next = nextWindowStart(ruleSets, kind, o.windowStart);
+  return next === null || date < next;
 }
 
 /**
@@ -36,14 +53,12 @@ export function previewPlan(ctx: CoreContext, input: { unitKato: string; date: I
   const today = ctx.clock.today();
   const assessed = assessCompliance(ruleSets, kind, addMonths(input.date, -AROUND_MONTHS), addMonths(input.date, AROUND_MONTHS), held, today);
   const isHeld = (o: Obligation) => assessed.some((a) => a.ruleSetId === o.ruleSetId && a.windowKey === o.windowKey && a.meeting !== null);
-  const planned = plannedMeetingsUnder(ctx.db, unit.kato);
 
   const warnings: PlanWarning[] = [];
   let suggested = obligations.find((o) => o.windowStart <= input.date && input.date <= o.windowEnd) ?? null;
   if (!suggested) {
     const previous = obligations.filter((o) => o.windowEnd < input.date).at(-1);
-    const next = previous ? nextWindowStart(ruleSets, kind, previous.windowStart) : null;
-    if (previous && (next === null || input.date < next) && !isHeld(previous)) {
+    if (previous && claims(ruleSets, kind, previous, input.date) && !isHeld(previous)) {
       suggested = previous;
       warnings.push('late_for_window');
     } else {
@@ -51,8 +66,13 @@ export function previewPlan(ctx: CoreContext, input: { unitKato: string; date: I
     }
   }
   if (suggested && isHeld(suggested)) warnings.push('window_already_held');
-  const other = suggested ? planned.get(plannedKey(unit.kato, suggested.ruleSetId, suggested.windowKey)) : undefined;
-  if (other && other.id !== input.excludeMeetingId) warnings.push('window_already_planned');
+  // Any other upcoming meeting counts, not only the earliest one the grid shows.
+  const other =
+    suggested &&
+    listMeetingsUnder(ctx.db, unit.kato, { unitKato: unit.kato, statuses: UPCOMING_STATUSES }).some(
+      (m) => m.id !== input.excludeMeetingId && m.obligation?.ruleSetId === suggested.ruleSetId && m.obligation.windowKey === suggested.windowKey,
+    );
+  if (other) warnings.push('window_already_planned');
   return { suggested, obligations, warnings };
 }
 
@@ -65,11 +85,11 @@ function validatePlan(ctx: CoreContext, unit: UnitSummary, fields: MeetingPlanIn
     if (!akim || akim.unitKato !== unit.kato) throw new EsepError('akim_unknown', { id: fields.akimId });
   }
   if (fields.obligation) {
-    const { ruleSetId, windowKey } = fields.obligation;
-    const known = unitObligationsAround(ctx, unit.kind as ReportingUnitKind, fields.plannedOn).some(
-      (o) => o.ruleSetId === ruleSetId && o.windowKey === windowKey,
-    );
-    if (!known) throw new EsepError('obligation_unknown', { window: windowKey });
+    const kind = unit.kind as ReportingUnitKind;
+    const obligation = namedObligation(ctx, kind, fields.obligation, fields.plannedOn);
+    if (!obligation) throw new EsepError('obligation_unknown', { window: fields.obligation.windowKey });
+    // Otherwise the grid would show the meeting planned in a window its date can never fulfil.
+    if (!claims(listRuleSets(ctx.db), kind, obligation, fields.plannedOn)) throw new EsepError('validation', { fields: ['obligation'] });
   } else if (fields.outsideWindowReason.trim() === '') {
     throw new EsepError('outside_window_reason_required');
   }
@@ -206,6 +226,14 @@ export function cancelMeeting(ctx: CoreContext, input: { id: string; revision: n
 export function postponeMeeting(ctx: CoreContext, input: { id: string; revision: number; reason: string; newDate: IsoDate }): Meeting {
   return change(ctx, input.id, input.revision, 'postpone', (m) => {
     if (input.newDate === m.plannedOn) throw new EsepError('validation', { fields: ['newDate'] });
+    if (m.obligation) {
+      // A date past the obligation's reach would leave the meeting planned for a window it cannot fulfil.
+      const kind = requireWorkingReportingUnit(ctx, m.unitKato).kind as ReportingUnitKind;
+      const obligation = namedObligation(ctx, kind, m.obligation, input.newDate);
+      if (!obligation || !claims(listRuleSets(ctx.db), kind, obligation, input.newDate)) {
+        throw new EsepError('validation', { fields: ['newDate'] });
+      }
+    }
     return { ...m, status: 'postponed', statusReason: input.reason, postponedFrom: m.plannedOn, plannedOn: input.newDate };
   });
 }

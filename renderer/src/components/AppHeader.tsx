@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { AppMark } from './AppMark';
+import { ReminderBell } from '../features/reminders/ReminderBell';
 
 export function AppHeader() {
   const { t, lng } = useT();
@@ -30,6 +31,7 @@ export function AppHeader() {
       )}
       <div className="header-end">
         <ErrorMessage error={languageError} />
+        {root && <ReminderBell />}
         <LanguageSwitch value={language} onChange={(l) => void setLanguage(l)} />
       </div>
     </header>

@@ -27,3 +27,14 @@ export function StatusIcon({ status }: { status: ComplianceStatus }) {
 }
 
 export const STATUSES: readonly ComplianceStatus[] = ['held_on_time', 'held_late', 'missed', 'open', 'upcoming'];
+
+/** A planned meeting: a calendar page with a dot on the day (outlined, like the planned cell). */
+export function PlannedIcon() {
+  return (
+    <svg className="status-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <rect x="2" y="3" width="12" height="11" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <path d="M2 6.5h12M5.5 1.5v3M10.5 1.5v3" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+      <circle cx="8" cy="10" r="1.8" fill="currentColor" />
+    </svg>
+  );
+}

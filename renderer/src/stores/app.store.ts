@@ -30,6 +30,8 @@ interface AppActions {
   /** Returns the error to show, or null when the installation is set up. */
   completeSetup(rootKato: string, language: Language): Promise<ErrorPayload | null>;
   navigate(screen: Screen): void;
+  /** Saves how many days before a window closes to remind; returns the error to show, if any. */
+  setReminderDays(days: number): Promise<ErrorPayload | null>;
 }
 
 export type AppState = AppData & AppActions;
@@ -84,6 +86,16 @@ export const useAppStore = create<AppState>()((set, get) => ({
 
   navigate(screen) {
     set({ screen });
+  },
+
+  async setReminderDays(days) {
+    try {
+      const settings = await api.settings.setReminderDays({ days });
+      set({ settings });
+      return null;
+    } catch (error) {
+      return toErrorPayload(error);
+    }
   },
 }));
 

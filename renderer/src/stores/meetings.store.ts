@@ -1,64 +1,174 @@
 import { create } from 'zustand';
 import { api } from '../api';
+import type { IcsFile } from '../../../shared/contract/calendar.contract';
+import type { ChannelInput } from '../../../shared/contract/contract';
 import type { Meeting } from '../../../shared/contract/types';
 import type { IsoDate } from '../../../shared/domain/dates';
+import type { MeetingAction } from '../../../shared/domain/meetings/meeting';
 import type { ErrorPayload } from '../../../shared/errors';
+import { refreshDerived } from './changes';
 import { toErrorPayload } from './errors';
-import { useGridStore } from './grid.store';
+
+export type ListQuery = ChannelInput<'meetings:list'>;
+
+/** The actions of the meeting card, each with its channel's input. */
+export interface ActionInputs {
+  announce: ChannelInput<'meetings:announce'>;
+  markHeld: ChannelInput<'meetings:markHeld'>;
+  close: ChannelInput<'meetings:close'>;
+  cancel: ChannelInput<'meetings:cancel'>;
+  postpone: ChannelInput<'meetings:postpone'>;
+  setOfficials: ChannelInput<'meetings:setOfficials'>;
+}
+export type CardAction = keyof ActionInputs & MeetingAction;
+
+export type MeetingResult = { ok: true; meeting: Meeting } | { ok: false; error: ErrorPayload; reloaded?: boolean };
+export type RecordResult = MeetingResult;
 
 interface MeetingsData {
   /** Recorded meetings by unit KATO code, oldest first (as the core lists them). */
   byUnit: Record<string, Meeting[]>;
   listError: ErrorPayload | null;
+  /** Meetings opened in a card or a form, as last fetched or changed. */
+  byId: Record<string, Meeting>;
+  /** Lists by query (month view, meetings screen); kept while they are fetched again. */
+  lists: Record<string, Meeting[]>;
+  /** Bumped after every change, so whatever lists meetings fetches them again. */
+  version: number;
 }
-
-export type RecordResult = { ok: true; meeting: Meeting } | { ok: false; error: ErrorPayload };
 
 interface MeetingsActions {
   loadFor(unitKato: string): Promise<void>;
+  loadList(query: ListQuery): Promise<ErrorPayload | null>;
+  loadMeeting(id: string): Promise<ErrorPayload | null>;
   recordHeld(input: { unitKato: string; heldOn: IsoDate; note: string }): Promise<RecordResult>;
   remove(meeting: Meeting): Promise<ErrorPayload | null>;
+  plan(input: ChannelInput<'meetings:plan'>): Promise<MeetingResult>;
+  update(input: ChannelInput<'meetings:update'>): Promise<MeetingResult>;
+  /** A card action; on a `conflict` the meeting is fetched again and `reloaded` says so. */
+  act<A extends CardAction>(action: A, input: ActionInputs[A]): Promise<MeetingResult>;
+  exportIcs(input: ChannelInput<'meetings:exportIcs'>): Promise<{ ok: true; file: IcsFile } | { ok: false; error: ErrorPayload }>;
 }
 
 export type MeetingsState = MeetingsData & MeetingsActions;
 
-const initial: MeetingsData = { byUnit: {}, listError: null };
+const initial: MeetingsData = { byUnit: {}, listError: null, byId: {}, lists: {}, version: 0 };
 
-export const useMeetingsStore = create<MeetingsState>()((set, get) => ({
-  ...initial,
+export function listKey(query: ListQuery): string {
+  const statuses = query.statuses ? [...query.statuses].sort() : null;
+  return JSON.stringify([query.unitKato ?? null, query.year ?? null, query.from ?? null, query.to ?? null, statuses]);
+}
 
-  async loadFor(unitKato) {
-    set({ listError: null });
-    try {
-      const meetings = await api.meetings.list({ unitKato });
-      set({ byUnit: { ...get().byUnit, [unitKato]: meetings } });
-    } catch (error) {
-      set({ listError: toErrorPayload(error) });
-    }
-  },
+const ACTION_CALLS: { [A in CardAction]: (input: ActionInputs[A]) => Promise<Meeting> } = {
+  announce: (input) => api.meetings.announce(input),
+  markHeld: (input) => api.meetings.markHeld(input),
+  close: (input) => api.meetings.close(input),
+  cancel: (input) => api.meetings.cancel(input),
+  postpone: (input) => api.meetings.postpone(input),
+  setOfficials: (input) => api.meetings.setOfficials(input),
+};
 
-  async recordHeld({ unitKato, heldOn, note }) {
+/** The date a meeting sits on in a calendar: when it was held, else when it is planned. */
+export function meetingDate(m: Pick<Meeting, 'heldOn' | 'plannedOn'>): IsoDate | null {
+  return m.heldOn ?? m.plannedOn;
+}
+
+export const useMeetingsStore = create<MeetingsState>()((set, get) => {
+  /** After a change: the meeting itself, every list, the grid, the dashboard and the reminders. */
+  async function changed(meeting: Meeting | null): Promise<void> {
+    set((s) => ({ version: s.version + 1, byId: meeting ? { ...s.byId, [meeting.id]: meeting } : s.byId }));
+    const unit = meeting?.unitKato;
+    await Promise.all([refreshDerived(), unit && get().byUnit[unit] ? get().loadFor(unit) : null]);
+  }
+
+  async function save(call: () => Promise<Meeting>): Promise<MeetingResult> {
     let meeting: Meeting;
     try {
-      const trimmed = note.trim();
-      meeting = await api.meetings.recordHeld(trimmed ? { unitKato, heldOn, note: trimmed } : { unitKato, heldOn });
+      meeting = await call();
     } catch (error) {
       return { ok: false, error: toErrorPayload(error) };
     }
-    await Promise.all([useGridStore.getState().reload(), get().loadFor(unitKato)]);
+    await changed(meeting);
     return { ok: true, meeting };
-  },
+  }
 
-  async remove(meeting) {
-    try {
-      await api.meetings.remove({ id: meeting.id });
-    } catch (error) {
-      return toErrorPayload(error);
-    }
-    await Promise.all([useGridStore.getState().reload(), get().loadFor(meeting.unitKato)]);
-    return null;
-  },
-}));
+  return {
+    ...initial,
+
+    async loadFor(unitKato) {
+      set({ listError: null });
+      try {
+        const meetings = await api.meetings.list({ unitKato });
+        set({ byUnit: { ...get().byUnit, [unitKato]: meetings } });
+      } catch (error) {
+        set({ listError: toErrorPayload(error) });
+      }
+    },
+
+    async loadList(query) {
+      try {
+        const meetings = await api.meetings.list(query);
+        set({ lists: { ...get().lists, [listKey(query)]: meetings } });
+        return null;
+      } catch (error) {
+        return toErrorPayload(error);
+      }
+    },
+
+    async loadMeeting(id) {
+      try {
+        const meeting = await api.meetings.get({ id });
+        set({ byId: { ...get().byId, [id]: meeting } });
+        return null;
+      } catch (error) {
+        return toErrorPayload(error);
+      }
+    },
+
+    async recordHeld({ unitKato, heldOn, note }) {
+      const trimmed = note.trim();
+      return save(() => api.meetings.recordHeld(trimmed ? { unitKato, heldOn, note: trimmed } : { unitKato, heldOn }));
+    },
+
+    async remove(meeting) {
+      try {
+        await api.meetings.remove({ id: meeting.id });
+      } catch (error) {
+        return toErrorPayload(error);
+      }
+      const { [meeting.id]: _removed, ...rest } = get().byId;
+      set({ byId: rest });
+      await changed(null);
+      await get().loadFor(meeting.unitKato);
+      return null;
+    },
+
+    plan(input) {
+      return save(() => api.meetings.plan(input));
+    },
+
+    update(input) {
+      return save(() => api.meetings.update(input));
+    },
+
+    async act(action, input) {
+      const result = await save(() => ACTION_CALLS[action](input));
+      if (!result.ok && result.error.code === 'conflict') {
+        const failed = await get().loadMeeting(input.id);
+        return { ...result, reloaded: failed === null };
+      }
+      return result;
+    },
+
+    async exportIcs(input) {
+      try {
+        return { ok: true, file: await api.meetings.exportIcs(input) };
+      } catch (error) {
+        return { ok: false, error: toErrorPayload(error) };
+      }
+    },
+  };
+});
 
 export function resetMeetingsStore(): void {
   useMeetingsStore.setState(initial);

@@ -1,10 +1,13 @@
 export {
+  EARLIEST_EFFECTIVE_FROM,
   RULE_SET_PROBLEM_CODES,
   InvalidRuleSetsError,
   assertUsableRuleSets,
-  findOverlaps,
+  findConflicts,
   groupFor,
+  periodsInForce,
   validateRuleSet,
+  type PeriodInForce,
   type RuleGroup,
   type RuleSet,
   type RuleSetProblem,
@@ -20,3 +23,17 @@ export {
   type ComplianceStatus,
   type HeldMeeting,
 } from './compliance';
+export {
+  buildWindows,
+  cadenceOf,
+  coverageOf,
+  lastMonthOf,
+  normalMonth,
+  periodicSpans,
+  previousPeriodCoverage,
+  windowKeyFor,
+  type Cadence,
+  type Coverage,
+  type CoverageChoice,
+  type WindowSpan,
+} from './frequency';

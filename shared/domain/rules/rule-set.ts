@@ -1,16 +1,22 @@
-import { isIsoDate, type IsoDate } from '../dates';
+import { addDays, compareIsoDates, isIsoDate, type IsoDate } from '../dates';
 import { REPORTING_UNIT_KINDS, type ReportingUnitKind } from '../units/unit-kind';
 
 /**
  * A body of legislation on reporting meetings, as data: an administrator adds a set for a
- * later decree (and closes the old one with effectiveTo) without a new release. Plain JSON.
+ * later decree without a new release. Plain JSON.
+ *
+ * Sets are effective-dated and supersede one another: for each unit kind, the set in force on
+ * a day is the one covering that kind with the latest effectiveFrom on or before the day, if
+ * the day is also within its own effectiveTo (see periodsInForce). A later set therefore
+ * repeals earlier ones only for the kinds it covers, and a repealed set never comes back.
  */
 export interface RuleSet {
   readonly id: string;
   readonly nameKk: string;
   readonly nameRu: string;
+  /** First day in force; no earlier than EARLIEST_EFFECTIVE_FROM. */
   readonly effectiveFrom: IsoDate;
-  /** Last day in force, inclusive; null while still in force. */
+  /** Last day in force, inclusive; null while in force until a later set supersedes it. */
   readonly effectiveTo: IsoDate | null;
   readonly groups: readonly RuleGroup[];
 }
@@ -36,11 +42,18 @@ export interface WindowRule {
   readonly coversMonths: number;
 }
 
-/** Stable codes: the UI translates them (`RuleSets.problem.<code>`), so never rename one. */
+/** Esep follows reporting-meeting legislation from Decree 615 (2013) on. */
+export const EARLIEST_EFFECTIVE_FROM: IsoDate = '2013-01-01';
+
+/**
+ * Stable codes: the UI translates them (`RuleSets.problems.<code>`) and the core sends them in
+ * a `rule_set_invalid` error, so never rename one once released.
+ */
 export const RULE_SET_PROBLEM_CODES = [
   'id_invalid',
   'name_missing',
   'effective_from_invalid',
+  'effective_from_too_early',
   'effective_to_invalid',
   'effective_to_before_from',
   'no_groups',
@@ -60,7 +73,7 @@ export const RULE_SET_PROBLEM_CODES = [
   'covers_offset_invalid',
   'covers_months_invalid',
   'rule_set_id_duplicate',
-  'rule_sets_overlap',
+  'rule_sets_same_start',
 ] as const;
 
 export type RuleSetProblemCode = (typeof RULE_SET_PROBLEM_CODES)[number];
@@ -105,6 +118,9 @@ export function validateRuleSet(rs: RuleSet): RuleSetProblem[] {
 
   const fromOk = isIsoDate(rs.effectiveFrom);
   if (!fromOk) out.push(problem('effective_from_invalid', id, null, null, { value: rs.effectiveFrom }));
+  else if (rs.effectiveFrom < EARLIEST_EFFECTIVE_FROM) {
+    out.push(problem('effective_from_too_early', id, null, null, { value: rs.effectiveFrom, min: EARLIEST_EFFECTIVE_FROM }));
+  }
   if (rs.effectiveTo !== null) {
     if (!isIsoDate(rs.effectiveTo)) {
       out.push(problem('effective_to_invalid', id, null, null, { value: rs.effectiveTo }));
@@ -191,10 +207,11 @@ function validateWindows(id: string, g: RuleGroup): RuleSetProblem[] {
 }
 
 /**
- * Conflicts between rule sets: a repeated id, or two sets in force on a common day for the
- * same unit kind (that kind would have two schedules at once).
+ * Conflicts between rule sets: a repeated id, or two sets covering the same unit kind from the
+ * same effectiveFrom. Any other overlap is supersession (the later set wins from its start);
+ * only a common start leaves no way to tell which set governs that kind.
  */
-export function findOverlaps(ruleSets: readonly RuleSet[]): RuleSetProblem[] {
+export function findConflicts(ruleSets: readonly RuleSet[]): RuleSetProblem[] {
   const out: RuleSetProblem[] = [];
   const seen = new Set<string>();
   for (const rs of ruleSets) {
@@ -203,28 +220,56 @@ export function findOverlaps(ruleSets: readonly RuleSet[]): RuleSetProblem[] {
   }
   for (let i = 0; i < ruleSets.length; i++) {
     const a = ruleSets[i]!;
-    if (!hasUsableRange(a)) continue;
+    if (!isIsoDate(a.effectiveFrom)) continue;
     for (let j = i + 1; j < ruleSets.length; j++) {
       const b = ruleSets[j]!;
-      if (!hasUsableRange(b)) continue;
-      const from = a.effectiveFrom > b.effectiveFrom ? a.effectiveFrom : b.effectiveFrom;
-      const to = earlierEnd(a.effectiveTo, b.effectiveTo);
-      if (to !== null && to < from) continue;
+      if (b.effectiveFrom !== a.effectiveFrom) continue;
       const kindsOfB = new Set(b.groups.flatMap((g) => g.kinds));
       const shared = [...new Set(a.groups.flatMap((g) => g.kinds))].filter((k) => kindsOfB.has(k));
       for (const kind of shared) {
-        const details: Record<string, string> = { otherRuleSetId: b.id, kind, overlapFrom: from };
-        if (to !== null) details['overlapTo'] = to;
-        out.push(problem('rule_sets_overlap', a.id, null, null, details));
+        out.push(problem('rule_sets_same_start', a.id, null, null, { otherRuleSetId: b.id, kind, effectiveFrom: a.effectiveFrom }));
       }
     }
   }
   return out;
 }
 
-function hasUsableRange(rs: RuleSet): boolean {
-  if (!isIsoDate(rs.effectiveFrom)) return false;
-  return rs.effectiveTo === null || (isIsoDate(rs.effectiveTo) && rs.effectiveTo >= rs.effectiveFrom);
+/** The group of `rs` that applies to `kind`, if any. */
+export function groupFor(rs: RuleSet, kind: ReportingUnitKind): RuleGroup | null {
+  return rs.groups.find((g) => g.kinds.includes(kind)) ?? null;
+}
+
+/** The span of days in which one set governs one unit kind. */
+export interface PeriodInForce {
+  readonly ruleSet: RuleSet;
+  readonly group: RuleGroup;
+  /** Inclusive: the set's effectiveFrom. */
+  readonly from: IsoDate;
+  /**
+   * Inclusive: the set's effectiveTo or the day before the next set covering the kind takes
+   * effect, whichever comes first; null if neither.
+   */
+  readonly to: IsoDate | null;
+}
+
+/**
+ * When each set governs `kind`, in date order: the set with the latest effectiveFrom on or
+ * before a day, while that day is within its effectiveTo. A day after that effectiveTo and
+ * before the next set's start is governed by none (the repealed set does not revive). Expects
+ * sets that passed assertUsableRuleSets, so no two covering `kind` share an effectiveFrom.
+ */
+export function periodsInForce(ruleSets: readonly RuleSet[], kind: ReportingUnitKind): PeriodInForce[] {
+  const covering = ruleSets
+    .flatMap((ruleSet) => {
+      const group = groupFor(ruleSet, kind);
+      return group === null ? [] : [{ ruleSet, group }];
+    })
+    .sort((a, b) => compareIsoDates(a.ruleSet.effectiveFrom, b.ruleSet.effectiveFrom));
+  return covering.map(({ ruleSet, group }, i): PeriodInForce => {
+    const next = covering[i + 1];
+    const cut = next === undefined ? null : addDays(next.ruleSet.effectiveFrom, -1);
+    return { ruleSet, group, from: ruleSet.effectiveFrom, to: earlierEnd(ruleSet.effectiveTo, cut) };
+  });
 }
 
 function earlierEnd(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
@@ -233,12 +278,7 @@ function earlierEnd(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
   return a < b ? a : b;
 }
 
-/** The group of `rs` that applies to `kind`, if any. */
-export function groupFor(rs: RuleSet, kind: ReportingUnitKind): RuleGroup | null {
-  return rs.groups.find((g) => g.kinds.includes(kind)) ?? null;
-}
-
-/** Thrown when schedules are asked of rule sets that validateRuleSet or findOverlaps reject. */
+/** Thrown when schedules are asked of rule sets that validateRuleSet or findConflicts reject. */
 export class InvalidRuleSetsError extends RangeError {
   readonly problems: readonly RuleSetProblem[];
   constructor(problems: readonly RuleSetProblem[]) {
@@ -248,8 +288,8 @@ export class InvalidRuleSetsError extends RangeError {
   }
 }
 
-/** Throws InvalidRuleSetsError unless the sets are individually sound and mutually disjoint. */
+/** Throws InvalidRuleSetsError unless the sets are individually sound and free of conflicts. */
 export function assertUsableRuleSets(ruleSets: readonly RuleSet[]): void {
-  const problems = [...ruleSets.flatMap(validateRuleSet), ...findOverlaps(ruleSets)];
+  const problems = [...ruleSets.flatMap(validateRuleSet), ...findConflicts(ruleSets)];
   if (problems.length > 0) throw new InvalidRuleSetsError(problems);
 }

@@ -1,6 +1,6 @@
 import { compareIsoDates, firstDayOfMonth, isIsoDate, lastDayOfMonth, toYmd, type IsoDate } from '../dates';
 import type { ReportingUnitKind } from '../units/unit-kind';
-import { assertUsableRuleSets, groupFor, type RuleGroup, type RuleSet, type WindowRule } from './rule-set';
+import { assertUsableRuleSets, periodsInForce, type PeriodInForce, type RuleGroup, type RuleSet, type WindowRule } from './rule-set';
 
 /** One window in which a unit's akim must hold a reporting meeting. */
 export interface Obligation {
@@ -21,8 +21,9 @@ export interface Obligation {
 
 /**
  * The windows of a unit of `kind` that overlap [from, to] (inclusive), ordered by windowStart.
- * A window belongs to the rule set in force on the day it opens. Throws a RangeError for
- * invalid dates or from > to, and InvalidRuleSetsError for unsound or overlapping sets.
+ * A window belongs to the rule set in force for `kind` on the day it opens (periodsInForce),
+ * and stays an obligation even if a later set takes over while it is open. Throws a RangeError
+ * for invalid dates or from > to, and InvalidRuleSetsError for unsound or conflicting sets.
  */
 export function obligationsFor(
   ruleSets: readonly RuleSet[],
@@ -37,15 +38,15 @@ export function obligationsFor(
   const firstYear = toYmd(from).year - 1;
   const lastYear = toYmd(to).year;
   const out: Obligation[] = [];
-  for (const rs of ruleSets) {
-    for (const o of windowsOf(rs, kind, firstYear, lastYear)) {
+  for (const period of periodsInForce(ruleSets, kind)) {
+    for (const o of windowsOf(period, kind, firstYear, lastYear)) {
       if (o.windowStart <= to && o.windowEnd >= from) out.push(o);
     }
   }
   return out.sort((a, b) => compareIsoDates(a.windowStart, b.windowStart));
 }
 
-/** Start of the first window of `kind` opening after `date`, under any set; null if none ever does. */
+/** Start of the first window of `kind` opening after `date`, under the sets in force; null if none ever does. */
 export function nextWindowStart(
   ruleSets: readonly RuleSet[],
   kind: ReportingUnitKind,
@@ -63,28 +64,26 @@ export function firstWindowAfter(
   date: IsoDate,
 ): IsoDate | null {
   let best: IsoDate | null = null;
-  for (const rs of ruleSets) {
-    const floor = rs.effectiveFrom > date ? rs.effectiveFrom : date;
+  for (const period of periodsInForce(ruleSets, kind)) {
+    if (period.to !== null && period.to <= date) continue;
+    const floor = period.from > date ? period.from : date;
     const year = toYmd(floor).year;
     // Every group has a window each year, so this year or the next holds the first one
-    // after `floor`, unless the set ends first.
-    for (const o of windowsOf(rs, kind, year, year + 1)) {
+    // after `floor`, unless the period ends first.
+    for (const o of windowsOf(period, kind, year, year + 1)) {
       if (o.windowStart > date && (best === null || o.windowStart < best)) best = o.windowStart;
     }
   }
   return best;
 }
 
-function windowsOf(rs: RuleSet, kind: ReportingUnitKind, firstYear: number, lastYear: number): Obligation[] {
-  const group = groupFor(rs, kind);
-  if (group === null) return [];
+function windowsOf(period: PeriodInForce, kind: ReportingUnitKind, firstYear: number, lastYear: number): Obligation[] {
+  const { ruleSet, group, from, to } = period;
   const out: Obligation[] = [];
   for (let year = firstYear; year <= lastYear; year++) {
     for (const w of group.windows) {
-      const o = windowIn(rs, group, kind, w, year);
-      if (o.windowStart >= rs.effectiveFrom && (rs.effectiveTo === null || o.windowStart <= rs.effectiveTo)) {
-        out.push(o);
-      }
+      const o = windowIn(ruleSet, group, kind, w, year);
+      if (o.windowStart >= from && (to === null || o.windowStart <= to)) out.push(o);
     }
   }
   return out;

@@ -200,6 +200,15 @@ describe('assessCompliance across rule sets', () => {
     });
   });
 
+  it('superseding the open-ended 615 assesses exactly like closing it by hand', () => {
+    const held = meetings('2019-10-05', '2019-12-31', '2020-02-01', '2021-05-01');
+    for (const kind of ['rural_okrug', 'district', 'oblast'] as const) {
+      expect(assessCompliance([DECREE_615, YEARLY_FROM_2020], kind, '2019-01-01', '2021-12-31', held, LATE_TODAY)).toEqual(
+        assessCompliance(SETS, kind, '2019-01-01', '2021-12-31', held, LATE_TODAY),
+      );
+    }
+  });
+
   it('assesses a range outside every rule set as empty', () => {
     const held = meetings('2005-01-01');
     expect(assessCompliance(SETS, 'village', '2000-01-01', '2012-12-31', held, LATE_TODAY)).toEqual([]);
@@ -240,6 +249,7 @@ describe('assessCompliance properties', () => {
   const setsArb = fc.constantFrom<readonly RuleSet[]>(
     [DECREE_615],
     [DECREE_615_TO_2019, YEARLY_FROM_2020],
+    [DECREE_615, YEARLY_FROM_2020],
     [DECREE_615_TO_2019],
   );
   const heldArb = fc.array(

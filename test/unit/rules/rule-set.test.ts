@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DECREE_615,
   RULE_SET_PROBLEM_CODES,
-  findOverlaps,
+  findConflicts,
+  periodsInForce,
   validateRuleSet,
   type RuleGroup,
   type RuleSet,
@@ -65,6 +66,12 @@ describe('validateRuleSet', () => {
     ['empty id', setWith({}, { id: '' }), 'id_invalid'],
     ['blank Russian name', setWith({}, { nameRu: '  ' }), 'name_missing', { details: { lang: 'ru' } }],
     ['bad effectiveFrom', setWith({}, { effectiveFrom: '2020-02-30' }), 'effective_from_invalid'],
+    [
+      'effectiveFrom before 2013',
+      setWith({}, { effectiveFrom: '2012-12-31' }),
+      'effective_from_too_early',
+      { details: { value: '2012-12-31', min: '2013-01-01' } },
+    ],
     ['bad effectiveTo', setWith({}, { effectiveTo: '2020' }), 'effective_to_invalid'],
     [
       'effectiveTo before effectiveFrom',
@@ -127,48 +134,82 @@ describe('validateRuleSet', () => {
     expect(validateRuleSet(setWith({ windows: [win({ startMonth: 11, lengthMonths: 3 })] }))).toEqual([]);
   });
 
-  it('covers every problem code with a case here or in findOverlaps', () => {
-    const tested = new Set<string>([...cases.map((c) => c[2]), 'rule_set_id_duplicate', 'rule_sets_overlap']);
+  it('covers every problem code with a case here or in findConflicts', () => {
+    const tested = new Set<string>([...cases.map((c) => c[2]), 'rule_set_id_duplicate', 'rule_sets_same_start']);
     expect([...RULE_SET_PROBLEM_CODES].filter((c) => !tested.has(c))).toEqual([]);
   });
 });
 
-describe('findOverlaps', () => {
-  it('accepts 615 closed the day before a successor starts', () => {
-    expect(findOverlaps([DECREE_615_TO_2019, YEARLY_FROM_2020])).toEqual([]);
+describe('findConflicts', () => {
+  it('accepts a later set over an open-ended 615: the later one supersedes it', () => {
+    expect(findConflicts([DECREE_615, YEARLY_FROM_2020])).toEqual([]);
+    expect(findConflicts([DECREE_615_TO_2019, YEARLY_FROM_2020])).toEqual([]);
   });
 
-  it('reports each kind two sets govern on a common day', () => {
-    const problems = findOverlaps([DECREE_615, YEARLY_FROM_2020]);
+  it('reports each kind two sets take over from the same day', () => {
+    const sameDay: RuleSet = { ...YEARLY_FROM_2020, id: 'other', effectiveFrom: DECREE_615.effectiveFrom };
+    const problems = findConflicts([DECREE_615, sameDay]);
     expect(problems).toHaveLength(10);
     expect(problems[0]).toEqual({
-      code: 'rule_sets_overlap',
+      code: 'rule_sets_same_start',
       ruleSetId: 'decree-615',
       group: null,
       window: null,
-      details: { otherRuleSetId: 'yearly-2020', kind: 'oblast', overlapFrom: '2020-01-01' },
+      details: { otherRuleSetId: 'other', kind: 'oblast', effectiveFrom: '2013-10-01' },
     });
   });
 
-  it('names the end of a bounded overlap, including a one-day one', () => {
-    const ends2020 = { ...YEARLY_FROM_2020, effectiveTo: '2020-12-31' };
-    const touching = { ...DECREE_615, effectiveTo: '2020-01-01' };
-    const problems = findOverlaps([touching, ends2020]);
-    expect(problems).toHaveLength(10);
-    expect(problems[0]!.details).toMatchObject({ overlapFrom: '2020-01-01', overlapTo: '2020-01-01' });
-  });
-
-  it('ignores sets that share no kind', () => {
+  it('ignores sets with the same start that share no kind', () => {
     const cOnly = setWith({ kinds: ['village'] }, { id: 'villages' });
     const aOnly = setWith({ kinds: ['oblast'] }, { id: 'oblasts' });
-    expect(findOverlaps([cOnly, aOnly])).toEqual([]);
+    expect(findConflicts([cOnly, aOnly])).toEqual([]);
   });
 
   it('reports a repeated id', () => {
     const a = setWith({}, { effectiveTo: '2020-12-31' });
     const b = setWith({}, { effectiveFrom: '2021-01-01' });
-    expect(findOverlaps([a, b])).toEqual([
+    expect(findConflicts([a, b])).toEqual([
       { code: 'rule_set_id_duplicate', ruleSetId: 'test', group: null, window: null, details: {} },
+    ]);
+  });
+});
+
+describe('periodsInForce', () => {
+  const span = (sets: readonly RuleSet[], kind: ReportingUnitKind) =>
+    periodsInForce(sets, kind).map((p) => [p.ruleSet.id, p.group.code, p.from, p.to]);
+
+  it('gives 615 alone from 2013-10-01 with no end', () => {
+    expect(span([DECREE_615], 'district')).toEqual([['decree-615', 'B', '2013-10-01', null]]);
+  });
+
+  it('ends a set the day before a later one covering the kind takes effect, whatever the order given', () => {
+    const expected = [
+      ['decree-615', 'C', '2013-10-01', '2019-12-31'],
+      ['yearly-2020', 'ALL', '2020-01-01', null],
+    ];
+    expect(span([DECREE_615, YEARLY_FROM_2020], 'village')).toEqual(expected);
+    expect(span([YEARLY_FROM_2020, DECREE_615], 'village')).toEqual(expected);
+  });
+
+  it('leaves kinds the later set does not cover under the earlier one', () => {
+    const okrugs = setWith({ kinds: ['rural_okrug'] }, { id: 'okrugs' });
+    expect(span([DECREE_615, okrugs], 'district')).toEqual([['decree-615', 'B', '2013-10-01', null]]);
+    expect(span([DECREE_615, okrugs], 'rural_okrug')).toEqual([
+      ['decree-615', 'C', '2013-10-01', '2019-12-31'],
+      ['okrugs', 'G', '2020-01-01', null],
+    ]);
+  });
+
+  it('keeps an earlier effectiveTo, and a repealed set does not come back after a later one ends', () => {
+    const to2018 = { ...DECREE_615, effectiveTo: '2018-06-30' };
+    expect(span([to2018, YEARLY_FROM_2020], 'oblast')).toEqual([
+      ['decree-615', 'A', '2013-10-01', '2018-06-30'],
+      ['yearly-2020', 'ALL', '2020-01-01', null],
+    ]);
+    const only2020 = { ...YEARLY_FROM_2020, effectiveTo: '2020-12-31' };
+    expect(span([DECREE_615, only2020], 'oblast')).toEqual([
+      ['decree-615', 'A', '2013-10-01', '2019-12-31'],
+      ['yearly-2020', 'ALL', '2020-01-01', '2020-12-31'],
     ]);
   });
 });

@@ -4,13 +4,24 @@ import { addDays, firstDayOfMonth, quarterOf, toYmd } from '../../../shared/doma
 import {
   DECREE_615,
   InvalidRuleSetsError,
+  groupFor,
   nextWindowStart,
   obligationsFor,
+  validateRuleSet,
   type Obligation,
   type RuleSet,
 } from '../../../shared/domain/rules';
-import type { ReportingUnitKind } from '../../../shared/domain/units/unit-kind';
-import { DECREE_615_TO_2019, GROUP_KINDS, YEARLY_FROM_2020, isoDateArb, isoRangeArb, kindArb } from './fixtures';
+import { REPORTING_UNIT_KINDS, type ReportingUnitKind } from '../../../shared/domain/units/unit-kind';
+import {
+  DECREE_615_TO_2019,
+  GROUP_KINDS,
+  YEARLY_FROM_2020,
+  YEARLY_FROM_2026,
+  isoDateArb,
+  isoRangeArb,
+  kindArb,
+  ruleSetArb,
+} from './fixtures';
 
 type Row = [windowKey: string, windowStart: string, windowEnd: string, coversStart: string, coversEnd: string];
 
@@ -66,12 +77,13 @@ describe('obligationsFor under Decree 615', () => {
     expect(() => obligationsFor([DECREE_615], 'village', '2014-03-02', '2014-03-01')).toThrow(RangeError);
   });
 
-  it('refuses unsound or overlapping rule sets', () => {
+  it('refuses unsound rule sets, and two taking over the same kind on the same day', () => {
     const broken: RuleSet = { ...DECREE_615, effectiveTo: '2000-01-01' };
     expect(() => obligationsFor([broken], 'village', '2014-01-01', '2014-12-31')).toThrow(InvalidRuleSetsError);
-    const both = () => obligationsFor([DECREE_615, YEARLY_FROM_2020], 'village', '2014-01-01', '2014-12-31');
+    const sameDay: RuleSet = { ...YEARLY_FROM_2020, effectiveFrom: '2013-10-01' };
+    const both = () => obligationsFor([DECREE_615, sameDay], 'village', '2014-01-01', '2014-12-31');
     expect(both).toThrow(InvalidRuleSetsError);
-    expect(both).toThrow(/rule_sets_overlap/);
+    expect(both).toThrow(/rule_sets_same_start/);
   });
 
   it('returns nothing without a rule set for the kind', () => {
@@ -119,12 +131,98 @@ describe('a successor rule set truncating 615', () => {
     expect(nextWindowStart([DECREE_615_TO_2019], 'village', '2019-10-01')).toBeNull();
     expect(nextWindowStart([DECREE_615], 'oblast', '2000-01-01')).toBe('2014-01-01');
     expect(() => nextWindowStart([DECREE_615], 'oblast', '2000-02-30')).toThrow(RangeError);
-    expect(() => nextWindowStart([DECREE_615, YEARLY_FROM_2020], 'oblast', '2000-01-01')).toThrow(InvalidRuleSetsError);
+    const sameDay: RuleSet = { ...YEARLY_FROM_2020, effectiveFrom: '2013-10-01' };
+    expect(() => nextWindowStart([DECREE_615, sameDay], 'oblast', '2000-01-01')).toThrow(InvalidRuleSetsError);
+  });
+});
+
+describe('a later rule set superseding the open-ended 615', () => {
+  const keys = (sets: readonly RuleSet[], kind: ReportingUnitKind, from: string, to: string) =>
+    obligationsFor(sets, kind, from, to).map((o) => `${o.ruleSetId}:${o.windowKey}`);
+
+  it.each(KIND_CASES)('group %s (%s): the same as closing 615 by hand the day before', (_, kind) => {
+    expect(obligationsFor([DECREE_615, YEARLY_FROM_2020], kind, '2013-01-01', '2030-12-31')).toEqual(
+      obligationsFor([DECREE_615_TO_2019, YEARLY_FROM_2020], kind, '2013-01-01', '2030-12-31'),
+    );
+  });
+
+  it.each([
+    ['rural_okrug', ['decree-615:2025-M01', 'decree-615:2025-M04', 'decree-615:2025-M07', 'decree-615:2025-M10']],
+    ['district', ['decree-615:2025-Q1', 'decree-615:2025-Q3']],
+    ['oblast', ['decree-615:2025-Q1']],
+  ] as const)('"from 2026 all akims once a year in Q1" leaves 2025 alone and gives %s one Q1 window from 2026', (kind, in2025) => {
+    const sets = [DECREE_615, YEARLY_FROM_2026];
+    expect(keys(sets, kind, '2025-01-01', '2025-12-31')).toEqual(in2025);
+    expect(keys(sets, kind, '2026-01-01', '2027-12-31')).toEqual(['yearly-2026:2026-Q1', 'yearly-2026:2027-Q1']);
+  });
+
+  it('one covering only rural okrugs leaves districts and villages under 615', () => {
+    const okrugs: RuleSet = {
+      ...YEARLY_FROM_2026,
+      id: 'okrugs-2026',
+      groups: [{ ...YEARLY_FROM_2026.groups[0]!, kinds: ['rural_okrug'] }],
+    };
+    const sets = [DECREE_615, okrugs];
+    expect(keys(sets, 'rural_okrug', '2026-01-01', '2026-12-31')).toEqual(['okrugs-2026:2026-Q1']);
+    expect(keys(sets, 'district', '2026-01-01', '2026-12-31')).toEqual(['decree-615:2026-Q1', 'decree-615:2026-Q3']);
+    expect(keys(sets, 'village', '2026-01-01', '2026-04-30')).toEqual(['decree-615:2026-M01', 'decree-615:2026-M04']);
+  });
+
+  it('keeps a window that opened under 615 before the new set took effect mid-year', () => {
+    const fromAugust: RuleSet = { ...YEARLY_FROM_2026, effectiveFrom: '2026-08-15' };
+    expect(keys([DECREE_615, fromAugust], 'district', '2026-01-01', '2027-12-31')).toEqual([
+      'decree-615:2026-Q1',
+      'decree-615:2026-Q3',
+      'yearly-2026:2027-Q1',
+    ]);
+    expect(nextWindowStart([DECREE_615, fromAugust], 'district', '2026-07-01')).toBe('2027-01-01');
+  });
+
+  it('a later set that ends leaves its kinds without windows: the repealed 615 does not revive', () => {
+    const only2026: RuleSet = { ...YEARLY_FROM_2026, effectiveTo: '2026-12-31' };
+    expect(keys([DECREE_615, only2026], 'village', '2025-10-01', '2028-12-31')).toEqual([
+      'decree-615:2025-M10',
+      'yearly-2026:2026-Q1',
+    ]);
+    expect(nextWindowStart([DECREE_615, only2026], 'village', '2026-01-01')).toBeNull();
+  });
+
+  it('a third set supersedes the second for the kinds it covers', () => {
+    const third: RuleSet = {
+      ...YEARLY_FROM_2026,
+      id: 'half-2028',
+      effectiveFrom: '2028-01-01',
+      groups: [
+        {
+          code: 'H',
+          kinds: ['district', 'oblast'],
+          windows: [
+            { key: 'Q1', startMonth: 1, lengthMonths: 3, coversOffsetMonths: -6, coversMonths: 6 },
+            { key: 'Q3', startMonth: 7, lengthMonths: 3, coversOffsetMonths: -6, coversMonths: 6 },
+          ],
+          reportDueMonths: null,
+        },
+      ],
+    };
+    const sets = [third, DECREE_615, YEARLY_FROM_2026];
+    expect(keys(sets, 'district', '2025-01-01', '2028-12-31')).toEqual([
+      'decree-615:2025-Q1',
+      'decree-615:2025-Q3',
+      'yearly-2026:2026-Q1',
+      'yearly-2026:2027-Q1',
+      'half-2028:2028-Q1',
+      'half-2028:2028-Q3',
+    ]);
+    expect(keys(sets, 'village', '2027-12-01', '2028-12-31')).toEqual(['yearly-2026:2028-Q1']);
   });
 });
 
 describe('obligationsFor properties', () => {
-  const setsArb = fc.constantFrom<readonly RuleSet[]>([DECREE_615], [DECREE_615_TO_2019, YEARLY_FROM_2020]);
+  const setsArb = fc.constantFrom<readonly RuleSet[]>(
+    [DECREE_615],
+    [DECREE_615_TO_2019, YEARLY_FROM_2020],
+    [DECREE_615, YEARLY_FROM_2020],
+  );
   const rangeArb = isoRangeArb('2010-01-01', '2030-12-31');
 
   function setOf(sets: readonly RuleSet[], o: Obligation): RuleSet {
@@ -188,4 +286,52 @@ describe('obligationsFor properties', () => {
       );
     },
   );
+});
+
+describe('supersession properties', () => {
+  // Any two sound sets taking effect on different days; 615 itself is often the earlier one.
+  const pairArb = fc
+    .tuple(fc.oneof(fc.constant(DECREE_615), ruleSetArb('first')), ruleSetArb('second'))
+    .filter(([a, b]) => a.effectiveFrom !== b.effectiveFrom)
+    .map(([a, b]) => (a.effectiveFrom < b.effectiveFrom ? { earlier: a, later: b } : { earlier: b, later: a }));
+  const FROM = '2012-01-01';
+  const TO = '2040-12-31';
+
+  it('generates sound sets', () => {
+    fc.assert(
+      fc.property(ruleSetArb('x'), (rs) => {
+        expect(validateRuleSet(rs)).toEqual([]);
+      }),
+    );
+  });
+
+  it('before the later set takes effect a kind has the earlier set’s windows alone, from then on the later set’s alone', () => {
+    fc.assert(
+      fc.property(pairArb, fc.boolean(), ({ earlier, later }, laterFirst) => {
+        const sets = laterFirst ? [later, earlier] : [earlier, later];
+        for (const kind of REPORTING_UNIT_KINDS) {
+          const both = obligationsFor(sets, kind, FROM, TO);
+          const alone = (rs: RuleSet) => obligationsFor([rs], kind, FROM, TO);
+          if (groupFor(later, kind) === null) {
+            expect(both).toEqual(alone(earlier));
+            continue;
+          }
+          const cut = later.effectiveFrom;
+          expect(both.filter((o) => o.windowStart < cut)).toEqual(alone(earlier).filter((o) => o.windowStart < cut));
+          expect(both.filter((o) => o.windowStart >= cut)).toEqual(alone(later));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the next window after any day is the first one the schedule lists after it', () => {
+    fc.assert(
+      fc.property(pairArb, kindArb, isoDateArb('2012-01-01', '2038-12-31'), ({ earlier, later }, kind, date) => {
+        const sets = [earlier, later];
+        const ahead = obligationsFor(sets, kind, addDays(date, 1), '2045-12-31');
+        expect(nextWindowStart(sets, kind, date)).toBe(ahead.find((o) => o.windowStart > date)?.windowStart ?? null);
+      }),
+    );
+  });
 });

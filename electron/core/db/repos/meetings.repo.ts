@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open';
 import type { Meeting, Official, PlannedRef } from '../../../../shared/contract/types';
 import type { IsoDate } from '../../../../shared/domain/dates';
@@ -137,19 +138,34 @@ const ROW_COLUMNS = Object.keys(
   } as unknown as Meeting),
 );
 
+const SAVE_SQL = {
+  meeting: `INSERT INTO meetings (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map((c) => `@${c}`).join(', ')})
+     ON CONFLICT (id) DO UPDATE SET ${ROW_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  clearOfficials: 'DELETE FROM meeting_officials WHERE meeting_id = ?',
+  official: `INSERT INTO meeting_officials (id, meeting_id, ordinal, full_name, position, body, is_government, is_oblast_leadership)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+};
+
+// Prepared once per connection: a statement's native memory is only freed when V8 collects
+// it, so preparing afresh on every save grows the process by hundreds of MB over a bulk load.
+const saveStatements = new WeakMap<Db, Record<keyof typeof SAVE_SQL, Statement>>();
+
+function statementsFor(db: Db): Record<keyof typeof SAVE_SQL, Statement> {
+  let statements = saveStatements.get(db);
+  if (!statements) {
+    statements = { meeting: db.prepare(SAVE_SQL.meeting), clearOfficials: db.prepare(SAVE_SQL.clearOfficials), official: db.prepare(SAVE_SQL.official) };
+    saveStatements.set(db, statements);
+  }
+  return statements;
+}
+
 /** Inserts or replaces the meeting row and its officials (the caller bumps the revision). */
 export function saveMeeting(db: Db, m: Meeting): void {
-  db.prepare(
-    `INSERT INTO meetings (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map((c) => `@${c}`).join(', ')})
-     ON CONFLICT (id) DO UPDATE SET ${ROW_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
-  ).run(toRow(m));
-  db.prepare('DELETE FROM meeting_officials WHERE meeting_id = ?').run(m.id);
-  const insert = db.prepare(
-    `INSERT INTO meeting_officials (id, meeting_id, ordinal, full_name, position, body, is_government, is_oblast_leadership)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const statements = statementsFor(db);
+  statements.meeting.run(toRow(m));
+  statements.clearOfficials.run(m.id);
   m.officials.forEach((o, i) =>
-    insert.run(o.id || randomUUID(), m.id, i, o.fullName, o.position, o.body, o.isGovernment ? 1 : 0, o.isOblastLeadership ? 1 : 0),
+    statements.official.run(o.id || randomUUID(), m.id, i, o.fullName, o.position, o.body, o.isGovernment ? 1 : 0, o.isOblastLeadership ? 1 : 0),
   );
 }
 
@@ -210,6 +226,11 @@ export function listMeetingsUnder(
       statuses: filter.statuses ? JSON.stringify(filter.statuses) : null,
     }) as MeetingRow[];
   return withOfficials(db, rows);
+}
+
+/** Meetings (tombstones included) of a unit and everything under it. */
+export function countMeetingsUnder(db: Db, rootKato: string): number {
+  return (db.prepare(`${SUBTREE} SELECT count(*) AS n FROM meetings m JOIN tree ON m.unit_kato = tree.kato`).get(rootKato) as { n: number }).n;
 }
 
 /** Held meetings of every unit under a root, grouped by unit: one query for the whole grid. */

@@ -1,32 +1,41 @@
 import { memo, useMemo } from 'react';
-import type { GridRow } from '../../../../shared/contract/types';
-import { toYmd } from '../../../../shared/domain/dates';
-import type { AssessedObligation } from '../../../../shared/domain/rules';
+import type { GridCell, GridRow, UnitSummary } from '../../../../shared/contract/types';
+import { toYmd, type IsoDate } from '../../../../shared/domain/dates';
 import type { UiLanguage } from '../../../../shared/i18n';
-import { StatusIcon } from '../../components/StatusIcon';
+import { PlannedIcon, StatusIcon } from '../../components/StatusIcon';
 import { formatDayMonth, formatOfficialDate, formatUiDate, monthName } from '../../format/dates';
 import { unitName } from '../../format/units';
 import { useT } from '../../i18n';
 import { layoutRow } from './grid-layout';
+import { usePlannedText } from './usePlannedText';
 import { useObligationTooltip } from './useObligationText';
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const QUARTERS = [1, 2, 3, 4];
 const MAX_INDENT = 5;
 
+export type PickCell = (unit: UnitSummary, cell: GridCell) => void;
+
+const SHOW_ALL = () => true;
+
 /**
  * Units × months for one year. A plain table (it prints and reads well with a screen reader);
- * rows are memoised so that reopening the record panel or a language-independent re-render
+ * rows are memoised so that reopening a side panel or a language-independent re-render
  * does not rebuild hundreds of rows.
  */
 export function ObligationsGrid({
   rows,
   year,
+  today,
   onPick,
+  isShown = SHOW_ALL,
 }: {
   rows: readonly GridRow[];
   year: number;
-  onPick: (kato: string) => void;
+  today: IsoDate;
+  onPick: PickCell;
+  /** Cells the status filter hides are dimmed, so every row keeps its shape. */
+  isShown?: (cell: GridCell) => boolean;
 }) {
   const { t, lng } = useT();
   const months = useMemo(() => MONTHS.map((m) => monthName(m, lng)), [lng]);
@@ -61,7 +70,7 @@ export function ObligationsGrid({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <GridRowView key={row.unit.kato} row={row} year={year} lng={lng} onPick={onPick} />
+            <GridRowView key={row.unit.kato} row={row} year={year} today={today} lng={lng} onPick={onPick} isShown={isShown} />
           ))}
         </tbody>
       </table>
@@ -72,16 +81,21 @@ export function ObligationsGrid({
 const GridRowView = memo(function GridRowView({
   row,
   year,
+  today,
   lng,
   onPick,
+  isShown,
 }: {
   row: GridRow;
   year: number;
+  today: IsoDate;
   lng: UiLanguage;
-  onPick: (kato: string) => void;
+  onPick: PickCell;
+  isShown: (cell: GridCell) => boolean;
 }) {
   const { t } = useT();
-  const tooltip = useObligationTooltip();
+  const tooltip = useObligationTooltip(today);
+  const planned = usePlannedText(today);
   const { unit } = row;
   const name = unitName(unit, lng);
   const segments = useMemo(() => layoutRow(row.obligations, year), [row.obligations, year]);
@@ -91,21 +105,33 @@ const GridRowView = memo(function GridRowView({
         <span className="grid-unit-name">{name}</span>
         <span className="grid-unit-kind">{t(`Kind.${unit.kind}`)}</span>
       </th>
-      {segments.map((s) =>
-        s.kind === 'gap' ? (
+      {segments.map((s) => {
+        if (s.kind === 'gap') {
+          return (
+            <td
+              key={`gap-${s.fromMonth}`}
+              colSpan={s.span}
+              className={(s.fromMonth - 1) % 3 === 0 ? 'grid-gap quarter-start' : 'grid-gap'}
+            />
+          );
+        }
+        const cell = s.obligation;
+        const isPlanned = cell.planned !== null && cell.meeting === null;
+        const classes = [
+          'grid-cell',
+          isPlanned ? 'status-planned' : `status-${cell.status}`,
+          (s.fromMonth - 1) % 3 === 0 ? 'quarter-start' : '',
+          isShown(cell) ? '' : 'is-dimmed',
+        ];
+        return (
           <td
-            key={`gap-${s.fromMonth}`}
+            key={cell.windowKey}
             colSpan={s.span}
-            className={(s.fromMonth - 1) % 3 === 0 ? 'grid-gap quarter-start' : 'grid-gap'}
-          />
-        ) : (
-          <td
-            key={s.obligation.windowKey}
-            colSpan={s.span}
-            className={`grid-cell status-${s.obligation.status}${(s.fromMonth - 1) % 3 === 0 ? ' quarter-start' : ''}`}
-            data-testid={`cell-${unit.kato}-${s.obligation.windowKey}`}
-            data-status={s.obligation.status}
-            title={tooltip(s.obligation)}
+            className={classes.filter(Boolean).join(' ')}
+            data-testid={`cell-${unit.kato}-${cell.windowKey}`}
+            data-status={cell.status}
+            data-planned={isPlanned ? cell.planned?.plannedOn : undefined}
+            title={tooltip(cell)}
           >
             <button
               type="button"
@@ -113,49 +139,71 @@ const GridRowView = memo(function GridRowView({
               aria-label={t('Grid.cellLabel', {
                 unit: name,
                 range: t('Dates.range', {
-                  from: formatOfficialDate(s.obligation.windowStart, lng),
-                  to: formatOfficialDate(s.obligation.windowEnd, lng),
+                  from: formatOfficialDate(cell.windowStart, lng),
+                  to: formatOfficialDate(cell.windowEnd, lng),
                 }),
-                status: t(`Status.${s.obligation.status}`),
+                status: isPlanned ? planned.status(cell) : t(`Status.${cell.status}`),
               })}
-              onClick={() => onPick(unit.kato)}
+              onClick={() => onPick(unit, cell)}
             >
-              <CellContent obligation={s.obligation} year={year} lng={lng} wide={s.span > 1} />
+              {isPlanned ? (
+                <PlannedContent cell={cell} year={year} lng={lng} wide={s.span > 1} daysLeft={planned.daysLeft(cell)} />
+              ) : (
+                <CellContent cell={cell} year={year} lng={lng} wide={s.span > 1} />
+              )}
             </button>
           </td>
-        ),
-      )}
+        );
+      })}
     </tr>
   );
 });
+
+function shortDate(iso: IsoDate, year: number, lng: UiLanguage): string {
+  return toYmd(iso).year === year ? formatDayMonth(iso, lng) : formatUiDate(iso, lng);
+}
 
 /**
  * A window of one month is narrow: the icon flows inline with the short label so a second word
  * wraps under it (no word is ever cut); a held date takes the first line and the label the
  * next. Wider windows get the full label on one line.
  */
-function CellContent({
-  obligation,
+function CellContent({ cell, year, lng, wide }: { cell: GridCell; year: number; lng: UiLanguage; wide: boolean }) {
+  const { t } = useT();
+  const heldOn = cell.meeting?.heldOn ?? null;
+  const label = <span className="cell-label">{t(wide ? `Status.${cell.status}` : `Status.short.${cell.status}`)}</span>;
+  const date = heldOn && <span className="cell-date">{shortDate(heldOn, year, lng)}</span>;
+  return (
+    <span className={wide ? 'cell-line' : 'cell-flow'}>
+      <StatusIcon status={cell.status} />
+      {wide ? label : date}
+      {wide ? date : label}
+    </span>
+  );
+}
+
+/** A planned meeting: its date first, then what is left of the window (or that it is late). */
+function PlannedContent({
+  cell,
   year,
   lng,
   wide,
+  daysLeft,
 }: {
-  obligation: AssessedObligation;
+  cell: GridCell;
   year: number;
   lng: UiLanguage;
   wide: boolean;
+  daysLeft: string;
 }) {
   const { t } = useT();
-  const heldOn = obligation.meeting?.heldOn ?? null;
-  const label = <span className="cell-label">{t(wide ? `Status.${obligation.status}` : `Status.short.${obligation.status}`)}</span>;
-  const date = heldOn && (
-    <span className="cell-date">{toYmd(heldOn).year === year ? formatDayMonth(heldOn, lng) : formatUiDate(heldOn, lng)}</span>
-  );
+  const plannedOn = cell.planned?.plannedOn;
   return (
-    <span className={wide ? 'cell-line' : 'cell-flow'}>
-      <StatusIcon status={obligation.status} />
-      {wide ? label : date}
-      {wide ? date : label}
+    <span className="cell-flow">
+      <PlannedIcon />
+      {wide && <span className="cell-label">{t('Calendar.planned.label')} </span>}
+      {plannedOn && <span className="cell-date">{shortDate(plannedOn, year, lng)}</span>}
+      <span className="cell-days">{daysLeft}</span>
     </span>
   );
 }

@@ -72,7 +72,7 @@ export function RecordPanel({ units, initialUnit, today, onClose }: Props) {
   }
 
   return (
-    <aside className="side-panel" role="dialog" aria-modal="false" aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid="record-panel">
+    <aside className="side-panel" role="dialog" aria-modal="false" aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid="record-panel" data-side-panel="">
       <div className="side-panel-head">
         <h2 id={titleId} className="side-panel-title">
           {t('Record.title')}

@@ -2,9 +2,9 @@ import type { GridRow } from '../../../../shared/contract/types';
 import { toYmd } from '../../../../shared/domain/dates';
 import type { AssessedObligation, ComplianceStatus } from '../../../../shared/domain/rules';
 
-export type Segment =
+export type Segment<T extends AssessedObligation = AssessedObligation> =
   | { kind: 'gap'; fromMonth: number; span: number }
-  | { kind: 'obligation'; fromMonth: number; span: number; obligation: AssessedObligation };
+  | { kind: 'obligation'; fromMonth: number; span: number; obligation: T };
 
 /** Month 1..12 of `year` in which a date falls, clamped to the year (0 before it, 13 after it). */
 function monthInYear(iso: string, year: number): number {
@@ -18,8 +18,8 @@ function monthInYear(iso: string, year: number): number {
  * draws the quarter lines. Obligations come ordered by window start; should two ever share a
  * month (a change of rule set), the later one starts after the earlier.
  */
-export function layoutRow(obligations: readonly AssessedObligation[], year: number): Segment[] {
-  const out: Segment[] = [];
+export function layoutRow<T extends AssessedObligation>(obligations: readonly T[], year: number): Segment<T>[] {
+  const out: Segment<T>[] = [];
   let next = 1;
   for (const obligation of obligations) {
     const from = Math.max(next, monthInYear(obligation.windowStart, year), 1);
@@ -33,7 +33,7 @@ export function layoutRow(obligations: readonly AssessedObligation[], year: numb
   return out;
 }
 
-function pushGaps(out: Segment[], from: number, to: number): void {
+function pushGaps<T extends AssessedObligation>(out: Segment<T>[], from: number, to: number): void {
   for (let month = from; month <= to; ) {
     const quarterEnd = Math.ceil(month / 3) * 3;
     const end = Math.min(to, quarterEnd);

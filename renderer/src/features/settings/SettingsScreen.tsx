@@ -4,6 +4,8 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { formatUiDate } from '../../format/dates';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
+import { ReminderDaysSetting } from '../reminders/ReminderDaysSetting';
+import { RuleSetsSection } from './RuleSetsSection';
 
 export function SettingsScreen() {
   const { t, lng } = useT();
@@ -47,6 +49,10 @@ export function SettingsScreen() {
           </dl>
         </section>
       )}
+
+      <RuleSetsSection />
+
+      {root && <ReminderDaysSetting />}
 
       {info && (
         <section className="card" aria-labelledby="settings-about">

@@ -1,0 +1,196 @@
+import { useEffect } from 'react';
+import type { DashboardEntry, ParticipationWarning, ReportDeadline } from '../../../../shared/contract/calendar.contract';
+import type { IsoDate } from '../../../../shared/domain/dates';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { MeetingStatusBadge } from '../../components/MeetingStatusBadge';
+import { YearNav } from '../../components/PeriodNav';
+import { formatOfficialDate } from '../../format/dates';
+import { unitName } from '../../format/units';
+import { useT } from '../../i18n';
+import { useDashboardStore } from '../../stores/dashboard.store';
+import { usePanelStore } from '../../stores/panel.store';
+import { CountCards } from './CountCards';
+import { DashboardList } from './DashboardList';
+import { StatusChart } from './StatusChart';
+
+const entryKey = (e: DashboardEntry) => `${e.unit.kato}-${e.cell.ruleSetId}-${e.cell.windowKey}`;
+
+/**
+ * The working set's compliance for a year: counts and a chart, then what needs attention —
+ * windows about to close with nothing planned, missed and late ones, the decree's points 4.1
+ * and 5 on who must take part, and group A's point 3 report deadlines.
+ */
+export function DashboardView({ initialYear, today }: { initialYear: number; today: IsoDate }) {
+  const { t, lng } = useT();
+  const { year, dashboard, loading, error, load } = useDashboardStore();
+  const open = usePanelStore((s) => s.open);
+  const shownYear = year ?? initialYear;
+
+  useEffect(() => {
+    if (year === null) void load(initialYear);
+  }, [year, initialYear, load]);
+
+  const official = (iso: IsoDate) => formatOfficialDate(iso, lng);
+  const range = (e: DashboardEntry) => t('Dates.range', { from: official(e.cell.windowStart), to: official(e.cell.windowEnd) });
+  const unitLine = (e: { unit: DashboardEntry['unit'] }) => (
+    <span className="dash-unit">
+      <span className="dash-unit-name">{unitName(e.unit, lng)}</span>
+      <span className="muted dash-unit-kind">{t(`Kind.${e.unit.kind}`)}</span>
+    </span>
+  );
+  const planWindow = (e: DashboardEntry) =>
+    open({
+      kind: 'plan',
+      prefill: {
+        unitKato: e.unit.kato,
+        date: today < e.cell.windowStart ? e.cell.windowStart : today,
+        obligation: { ruleSetId: e.cell.ruleSetId, windowKey: e.cell.windowKey },
+      },
+    });
+  const openMeeting = (meetingId: string) => open({ kind: 'card', meetingId });
+
+  return (
+    <div className="dashboard" data-testid="dashboard">
+      <div className="view-head">
+        <YearNav year={shownYear} onChange={(y) => void load(y)} />
+        {dashboard && <p className="muted">{t('Dashboard.asOf', { date: official(dashboard.today) })}</p>}
+      </div>
+      <ErrorMessage error={error} />
+      {!dashboard && loading && (
+        <p className="muted" role="status">
+          {t('Dashboard.loading')}
+        </p>
+      )}
+      {dashboard && (
+        <div className={loading ? 'dash-body is-loading' : 'dash-body'} aria-busy={loading}>
+          <section className="dash-overview" aria-labelledby="dash-counts-title">
+            <h2 id="dash-counts-title" className="section-title">
+              {t('Dashboard.countsTitle', { year: dashboard.year })}
+            </h2>
+            <div className="dash-overview-body">
+              <StatusChart counts={dashboard.counts} />
+              <CountCards counts={dashboard.counts} />
+            </div>
+          </section>
+
+          <div className="dash-lists">
+            <DashboardList
+              title={t('Dashboard.closingSoon.title')}
+              hint={t('Dashboard.closingSoon.hint')}
+              items={dashboard.closingSoon}
+              empty={t('Dashboard.closingSoon.empty')}
+              testId="dashboard-closing-soon"
+              itemKey={entryKey}
+              render={(e) => (
+                <>
+                  {unitLine(e)}
+                  <span className="dash-detail">{range(e)}</span>
+                  <span className={e.daysLeft <= 7 ? 'dash-days is-urgent' : 'dash-days'}>
+                    {e.daysLeft === 0 ? t('Calendar.planned.lastDay') : t('Calendar.planned.daysLeft', { count: e.daysLeft })}
+                  </span>
+                  <button
+                    type="button"
+                    className="button button--primary button--small"
+                    data-testid={`closing-plan-${e.unit.kato}-${e.cell.windowKey}`}
+                    aria-label={t('Dashboard.planFor', { unit: unitName(e.unit, lng) })}
+                    onClick={() => planWindow(e)}
+                  >
+                    {t('Dashboard.plan')}
+                  </button>
+                </>
+              )}
+            />
+            <DashboardList
+              title={t('Dashboard.missed.title')}
+              items={dashboard.missed}
+              empty={t('Dashboard.missed.empty')}
+              testId="dashboard-missed"
+              itemKey={entryKey}
+              render={(e) => (
+                <>
+                  {unitLine(e)}
+                  <span className="dash-detail">{range(e)}</span>
+                  {e.cell.planned ? (
+                    <button type="button" className="button button--small" onClick={() => openMeeting(e.cell.planned!.id)}>
+                      {t('Dashboard.openPlanned', { date: official(e.cell.planned.plannedOn) })}
+                    </button>
+                  ) : (
+                    <span className="muted">{t('Dashboard.missed.nothing')}</span>
+                  )}
+                </>
+              )}
+            />
+            <DashboardList
+              title={t('Dashboard.heldLate.title')}
+              items={dashboard.heldLate}
+              empty={t('Dashboard.heldLate.empty')}
+              testId="dashboard-held-late"
+              itemKey={entryKey}
+              render={(e) => (
+                <>
+                  {unitLine(e)}
+                  <span className="dash-detail">{range(e)}</span>
+                  {e.cell.meeting &&
+                    (e.cell.meeting.id ? (
+                      <button type="button" className="button button--quiet button--small" onClick={() => openMeeting(e.cell.meeting!.id!)}>
+                        {t('Dashboard.heldOn', { date: official(e.cell.meeting.heldOn) })}
+                      </button>
+                    ) : (
+                      <span>{t('Dashboard.heldOn', { date: official(e.cell.meeting.heldOn) })}</span>
+                    ))}
+                </>
+              )}
+            />
+            <DashboardList
+              title={t('Dashboard.participation.title')}
+              hint={t('Dashboard.participation.hint')}
+              items={dashboard.participation}
+              empty={t('Dashboard.participation.empty')}
+              testId="dashboard-participation"
+              itemKey={(w: ParticipationWarning) => `${w.meetingId}-${w.point}`}
+              render={(w) => (
+                <>
+                  {unitLine(w)}
+                  <span className="dash-detail">{t(`Dashboard.participation.point.${w.point === '4.1' ? 'p41' : 'p5'}`)}</span>
+                  <MeetingStatusBadge status={w.status} />
+                  <button
+                    type="button"
+                    className="button button--small"
+                    data-testid={`participation-${w.meetingId}-${w.point}`}
+                    onClick={() => openMeeting(w.meetingId)}
+                  >
+                    {t('Dashboard.meetingOn', { date: official(w.date) })}
+                  </button>
+                </>
+              )}
+            />
+            <DashboardList
+              title={t('Dashboard.reports.title')}
+              hint={t('Dashboard.reports.hint')}
+              items={dashboard.reportDeadlines}
+              empty={t('Dashboard.reports.empty')}
+              testId="dashboard-report-deadlines"
+              itemKey={(r: ReportDeadline) => r.meetingId}
+              render={(r) => (
+                <>
+                  {unitLine(r)}
+                  <span className="dash-detail">{t('Dashboard.reports.due', { held: official(r.heldOn), due: official(r.reportDue) })}</span>
+                  <span className={r.daysLeft < 0 ? 'dash-days is-overdue' : r.daysLeft <= 7 ? 'dash-days is-urgent' : 'dash-days'}>
+                    {r.daysLeft < 0
+                      ? t('Dashboard.reports.overdue', { count: -r.daysLeft })
+                      : r.daysLeft === 0
+                        ? t('Dashboard.reports.today')
+                        : t('Calendar.planned.daysLeft', { count: r.daysLeft })}
+                  </span>
+                  <button type="button" className="button button--quiet button--small" onClick={() => openMeeting(r.meetingId)}>
+                    {t('Dashboard.open')}
+                  </button>
+                </>
+              )}
+            />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Meeting } from '../../../../../shared/contract/types';
+import { isIsoDate, type IsoDate } from '../../../../../shared/domain/dates';
+import { MEETING_KINDS } from '../../../../../shared/domain/meetings/meeting';
+import type { ErrorPayload } from '../../../../../shared/errors';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { SidePanel } from '../../../components/SidePanel';
+import { unitName } from '../../../format/units';
+import { useT } from '../../../i18n';
+import { useMeetingsStore } from '../../../stores/meetings.store';
+import type { PlanPrefill } from '../../../stores/panel.store';
+import type { WorkingUnit } from '../useWorkingUnits';
+import { AkimField } from './AkimField';
+import { fieldForError, fieldOfPath, useFieldRefs, type FieldName } from './fields';
+import { FormatFields } from './FormatFields';
+import { ObligationFields } from './ObligationFields';
+import { QuestionsFields } from './QuestionsFields';
+import { obligationKey, toPlanInput, useMeetingDraft } from './useMeetingDraft';
+import { usePlanPreview } from './usePlanPreview';
+import { VenueFields } from './VenueFields';
+
+interface Props {
+  units: readonly WorkingUnit[];
+  today: IsoDate;
+  prefill: PlanPrefill;
+  /** The planned meeting to edit, or null to plan a new one. */
+  meeting: Meeting | null;
+  onClose: () => void;
+  onSaved: (meeting: Meeting) => void;
+}
+
+/** Plans a meeting or edits a planned one; the core decides what the date fulfils. */
+export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }: Props) {
+  const { t, lng } = useT();
+  const plan = useMeetingsStore((s) => s.plan);
+  const update = useMeetingsStore((s) => s.update);
+  const loadMeeting = useMeetingsStore((s) => s.loadMeeting);
+  const latestRevision = useMeetingsStore((s) => (meeting ? (s.byId[meeting.id]?.revision ?? meeting.revision) : 0));
+  const { draft, set, setDraft } = useMeetingDraft(meeting, prefill, today);
+  const { register, focus } = useFieldRefs();
+  const preview = usePlanPreview(draft.unitKato, draft.date, meeting?.id ?? null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [reasonError, setReasonError] = useState(false);
+  const ids = { unit: useId(), kind: useId(), date: useId(), time: useId(), note: useId() };
+  const unit = units.find((u) => u.unit.kato === draft.unitKato)?.unit ?? null;
+
+  // Every new date (or unit) takes the core's suggestion; on opening, an obligation already
+  // chosen (the meeting's, or the window a cell was opened from) stays.
+  const applied = useRef<string | null>(null);
+  useEffect(() => {
+    if (preview.key === null || preview.key === applied.current) return;
+    const first = applied.current === null;
+    applied.current = preview.key;
+    if (first && draft.obligation !== '') return;
+    set('obligation', obligationKey(preview.preview?.suggested));
+    // Only a new preview re-selects; typing elsewhere in the form must not.
+  }, [preview.key]);
+
+  useEffect(() => focus(draft.unitKato ? 'date' : 'unit'), []);
+
+  function fail(payload: ErrorPayload, field: FieldName | null) {
+    setError(payload);
+    if (field === 'reason') setReasonError(true);
+    if (field) focus(field);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    setError(null);
+    setReasonError(false);
+    if (!draft.unitKato) return fail({ code: 'validation', details: { fields: [t('Plan.unit')] } }, 'unit');
+    if (!isIsoDate(draft.date)) return fail({ code: 'date_invalid', details: { date: draft.date } }, 'date');
+    if (draft.obligation === '' && !draft.reason.trim()) return fail({ code: 'outside_window_reason_required' }, 'reason');
+
+    setSaving(true);
+    const input = toPlanInput(draft);
+    const result = meeting
+      ? await update({ ...input, id: meeting.id, revision: latestRevision })
+      : await plan({ ...input, unitKato: draft.unitKato });
+    setSaving(false);
+    if (result.ok) return onSaved(result.meeting);
+    if (result.error.code === 'conflict' && meeting) void loadMeeting(meeting.id);
+    fail(translateFields(result.error), fieldForError(result.error));
+  }
+
+  /** A `validation` error names contract fields; the reader sees the form's labels. */
+  function translateFields(payload: ErrorPayload): ErrorPayload {
+    const fields = payload.details?.['fields'];
+    if (payload.code !== 'validation' || !Array.isArray(fields)) return payload;
+    return { ...payload, details: { fields: fields.map((f) => t(`Plan.fieldNames.${fieldOfPath(f) ?? 'other'}`)) } };
+  }
+
+  return (
+    <SidePanel
+      title={meeting ? t('Plan.editTitle') : t('Plan.title')}
+      subtitle={meeting && unit ? <p className="muted">{unitName(unit, lng)}</p> : undefined}
+      onClose={onClose}
+      testId="plan-panel"
+      closeTestId="plan-close"
+    >
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="plan-form">
+        <div className="field">
+          <label htmlFor={ids.unit}>{t('Plan.unit')}</label>
+          <select
+            id={ids.unit}
+            ref={register('unit')}
+            value={draft.unitKato}
+            disabled={meeting !== null}
+            data-testid="plan-unit"
+            onChange={(e) => setDraft((d) => ({ ...d, unitKato: e.target.value, venueKato: '', akimId: '' }))}
+          >
+            <option value="" disabled>
+              {t('Record.unitPlaceholder')}
+            </option>
+            {units.map(({ unit: u, depth }) => (
+              <option key={u.kato} value={u.kato}>
+                {'\u00a0\u00a0'.repeat(depth) + t('Record.unitOption', { name: unitName(u, lng), kind: t(`Kind.${u.kind}`) })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.kind}>{t('Plan.kind')}</label>
+          <select id={ids.kind} ref={register('kind')} value={draft.kind} data-testid="plan-kind" onChange={(e) => set('kind', e.target.value as typeof draft.kind)}>
+            {MEETING_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`Meeting.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={ids.date}>{t('Plan.date')}</label>
+            <input id={ids.date} ref={register('date')} type="date" value={draft.date} data-testid="plan-date" onChange={(e) => set('date', e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.time}>{t('Plan.time')}</label>
+            <input id={ids.time} ref={register('time')} type="time" value={draft.time} data-testid="plan-time" onChange={(e) => set('time', e.target.value)} />
+          </div>
+        </div>
+        <ErrorMessage error={preview.error} />
+
+        <ObligationFields draft={draft} set={set} register={register} preview={preview} reasonError={reasonError} />
+        <VenueFields draft={draft} set={set} register={register} unit={unit} />
+        <FormatFields draft={draft} set={set} register={register} />
+        <AkimField key={draft.unitKato} draft={draft} set={set} register={register} />
+        <QuestionsFields draft={draft} set={set} register={register} />
+
+        <div className="field">
+          <label htmlFor={ids.note}>{t('Plan.note')}</label>
+          <textarea id={ids.note} ref={register('note')} rows={3} maxLength={2000} value={draft.note} data-testid="plan-note" onChange={(e) => set('note', e.target.value)} />
+        </div>
+
+        <ErrorMessage error={error} testId="plan-error" />
+        <div className="form-actions form-actions--sticky">
+          <button type="submit" className="button button--primary" disabled={saving} data-testid="plan-submit">
+            {saving ? t('Record.saving') : meeting ? t('Plan.saveChanges') : t('Plan.submit')}
+          </button>
+          <button type="button" className="button" onClick={onClose} data-testid="plan-cancel">
+            {t('Plan.cancel')}
+          </button>
+        </div>
+      </form>
+    </SidePanel>
+  );
+}

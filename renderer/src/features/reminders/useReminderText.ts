@@ -1,0 +1,23 @@
+import { useCallback } from 'react';
+import type { Reminder } from '../../../../shared/contract/calendar.contract';
+import { formatOfficialDate } from '../../format/dates';
+import { unitName } from '../../format/units';
+import { useT } from '../../i18n';
+
+/** A reminder in words: "Қарауыл а.о.: мерзім 3 күннен кейін жабылады, кездесу жоспарланбаған". */
+export function useReminderText(): (r: Reminder) => string {
+  const { t, lng } = useT();
+  return useCallback(
+    (r: Reminder) => {
+      const unit = unitName(r.unit, lng);
+      const date = formatOfficialDate(r.date, lng);
+      if (r.kind === 'meeting_tomorrow') {
+        return r.daysLeft <= 0 ? t('Reminders.meetingToday', { unit, date }) : t('Reminders.meetingTomorrow', { unit, date });
+      }
+      const planned = r.meetingId !== null;
+      if (r.daysLeft <= 0) return t(planned ? 'Reminders.closingTodayPlanned' : 'Reminders.closingToday', { unit, date });
+      return t(planned ? 'Reminders.closingPlanned' : 'Reminders.closing', { unit, date, count: r.daysLeft });
+    },
+    [t, lng],
+  );
+}
