@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { prepared } from '../statements';
 import type { Akim } from '../../../../shared/contract/types';
 
 interface AkimRow {
@@ -38,7 +39,8 @@ export function getAkim(db: Db, id: string): Akim | null {
 }
 
 export function saveAkim(db: Db, a: Akim, now: number): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO akims (id, origin, revision, unit_kato, full_name, position, term_from, term_to, created_at, updated_at)
      VALUES (@id, @origin, @revision, @unitKato, @fullName, @position, @termFrom, @termTo, @now, @now)
      ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, full_name = excluded.full_name,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../../context';
+import { prepared } from '../statements';
 
 export type AuditAction = 'insert' | 'update' | 'delete' | 'load';
 
@@ -20,22 +21,21 @@ export function appendAudit(
   ctx: CoreContext,
   entry: { action: AuditAction; entity: string; entityId: string; before?: unknown; after?: unknown },
 ): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO audit_log (id, at, actor, origin, action, entity, entity_id, before_json, after_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      randomUUID(),
-      ctx.clock.now().getTime(),
-      ctx.actor,
-      ctx.installationId,
-      entry.action,
-      entry.entity,
-      entry.entityId,
-      entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === undefined ? null : JSON.stringify(entry.after),
-    );
+  prepared(
+    ctx.db,
+    `INSERT INTO audit_log (id, at, actor, origin, action, entity, entity_id, before_json, after_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    randomUUID(),
+    ctx.clock.now().getTime(),
+    ctx.actor,
+    ctx.installationId,
+    entry.action,
+    entry.entity,
+    entry.entityId,
+    entry.before === undefined ? null : JSON.stringify(entry.before),
+    entry.after === undefined ? null : JSON.stringify(entry.after),
+  );
 }
 
 interface AuditRow {

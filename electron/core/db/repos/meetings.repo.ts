@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
+import { prepared } from '../statements';
 import type { Db } from '../open';
 import type { Meeting, Official, PlannedRef } from '../../../../shared/contract/types';
 import type { IsoDate } from '../../../../shared/domain/dates';
@@ -146,26 +146,13 @@ const SAVE_SQL = {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 };
 
-// Prepared once per connection: a statement's native memory is only freed when V8 collects
-// it, so preparing afresh on every save grows the process by hundreds of MB over a bulk load.
-const saveStatements = new WeakMap<Db, Record<keyof typeof SAVE_SQL, Statement>>();
-
-function statementsFor(db: Db): Record<keyof typeof SAVE_SQL, Statement> {
-  let statements = saveStatements.get(db);
-  if (!statements) {
-    statements = { meeting: db.prepare(SAVE_SQL.meeting), clearOfficials: db.prepare(SAVE_SQL.clearOfficials), official: db.prepare(SAVE_SQL.official) };
-    saveStatements.set(db, statements);
-  }
-  return statements;
-}
-
 /** Inserts or replaces the meeting row and its officials (the caller bumps the revision). */
 export function saveMeeting(db: Db, m: Meeting): void {
-  const statements = statementsFor(db);
-  statements.meeting.run(toRow(m));
-  statements.clearOfficials.run(m.id);
+  prepared(db, SAVE_SQL.meeting).run(toRow(m));
+  prepared(db, SAVE_SQL.clearOfficials).run(m.id);
+  const official = prepared(db, SAVE_SQL.official);
   m.officials.forEach((o, i) =>
-    statements.official.run(o.id || randomUUID(), m.id, i, o.fullName, o.position, o.body, o.isGovernment ? 1 : 0, o.isOblastLeadership ? 1 : 0),
+    official.run(o.id || randomUUID(), m.id, i, o.fullName, o.position, o.body, o.isGovernment ? 1 : 0, o.isOblastLeadership ? 1 : 0),
   );
 }
 
