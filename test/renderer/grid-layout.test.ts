@@ -41,8 +41,13 @@ describe('grid row layout', () => {
       held_on_time: 1,
       held_late: 1,
       missed: 2,
+      planned: 0,
       open: 2,
       upcoming: 2,
     });
+    // A window with a planned meeting counts once, as planned.
+    const planned = row([]);
+    const withPlan = { ...planned, obligations: planned.obligations.map((o) => (o.status === 'open' ? { ...o, planned: { id: 'm', plannedOn: '2025-07-20', status: 'planned' as const } } : o)) };
+    expect(countStatuses([withPlan])).toEqual({ held_on_time: 0, held_late: 0, missed: 2, planned: 1, open: 0, upcoming: 1 });
   });
 });

@@ -38,3 +38,8 @@ export function PlannedIcon() {
     </svg>
   );
 }
+
+/** The icon of a status as the filters and counts know it: a compliance status, or planned. */
+export function AnyStatusIcon({ status }: { status: ComplianceStatus | 'planned' }) {
+  return status === 'planned' ? <PlannedIcon /> : <StatusIcon status={status} />;
+}

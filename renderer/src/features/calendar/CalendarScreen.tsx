@@ -6,10 +6,8 @@ import { useGridStore } from '../../stores/grid.store';
 import { usePanelStore } from '../../stores/panel.store';
 import { useT } from '../../i18n';
 import { DashboardView } from '../dashboard/DashboardView';
-import { FilterBar } from './FilterBar';
 import { kindsOf } from './filters';
 import { MonthView } from './month/MonthView';
-import { ViewSwitch } from './ViewSwitch';
 import { YearView } from './year/YearView';
 
 export function CalendarScreen() {
@@ -37,7 +35,6 @@ export function CalendarScreen() {
         <h1 id="calendar-title" className="screen-title">
           {t('Grid.title')}
         </h1>
-        <ViewSwitch />
         <div className="toolbar-end">
           <button type="button" className="button" data-testid="record-open" onClick={() => open({ kind: 'record', unitKato: null })}>
             {t('Grid.record')}
@@ -52,9 +49,8 @@ export function CalendarScreen() {
           </button>
         </div>
       </div>
-      {view !== 'dashboard' && kinds.length > 0 && <FilterBar kinds={kinds} />}
-      {view === 'year' && <YearView rows={rows} year={shownYear} gridYear={grid?.year ?? shownYear} today={today} />}
-      {view === 'month' && <MonthView rows={rows} today={today} />}
+      {view === 'year' && <YearView rows={rows} kinds={kinds} year={shownYear} gridYear={grid?.year ?? shownYear} today={today} />}
+      {view === 'month' && <MonthView rows={rows} kinds={kinds} today={today} />}
       {view === 'dashboard' && <DashboardView initialYear={shownYear} today={today} />}
     </section>
   );

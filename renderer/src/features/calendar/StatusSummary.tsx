@@ -1,8 +1,11 @@
-import { STATUSES, StatusIcon } from '../../components/StatusIcon';
+import { AnyStatusIcon, STATUSES } from '../../components/StatusIcon';
 import { useT } from '../../i18n';
 import type { StatusCounts } from './grid-layout';
 
 /** The year's totals per status; each tile is also the legend entry for its colour and icon. */
+/** The summary's order: done, not done, then what is still ahead. */
+const SUMMARY: ReadonlyArray<keyof StatusCounts> = ['held_on_time', 'held_late', 'missed', 'planned', 'open', 'upcoming'];
+
 export function StatusCounts({ counts, year }: { counts: StatusCounts; year: number }) {
   const { t } = useT();
   return (
@@ -11,12 +14,12 @@ export function StatusCounts({ counts, year }: { counts: StatusCounts; year: num
         {t('Grid.countsTitle', { year })}
       </h2>
       <ul className="counts-list">
-        {STATUSES.map((s) => (
+        {SUMMARY.map((s) => (
           <li key={s} className={`count status-${s}`} data-testid={`count-${s}`}>
             <span className="count-value">{counts[s]}</span>
             <span className="count-label">
-              <StatusIcon status={s} />
-              {t(`Status.${s}`)}
+              <AnyStatusIcon status={s} />
+              {s === 'planned' ? t('Filters.statuses.planned') : t(`Status.${s}`)}
             </span>
           </li>
         ))}
@@ -37,12 +40,19 @@ export function Legend() {
         {STATUSES.map((s) => (
           <li key={s} className="legend-item">
             <span className={`legend-swatch status-${s}`}>
-              <StatusIcon status={s} />
+              <AnyStatusIcon status={s} />
               {t(`Status.short.${s}`)}
             </span>
             <span className="legend-help">{t(`Status.help.${s}`)}</span>
           </li>
         ))}
+        <li className="legend-item">
+          <span className="legend-swatch legend-swatch--planned status-planned">
+            <AnyStatusIcon status="planned" />
+            {t('Calendar.planned.label')}
+          </span>
+          <span className="legend-help">{t('Calendar.planned.help')}</span>
+        </li>
       </ul>
     </section>
   );

@@ -42,10 +42,16 @@ function pushGaps<T extends AssessedObligation>(out: Segment<T>[], from: number,
   }
 }
 
-export type StatusCounts = Record<ComplianceStatus, number>;
+export type StatusCounts = Record<ComplianceStatus | 'planned', number>;
 
+/**
+ * The year's obligations by status, each counted once: an open or coming window with a
+ * planned meeting counts as planned (as the dashboard counts it).
+ */
 export function countStatuses(rows: readonly GridRow[]): StatusCounts {
-  const counts: StatusCounts = { held_on_time: 0, held_late: 0, missed: 0, open: 0, upcoming: 0 };
-  for (const row of rows) for (const o of row.obligations) counts[o.status]++;
+  const counts: StatusCounts = { held_on_time: 0, held_late: 0, missed: 0, planned: 0, open: 0, upcoming: 0 };
+  for (const row of rows) {
+    for (const o of row.obligations) counts[o.planned && (o.status === 'open' || o.status === 'upcoming') ? 'planned' : o.status]++;
+  }
   return counts;
 }

@@ -1,5 +1,5 @@
 import type { Dashboard } from '../../../../shared/contract/calendar.contract';
-import { PlannedIcon, StatusIcon } from '../../components/StatusIcon';
+import { AnyStatusIcon } from '../../components/StatusIcon';
 import { useT } from '../../i18n';
 import type { FilterStatus } from '../../stores/calendar.store';
 
@@ -15,7 +15,7 @@ export function CountCards({ counts }: { counts: Dashboard['counts'] }) {
         <li key={s} className={`count-card status-${s}`} data-testid={`dashboard-count-${s}`}>
           <span className="count-card-value">{counts[s]}</span>
           <span className="count-card-label">
-            {s === 'planned' ? <PlannedIcon /> : <StatusIcon status={s} />}
+            <AnyStatusIcon status={s} />
             {t(`Dashboard.status.${s}`)}
           </span>
           <span className="count-card-help">{t(`Dashboard.help.${s}`)}</span>

@@ -9,6 +9,7 @@ import { unitName } from '../../format/units';
 import { useT } from '../../i18n';
 import { useDashboardStore } from '../../stores/dashboard.store';
 import { usePanelStore } from '../../stores/panel.store';
+import { ViewSwitch } from '../calendar/ViewSwitch';
 import { CountCards } from './CountCards';
 import { DashboardList } from './DashboardList';
 import { StatusChart } from './StatusChart';
@@ -52,6 +53,7 @@ export function DashboardView({ initialYear, today }: { initialYear: number; tod
   return (
     <div className="dashboard" data-testid="dashboard">
       <div className="view-head">
+        <ViewSwitch />
         <YearNav year={shownYear} onChange={(y) => void load(y)} />
         {dashboard && <p className="muted">{t('Dashboard.asOf', { date: official(dashboard.today) })}</p>}
       </div>

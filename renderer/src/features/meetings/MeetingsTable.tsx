@@ -1,6 +1,6 @@
 import type { Meeting, ObligationsGrid } from '../../../../shared/contract/types';
 import { MeetingStatusBadge } from '../../components/MeetingStatusBadge';
-import { formatOfficialDate, formatUiDate } from '../../format/dates';
+import { formatUiDate } from '../../format/dates';
 import { unitName } from '../../format/units';
 import { useT } from '../../i18n';
 import { findCell } from '../../stores/grid.store';
@@ -60,10 +60,10 @@ export function MeetingsTable({ meetings, units, byYear, newestFirst, onSort, on
                   <MeetingStatusBadge status={m.status} />
                 </td>
                 <td>{[m.venueName, m.venueAddress].filter(Boolean).join(', ')}</td>
-                <td>
+                <td className="nowrap">
                   {m.obligation
                     ? cell
-                      ? t('Dates.range', { from: formatOfficialDate(cell.windowStart, lng), to: formatOfficialDate(cell.windowEnd, lng) })
+                      ? t('Dates.range', { from: formatUiDate(cell.windowStart, lng), to: formatUiDate(cell.windowEnd, lng) })
                       : m.obligation.windowKey
                     : t('Meeting.list.outsideWindow')}
                 </td>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import type { GridRow } from '../../../../../shared/contract/types';
 import type { IsoDate } from '../../../../../shared/domain/dates';
+import type { UnitKind } from '../../../../../shared/domain/units/unit-kind';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Shortcuts } from '../../../components/Kbd';
 import { PeriodNav } from '../../../components/PeriodNav';
@@ -11,13 +12,14 @@ import { useCalendarStore } from '../../../stores/calendar.store';
 import { useGridStore } from '../../../stores/grid.store';
 import { usePanelStore } from '../../../stores/panel.store';
 import { useMeetingList } from '../../meetings/useMeetingList';
-import { VIEW_SHORTCUTS } from '../ViewSwitch';
+import { FilterBar } from '../FilterBar';
+import { VIEW_SHORTCUTS, ViewSwitch } from '../ViewSwitch';
 import { MonthGrid } from './MonthGrid';
 import { MonthLegend } from './MonthLegend';
 import { eventsByDay, windowDays } from './month-layout';
 
 /** A month, Monday to Sunday: the working set's meetings as events over its legal windows. */
-export function MonthView({ rows, today }: { rows: readonly GridRow[]; today: IsoDate }) {
+export function MonthView({ rows, kinds, today }: { rows: readonly GridRow[]; kinds: readonly UnitKind[]; today: IsoDate }) {
   const { t, lng } = useT();
   const cursor = useCalendarStore((s) => s.cursor) ?? today;
   const setCursor = useCalendarStore((s) => s.setCursor);
@@ -49,6 +51,7 @@ export function MonthView({ rows, today }: { rows: readonly GridRow[]; today: Is
   return (
     <>
       <div className="view-head">
+        <ViewSwitch />
         <PeriodNav
           label={formatMonthTitle(year, month, lng)}
           groupLabel={t('Calendar.month.nav')}
@@ -62,6 +65,7 @@ export function MonthView({ rows, today }: { rows: readonly GridRow[]; today: Is
           {t('Calendar.month.today')}
         </button>
       </div>
+      {kinds.length > 0 && <FilterBar kinds={kinds} />}
       <ErrorMessage error={error} />
       <MonthGrid
         weeks={weeks}

@@ -1,16 +1,19 @@
 import { useCallback, useMemo } from 'react';
 import type { GridCell, GridRow, UnitSummary } from '../../../../../shared/contract/types';
 import type { IsoDate } from '../../../../../shared/domain/dates';
+import type { UnitKind } from '../../../../../shared/domain/units/unit-kind';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { YearNav } from '../../../components/PeriodNav';
 import { useT } from '../../../i18n';
 import { useCalendarStore } from '../../../stores/calendar.store';
 import { useGridStore } from '../../../stores/grid.store';
 import { usePanelStore } from '../../../stores/panel.store';
+import { FilterBar } from '../FilterBar';
 import { cellShown, filterRows } from '../filters';
 import { countStatuses } from '../grid-layout';
 import { ObligationsGrid } from '../ObligationsGrid';
 import { Legend, StatusCounts } from '../StatusSummary';
+import { ViewSwitch } from '../ViewSwitch';
 
 /**
  * A cell opens what it needs next: a planned meeting's card; for an open or coming window with
@@ -28,7 +31,19 @@ export function pickAction(unit: UnitSummary, cell: GridCell, today: IsoDate) {
 }
 
 /** `year` is the year asked for (the navigation's), `gridYear` the one whose grid is on screen. */
-export function YearView({ rows, year, gridYear, today }: { rows: readonly GridRow[]; year: number; gridYear: number; today: IsoDate }) {
+export function YearView({
+  rows,
+  kinds,
+  year,
+  gridYear,
+  today,
+}: {
+  rows: readonly GridRow[];
+  kinds: readonly UnitKind[];
+  year: number;
+  gridYear: number;
+  today: IsoDate;
+}) {
   const { t } = useT();
   const { grid, loading, error, load } = useGridStore();
   const hiddenKinds = useCalendarStore((s) => s.hiddenKinds);
@@ -42,8 +57,10 @@ export function YearView({ rows, year, gridYear, today }: { rows: readonly GridR
   return (
     <>
       <div className="view-head">
+        <ViewSwitch />
         <YearNav year={year} onChange={(y) => void load(y)} />
       </div>
+      {kinds.length > 0 && <FilterBar kinds={kinds} />}
       <ErrorMessage error={error} />
       {grid && (
         <>
