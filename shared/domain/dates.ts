@@ -82,6 +82,19 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromYmd(c.year, c.month, c.day);
 }
 
+/** Whole days from one calendar date to another (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const a = toYmd(from);
+  const b = toYmd(to);
+  return daysFromCivil(b.year, b.month, b.day) - daysFromCivil(a.year, a.month, a.day);
+}
+
+/** 0 = Monday … 6 = Sunday (weeks in Kazakhstan start on Monday). */
+export function weekdayIndex(date: IsoDate): number {
+  // 1970-01-01, day 0, was a Thursday (index 3).
+  return (((daysBetween('1970-01-01', date) + 3) % 7) + 7) % 7;
+}
+
 /** Calendar-month arithmetic that clamps to the month's last day: 2025-01-31 + 1 → 2025-02-28. */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   requireInteger(months, 'months');

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { openTempCore, ABAI_OBLAST, ABAY_DISTRICT, KARAAUYL_OKRUG } from '../helpers/temp-core';
-import { daysFromTo } from '../../electron/core/services/dashboard.service';
 import { caller, planInput } from './meeting-fixtures';
 import type { Dashboard } from '../../shared/contract/calendar.contract';
 import type { ObligationsGrid } from '../../shared/contract/types';
@@ -116,18 +115,5 @@ describe('the compliance dashboard', () => {
     } finally {
       fresh.close();
     }
-  });
-});
-
-describe('daysFromTo', () => {
-  it.each([
-    ['2026-03-15', '2026-03-31', 16],
-    ['2026-03-15', '2026-03-15', 0],
-    ['2026-03-15', '2026-01-31', -43],
-    ['2024-02-28', '2024-03-01', 2],
-    ['2025-12-31', '2026-01-01', 1],
-    ['2025-03-29', '2025-03-31', 2],
-  ])('%s → %s is %i days', (from, to, days) => {
-    expect(daysFromTo(from, to)).toBe(days);
   });
 });

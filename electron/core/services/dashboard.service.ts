@@ -1,7 +1,7 @@
 import type { CoreContext } from '../context';
 import type { Dashboard, DashboardEntry, ParticipationWarning, ReportDeadline } from '../../../shared/contract/calendar.contract';
 import type { GridRow, Meeting } from '../../../shared/contract/types';
-import { toYmd, type IsoDate } from '../../../shared/domain/dates';
+import { daysBetween, toYmd, type IsoDate } from '../../../shared/domain/dates';
 import { DECREE_615, type ComplianceStatus } from '../../../shared/domain/rules';
 import { listMeetingsUnder } from '../db/repos/meetings.repo';
 import { obligationsGrid } from './obligations.service';
@@ -9,13 +9,6 @@ import { requireWorkingRoot } from './settings.service';
 
 /** How far ahead the dashboard looks for windows about to close with nothing done. */
 export const CLOSING_SOON_DAYS = 30;
-
-/** Whole days from one calendar date to another (negative when `to` is earlier). */
-export function daysFromTo(from: IsoDate, to: IsoDate): number {
-  const a = toYmd(from);
-  const b = toYmd(to);
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
-}
 
 /** The Decree 615 group a row's unit belongs to in the grid's year, if 615 governs it then. */
 function decreeGroup(row: GridRow): string | null {
@@ -39,7 +32,7 @@ export function getDashboard(ctx: CoreContext, input: { year: number }): Dashboa
 
   for (const row of grid.rows) {
     for (const cell of row.obligations) {
-      const entry: DashboardEntry = { unit: row.unit, cell, daysLeft: daysFromTo(today, cell.windowEnd) };
+      const entry: DashboardEntry = { unit: row.unit, cell, daysLeft: daysBetween(today, cell.windowEnd) };
       const pending = cell.status === 'open' || cell.status === 'upcoming';
       // Each obligation is counted once, so the counts add up to the grid's cells.
       counts[pending && cell.planned ? 'planned' : cell.status]++;
@@ -52,7 +45,7 @@ export function getDashboard(ctx: CoreContext, input: { year: number }): Dashboa
           meetingId: cell.meeting.id,
           heldOn: cell.meeting.heldOn,
           reportDue: cell.reportDue,
-          daysLeft: daysFromTo(today, cell.reportDue),
+          daysLeft: daysBetween(today, cell.reportDue),
         });
       }
     }

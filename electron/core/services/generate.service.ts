@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import type { Akim, Meeting, Official, UnitSummary } from '../../../shared/contract/types';
-import { addDays, toYmd, type IsoDate } from '../../../shared/domain/dates';
+import { addDays, daysBetween, toYmd, type IsoDate } from '../../../shared/domain/dates';
 import type { AnnouncementChannel, MeetingFormat, MeetingStatus, QuestionChannel } from '../../../shared/domain/meetings/meeting';
 import { DECREE_615, nextWindowStart, obligationsFor, type Obligation } from '../../../shared/domain/rules';
 import { isReportingKind, type ReportingUnitKind } from '../../../shared/domain/units/unit-kind';
@@ -12,7 +12,6 @@ import { listRuleSets } from '../db/repos/rule-sets.repo';
 import { getSetting } from '../db/repos/settings.repo';
 import { getUnit, isInSubtree, subtree } from '../db/repos/units.repo';
 import { completeSetup } from './settings.service';
-import { daysFromTo } from './dashboard.service';
 
 /**
  * Demo data: realistic meetings for every reporting unit under a unit over whole years, the
@@ -80,7 +79,7 @@ class Random {
     return out.length > 0 ? out : [this.pick(items)];
   }
   dayIn(from: IsoDate, to: IsoDate): IsoDate {
-    return addDays(from, this.int(0, daysFromTo(from, to)));
+    return addDays(from, this.int(0, daysBetween(from, to)));
   }
   /** UUIDv4-shaped, from the stream: the same seed gives the same ids. */
   uuid(): string {
@@ -260,7 +259,7 @@ function fateOf(r: Random, o: Obligation, claimEnd: IsoDate | null, today: IsoDa
     if (x < 85) return 'postponed';
     return 'none';
   }
-  if (daysFromTo(today, o.windowStart) > PLAN_AHEAD_DAYS) return 'none';
+  if (daysBetween(today, o.windowStart) > PLAN_AHEAD_DAYS) return 'none';
   if (x < 50) return 'planned';
   if (x < 56) return 'postponed';
   return 'none';
@@ -319,7 +318,7 @@ function makeMeeting(
       break;
     }
   }
-  if (status === 'held' && heldOn !== null && daysFromTo(heldOn, today) > 30 && r.chance(0.8)) status = 'closed';
+  if (status === 'held' && heldOn !== null && daysBetween(heldOn, today) > 30 && r.chance(0.8)) status = 'closed';
 
   // Plans are made one to two months ahead, never after today; announcements one to four weeks ahead.
   const createdOn = [addDays(postponedFrom ?? plannedOn, -r.int(31, 60)), today].sort()[0]!;

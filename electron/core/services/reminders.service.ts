@@ -1,10 +1,9 @@
 import type { CoreContext } from '../context';
 import type { Reminder } from '../../../shared/contract/calendar.contract';
-import { addDays, toYmd } from '../../../shared/domain/dates';
+import { addDays, daysBetween, toYmd } from '../../../shared/domain/dates';
 import { listMeetingsUnder } from '../db/repos/meetings.repo';
 import { getUnit } from '../db/repos/units.repo';
 import { obligationsGrid } from './obligations.service';
-import { daysFromTo } from './dashboard.service';
 import { getSettings, requireWorkingRoot } from './settings.service';
 
 /**
@@ -23,7 +22,7 @@ export function listReminders(ctx: CoreContext): Reminder[] {
   for (const row of obligationsGrid(ctx, { year: toYmd(today).year }).rows) {
     for (const cell of row.obligations) {
       if (cell.status !== 'open' || cell.planned) continue;
-      const daysLeft = daysFromTo(today, cell.windowEnd);
+      const daysLeft = daysBetween(today, cell.windowEnd);
       if (daysLeft > reminderDays) continue;
       out.push({
         id: `window_closing:${row.unit.kato}:${cell.ruleSetId}:${cell.windowKey}`,

@@ -1,22 +1,7 @@
-import { addDays, daysInMonth, fromYmd, toYmd, type IsoDate } from '../../../shared/domain/dates';
+import { addDays, daysBetween, daysInMonth, fromYmd, toYmd, weekdayIndex, type IsoDate } from '../../../shared/domain/dates';
 
-const DAY_MS = 86_400_000;
-
-function utcDay(iso: IsoDate): number {
-  const { year, month, day } = toYmd(iso);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier); no time zone can shift it. */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return utcDay(to) - utcDay(from);
-}
-
-/** 0 = Monday … 6 = Sunday (Kazakhstan's weeks start on Monday). */
-export function weekdayIndex(iso: IsoDate): number {
-  // 1970-01-01 was a Thursday (index 3).
-  return (((utcDay(iso) + 3) % 7) + 7) % 7;
-}
+// One implementation of day arithmetic for the core and the renderer.
+export { daysBetween, weekdayIndex };
 
 export interface MonthKey {
   year: number;

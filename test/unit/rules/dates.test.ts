@@ -4,12 +4,14 @@ import {
   addDays,
   addMonths,
   compareIsoDates,
+  daysBetween,
   daysInMonth,
   firstDayOfMonth,
   fromYmd,
   isIsoDate,
   lastDayOfMonth,
   quarterOf,
+  weekdayIndex,
   toYmd,
 } from '../../../shared/domain/dates';
 import { isoDateArb, utcEpochDay, utcIso } from './fixtures';
@@ -132,5 +134,36 @@ describe('date helpers', () => {
         }),
       );
     });
+  });
+});
+
+describe('daysBetween and weekdayIndex', () => {
+  it.each([
+    ['2026-03-15', '2026-03-31', 16],
+    ['2026-03-15', '2026-03-15', 0],
+    ['2026-03-15', '2026-01-31', -43],
+    ['2024-02-28', '2024-03-01', 2],
+    ['2025-12-31', '2026-01-01', 1],
+    ['2025-03-29', '2025-03-31', 2],
+  ])('%s → %s is %i days', (from, to, days) => {
+    expect(daysBetween(from, to)).toBe(days);
+  });
+
+  it('undoes addDays for any date and any offset', () => {
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: -40_000, max: 40_000 }), (date, days) => {
+        expect(daysBetween(date, addDays(date, days))).toBe(days);
+      }),
+    );
+  });
+
+  it('agrees with JavaScript on the weekday (Monday = 0)', () => {
+    fc.assert(
+      fc.property(dateArb, (date) => {
+        expect(weekdayIndex(date)).toBe((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7);
+      }),
+    );
+    expect(weekdayIndex('2026-11-30')).toBe(0);
+    expect(weekdayIndex('2026-11-29')).toBe(6);
   });
 });
