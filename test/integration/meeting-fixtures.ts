@@ -2,6 +2,7 @@ import { createHandlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
 import type { Core } from '../../electron/core/core';
 import type { Envelope } from '../../shared/contract/envelope';
+import { emptyPlan } from '../../shared/contract/meeting-defaults';
 
 /** `call` returns the envelope; `value` unwraps it or throws with the error (for set-up steps). */
 export function caller(core: Core) {
@@ -17,23 +18,6 @@ export function caller(core: Core) {
 
 /** A complete `meetings:plan` input with nothing optional filled in; overrides add the rest. */
 export function planInput(unitKato: string, plannedOn: string, windowKey: string | null, overrides: Record<string, unknown> = {}) {
-  return {
-    unitKato,
-    kind: 'reporting',
-    plannedOn,
-    plannedTime: null,
-    venueName: '',
-    venueAddress: '',
-    venueKato: null,
-    format: 'in_person',
-    broadcastLinks: [],
-    akimId: null,
-    obligation: windowKey ? { ruleSetId: 'decree-615', windowKey } : null,
-    outsideWindowReason: windowKey ? '' : 'Outside any window',
-    questionsChannels: [],
-    questionsFrom: null,
-    questionsTo: null,
-    note: '',
-    ...overrides,
-  };
+  const obligation = windowKey ? { ruleSetId: 'decree-615', windowKey } : null;
+  return { unitKato, ...emptyPlan(plannedOn, obligation), outsideWindowReason: windowKey ? '' : 'Outside any window', ...overrides };
 }

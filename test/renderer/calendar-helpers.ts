@@ -1,5 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import type { MeetingPlanInput } from '../../shared/contract/meetings.contract';
+import { emptyPlan } from '../../shared/contract/meeting-defaults';
 import type { Meeting } from '../../shared/contract/types';
 import { fakeApi } from './fake-api';
 
@@ -9,21 +10,8 @@ export async function seedPlanned(unitKato: string, plannedOn: string, fields: P
   const obligation = preview.suggested ? { ruleSetId: preview.suggested.ruleSetId, windowKey: preview.suggested.windowKey } : null;
   const meeting = await fakeApi.meetings.plan({
     unitKato,
-    kind: 'reporting',
-    plannedOn,
-    plannedTime: null,
-    venueName: '',
-    venueAddress: '',
-    venueKato: null,
-    format: 'in_person',
-    broadcastLinks: [],
-    akimId: null,
-    obligation,
+    ...emptyPlan(plannedOn, obligation),
     outsideWindowReason: obligation ? '' : 'Сынақ',
-    questionsChannels: [],
-    questionsFrom: null,
-    questionsTo: null,
-    note: '',
     ...fields,
   });
   fakeApi.meetings.preview.mockClear();

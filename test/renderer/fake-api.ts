@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { Language } from '../../shared/contract/schemas';
+import { blankMeeting } from '../../shared/contract/meeting-defaults';
 import type { Akim, AppInfo, GridCell, GridRow, Meeting, ObligationsGrid, PlannedRef, Settings, UnitSearchHit, UnitSummary } from '../../shared/contract/types';
 import type { Dashboard, IcsFile, Reminder } from '../../shared/contract/calendar.contract';
 import type { MeetingPlanInput, PlanPreview, PlanWarning } from '../../shared/contract/meetings.contract';
@@ -66,38 +67,7 @@ const world: World = { settings: { language: null, workingRoot: null, reminderDa
 
 function meeting(unitKato: string, heldOn: IsoDate, note = ''): Meeting {
   const id = `00000000-0000-4000-8000-${String(world.nextId++).padStart(12, '0')}`;
-  return {
-    id,
-    origin: INFO.installationId,
-    revision: 1,
-    unitKato,
-    kind: 'reporting',
-    status: 'held',
-    plannedOn: null,
-    plannedTime: null,
-    heldOn,
-    venueName: '',
-    venueAddress: '',
-    venueKato: null,
-    format: 'in_person',
-    broadcastLinks: [],
-    akimId: null,
-    obligation: null,
-    outsideWindowReason: '',
-    announcedOn: null,
-    announcementChannels: [],
-    questionsChannels: [],
-    questionsFrom: null,
-    questionsTo: null,
-    attendance: null,
-    onlineViewers: null,
-    statusReason: '',
-    postponedFrom: null,
-    officials: [],
-    note,
-    createdAt: 0,
-    updatedAt: 0,
-  };
+  return { ...blankMeeting({ id, origin: INFO.installationId, unitKato, now: 0 }), status: 'held', heldOn, note };
 }
 
 function grid(year: number): ObligationsGrid {

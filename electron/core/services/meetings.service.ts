@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../context';
 import type { Meeting, ObligationRef, Official, UnitSummary } from '../../../shared/contract/types';
 import type { MeetingPlanInput, PlanPreview, PlanWarning } from '../../../shared/contract/meetings.contract';
+import { blankMeeting } from '../../../shared/contract/meeting-defaults';
 import { addMonths, type IsoDate } from '../../../shared/domain/dates';
 import { EsepError } from '../../../shared/errors';
 import { canApply, type AnnouncementChannel, type MeetingAction, type MeetingStatus } from '../../../shared/domain/meetings/meeting';
@@ -119,38 +120,7 @@ function planFields(fields: MeetingPlanInput) {
 }
 
 function newMeeting(ctx: CoreContext, unitKato: string, now: number): Meeting {
-  return {
-    id: randomUUID(),
-    origin: ctx.installationId,
-    revision: 1,
-    unitKato,
-    kind: 'reporting',
-    status: 'planned',
-    plannedOn: null,
-    plannedTime: null,
-    heldOn: null,
-    venueName: '',
-    venueAddress: '',
-    venueKato: null,
-    format: 'in_person',
-    broadcastLinks: [],
-    akimId: null,
-    obligation: null,
-    outsideWindowReason: '',
-    announcedOn: null,
-    announcementChannels: [],
-    questionsChannels: [],
-    questionsFrom: null,
-    questionsTo: null,
-    attendance: null,
-    onlineViewers: null,
-    statusReason: '',
-    postponedFrom: null,
-    officials: [],
-    note: '',
-    createdAt: now,
-    updatedAt: now,
-  };
+  return blankMeeting({ id: randomUUID(), origin: ctx.installationId, unitKato, now });
 }
 
 export function planMeeting(ctx: CoreContext, input: MeetingPlanInput & { unitKato: string }): Meeting {

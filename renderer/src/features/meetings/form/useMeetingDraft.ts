@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MeetingPlanInput } from '../../../../../shared/contract/meetings.contract';
 import type { Meeting, ObligationRef } from '../../../../../shared/contract/types';
+import { blankMeeting } from '../../../../../shared/contract/meeting-defaults';
 import type { IsoDate } from '../../../../../shared/domain/dates';
 import type { MeetingFormat, MeetingKind, QuestionChannel } from '../../../../../shared/domain/meetings/meeting';
 import type { PlanPrefill } from '../../../stores/panel.store';
@@ -54,25 +55,10 @@ function fromMeeting(m: Meeting, today: IsoDate): Draft {
   };
 }
 
+/** A new meeting's draft: the empty record, with what the caller already knows. */
 function fromPrefill(p: PlanPrefill, today: IsoDate): Draft {
-  return {
-    unitKato: p.unitKato ?? '',
-    kind: 'reporting',
-    date: p.date ?? today,
-    time: '',
-    obligation: obligationKey(p.obligation),
-    reason: '',
-    venueName: '',
-    venueAddress: '',
-    venueKato: '',
-    format: 'in_person',
-    links: [''],
-    akimId: '',
-    questionsChannels: [],
-    questionsFrom: '',
-    questionsTo: '',
-    note: '',
-  };
+  const blank = blankMeeting({ id: '', origin: '', unitKato: p.unitKato ?? '', now: 0 });
+  return fromMeeting({ ...blank, plannedOn: p.date ?? today, obligation: p.obligation ?? null }, today);
 }
 
 export function useMeetingDraft(meeting: Meeting | null, prefill: PlanPrefill, today: IsoDate) {
