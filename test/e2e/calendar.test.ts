@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, startHost, type RunningHost } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { e2eSession } from './harness';
 import { tempDir } from '../helpers/temp-core';
 
 // Issue 3's acceptance: plan for a rural okrug inside its window, mark it held, see the grid
@@ -8,34 +8,10 @@ import { tempDir } from '../helpers/temp-core';
 const TODAY = '2026-04-10';
 const OKRUG = '103230000'; // Қараауыл а.о., whose April window is open on TODAY
 
-let browser: Browser;
-let host: RunningHost | null = null;
-let page: Page | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-calendar-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
-  await page?.close();
-  await host?.stop();
-  page = null;
-  host = null;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = e2eSession();
 
 async function openSetUp(): Promise<{ page: Page; problems: string[] }> {
-  host = await startHost({ dataDir: tempDir('esep-e2e-cal-'), today: TODAY });
-  const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page = p;
-  const problems: string[] = [];
-  p.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  p.on('pageerror', (e) => problems.push(e.message));
-  await p.goto(host.url);
+  const { page: p, problems } = await session.open(tempDir('esep-e2e-cal-'), TODAY);
   await p.getByTestId('setup-lang-kk').click();
   await p.getByTestId('setup-search').fill('Абай ауданы');
   await p.getByTestId('setup-option-103200000').click();

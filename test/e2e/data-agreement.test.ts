@@ -1,29 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, startHost, type RunningHost } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { e2eSession, screenshot } from './harness';
 import { tempDir } from '../helpers/temp-core';
 import { runCli } from '../../electron/cli/cli';
 
 const TODAY = '2026-04-10';
 const OKRUG = '103230000';
 
-let browser: Browser;
-const hosts: RunningHost[] = [];
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    for (const page of pages) await screenshot(page, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
-  }
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  await Promise.all(hosts.splice(0).map((h) => h.stop()));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = e2eSession();
 
 function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
@@ -33,11 +17,7 @@ function cli(...args: string[]): { code: number; stdout: string; stderr: string 
 }
 
 async function open(dataDir: string): Promise<Page> {
-  const host = await startHost({ dataDir, today: TODAY });
-  hosts.push(host);
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  pages.push(page);
-  await page.goto(host.url);
+  const { page } = await session.open(dataDir, TODAY);
   await page.getByTestId('obligations-grid').waitFor();
   return page;
 }

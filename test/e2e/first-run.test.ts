@@ -1,46 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, startHost, type RunningHost } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { e2eSession, screenshot } from './harness';
 import { tempDir } from '../helpers/temp-core';
 
 const TODAY = '2026-02-15';
 const DISTRICT = '103200000'; // Абай ауданы, Абай облысы
 const OKRUG = '103230000'; // Қараауыл а.о.
 
-let browser: Browser;
-const hosts: RunningHost[] = [];
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    for (const [i, page] of pages.entries()) await screenshot(page, `failed-${context.task.name.replace(/\W+/g, '-')}-${i}`).catch(() => {});
-  }
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  await Promise.all(hosts.splice(0).map((h) => h.stop()));
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(dataDir: string): Promise<{ page: Page; host: RunningHost; problems: string[] }> {
-  const host = await startHost({ dataDir, today: TODAY });
-  hosts.push(host);
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  pages.push(page);
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => {
-    if (!r.url().startsWith(`http://127.0.0.1:${new URL(host.url).port}/`)) problems.push(`external request ${r.url()}`);
-  });
-  await page.goto(host.url);
-  return { page, host, problems };
-}
+const session = e2eSession();
+const open = (dataDir: string) => session.open(dataDir, TODAY);
 
 /** Any i18n key that leaked to the screen looks like "Grid.legend.title". */
 async function untranslatedKeys(page: Page): Promise<string[]> {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,4 +64,54 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+export interface OpenedPage {
+  page: Page;
+  host: RunningHost;
+  /** Console errors, page errors and any request that left the host: a test expects none. */
+  problems: string[];
+}
+
+/**
+ * One Chromium for a test file and, per test, fresh hosts and pages that are closed after it
+ * (with a screenshot of each page when the test failed).
+ */
+export function e2eSession(): { open(dataDir: string, today: string): Promise<OpenedPage> } {
+  let browser: Browser | undefined;
+  const opened: OpenedPage[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') {
+      for (const [i, { page }] of opened.entries()) {
+        await screenshot(page, `failed-${context.task.name.replace(/\W+/g, '-')}-${i}`).catch(() => {});
+      }
+    }
+    const closing = opened.splice(0);
+    await Promise.all(closing.map(({ page }) => page.close()));
+    await Promise.all(closing.map(({ host }) => host.stop()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async open(dataDir, today) {
+      const host = await startHost({ dataDir, today });
+      const page = await browser!.newPage({ viewport: { width: 1440, height: 900 } });
+      const entry: OpenedPage = { page, host, problems: [] };
+      opened.push(entry);
+      const origin = new URL(host.url).origin;
+      page.on('console', (m) => {
+        if (m.type() === 'error') entry.problems.push(m.text());
+      });
+      page.on('pageerror', (e) => entry.problems.push(e.message));
+      page.on('request', (r) => {
+        if (!r.url().startsWith(`${origin}/`)) entry.problems.push(`external request ${r.url()}`);
+      });
+      await page.goto(host.url);
+      return entry;
+    },
+  };
 }

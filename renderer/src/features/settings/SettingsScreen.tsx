@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { formatUiDate } from '../../format/dates';
@@ -6,6 +5,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
 import { ReminderDaysSetting } from '../reminders/ReminderDaysSetting';
 import { RuleSetsSection } from './RuleSetsSection';
+import { Fact } from '../../components/Fact';
 
 export function SettingsScreen() {
   const { t, lng } = useT();
@@ -74,14 +74,5 @@ export function SettingsScreen() {
         </section>
       )}
     </section>
-  );
-}
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div className="fact" data-testid={testId}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
 import type { Akim, GridCell, Meeting } from '../../../../../shared/contract/types';
 import { formatOfficialDate } from '../../../format/dates';
 import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
 import { useUnit } from '../../setup/useUnit';
+import { Fact } from '../../../components/Fact';
 
 /** Everything recorded about a meeting, in the order a secretary checks it. */
 export function MeetingFacts({ meeting: m, cell, akim }: { meeting: Meeting; cell: GridCell | null; akim: Akim | null }) {
@@ -105,14 +105,5 @@ export function MeetingFacts({ meeting: m, cell, akim }: { meeting: Meeting; cel
       )}
       {m.note && <Fact label={t('Meeting.facts.note')}>{m.note}</Fact>}
     </dl>
-  );
-}
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div className="fact" data-testid={testId}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
