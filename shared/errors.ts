@@ -26,6 +26,12 @@ export const ERROR_CODES = [
   'akim_unknown',
   'akim_term_overlap',
   'obligation_unknown',
+  'meeting_not_held',
+  'minutes_final',
+  'minutes_incomplete',
+  'attachment_too_large',
+  'attachment_type',
+  'attachment_empty',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,6 +5,7 @@ import { CHANNELS, type ChannelName } from './channels';
 import { rulesContract } from './rules.contract';
 import { meetingsContract } from './meetings.contract';
 import { calendarContract } from './calendar.contract';
+import { minutesContract } from './minutes.contract';
 
 /** A channel: its input schema (validated at every door) and, as a phantom, its output type. */
 export interface Channel<I extends z.ZodType, O> {
@@ -45,6 +46,7 @@ export const contract = {
 
   ...meetingsContract,
   ...calendarContract,
+  ...minutesContract,
   ...rulesContract,
   // `satisfies` makes a channel missing from CHANNELS, or listed without a schema, a compile error.
 } as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;

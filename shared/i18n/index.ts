@@ -1,12 +1,15 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
 import enCalendar from './en/calendar.json';
 import enCore from './en/core.json';
+import enMinutes from './en/minutes.json';
 import enRules from './en/rules.json';
 import kkCalendar from './kk/calendar.json';
 import kkCore from './kk/core.json';
+import kkMinutes from './kk/minutes.json';
 import kkRules from './kk/rules.json';
 import ruCalendar from './ru/calendar.json';
 import ruCore from './ru/core.json';
+import ruMinutes from './ru/minutes.json';
 import ruRules from './ru/rules.json';
 import type { ErrorPayload } from '../errors';
 
@@ -14,14 +17,14 @@ export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];
 
 /**
- * One catalog per language, kept in a file per area (core, calendar, rules) so features can
+ * One catalog per language, kept in a file per area (core, calendar, rules, minutes) so features can
  * grow their strings side by side; each file owns its top-level namespaces.
  * en is the developers' key source and the CLI's fallback; kk and ru are the product.
  */
 export const catalogs = {
-  kk: { ...kkCore, ...kkCalendar, ...kkRules },
-  ru: { ...ruCore, ...ruCalendar, ...ruRules },
-  en: { ...enCore, ...enCalendar, ...enRules },
+  kk: { ...kkCore, ...kkCalendar, ...kkRules, ...kkMinutes },
+  ru: { ...ruCore, ...ruCalendar, ...ruRules, ...ruMinutes },
+  en: { ...enCore, ...enCalendar, ...enRules, ...enMinutes },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {

@@ -6,6 +6,9 @@ import { completeSetup, getSettings, setLanguage, setReminderDays } from '../ser
 import { getDashboard } from '../services/dashboard.service';
 import { listReminders } from '../services/reminders.service';
 import { exportIcs } from '../services/ics.service';
+import { amendMinutes, finalizeMinutes, openMinutes, saveMinutes } from '../services/minutes.service';
+import { addAttachment, listAttachments, readAttachment, removeAttachment } from '../services/attachments.service';
+import { EsepError } from '../../../shared/errors';
 import { getUnit, searchUnits, unitSubtree } from '../services/units.service';
 import {
   announceMeeting,
@@ -66,6 +69,17 @@ export function createHandlers(core: Core, appVersion: string): Handlers {
     'reminders:list': () => listReminders(ctx),
     'settings:setReminderDays': (input) => setReminderDays(ctx, input.days),
     'meetings:exportIcs': (input) => exportIcs(ctx, input),
+    'minutes:open': (input) => openMinutes(ctx, input),
+    'minutes:save': (input) => saveMinutes(ctx, input),
+    'minutes:finalize': (input) => finalizeMinutes(ctx, input),
+    'minutes:amend': (input) => amendMinutes(ctx, input),
+    'minutes:exportDocx': () => {
+      throw new EsepError('internal');
+    },
+    'attachments:list': (input) => listAttachments(ctx, core.paths.dataDir, input),
+    'attachments:add': (input) => addAttachment(ctx, core.paths.dataDir, input),
+    'attachments:read': (input) => readAttachment(ctx, core.paths.dataDir, input),
+    'attachments:remove': (input) => removeAttachment(ctx, core.paths.dataDir, input),
     'rules:list': () => listRuleSetViews(ctx),
     'rules:add': (input) => addRuleSet(ctx, input),
     'rules:remove': (input) => removeRuleSet(ctx, input),
