@@ -53,11 +53,12 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveAppScheme(path.resolve(mainDir, '../renderer'));
   registerIpc(ipcMain, createHandlers(core, app.getVersion()), devServerOrigin ? { devServerOrigin } : {});
-  Menu.setApplicationMenu(buildMenu(createI18n(language).t, !app.isPackaged));
+  const { t } = createI18n(language);
+  Menu.setApplicationMenu(buildMenu(t, !app.isPackaged));
   const window = createMainWindow({ preloadFile: preloadPath(mainDir), ...(devServerUrl ? { devServerUrl } : {}) });
   if (Notification.isSupported()) {
     const { ctx } = core;
-    const stopReminders = startReminderNotifications({ listReminders: () => listReminders(ctx), t: createI18n(language).t, language });
+    const stopReminders = startReminderNotifications({ listReminders: () => listReminders(ctx), t, language });
     app.on('will-quit', stopReminders);
   }
 
