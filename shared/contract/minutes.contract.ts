@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel } from './contract';
 import { ATTACHMENT_KINDS, ISSUE_KINDS, type AttachmentKind, type MinutesBody } from '../domain/minutes/minutes';
 import { IsoDateString, KatoCode, Language } from './schemas';
+import type { MinutesChange } from '../domain/minutes/diff';
 
 const channel =
   <O>() =>
@@ -14,12 +15,8 @@ const Revision = z.number().int().min(1);
 /** Attachments travel base64-encoded; 25 MB is plenty for a scan or a presentation. */
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
-export interface MinutesChange {
-  /** A dotted path into the body, e.g. `chair` or `items.0.decisions.1.deadline`. */
-  path: string;
-  before: unknown;
-  after: unknown;
-}
+/** A dotted path into the body, entries named by id: `chair`, `items.<id>.decisions.<id>.deadline`. */
+export type { MinutesChange };
 
 export interface Amendment {
   id: string;
