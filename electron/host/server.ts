@@ -75,14 +75,14 @@ export async function startHostServer(options: {
       if (size > MAX_BODY) req.destroy();
       else chunks.push(chunk);
     });
-    req.on('end', () => {
+    req.on('end', async () => {
       let input: unknown;
       try {
         input = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'validation', details: { fields: ['(input)'] } } });
       }
-      sendJson(res, 200, dispatch(options.handlers, channel, input));
+      sendJson(res, 200, await dispatch(options.handlers, channel, input));
     });
   }
 

@@ -8,7 +8,7 @@ import { listReminders } from '../services/reminders.service';
 import { exportIcs } from '../services/ics.service';
 import { amendMinutes, finalizeMinutes, openMinutes, saveMinutes } from '../services/minutes.service';
 import { addAttachment, listAttachments, readAttachment, removeAttachment } from '../services/attachments.service';
-import { EsepError } from '../../../shared/errors';
+import { exportMinutesDocx } from '../services/minutes-export.service';
 import { getUnit, searchUnits, unitSubtree } from '../services/units.service';
 import {
   announceMeeting,
@@ -29,7 +29,7 @@ import { listAkims, saveAkim } from '../services/akims.service';
 import { obligationsGrid } from '../services/obligations.service';
 import { addRuleSet, listRuleSetViews, removeRuleSet } from '../services/rule-sets.service';
 
-export type Handlers = { [K in ChannelName]: (input: ChannelInput<K>) => ChannelOutput<K> };
+export type Handlers = { [K in ChannelName]: (input: ChannelInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>> };
 
 /** The contract bound to the core's services: the one table every door dispatches through. */
 export function createHandlers(core: Core, appVersion: string): Handlers {
@@ -73,9 +73,7 @@ export function createHandlers(core: Core, appVersion: string): Handlers {
     'minutes:save': (input) => saveMinutes(ctx, input),
     'minutes:finalize': (input) => finalizeMinutes(ctx, input),
     'minutes:amend': (input) => amendMinutes(ctx, input),
-    'minutes:exportDocx': () => {
-      throw new EsepError('internal');
-    },
+    'minutes:exportDocx': (input) => exportMinutesDocx(ctx, input),
     'attachments:list': (input) => listAttachments(ctx, core.paths.dataDir, input),
     'attachments:add': (input) => addAttachment(ctx, core.paths.dataDir, input),
     'attachments:read': (input) => readAttachment(ctx, core.paths.dataDir, input),

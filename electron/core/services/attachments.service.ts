@@ -1,22 +1,111 @@
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../context';
-import type { Attachment, FileData } from '../../../shared/contract/minutes.contract';
+import { MAX_ATTACHMENT_BYTES, type Attachment, type FileData } from '../../../shared/contract/minutes.contract';
 import type { AttachmentKind } from '../../../shared/domain/minutes/minutes';
+import type { Meeting } from '../../../shared/contract/types';
 import { EsepError } from '../../../shared/errors';
+import { getMeeting } from '../db/repos/meetings.repo';
+import { appendAudit } from '../db/repos/audit.repo';
+import {
+  findAttachmentBySha,
+  getAttachment,
+  insertAttachment,
+  listMeetingAttachments,
+  markAttachmentDeleted,
+} from '../db/repos/attachments.repo';
+import { contentStore, type ContentStore } from '../files/content-store';
+import { detectFileType, MIME } from '../files/file-type';
+import { requireWorkingReportingUnit } from './units.service';
 
-// TODO(attachments helper): content-addressed store under <dataDir>/attachments.
-export function listAttachments(_ctx: CoreContext, _dataDir: string, _input: { meetingId: string }): Attachment[] {
-  throw new EsepError('internal');
+const MB = 1024 * 1024;
+
+/** Attachments live beside the database, named by their SHA-256 (see content-store.ts). */
+function store(dataDir: string): ContentStore {
+  return contentStore(path.join(dataDir, 'attachments'));
 }
+
+/** A meeting of the working set, whatever its status: photos and scans come after it is held. */
+function workingMeeting(ctx: CoreContext, meetingId: string): Meeting {
+  const meeting = getMeeting(ctx.db, meetingId);
+  if (!meeting) throw new EsepError('not_found', { id: meetingId });
+  requireWorkingReportingUnit(ctx, meeting.unitKato);
+  return meeting;
+}
+
+function workingAttachment(ctx: CoreContext, id: string): Attachment {
+  const attachment = getAttachment(ctx.db, id);
+  if (!attachment) throw new EsepError('not_found', { id });
+  workingMeeting(ctx, attachment.meetingId);
+  return attachment;
+}
+
+export function listAttachments(ctx: CoreContext, _dataDir: string, input: { meetingId: string }): Attachment[] {
+  workingMeeting(ctx, input.meetingId);
+  return listMeetingAttachments(ctx.db, input.meetingId);
+}
+
+/**
+ * Checks the file (not empty, within the limit, an accepted type by its bytes) before anything
+ * is written; stores its bytes once; and records it on the meeting. The same bytes added to the
+ * same meeting again return the attachment already there.
+ */
 export function addAttachment(
-  _ctx: CoreContext,
-  _dataDir: string,
-  _input: { meetingId: string; fileName: string; kind: AttachmentKind; dataBase64: string },
+  ctx: CoreContext,
+  dataDir: string,
+  input: { meetingId: string; fileName: string; kind: AttachmentKind; dataBase64: string },
+  options: { maxBytes?: number } = {},
 ): Attachment {
-  throw new EsepError('internal');
+  const maxBytes = options.maxBytes ?? MAX_ATTACHMENT_BYTES;
+  const meeting = workingMeeting(ctx, input.meetingId);
+  const fileName = input.fileName.trim();
+  const data = Buffer.from(input.dataBase64, 'base64');
+  if (data.length === 0) throw new EsepError('attachment_empty', { fileName });
+  if (data.length > maxBytes) {
+    // Rounded up, so a file just over the limit never reads as equal to it.
+    throw new EsepError('attachment_too_large', { fileName, size: Math.ceil((data.length / MB) * 10) / 10, max: Math.round((maxBytes / MB) * 10) / 10 });
+  }
+  const type = detectFileType(data, fileName);
+  if (!type) throw new EsepError('attachment_type', { fileName });
+
+  // The file goes first (a no-op when the bytes are already stored): a row must never name
+  // bytes that are not on disk. A failure after this leaves at worst an unreferenced file.
+  const sha256 = store(dataDir).put(data);
+  const attachment: Attachment = {
+    id: randomUUID(),
+    meetingId: meeting.id,
+    sha256,
+    fileName,
+    mime: MIME[type],
+    size: data.length,
+    kind: input.kind,
+    createdAt: ctx.clock.now().getTime(),
+  };
+  return ctx.db.transaction(() => {
+    const existing = findAttachmentBySha(ctx.db, meeting.id, sha256);
+    if (existing) return existing;
+    insertAttachment(ctx.db, attachment, ctx.installationId);
+    appendAudit(ctx, { action: 'insert', entity: 'attachment', entityId: attachment.id, after: attachment });
+    return attachment;
+  })();
 }
-export function readAttachment(_ctx: CoreContext, _dataDir: string, _input: { id: string }): FileData {
-  throw new EsepError('internal');
+
+export function readAttachment(ctx: CoreContext, dataDir: string, input: { id: string }): FileData {
+  const attachment = workingAttachment(ctx, input.id);
+  const files = store(dataDir);
+  if (!files.has(attachment.sha256)) throw new EsepError('not_found', { id: attachment.id, sha256: attachment.sha256 });
+  return { fileName: attachment.fileName, mime: attachment.mime, dataBase64: files.read(attachment.sha256).toString('base64') };
 }
-export function removeAttachment(_ctx: CoreContext, _dataDir: string, _input: { id: string }): { id: string } {
-  throw new EsepError('internal');
+
+/**
+ * Hides the attachment (a tombstone row). The file stays on disk: other rows, of this or
+ * another meeting, may name the same bytes, and unreferenced files are not collected yet.
+ */
+export function removeAttachment(ctx: CoreContext, _dataDir: string, input: { id: string }): { id: string } {
+  return ctx.db.transaction(() => {
+    const attachment = workingAttachment(ctx, input.id);
+    markAttachmentDeleted(ctx.db, attachment.id, ctx.clock.now().getTime());
+    appendAudit(ctx, { action: 'delete', entity: 'attachment', entityId: attachment.id, before: attachment });
+    return { id: attachment.id };
+  })();
 }

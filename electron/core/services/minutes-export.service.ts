@@ -1,0 +1,23 @@
+import type { CoreContext } from '../context';
+import type { FileData } from '../../../shared/contract/minutes.contract';
+import type { Language } from '../../../shared/contract/schemas';
+import { EsepError } from '../../../shared/errors';
+import { getMinutes } from '../db/repos/minutes.repo';
+import { getMeeting } from '../db/repos/meetings.repo';
+import { subtree } from '../db/repos/units.repo';
+import { buildMinutesDocx } from '../export/minutes.docx';
+import { requireWorkingReportingUnit } from './units.service';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The minutes as a Word document in the official layout, in Kazakh or Russian. */
+export async function exportMinutesDocx(ctx: CoreContext, input: { minutesId: string; language: Language }): Promise<FileData> {
+  const minutes = getMinutes(ctx.db, input.minutesId);
+  if (!minutes) throw new EsepError('not_found', { id: input.minutesId });
+  const meeting = getMeeting(ctx.db, minutes.meetingId);
+  if (!meeting) throw new EsepError('not_found', { id: minutes.meetingId });
+  const unit = requireWorkingReportingUnit(ctx, meeting.unitKato);
+  const buffer = await buildMinutesDocx({ minutes, meeting, unit, language: input.language, localities: subtree(ctx.db, unit.kato) });
+  const date = minutes.date ?? meeting.heldOn ?? 'undated';
+  return { fileName: `esep-minutes-${unit.kato}-${date}-${input.language}.docx`, mime: DOCX_MIME, dataBase64: buffer.toString('base64') };
+}

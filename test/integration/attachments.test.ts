@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import { zipSync, strToU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import { addAttachment } from '../../electron/core/services/attachments.service';
+import { listAudit } from '../../electron/core/db/repos/audit.repo';
+import { MAX_ATTACHMENT_BYTES } from '../../shared/contract/minutes.contract';
+import { EsepError } from '../../shared/errors';
+import { openTempCore, ABAY_DISTRICT, KARAAUYL_OKRUG } from '../helpers/temp-core';
+import { caller, planInput } from './meeting-fixtures';
+
+let core: Core;
+let call: ReturnType<typeof caller>['call'];
+let value: ReturnType<typeof caller>['value'];
+let meetingId: string;
+let otherMeetingId: string;
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A real 2×2 RGB PNG (signature, IHDR, IDAT, IEND), different per colour. */
+function png(rgb: [number, number, number]): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(2, 0);
+  ihdr.writeUInt32BE(2, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit, truecolour, deflate, no filter, no interlace
+  const row = Buffer.from([0, ...rgb, ...rgb]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(Buffer.concat([row, row]))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A minimal one-page PDF with a correct cross-reference table. */
+function pdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) out += `${String(at).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+const add = (fileName: string, data: Buffer, kind = 'photo', id = meetingId) =>
+  call('attachments:add', { meetingId: id, fileName, kind, dataBase64: data.toString('base64') });
+
+/** Every stored file under the data folder's attachments/ (temp files included). */
+function storedFiles(): string[] {
+  const root = path.join(core.paths.dataDir, 'attachments');
+  if (!fs.existsSync(root)) return [];
+  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+function snapshot() {
+  return {
+    rows: core.ctx.db.prepare('SELECT * FROM attachments ORDER BY id').all(),
+    audit: listAudit(core.ctx).length,
+    files: storedFiles().sort(),
+  };
+}
+
+function expectRefusedWithoutChange(fileName: string, data: Buffer, error: Record<string, unknown>) {
+  const before = snapshot();
+  expect(add(fileName, data)).toMatchObject({ ok: false, error });
+  expect(snapshot()).toEqual(before);
+}
+
+beforeAll(() => {
+  core = openTempCore({ today: '2025-07-15' });
+  ({ call, value } = caller(core));
+  value('setup:complete', { rootKato: ABAY_DISTRICT, language: 'kk' });
+  meetingId = value('meetings:plan', planInput(KARAAUYL_OKRUG, '2025-07-20', '2025-M07')).id;
+  otherMeetingId = value('meetings:plan', planInput(KARAAUYL_OKRUG, '2025-10-20', null)).id;
+});
+afterAll(() => core.close());
+
+describe('attachments', () => {
+  it('stores a photo under its SHA-256, with the type told by its bytes, audited', () => {
+    const photo = png([200, 30, 30]);
+    const added = add('Кездесу.png', photo);
+    expect(added).toMatchObject({ ok: true, value: { meetingId, fileName: 'Кездесу.png', mime: 'image/png', size: photo.length, kind: 'photo' } });
+    const { sha256, id } = added.ok ? added.value : ({} as never);
+    expect(sha256).toMatch(/^[0-9a-f]{64}$/);
+    const file = path.join(core.paths.dataDir, 'attachments', sha256.slice(0, 2), sha256);
+    expect(fs.readFileSync(file)).toEqual(photo);
+    expect(storedFiles()).toEqual([file]);
+    expect(listAudit(core.ctx, 'attachment', id)).toMatchObject([{ action: 'insert', actor: 'tester', after: { sha256 } }]);
+  });
+
+  it('keeps the same photo added twice as one file and returns the attachment already there', () => {
+    const photo = png([30, 200, 30]);
+    const first = value('attachments:add', { meetingId, fileName: 'a.png', kind: 'photo', dataBase64: photo.toString('base64') });
+    const filesBefore = storedFiles().length;
+    const auditBefore = listAudit(core.ctx).length;
+    const second = value('attachments:add', { meetingId, fileName: 'a-copy.png', kind: 'photo', dataBase64: photo.toString('base64') });
+    expect(second).toEqual(first);
+    expect(storedFiles()).toHaveLength(filesBefore);
+    expect(listAudit(core.ctx)).toHaveLength(auditBefore);
+    expect(value('attachments:list', { meetingId }).filter((a: { sha256: string }) => a.sha256 === first.sha256)).toHaveLength(1);
+
+    // Another meeting gets its own row for the same bytes, still one file on disk.
+    const elsewhere = value('attachments:add', { meetingId: otherMeetingId, fileName: 'a.png', kind: 'photo', dataBase64: photo.toString('base64') });
+    expect(elsewhere.id).not.toBe(first.id);
+    expect(elsewhere.sha256).toBe(first.sha256);
+    expect(storedFiles()).toHaveLength(filesBefore);
+  });
+
+  it('accepts a PDF scan and an OOXML presentation, and reads each back byte for byte', () => {
+    const scan = value('attachments:add', { meetingId, fileName: 'хаттама.pdf', kind: 'minutes_scan', dataBase64: pdf().toString('base64') });
+    expect(scan.mime).toBe('application/pdf');
+    const pptx = Buffer.from(
+      zipSync({ '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'), 'ppt/presentation.xml': strToU8('<p:presentation/>') }),
+    );
+    const deck = value('attachments:add', { meetingId, fileName: 'Есеп.pptx', kind: 'presentation', dataBase64: pptx.toString('base64') });
+    expect(deck.mime).toBe('application/vnd.openxmlformats-officedocument.presentationml.presentation');
+
+    expect(value('attachments:read', { id: scan.id })).toEqual({ fileName: 'хаттама.pdf', mime: 'application/pdf', dataBase64: pdf().toString('base64') });
+    expect(Buffer.from(value('attachments:read', { id: deck.id }).dataBase64, 'base64')).toEqual(pptx);
+  });
+
+  it('refuses by content, not by name, and writes nothing', () => {
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
+    expectRefusedWithoutChange('photo.jpg', exe, { code: 'attachment_type', details: { fileName: 'photo.jpg' } });
+    // A ZIP named .docx that is not an Office document, and an Office document named .zip.
+    const zip = Buffer.from(zipSync({ 'readme.txt': strToU8('hello') }));
+    expectRefusedWithoutChange('report.docx', zip, { code: 'attachment_type' });
+    const docx = Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }));
+    expectRefusedWithoutChange('report.zip', docx, { code: 'attachment_type' });
+    expectRefusedWithoutChange('empty.png', Buffer.alloc(0), { code: 'attachment_empty', details: { fileName: 'empty.png' } });
+  });
+
+  it('refuses a file just over the limit, through the contract, and writes nothing', () => {
+    const big = Buffer.alloc(MAX_ATTACHMENT_BYTES + 1);
+    big.set(png([1, 2, 3]));
+    expectRefusedWithoutChange('huge.png', big, { code: 'attachment_too_large', details: { fileName: 'huge.png', size: 25.1, max: 25 } });
+  });
+
+  it('takes the limit as an option', () => {
+    const input = { meetingId, fileName: 'scan.pdf', kind: 'minutes_scan' as const, dataBase64: pdf().toString('base64') };
+    expect(() => addAttachment(core.ctx, core.paths.dataDir, input, { maxBytes: 100 })).toThrow(EsepError);
+    expect(addAttachment(core.ctx, core.paths.dataDir, input, { maxBytes: 10_000 }).mime).toBe('application/pdf');
+  });
+
+  it('refuses a meeting that does not exist', () => {
+    expect(add('a.png', png([9, 9, 9]), 'photo', '00000000-0000-4000-8000-000000000000')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(call('attachments:list', { meetingId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('removes softly: hidden from the list and from reading, the row and the shared file kept, audited', () => {
+    const photo = png([30, 30, 200]);
+    const here = value('attachments:add', { meetingId, fileName: 'b.png', kind: 'photo', dataBase64: photo.toString('base64') });
+    const there = value('attachments:add', { meetingId: otherMeetingId, fileName: 'b.png', kind: 'photo', dataBase64: photo.toString('base64') });
+    expect(value('attachments:remove', { id: here.id })).toEqual({ id: here.id });
+
+    expect(value('attachments:list', { meetingId }).map((a: { id: string }) => a.id)).not.toContain(here.id);
+    expect(call('attachments:read', { id: here.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(call('attachments:remove', { id: here.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(core.ctx.db.prepare('SELECT deleted_at FROM attachments WHERE id = ?').get(here.id)).toEqual({ deleted_at: expect.any(Number) });
+    expect(listAudit(core.ctx, 'attachment', here.id).map((e) => e.action)).toEqual(['insert', 'delete']);
+
+    expect(Buffer.from(value('attachments:read', { id: there.id }).dataBase64, 'base64')).toEqual(photo);
+    // Added again after removal: a new attachment, not the removed one.
+    const again = value('attachments:add', { meetingId, fileName: 'b.png', kind: 'photo', dataBase64: photo.toString('base64') });
+    expect(again.id).not.toBe(here.id);
+  });
+});

@@ -1,0 +1,172 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { buildMinutesDocx } from '../../electron/core/export/minutes.docx';
+import type { Minutes } from '../../shared/contract/minutes.contract';
+import type { UnitSummary } from '../../shared/contract/types';
+import type { Language } from '../../shared/contract/schemas';
+import { blankMeeting } from '../../shared/contract/meeting-defaults';
+import { detectFileType } from '../../electron/core/files/file-type';
+import { tempDir } from '../helpers/temp-core';
+
+const UNIT: UnitSummary = { kato: '103230000', kind: 'rural_okrug', nameKk: 'Қараауыл ауылдық округі', nameRu: 'Караульский сельский округ', parent: '103200000' };
+const VILLAGE: UnitSummary = { kato: '103230100', kind: 'locality', nameKk: 'Қараауыл ауылы', nameRu: 'село Караул', parent: '103230000' };
+
+const meeting = {
+  ...blankMeeting({ id: '6f1c7a52-3a43-4d8e-9b0e-2f1f6f8f9a01', origin: 'test', unitKato: UNIT.kato, now: 0 }),
+  status: 'held' as const,
+  heldOn: '2025-01-15',
+  venueName: 'Мәдениет үйі',
+};
+
+const DECISION_1 = 'Көше жарығын қалпына келтіру жұмыстарын ұйымдастыру';
+const DECISION_2 = 'Обеспечить подвоз питьевой воды в село Караул';
+
+function minutes(status: 'draft' | 'final'): Minutes {
+  return {
+    id: '0b7e3c2a-1d4f-4a6b-8c9d-0e1f2a3b4c5d',
+    origin: 'test',
+    revision: 3,
+    meetingId: meeting.id,
+    status,
+    finalizedAt: status === 'final' ? Date.UTC(2025, 0, 16, 6) : null,
+    finalizedBy: status === 'final' ? 'хатшы' : null,
+    updatedAt: Date.UTC(2025, 0, 16, 6),
+    number: '3',
+    date: '2025-01-15',
+    place: 'Қараауыл ауылы, Мәдениет үйі',
+    chair: 'Әбенов Нұрлан Серікұлы',
+    secretary: 'Жұмабаева Гүлнәр Әсетқызы',
+    presentCount: 124,
+    presentList: '',
+    invited: 'Аудандық тұрғын үй-коммуналдық шаруашылық бөлімінің басшысы Өтегенов Қ.Ә.\nНачальник районного отдела образования Ким С.В.',
+    items: [
+      {
+        id: '11111111-1111-4111-8111-111111111111',
+        title: 'Ауылдық округ әкімінің 2024 жылы атқарылған жұмыстар туралы есебі',
+        speaker: 'Әбенов Н.С.',
+        heard: 'Ауылдық округ әкімі 2024 жылғы әлеуметтік-экономикалық даму қорытындылары туралы баяндады: жолдар жөнделді, мектептің шатыры ауыстырылды.',
+        speeches: [
+          { id: '22222222-2222-4222-8222-222222222221', speaker: 'Сәрсенбаев Ғалым', localityKato: VILLAGE.kato, gist: 'Көшелерде жарық жоқ, қашан қалпына келтіріледі?', issueKind: 'question', issueText: 'Көше жарығы' },
+          { id: '22222222-2222-4222-8222-222222222222', speaker: 'Иванова Мария Петровна', localityKato: null, gist: 'В селе нет питьевой воды с августа, просим организовать подвоз.', issueKind: 'request', issueText: 'Подвоз воды' },
+          { id: '22222222-2222-4222-8222-222222222223', speaker: 'Құрманғалиева Үміт', localityKato: VILLAGE.kato, gist: 'Балабақшаға орын жетіспейді, һәм спорт алаңы қажет.', issueKind: 'proposal', issueText: '' },
+        ],
+        decisions: [
+          { id: '33333333-3333-4333-8333-333333333331', text: DECISION_1, responsible: 'Ауылдық округ әкімінің аппараты', deadline: '2025-03-01' },
+          { id: '33333333-3333-4333-8333-333333333332', text: DECISION_2, responsible: 'ГКП «Су арнасы»', deadline: '2025-02-01' },
+        ],
+      },
+    ],
+    amendments:
+      status === 'final'
+        ? [{ id: '44444444-4444-4444-8444-444444444441', at: Date.UTC(2025, 0, 20, 6), actor: 'хатшы', reason: 'Шешімнің мерзімі түзетілді', changes: [] }]
+        : [],
+  };
+}
+
+const EXPECTED: Record<Language, { headings: string[]; others: string[] }> = {
+  kk: {
+    headings: ['ХАТТАМА', 'ТЫҢДАЛДЫ:', 'СӨЙЛЕДІ:', 'ШЕШТІ:', 'Төраға', 'Хатшы', 'Қатысқандар:', 'Шақырылғандар:', 'Күн тәртібі:'],
+    others: ['ҚАРААУЫЛ АУЫЛДЫҚ ОКРУГІ', '2025 жылғы 15 қаңтар', '124 адам', 'Сәрсенбаев Ғалым (Қараауыл ауылы)', 'Мерзімі: 2025 жылғы 1 наурыз'],
+  },
+  ru: {
+    headings: ['ПРОТОКОЛ', 'СЛУШАЛИ:', 'ВЫСТУПИЛИ:', 'РЕШИЛИ:', 'Председатель', 'Секретарь', 'Присутствовали:', 'Приглашенные:', 'Повестка дня:'],
+    others: ['КАРАУЛЬСКИЙ СЕЛЬСКИЙ ОКРУГ', '15 января 2025 г.', '124 человека', 'Сәрсенбаев Ғалым (село Караул)', 'Срок: 1 марта 2025 г.'],
+  },
+};
+
+const TEXTS = [DECISION_1, DECISION_2, 'Иванова Мария Петровна', 'Әбенов Нұрлан Серікұлы', 'Жұмабаева Гүлнәр Әсетқызы'];
+
+/** The visible text of word/document.xml, runs of a paragraph joined, paragraphs on lines. */
+function documentText(docx: Buffer): string {
+  const xml = strFromU8(unzipSync(new Uint8Array(docx))['word/document.xml']!);
+  return xml
+    .split('</w:p>')
+    .map((para) => [...para.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&amp;', '&');
+}
+
+function build(language: Language, status: 'draft' | 'final' = 'final') {
+  return buildMinutesDocx({ minutes: minutes(status), meeting, unit: UNIT, language, localities: [VILLAGE] });
+}
+
+describe('the minutes as DOCX', () => {
+  for (const language of ['kk', 'ru'] as const) {
+    it(`lays out the protocol in ${language}`, async () => {
+      const docx = await build(language);
+      expect(detectFileType(docx, 'minutes.docx')).toBe('docx');
+      const text = documentText(docx);
+      for (const s of [...EXPECTED[language].headings, ...EXPECTED[language].others, ...TEXTS]) expect(text).toContain(s);
+      expect(text).not.toMatch(/MinutesDoc\./);
+      // Final minutes carry no draft mark; the amendment is listed.
+      expect(text).not.toMatch(/^(ЖОБА|ПРОЕКТ)$/m);
+      expect(text).toContain('Шешімнің мерзімі түзетілді');
+      // Numbered agenda and decisions.
+      expect(text).toMatch(/^1\. Ауылдық округ әкімінің/m);
+      expect(text).toContain(`1.1. ${DECISION_1}`);
+      expect(text).toContain(`1.2. ${DECISION_2}`);
+    });
+  }
+
+  it('marks a draft and sets the civil-service page and font', async () => {
+    const docx = await build('ru', 'draft');
+    expect(documentText(docx).split('\n')[0]).toBe('ПРОЕКТ');
+    const files = unzipSync(new Uint8Array(docx));
+    const xml = strFromU8(files['word/document.xml']!);
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/<w:pgMar [^>]*w:left="1701"/);
+    const styles = strFromU8(files['word/styles.xml']!);
+    expect(styles).toContain('w:ascii="Times New Roman"');
+    expect(styles).toMatch(/<w:sz w:val="28"\/>/);
+  });
+
+  describe('rendered by LibreOffice', () => {
+    const soffice = ['libreoffice', 'soffice'].find((cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0);
+    const pdftotext = spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdftoppm']).status === 0;
+    const optOut = process.env.ESEP_NO_LIBREOFFICE === '1';
+
+    if (!soffice || !pdftotext) {
+      it('needs LibreOffice and poppler (set ESEP_NO_LIBREOFFICE=1 to skip)', ({ skip }) => {
+        if (optOut) skip();
+        throw new Error(
+          'libreoffice and pdftotext/pdftoppm must be on the PATH to render the minutes ' +
+            '(apt-get install libreoffice-writer-nogui poppler-utils), or set ESEP_NO_LIBREOFFICE=1 to skip this check',
+        );
+      });
+      return;
+    }
+
+    for (const language of ['kk', 'ru'] as const) {
+      it(`opens in LibreOffice and renders in ${language}`, { timeout: 120_000 }, async () => {
+        const dir = tempDir('esep-docx-');
+        const file = path.join(dir, `minutes-${language}.docx`);
+        fs.writeFileSync(file, await build(language, 'draft'));
+        execFileSync(
+          soffice,
+          [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+          { stdio: 'pipe', timeout: 110_000 },
+        );
+        const pdf = path.join(dir, `minutes-${language}.pdf`);
+        expect(fs.existsSync(pdf), 'LibreOffice wrote no PDF').toBe(true);
+        const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+        for (const s of EXPECTED[language].headings) expect(text).toContain(s);
+        expect(text).toContain(language === 'kk' ? 'ЖОБА' : 'ПРОЕКТ');
+        expect(text).toMatch(/[әғқңөұүһі]/);
+        for (const s of ['әғқңөұүһі']) for (const letter of s) expect(text, `letter ${letter}`).toContain(letter);
+        // Long lines may wrap in the PDF: compare with whitespace collapsed.
+        const flat = text.replace(/\s+/g, ' ');
+        for (const s of [DECISION_1, DECISION_2]) expect(flat).toContain(s);
+
+        const out = path.resolve('test-results', `minutes-${language}`);
+        fs.mkdirSync(path.dirname(out), { recursive: true });
+        execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, out]);
+        expect(fs.statSync(`${out}.png`).size).toBeGreaterThan(1000);
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
+    }
+  });
+});
