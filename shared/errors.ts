@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'attachment_too_large',
   'attachment_type',
   'attachment_empty',
+  'desktop_only',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, Menu, Notification, session } from 'electron';
+import { app, dialog, ipcMain, Menu, Notification, session, shell } from 'electron';
 import { openCore, type Core } from '../core/core';
 import { corePaths } from '../core/paths';
 import { systemClock } from '../core/clock';
@@ -52,7 +52,13 @@ async function start(): Promise<void> {
   const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
   hardenSession(session.defaultSession);
   serveAppScheme(path.resolve(mainDir, '../renderer'));
-  registerIpc(ipcMain, createHandlers(core, app.getVersion()), devServerOrigin ? { devServerOrigin } : {});
+  const platform = {
+    async openFile(file: string) {
+      const failure = await shell.openPath(file);
+      if (failure) throw new Error(failure);
+    },
+  };
+  registerIpc(ipcMain, createHandlers(core, app.getVersion(), platform), devServerOrigin ? { devServerOrigin } : {});
   const { t } = createI18n(language);
   Menu.setApplicationMenu(buildMenu(t, !app.isPackaged));
   const window = createMainWindow({ preloadFile: preloadPath(mainDir), ...(devServerUrl ? { devServerUrl } : {}) });

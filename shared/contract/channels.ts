@@ -39,6 +39,7 @@ export const CHANNELS = [
   'attachments:add',
   'attachments:read',
   'attachments:remove',
+  'attachments:open',
   'rules:list',
   'rules:add',
   'rules:remove',

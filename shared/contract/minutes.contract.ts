@@ -122,4 +122,6 @@ export const minutesContract = {
   ),
   'attachments:read': channel<FileData>()(z.object({ id: Id }).strict()),
   'attachments:remove': channel<{ id: string }>()(z.object({ id: Id }).strict()),
+  /** Opens the file with the system viewer (desktop app only). */
+  'attachments:open': channel<{ id: string }>()(z.object({ id: Id }).strict()),
 };

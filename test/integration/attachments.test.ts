@@ -4,7 +4,9 @@ import { crc32, deflateSync } from 'node:zlib';
 import { zipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import { addAttachment } from '../../electron/core/services/attachments.service';
+import { addAttachment, safeFileName } from '../../electron/core/services/attachments.service';
+import { createHandlers } from '../../electron/core/api/handlers';
+import { dispatch } from '../../electron/core/api/dispatch';
 import { listAudit } from '../../electron/core/db/repos/audit.repo';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/contract/minutes.contract';
 import { EsepError } from '../../shared/errors';
@@ -182,5 +184,37 @@ describe('attachments', () => {
     // Added again after removal: a new attachment, not the removed one.
     const again = value('attachments:add', { meetingId, fileName: 'b.png', kind: 'photo', dataBase64: photo.toString('base64') });
     expect(again.id).not.toBe(here.id);
+  });
+});
+
+describe('opening an attachment with the system viewer', () => {
+  it('is for the desktop app only: the browser host and the CLI answer desktop_only', () => {
+    const added = value('attachments:add', { meetingId, fileName: 'сурет.png', kind: 'photo', dataBase64: png([9, 9, 9]).toString('base64') });
+    expect(call('attachments:open', { id: added.id })).toBeInstanceOf(Promise);
+    return expect(call('attachments:open', { id: added.id })).resolves.toMatchObject({ ok: false, error: { code: 'desktop_only' } });
+  });
+
+  it('opens a copy named as the user named it, inside the data folder', async () => {
+    const opened: string[] = [];
+    const handlers = createHandlers(core, 't', { openFile: async (file) => void opened.push(file) });
+    const bytes = png([1, 2, 3]);
+    const added = value('attachments:add', { meetingId, fileName: '../../Жиын фотосы.png', kind: 'photo', dataBase64: bytes.toString('base64') });
+    await expect(dispatch(handlers, 'attachments:open', { id: added.id })).resolves.toEqual({ ok: true, value: { id: added.id } });
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.startsWith(path.join(core.paths.dataDir, 'open', added.id) + path.sep)).toBe(true);
+    expect(path.basename(opened[0]!)).toBe('Жиын фотосы.png');
+    expect(fs.readFileSync(opened[0]!).equals(bytes)).toBe(true);
+  });
+
+  it.each([
+    ['report.pdf', 'report.pdf'],
+    ['..\\..\\secret.docx', 'secret.docx'],
+    ['a/b/c.png', 'c.png'],
+    ['con:tent?.pdf', 'con_tent_.pdf'],
+    ['...', '_'],
+    ['.hidden', '_hidden'],
+    ['  ', 'file'],
+  ])('names the copy of %j as %j', (name, expected) => {
+    expect(safeFileName(name)).toBe(expected);
   });
 });

@@ -7,7 +7,8 @@ import { getDashboard } from '../services/dashboard.service';
 import { listReminders } from '../services/reminders.service';
 import { exportIcs } from '../services/ics.service';
 import { amendMinutes, finalizeMinutes, openMinutes, saveMinutes } from '../services/minutes.service';
-import { addAttachment, listAttachments, readAttachment, removeAttachment } from '../services/attachments.service';
+import { addAttachment, listAttachments, openAttachment, readAttachment, removeAttachment } from '../services/attachments.service';
+import type { Platform } from '../platform';
 import { exportMinutesDocx } from '../services/minutes-export.service';
 import { getUnit, searchUnits, unitSubtree } from '../services/units.service';
 import {
@@ -32,7 +33,7 @@ import { addRuleSet, listRuleSetViews, removeRuleSet } from '../services/rule-se
 export type Handlers = { [K in ChannelName]: (input: ChannelInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>> };
 
 /** The contract bound to the core's services: the one table every door dispatches through. */
-export function createHandlers(core: Core, appVersion: string): Handlers {
+export function createHandlers(core: Core, appVersion: string, platform: Platform = {}): Handlers {
   const { ctx } = core;
   return {
     'app:info': () => ({
@@ -78,6 +79,7 @@ export function createHandlers(core: Core, appVersion: string): Handlers {
     'attachments:add': (input) => addAttachment(ctx, core.paths.dataDir, input),
     'attachments:read': (input) => readAttachment(ctx, core.paths.dataDir, input),
     'attachments:remove': (input) => removeAttachment(ctx, core.paths.dataDir, input),
+    'attachments:open': (input) => openAttachment(ctx, core.paths.dataDir, platform, input),
     'rules:list': () => listRuleSetViews(ctx),
     'rules:add': (input) => addRuleSet(ctx, input),
     'rules:remove': (input) => removeRuleSet(ctx, input),

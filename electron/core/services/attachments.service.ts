@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../context';
+import type { Platform } from '../platform';
 import { MAX_ATTACHMENT_BYTES, type Attachment, type FileData } from '../../../shared/contract/minutes.contract';
 import type { AttachmentKind } from '../../../shared/domain/minutes/minutes';
 import type { Meeting } from '../../../shared/contract/types';
@@ -108,4 +110,31 @@ export function removeAttachment(ctx: CoreContext, _dataDir: string, input: { id
     appendAudit(ctx, { action: 'delete', entity: 'attachment', entityId: attachment.id, before: attachment });
     return { id: attachment.id };
   })();
+}
+
+/**
+ * Opens an attachment with the system viewer. The stored file is named by its hash, so a copy
+ * under its own name (and extension, which the viewer needs) goes to <dataDir>/open/<id>/.
+ */
+export async function openAttachment(ctx: CoreContext, dataDir: string, platform: Platform, input: { id: string }): Promise<{ id: string }> {
+  if (!platform.openFile) throw new EsepError('desktop_only');
+  const attachment = workingAttachment(ctx, input.id);
+  const files = store(dataDir);
+  if (!files.has(attachment.sha256)) throw new EsepError('not_found', { id: attachment.id, sha256: attachment.sha256 });
+  const dir = path.join(dataDir, 'open', attachment.id);
+  fs.mkdirSync(dir, { recursive: true });
+  const copy = path.join(dir, safeFileName(attachment.fileName));
+  if (!fs.existsSync(copy)) fs.copyFileSync(files.pathOf(attachment.sha256), copy);
+  await platform.openFile(copy);
+  return { id: attachment.id };
+}
+
+/** A name that stays inside its folder on every system: no separators, no control characters. */
+export function safeFileName(name: string): string {
+  const cleaned = path
+    .basename(name.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_')
+    .replace(/^\.+/, '_')
+    .trim();
+  return cleaned || 'file';
 }
