@@ -79,24 +79,25 @@ describe('esep compliance', () => {
     expect(rows[0]).not.toHaveProperty('reportDue');
   });
 
-  it('reads the same data through --db FILE', () => {
+  /** An installation of the Abai district with one meeting held in Karaauyl on 3 April 2025. */
+  function installationWithOneMeeting(): string {
     const dataDir = tempDir();
     const core = openTempCore({ dataDir, today: '2025-06-15' });
     const h = createHandlers(core, 't');
     dispatch(h, 'setup:complete', { rootKato: ABAY_DISTRICT, language: 'kk' });
     dispatch(h, 'meetings:recordHeld', { unitKato: KARAAUYL_OKRUG, heldOn: '2025-04-03' });
     core.close();
+    return dataDir;
+  }
+
+  it('reads the same data through --db FILE', () => {
+    const dataDir = installationWithOneMeeting();
     const rows = cli('compliance', '--kato', KARAAUYL_OKRUG, '--from', '2025-04-01', '--to', '2025-04-30', '--today', '2025-06-15', '--db', path.join(dataDir, 'esep.sqlite'), '--json').json();
     expect(rows).toMatchObject([{ status: 'held_on_time', heldOn: '2025-04-03' }]);
   });
 
   it('reads held meetings recorded in a data folder', () => {
-    const dataDir = tempDir();
-    const core = openTempCore({ dataDir, today: '2025-06-15' });
-    const h = createHandlers(core, 't');
-    dispatch(h, 'setup:complete', { rootKato: ABAY_DISTRICT, language: 'kk' });
-    dispatch(h, 'meetings:recordHeld', { unitKato: KARAAUYL_OKRUG, heldOn: '2025-04-03' });
-    core.close();
+    const dataDir = installationWithOneMeeting();
     const rows = cli('compliance', '--kato', KARAAUYL_OKRUG, '--from', '2025-04-01', '--to', '2025-04-30', '--today', '2025-06-15', '--data-dir', dataDir, '--json').json();
     expect(rows).toMatchObject([{ windowKey: '2025-M04', status: 'held_on_time', heldOn: '2025-04-03' }]);
     expect(rows[0].meetingId).toMatch(/^[0-9a-f-]{36}$/);
