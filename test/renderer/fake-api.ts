@@ -10,6 +10,9 @@ import { DECREE_615, assessCompliance, findConflicts, nextWindowStart, obligatio
 import type { RuleSetInput, RuleSetView } from '../../shared/contract/rules.contract';
 import { isReportingKind } from '../../shared/domain/units/unit-kind';
 import { EsepError } from '../../shared/errors';
+import type { Attachment, FileData, Minutes } from '../../shared/contract/minutes.contract';
+import { completenessProblems, type AttachmentKind, type MinutesBody } from '../../shared/domain/minutes/minutes';
+import { diffMinutes } from '../../shared/domain/minutes/diff';
 
 /**
  * A stand-in for the core behind `renderer/src/api.ts`: a small KATO tree (Abai district of
@@ -274,6 +277,60 @@ function subtreeOf(kato: string): Array<UnitSummary & { depth: number }> {
   }).sort((a, b) => a.depth - b.depth);
 }
 
+/* ---- Minutes and attachments: the core's rules, in miniature ---- */
+
+let minutesByMeeting = new Map<string, Minutes>();
+let attachments: Array<Attachment & { dataBase64: string }> = [];
+
+function minutesById(id: string): Minutes {
+  const m = [...minutesByMeeting.values()].find((x) => x.id === id);
+  if (!m) throw new EsepError('not_found', { id });
+  return m;
+}
+
+function putMinutes(m: Minutes): Minutes {
+  minutesByMeeting.set(m.meetingId, m);
+  return m;
+}
+
+function openMinutes(meetingId: string): Minutes {
+  const existing = minutesByMeeting.get(meetingId);
+  if (existing) return existing;
+  const m = findMeeting(meetingId);
+  if (!HELD.includes(m.status)) throw new EsepError('meeting_not_held', { status: m.status });
+  return putMinutes({
+    id: `00000000-0000-4000-b000-${String(world.nextId++).padStart(12, '0')}`,
+    origin: INFO.installationId,
+    revision: 1,
+    meetingId,
+    status: 'draft',
+    finalizedAt: null,
+    finalizedBy: null,
+    updatedAt: Date.UTC(2025, 6, 10, 9, 32),
+    amendments: [],
+    number: '',
+    date: m.heldOn,
+    place: m.venueName ?? '',
+    chair: '',
+    secretary: '',
+    presentCount: m.attendance ?? null,
+    presentList: '',
+    invited: '',
+    items: [],
+  });
+}
+
+const bodyFields = (m: MinutesBody): MinutesBody => ({
+  number: m.number, date: m.date, place: m.place, chair: m.chair, secretary: m.secretary,
+  presentCount: m.presentCount, presentList: m.presentList, invited: m.invited, items: m.items,
+});
+
+function fresh(minutesId: string, revision: number): Minutes {
+  const m = minutesById(minutesId);
+  if (m.revision !== revision) throw new EsepError('conflict', { revision: m.revision });
+  return m;
+}
+
 export const fakeApi = {
   app: { info: vi.fn(async (_: Record<string, never>) => INFO) },
   settings: {
@@ -362,6 +419,58 @@ export const fakeApi = {
   },
   dashboard: { get: vi.fn(async ({ year }: { year: number }) => dashboard(year)) },
   reminders: { list: vi.fn(async (_: Record<string, never>) => reminders()) },
+  minutes: {
+    open: vi.fn(async ({ meetingId }: { meetingId: string }) => openMinutes(meetingId)),
+    save: vi.fn(async ({ minutesId, revision, body }: { minutesId: string; revision: number; body: MinutesBody }) => {
+      const m = minutesById(minutesId);
+      if (m.status === 'final') throw new EsepError('minutes_final');
+      fresh(minutesId, revision);
+      if (diffMinutes(bodyFields(m), body).length === 0) return m;
+      return putMinutes({ ...m, ...body, revision: m.revision + 1, updatedAt: m.updatedAt + 60_000 });
+    }),
+    finalize: vi.fn(async ({ minutesId, revision }: { minutesId: string; revision: number }) => {
+      const m = fresh(minutesId, revision);
+      if (m.status === 'final') throw new EsepError('minutes_final');
+      const problems = completenessProblems(m);
+      if (problems.length > 0) throw new EsepError('minutes_incomplete', { problems });
+      return putMinutes({ ...m, status: 'final', finalizedAt: m.updatedAt, finalizedBy: 'Хатшы', revision: m.revision + 1 });
+    }),
+    amend: vi.fn(async ({ minutesId, revision, reason, body }: { minutesId: string; revision: number; reason: string; body: MinutesBody }) => {
+      const m = fresh(minutesId, revision);
+      const changes = diffMinutes(bodyFields(m), body);
+      const amendment = { id: `amendment-${m.amendments.length + 1}`, at: m.updatedAt + 60_000, actor: 'Хатшы', reason, changes };
+      return putMinutes({ ...m, ...body, revision: m.revision + 1, updatedAt: amendment.at, amendments: [...m.amendments, amendment] });
+    }),
+    exportDocx: vi.fn(async ({ minutesId, language }: { minutesId: string; language: Language }): Promise<FileData> => {
+      minutesById(minutesId);
+      return { fileName: `minutes-${language}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', dataBase64: 'UEsDBA==' };
+    }),
+  },
+  attachments: {
+    list: vi.fn(async ({ meetingId }: { meetingId: string }): Promise<Attachment[]> =>
+      attachments.filter((a) => a.meetingId === meetingId).map(({ dataBase64: _, ...a }) => a),
+    ),
+    add: vi.fn(async ({ meetingId, fileName, kind, dataBase64 }: { meetingId: string; fileName: string; kind: AttachmentKind; dataBase64: string }) => {
+      if (dataBase64 === '') throw new EsepError('attachment_empty', { fileName });
+      const ext = fileName.split('.').pop()?.toLowerCase() ?? '';
+      const mime = ext === 'png' ? 'image/png' : ext === 'jpg' || ext === 'jpeg' ? 'image/jpeg' : ext === 'pdf' ? 'application/pdf' : null;
+      if (!mime) throw new EsepError('attachment_type', { fileName });
+      const a = { id: `00000000-0000-4000-c000-${String(world.nextId++).padStart(12, '0')}`, meetingId, sha256: dataBase64, fileName, mime, size: Math.floor((dataBase64.length * 3) / 4), kind, createdAt: 0, dataBase64 };
+      attachments.push(a);
+      const { dataBase64: _, ...out } = a;
+      return out;
+    }),
+    read: vi.fn(async ({ id }: { id: string }): Promise<FileData> => {
+      const a = attachments.find((x) => x.id === id);
+      if (!a) throw new EsepError('not_found', { id });
+      return { fileName: a.fileName, mime: a.mime, dataBase64: a.dataBase64 };
+    }),
+    remove: vi.fn(async ({ id }: { id: string }) => {
+      attachments = attachments.filter((a) => a.id !== id);
+      return { id };
+    }),
+    open: vi.fn(async ({ id }: { id: string }) => ({ id })),
+  },
 };
 
 /**
@@ -373,6 +482,8 @@ export function resetWorld(options: { setUp: boolean; language?: Language | null
   world.nextId = 1;
   world.akims = [];
   customRuleSets = [];
+  minutesByMeeting = new Map();
+  attachments = [];
   world.settings = options.setUp
     ? { language: options.language === undefined ? 'kk' : options.language, workingRoot: ROOT, reminderDays: 7 }
     : { language: options.language ?? null, workingRoot: null, reminderDays: 7 };

@@ -7,6 +7,7 @@ import { createUiI18n } from '../../renderer/src/i18n';
 import { resetAppStore } from '../../renderer/src/stores/app.store';
 import { resetGridStore } from '../../renderer/src/stores/grid.store';
 import { resetMeetingsStore } from '../../renderer/src/stores/meetings.store';
+import { resetMinutesStore } from '../../renderer/src/stores/minutes.store';
 import { clearUnitCache } from '../../renderer/src/features/setup/useUnit';
 import { clearSubtreeCache } from '../../renderer/src/features/meetings/form/useSubtree';
 import { resetAkimsStore } from '../../renderer/src/stores/akims.store';
@@ -22,6 +23,7 @@ afterEach(() => {
   resetAppStore();
   resetGridStore();
   resetMeetingsStore();
+  resetMinutesStore();
   resetCalendarStore();
   resetPanelStore();
   resetDashboardStore();

@@ -15,7 +15,9 @@ export type Panel =
   | { kind: 'plan'; prefill: PlanPrefill }
   | { kind: 'edit'; meetingId: string }
   /** `saved` says what was just saved, for the card's confirmation. */
-  | { kind: 'card'; meetingId: string; saved?: 'planned' | 'updated' };
+  | { kind: 'card'; meetingId: string; saved?: 'planned' | 'updated' }
+  /** The minutes (хаттама) of a held or closed meeting. */
+  | { kind: 'minutes'; meetingId: string };
 
 interface PanelData {
   panel: Panel | null;

@@ -3,6 +3,7 @@ import { useAppStore } from '../../stores/app.store';
 import { useMeetingsStore } from '../../stores/meetings.store';
 import { usePanelStore } from '../../stores/panel.store';
 import { RecordPanel } from '../calendar/RecordPanel';
+import { MinutesPanel } from '../minutes/MinutesPanel';
 import { MeetingCard } from './card/MeetingCard';
 import { MeetingForm } from './form/MeetingForm';
 import { useWorkingUnits } from './useWorkingUnits';
@@ -61,7 +62,10 @@ export function SidePanelHost() {
           today={today}
           onClose={close}
           onEdit={() => replace({ kind: 'edit', meetingId: panel.meetingId })}
+          onMinutes={() => replace({ kind: 'minutes', meetingId: panel.meetingId })}
         />
       );
+    case 'minutes':
+      return <MinutesPanel key={serial} meetingId={panel.meetingId} onClose={() => replace({ kind: 'card', meetingId: panel.meetingId })} />;
   }
 }

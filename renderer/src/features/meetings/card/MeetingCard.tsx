@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Akim } from '../../../../../shared/contract/types';
 import type { IsoDate } from '../../../../../shared/domain/dates';
-import { actionsFor, type MeetingAction } from '../../../../../shared/domain/meetings/meeting';
+import { actionsFor, isHeldStatus, type MeetingAction } from '../../../../../shared/domain/meetings/meeting';
 import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { MeetingStatusBadge } from '../../../components/MeetingStatusBadge';
@@ -36,10 +36,12 @@ interface Props {
   today: IsoDate;
   onClose: () => void;
   onEdit: () => void;
+  /** Opens the minutes (held or closed meetings only). */
+  onMinutes?: () => void;
 }
 
 /** A meeting's details and the actions its status allows (actionsFor: the core accepts exactly these). */
-export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit }: Props) {
+export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit, onMinutes }: Props) {
   const { t, lng } = useT();
   const meeting = useMeetingsStore((s) => s.byId[meetingId] ?? null);
   const loadMeeting = useMeetingsStore((s) => s.loadMeeting);
@@ -158,6 +160,13 @@ export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit }:
               {t(`Meeting.actions.${a}`)}
             </button>
           ))}
+        </div>
+      )}
+      {onMinutes && isHeldStatus(meeting.status) && (
+        <div className="card-actions">
+          <button type="button" className="button button--small" data-testid="meeting-minutes" onClick={onMinutes}>
+            {t('Minutes.open')}
+          </button>
         </div>
       )}
       {Form && (

@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useId, useState, type ChangeEvent } from 'react';
+import type { Attachment } from '../../../../shared/contract/minutes.contract';
+import { ATTACHMENT_KINDS, type AttachmentKind } from '../../../../shared/domain/minutes/minutes';
+import type { ErrorPayload } from '../../../../shared/errors';
+import { api } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useT } from '../../i18n';
+import { toErrorPayload } from '../../stores/errors';
+
+/** A file as base64 (without the `data:…;base64,` prefix). */
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+function Thumbnail({ attachment }: { attachment: Attachment }) {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    api.attachments
+      .read({ id: attachment.id })
+      .then((f) => current && setSrc(`data:${f.mime};base64,${f.dataBase64}`))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [attachment.id]);
+  return src ? <img className="attachment-thumb" src={src} alt={attachment.fileName} /> : <span className="attachment-thumb attachment-thumb--empty" />;
+}
+
+/** Photos, the signed scan, the presentation: added from files, listed with thumbnails, removed with a confirm. */
+export function Attachments({ meetingId }: { meetingId: string }) {
+  const { t } = useT();
+  const inputId = useId();
+  const kindId = useId();
+  const [list, setList] = useState<Attachment[]>([]);
+  const [kind, setKind] = useState<AttachmentKind>('photo');
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<ErrorPayload[]>([]);
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setList(await api.attachments.list({ meetingId }));
+    } catch (error) {
+      setErrors([toErrorPayload(error)]);
+    }
+  }, [meetingId]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  async function onFiles(event: ChangeEvent<HTMLInputElement>) {
+    const files = [...(event.target.files ?? [])];
+    event.target.value = '';
+    if (files.length === 0) return;
+    setBusy(true);
+    const failed: ErrorPayload[] = [];
+    for (const file of files) {
+      try {
+        await api.attachments.add({ meetingId, fileName: file.name, kind, dataBase64: await readBase64(file) });
+      } catch (error) {
+        failed.push(toErrorPayload(error));
+      }
+    }
+    setErrors(failed);
+    setBusy(false);
+    await reload();
+  }
+
+  async function remove(id: string) {
+    try {
+      await api.attachments.remove({ id });
+      setConfirming(null);
+      await reload();
+    } catch (error) {
+      setErrors([toErrorPayload(error)]);
+    }
+  }
+
+  return (
+    <section className="form-section minutes-attachments" aria-labelledby={`${inputId}-title`}>
+      <h3 className="form-section-title" id={`${inputId}-title`}>
+        {t('Minutes.attachments.title')}
+      </h3>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={kindId}>{t('Minutes.attachments.kind')}</label>
+          <select id={kindId} value={kind} data-testid="attachment-kind" onChange={(e) => setKind(e.target.value as AttachmentKind)}>
+            {ATTACHMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`Minutes.attachments.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={inputId}>{t('Minutes.attachments.add')}</label>
+          <input id={inputId} type="file" multiple disabled={busy} data-testid="attachment-input" onChange={(e) => void onFiles(e)} />
+        </div>
+      </div>
+      {busy && <p className="hint">{t('Minutes.attachments.adding')}</p>}
+      {errors.map((e, n) => (
+        <ErrorMessage key={n} error={e} testId="attachment-error" />
+      ))}
+      {list.length === 0 ? (
+        <p className="muted">{t('Minutes.attachments.none')}</p>
+      ) : (
+        <ul className="attachment-list">
+          {list.map((a) => (
+            <li key={a.id} className="attachment" data-testid={`attachment-${a.id}`}>
+              {a.mime.startsWith('image/') ? <Thumbnail attachment={a} /> : <span className="attachment-thumb attachment-thumb--empty" />}
+              <div className="attachment-meta">
+                <span>{a.fileName}</span>
+                <span className="muted">
+                  {t(`Minutes.attachments.kinds.${a.kind}`)}
+                  {' · '}
+                  {t('Minutes.attachments.size', { size: Math.max(1, Math.round(a.size / 1024)) })}
+                </span>
+              </div>
+              {confirming === a.id ? (
+                <span className="attachment-confirm" role="group">
+                  <span>{t('Minutes.attachments.confirm', { name: a.fileName })}</span>
+                  <button type="button" className="button button--small button--danger" data-testid={`attachment-${a.id}-confirm`} onClick={() => void remove(a.id)}>
+                    {t('Minutes.attachments.remove')}
+                  </button>
+                  <button type="button" className="button button--small" onClick={() => setConfirming(null)}>
+                    {t('Minutes.attachments.keep')}
+                  </button>
+                </span>
+              ) : (
+                <button type="button" className="button button--quiet button--small" data-testid={`attachment-${a.id}-remove`} onClick={() => setConfirming(a.id)}>
+                  {t('Minutes.attachments.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,208 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { Language } from '../../../../shared/contract/schemas';
+import type { MinutesProblem } from '../../../../shared/domain/minutes/minutes';
+import type { ErrorPayload } from '../../../../shared/errors';
+import { api } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { SidePanel } from '../../components/SidePanel';
+import { saveBase64File } from '../../download';
+import { useT } from '../../i18n';
+import { toErrorPayload } from '../../stores/errors';
+import { useMeetingsStore } from '../../stores/meetings.store';
+import { useMinutesStore } from '../../stores/minutes.store';
+import { useSubtree } from '../meetings/form/useSubtree';
+import { Attachments } from './Attachments';
+import { MinutesEditor } from './MinutesEditor';
+import { formatTime, MinutesView } from './MinutesView';
+
+function SaveIndicator() {
+  const { t } = useT();
+  const state = useMinutesStore((s) => s.saveState);
+  const savedAt = useMinutesStore((s) => s.savedAt);
+  const text =
+    state === 'saving'
+      ? t('Minutes.save.saving')
+      : state === 'saved' && savedAt !== null
+        ? t('Minutes.save.saved', { time: formatTime(savedAt) })
+        : state === 'error'
+          ? t('Minutes.save.error')
+          : t('Minutes.save.idle');
+  return (
+    <span className={`minutes-saved minutes-saved--${state}`} role="status" data-testid="minutes-saved" data-state={state}>
+      {text}
+    </span>
+  );
+}
+
+/** The minutes of a held meeting: live capture with autosave, finalise, amend, export, attachments. */
+export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClose: () => void }) {
+  const { t } = useT();
+  const reasonId = useId();
+  const meeting = useMeetingsStore((s) => s.byId[meetingId] ?? null);
+  const loadMeeting = useMeetingsStore((s) => s.loadMeeting);
+  const { minutes, body, loadError, saveError, reloaded, amending } = useMinutesStore();
+  const { open, edit, flush, finalize, startAmend, cancelAmend, amend } = useMinutesStore.getState();
+  const subtree = useSubtree(meeting?.unitKato ?? '');
+  const localities = useMemo(() => subtree.filter((u) => u.depth > 0), [subtree]);
+  const [problems, setProblems] = useState<MinutesProblem[] | null>(null);
+  const [actionError, setActionError] = useState<ErrorPayload | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void open(meetingId);
+    if (!useMeetingsStore.getState().byId[meetingId]) void loadMeeting(meetingId);
+    // Closing the panel must not lose the last words typed.
+    return () => void useMinutesStore.getState().flush();
+  }, [meetingId, open, loadMeeting]);
+
+  function close() {
+    void flush();
+    onClose();
+  }
+
+  async function onFinalize() {
+    setBusy(true);
+    setProblems(null);
+    setActionError(null);
+    const error = await finalize();
+    setBusy(false);
+    if (!error) return;
+    if (error.code === 'minutes_incomplete' && Array.isArray(error.details?.['problems'])) setProblems(error.details['problems'] as MinutesProblem[]);
+    else setActionError(error);
+  }
+
+  async function onAmend() {
+    if (reason.trim() === '') {
+      setReasonMissing(true);
+      document.getElementById(reasonId)?.focus();
+      return;
+    }
+    setBusy(true);
+    setActionError(null);
+    const error = await amend(reason);
+    setBusy(false);
+    if (error) setActionError(error);
+    else setReason('');
+  }
+
+  async function onExport(language: Language) {
+    if (!minutes) return;
+    setActionError(null);
+    await flush();
+    try {
+      const file = await api.minutes.exportDocx({ minutesId: minutes.id, language });
+      saveBase64File(file.fileName, file.dataBase64, file.mime);
+    } catch (error) {
+      setActionError(toErrorPayload(error));
+    }
+  }
+
+  const final = minutes?.status === 'final';
+  return (
+    <SidePanel
+      title={t('Minutes.title')}
+      subtitle={
+        minutes && (
+          <div className="card-status">
+            <span className={`badge minutes-status--${minutes.status}`} data-testid="minutes-status">
+              {t(`Minutes.status.${minutes.status}`)}
+            </span>
+            {!final && <SaveIndicator />}
+          </div>
+        )
+      }
+      onClose={close}
+      testId="minutes-panel"
+      closeTestId="minutes-close"
+    >
+      {!minutes || !body ? (
+        loadError ? <ErrorMessage error={loadError} testId="minutes-load-error" /> : <p className="muted">{t('Minutes.loading')}</p>
+      ) : (
+        <div className="minutes">
+          {reloaded && (
+            <p className="message message--warning" role="alert" data-testid="minutes-reloaded">
+              {t('Minutes.reloaded')}
+            </p>
+          )}
+          {saveError && !reloaded && <ErrorMessage error={saveError} testId="minutes-save-error" />}
+          {final && !amending ? (
+            <MinutesView minutes={minutes} localities={localities} />
+          ) : (
+            <>
+              {amending && (
+                <div className="field">
+                  <p className="message message--warning">{t('Minutes.amendHint')}</p>
+                  <label htmlFor={reasonId}>{t('Minutes.amendReason')}</label>
+                  <input
+                    id={reasonId}
+                    type="text"
+                    value={reason}
+                    required
+                    aria-invalid={reasonMissing || undefined}
+                    data-testid="amend-reason"
+                    onChange={(e) => {
+                      setReason(e.target.value);
+                      setReasonMissing(false);
+                    }}
+                  />
+                  {reasonMissing && <ErrorMessage error={{ code: 'validation', details: { fields: [t('Minutes.amendReason')] } }} testId="amend-reason-error" />}
+                </div>
+              )}
+              <MinutesEditor body={body} localities={localities} edit={edit} onBlur={() => void flush()} />
+            </>
+          )}
+          {problems && (
+            <div className="message message--error" role="alert" data-testid="minutes-problems">
+              <p>{t('Minutes.problemsTitle')}</p>
+              <ul>
+                {problems.map((p) => (
+                  <li key={p}>{t(`Minutes.problems.${p}`)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <ErrorMessage error={actionError} testId="minutes-error" />
+          <div className="card-actions">
+            {!final && (
+              <button type="button" className="button button--small button--primary" disabled={busy} data-testid="minutes-finalize" onClick={() => void onFinalize()}>
+                {t('Minutes.finalize')}
+              </button>
+            )}
+            {final && !amending && (
+              <button type="button" className="button button--small" data-testid="minutes-amend" onClick={startAmend}>
+                {t('Minutes.amend')}
+              </button>
+            )}
+            {amending && (
+              <>
+                <button type="button" className="button button--small button--primary" disabled={busy} data-testid="amend-submit" onClick={() => void onAmend()}>
+                  {t('Minutes.amendSubmit')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => {
+                    cancelAmend();
+                    setReason('');
+                    setReasonMissing(false);
+                  }}
+                >
+                  {t('Minutes.amendCancel')}
+                </button>
+              </>
+            )}
+            <button type="button" className="button button--small" data-testid="minutes-export-kk" onClick={() => void onExport('kk')}>
+              {t('Minutes.exportKk')}
+            </button>
+            <button type="button" className="button button--small" data-testid="minutes-export-ru" onClick={() => void onExport('ru')}>
+              {t('Minutes.exportRu')}
+            </button>
+          </div>
+          <Attachments meetingId={meetingId} />
+        </div>
+      )}
+    </SidePanel>
+  );
+}

@@ -1,0 +1,189 @@
+import { create } from 'zustand';
+import type { Minutes } from '../../../shared/contract/minutes.contract';
+import type { MinutesBody } from '../../../shared/domain/minutes/minutes';
+import { EsepError, type ErrorPayload } from '../../../shared/errors';
+import { api } from '../api';
+import { toErrorPayload } from './errors';
+
+/** How long typing must pause before the body is saved. */
+export const AUTOSAVE_DELAY_MS = 800;
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+
+interface MinutesData {
+  meetingId: string | null;
+  /** The minutes as the core last returned them (its revision is the one the next save uses). */
+  minutes: Minutes | null;
+  /** What the secretary sees and types into; ahead of `minutes` until the next save returns. */
+  body: MinutesBody | null;
+  loadError: ErrorPayload | null;
+  saveState: SaveState;
+  savedAt: number | null;
+  saveError: ErrorPayload | null;
+  /** A stale revision made the store reload the minutes: the editor says so. */
+  reloaded: boolean;
+  /** Final minutes being changed: edits stay local until the amendment (with a reason) is sent. */
+  amending: boolean;
+}
+
+interface MinutesActions {
+  open(meetingId: string): Promise<void>;
+  /** Any change to the body; a draft is saved once typing stops. */
+  edit(change: (body: MinutesBody) => MinutesBody): void;
+  /** Saves a pending change now (a field lost focus, the panel closes). */
+  flush(): Promise<void>;
+  finalize(): Promise<ErrorPayload | null>;
+  startAmend(): void;
+  cancelAmend(): void;
+  amend(reason: string): Promise<ErrorPayload | null>;
+}
+
+export type MinutesState = MinutesData & MinutesActions;
+
+const initial: MinutesData = {
+  meetingId: null,
+  minutes: null,
+  body: null,
+  loadError: null,
+  saveState: 'idle',
+  savedAt: null,
+  saveError: null,
+  reloaded: false,
+  amending: false,
+};
+
+// The save machinery, not state: nothing renders from it.
+let timer: ReturnType<typeof setTimeout> | null = null;
+let dirty = false;
+let inFlight: Promise<void> | null = null;
+
+function clearTimer(): void {
+  if (timer !== null) clearTimeout(timer);
+  timer = null;
+}
+
+export const useMinutesStore = create<MinutesState>()((set, get) => {
+  /** One save at a time; while one is in flight later edits wait and go with its revision. */
+  async function saveLoop(): Promise<void> {
+    while (dirty) {
+      const { minutes, body } = get();
+      if (!minutes || !body || minutes.status !== 'draft') {
+        dirty = false;
+        return;
+      }
+      dirty = false;
+      set({ saveState: 'saving' });
+      try {
+        const saved = await api.minutes.save({ minutesId: minutes.id, revision: minutes.revision, body: bodyOf(body) });
+        set({ minutes: saved, saveState: dirty ? 'saving' : 'saved', savedAt: saved.updatedAt, saveError: null });
+      } catch (error) {
+        dirty = false;
+        const payload = toErrorPayload(error);
+        if (payload.code === 'conflict' || payload.code === 'minutes_final') {
+          try {
+            const fresh = await api.minutes.open({ meetingId: minutes.meetingId });
+            set({ minutes: fresh, body: bodyOf(fresh), reloaded: true });
+          } catch {
+            // The reload failed too: the error below stays on screen.
+          }
+        }
+        set({ saveState: 'error', saveError: payload });
+        return;
+      }
+    }
+  }
+
+  function save(): Promise<void> {
+    if (!inFlight) {
+      inFlight = saveLoop().finally(() => {
+        inFlight = null;
+      });
+    }
+    return inFlight;
+  }
+
+  return {
+    ...initial,
+    async open(meetingId) {
+      clearTimer();
+      dirty = false;
+      set({ ...initial, meetingId });
+      try {
+        const minutes = await api.minutes.open({ meetingId });
+        if (get().meetingId === meetingId) set({ minutes, body: bodyOf(minutes) });
+      } catch (error) {
+        if (get().meetingId === meetingId) set({ loadError: toErrorPayload(error) });
+      }
+    },
+    edit(change) {
+      const { body, minutes, amending } = get();
+      if (!body || !minutes) return;
+      if (minutes.status === 'final' && !amending) return;
+      set({ body: change(body), reloaded: false });
+      if (minutes.status !== 'draft') return;
+      dirty = true;
+      clearTimer();
+      timer = setTimeout(() => {
+        timer = null;
+        void save();
+      }, AUTOSAVE_DELAY_MS);
+    },
+    async flush() {
+      clearTimer();
+      if (dirty || inFlight) await save();
+    },
+    async finalize() {
+      await get().flush();
+      const { minutes } = get();
+      if (!minutes) return null;
+      try {
+        const final = await api.minutes.finalize({ minutesId: minutes.id, revision: minutes.revision });
+        set({ minutes: final, body: bodyOf(final), amending: false });
+        return null;
+      } catch (error) {
+        return toErrorPayload(error);
+      }
+    },
+    startAmend() {
+      set({ amending: true });
+    },
+    cancelAmend() {
+      const { minutes } = get();
+      set({ amending: false, body: minutes ? bodyOf(minutes) : null });
+    },
+    async amend(reason) {
+      const { minutes, body } = get();
+      if (!minutes || !body) return null;
+      if (reason.trim() === '') return new EsepError('validation', { fields: ['reason'] }).toPayload();
+      try {
+        const amended = await api.minutes.amend({ minutesId: minutes.id, revision: minutes.revision, reason: reason.trim(), body: bodyOf(body) });
+        set({ minutes: amended, body: bodyOf(amended), amending: false });
+        return null;
+      } catch (error) {
+        return toErrorPayload(error);
+      }
+    },
+  };
+});
+
+/** Only the body's fields: the contract's schemas are strict. */
+export function bodyOf(b: MinutesBody): MinutesBody {
+  return {
+    number: b.number,
+    date: b.date,
+    place: b.place,
+    chair: b.chair,
+    secretary: b.secretary,
+    presentCount: b.presentCount,
+    presentList: b.presentList,
+    invited: b.invited,
+    items: b.items,
+  };
+}
+
+export function resetMinutesStore(): void {
+  clearTimer();
+  dirty = false;
+  inFlight = null;
+  useMinutesStore.setState(initial);
+}

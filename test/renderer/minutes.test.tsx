@@ -1,0 +1,180 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../renderer/src/App';
+import type { Minutes } from '../../shared/contract/minutes.contract';
+import { fakeApi, resetWorld } from './fake-api';
+import { change } from './calendar-helpers';
+import { renderWithI18n } from './render';
+
+vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
+
+beforeEach(() => resetWorld({ setUp: true }));
+afterEach(() => vi.useRealTimers());
+
+/** The district's meeting held on 12 February, seeded by resetWorld. */
+const HELD_ID = '00000000-0000-4000-8000-000000000001';
+
+async function openMinutes() {
+  renderWithI18n(<App />);
+  fireEvent.click(await screen.findByTestId('nav-meetings'));
+  fireEvent.click(await screen.findByTestId(`meeting-open-${HELD_ID}`));
+  fireEvent.click(await screen.findByTestId('meeting-minutes'));
+  await screen.findByTestId('minutes-editor');
+}
+
+const field = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;
+const indicator = () => screen.getByTestId('minutes-saved');
+
+describe('minutes editor', () => {
+  it('opens from the card of a held meeting, pre-filled with its date', async () => {
+    await openMinutes();
+    expect(fakeApi.minutes.open).toHaveBeenCalledWith({ meetingId: HELD_ID });
+    expect(field('minutes-date').value).toBe('2025-02-12');
+    expect(screen.getByTestId('minutes-status').textContent).toBe('Жоба');
+    expect(indicator().dataset['state']).toBe('idle');
+  });
+
+  it('typing schedules one save after the pause, not one per keystroke', async () => {
+    await openMinutes();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    for (const value of ['1', '12', '12/']) {
+      change('minutes-number', value);
+      await act(() => vi.advanceTimersByTimeAsync(300));
+    }
+    change('minutes-chair', 'Ахметов Б.');
+    await act(() => vi.advanceTimersByTimeAsync(799));
+    expect(fakeApi.minutes.save).not.toHaveBeenCalled();
+    await act(() => vi.advanceTimersByTimeAsync(1));
+    expect(fakeApi.minutes.save).toHaveBeenCalledTimes(1);
+    const input = fakeApi.minutes.save.mock.calls[0]![0];
+    expect(input.revision).toBe(1);
+    expect(input.body).toMatchObject({ number: '12/', chair: 'Ахметов Б.' });
+    expect(Object.keys(input.body)).not.toContain('revision');
+    expect(indicator().dataset['state']).toBe('saved');
+    expect(indicator().textContent).toMatch(/^Сақталды \d\d:\d\d$/);
+  });
+
+  it('serialises saves: the next one waits and uses the revision the first returned', async () => {
+    await openMinutes();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const real = fakeApi.minutes.save.getMockImplementation()!;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    fakeApi.minutes.save.mockImplementationOnce(async (input) => {
+      await gate;
+      return real(input);
+    });
+    change('minutes-chair', 'Ахметов');
+    await act(() => vi.advanceTimersByTimeAsync(800));
+    expect(indicator().dataset['state']).toBe('saving');
+    expect(screen.getByTestId('minutes-saved').textContent).toBe('Сақталуда…');
+    change('minutes-secretary', 'Сейітова');
+    await act(() => vi.advanceTimersByTimeAsync(800));
+    expect(fakeApi.minutes.save).toHaveBeenCalledTimes(1);
+    await act(async () => release());
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(fakeApi.minutes.save).toHaveBeenCalledTimes(2);
+    const second = fakeApi.minutes.save.mock.calls[1]![0];
+    expect(second.revision).toBe(2);
+    expect(second.body).toMatchObject({ chair: 'Ахметов', secretary: 'Сейітова' });
+    expect(indicator().dataset['state']).toBe('saved');
+  });
+
+  it('a stale revision reloads the minutes and says so', async () => {
+    await openMinutes();
+    const opened = (await fakeApi.minutes.open.mock.results[0]!.value) as Minutes;
+    // Another window saves first.
+    await fakeApi.minutes.save({ minutesId: opened.id, revision: 1, body: { ...opened, chair: 'Басқа терезе' } as Minutes });
+    change('minutes-secretary', 'Сейітова');
+    fireEvent.blur(screen.getByTestId('minutes-secretary'));
+    await screen.findByTestId('minutes-reloaded');
+    expect(field('minutes-chair').value).toBe('Басқа терезе');
+    expect(indicator().dataset['state']).toBe('error');
+  });
+
+  it('finalize refused shows the problems; final minutes are read-only and an amendment needs a reason', async () => {
+    await openMinutes();
+    fireEvent.click(screen.getByTestId('minutes-finalize'));
+    const problems = await screen.findByTestId('minutes-problems');
+    expect(problems.textContent).toContain('төраға көрсетілмеген');
+    expect(problems.textContent).toContain('хатшы көрсетілмеген');
+    expect(problems.textContent).toContain('күн тәртібінде мәселе жоқ');
+    expect(fakeApi.minutes.finalize).toHaveBeenCalledTimes(1);
+
+    change('minutes-chair', 'Ахметов Б.');
+    change('minutes-secretary', 'Сейітова А.');
+    change('minutes-present-count', '45');
+    fireEvent.click(screen.getByTestId('minutes-item-add'));
+    change('item-0-title', 'Ауылдың 2024 жылғы дамуы');
+    fireEvent.click(screen.getByTestId('minutes-finalize'));
+    await screen.findByTestId('minutes-view');
+    // The pending change went first, then the finalise.
+    expect(fakeApi.minutes.save).toHaveBeenCalled();
+    expect(screen.queryByTestId('minutes-editor')).toBeNull();
+    expect(screen.queryByTestId('minutes-finalize')).toBeNull();
+    expect(screen.getByTestId('minutes-status').textContent).toBe('Түпкілікті');
+    expect(screen.getByTestId('minutes-view-chair').textContent).toBe('Ахметов Б.');
+
+    fireEvent.click(screen.getByTestId('minutes-amend'));
+    await screen.findByTestId('minutes-editor');
+    change('minutes-chair', 'Ахметов Б. Қ.');
+    fireEvent.click(screen.getByTestId('amend-submit'));
+    expect(await screen.findByTestId('amend-reason-error')).toBeTruthy();
+    expect(fakeApi.minutes.amend).not.toHaveBeenCalled();
+    // An amendment is not autosaved: it goes with its reason.
+    expect(fakeApi.minutes.save.mock.calls.every(([i]) => i.body.chair !== 'Ахметов Б. Қ.')).toBe(true);
+    change('amend-reason', 'Төрағаның әкесінің аты толықтырылды');
+    fireEvent.click(screen.getByTestId('amend-submit'));
+    const amendments = await screen.findByTestId('minutes-amendments');
+    expect(fakeApi.minutes.amend).toHaveBeenCalledWith(expect.objectContaining({ reason: 'Төрағаның әкесінің аты толықтырылды' }));
+    expect(amendments.textContent).toContain('Хатшы: Төрағаның әкесінің аты толықтырылды');
+    expect(amendments.textContent).toContain('Өзгерістер саны: 1');
+    expect(screen.getByTestId('minutes-view-chair').textContent).toBe('Ахметов Б. Қ.');
+  });
+
+  it('Ctrl+Enter adds the next speech and focuses it; Ctrl+I makes it a question; Alt+Shift+A adds an item', async () => {
+    await openMinutes();
+    fireEvent.keyDown(screen.getByTestId('minutes-number'), { key: 'A', code: 'KeyA', altKey: true, shiftKey: true });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('item-0-title')));
+    fireEvent.keyDown(screen.getByTestId('item-0-title'), { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('speech-0-0-speaker')));
+    change('speech-0-0-gist', 'Жол қашан жөнделеді?');
+    fireEvent.keyDown(screen.getByTestId('speech-0-0-gist'), { key: 'i', code: 'KeyI', ctrlKey: true });
+    expect(field('speech-0-0-issue-kind').value).toBe('question');
+    expect(field('speech-0-0-issue-text').value).toBe('Жол қашан жөнделеді?');
+    fireEvent.keyDown(screen.getByTestId('speech-0-0-gist'), { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('speech-0-1-speaker')));
+    fireEvent.click(screen.getByTestId('decision-add-0'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('decision-0-0-text')));
+    fireEvent.keyDown(screen.getByTestId('decision-0-0-text'), { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('decision-0-1-text')));
+    expect(screen.getByText('Ctrl+Enter: келесі сөйлеуші немесе шешім')).toBeTruthy();
+  });
+
+  it('exports DOCX and adds, lists and removes attachments', async () => {
+    const createObjectURL = vi.fn((_: Blob) => 'blob:x');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const downloads: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    await openMinutes();
+    fireEvent.click(screen.getByTestId('minutes-export-ru'));
+    await waitFor(() => expect(downloads).toEqual(['minutes-ru.docx']));
+    expect(createObjectURL.mock.calls[0]![0].type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    click.mockRestore();
+    expect(fakeApi.minutes.exportDocx).toHaveBeenCalledWith(expect.objectContaining({ language: 'ru' }));
+
+    const photo = new File([new Uint8Array([137, 80, 78, 71])], 'clubhouse.png', { type: 'image/png' });
+    const bad = new File(['x'], 'notes.exe');
+    fireEvent.change(screen.getByTestId('attachment-input'), { target: { files: [photo, bad] } });
+    const error = await screen.findByTestId('attachment-error');
+    expect(error.textContent).toContain('notes.exe');
+    const added = (await fakeApi.attachments.add.mock.results[0]!.value) as { id: string };
+    const row = await screen.findByTestId(`attachment-${added.id}`);
+    await waitFor(() => expect(row.querySelector('img')?.getAttribute('src')).toMatch(/^data:image\/png;base64,/));
+    fireEvent.click(screen.getByTestId(`attachment-${added.id}-remove`));
+    fireEvent.click(screen.getByTestId(`attachment-${added.id}-confirm`));
+    await waitFor(() => expect(screen.queryByTestId(`attachment-${added.id}`)).toBeNull());
+  });
+});
