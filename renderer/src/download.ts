@@ -1,9 +1,9 @@
 /**
- * Saves text the core produced as a file through the browser's own download (a Blob and an
+ * Saves what the core produced as a file through the browser's own download (a Blob and an
  * <a download>): nothing is fetched, so the strict CSP allows it in Electron and the host alike.
  */
-export function saveTextFile(fileName: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -15,18 +15,14 @@ export function saveTextFile(fileName: string, content: string, type: string): v
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Saves a binary file the core produced (base64, e.g. a DOCX) the same way. */
+export function saveTextFile(fileName: string, content: string, type: string): void {
+  saveBlob(fileName, new Blob([content], { type }));
+}
+
+/** A binary file the core sent base64-encoded (e.g. a DOCX). */
 export function saveBase64File(fileName: string, dataBase64: string, type: string): void {
   const binary = atob(dataBase64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveBlob(fileName, new Blob([bytes], { type }));
 }
