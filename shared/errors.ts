@@ -33,11 +33,29 @@ export const ERROR_CODES = [
   'attachment_type',
   'attachment_empty',
   'desktop_only',
+  'issue_meeting_not_held',
+  'issue_closed',
+  'deadline_not_later',
+  'deadline_use_prolong',
+  'outcome_required',
+  'status_in_use',
+  'name_taken',
+  'import_file_invalid',
+  'import_file_too_large',
+  'import_too_many_rows',
+  'import_no_header',
+  'import_mapping_incomplete',
+  'import_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type ErrorDetails = Record<string, string | number | boolean | null | string[]>;
+/**
+ * What fills a message's placeholders; a few codes also carry a structured payload the
+ * renderer shows as it is (the row-by-row report of a refused import, `import_invalid`).
+ */
+export type ErrorDetailValue = string | number | boolean | null | string[] | { readonly [key: string]: unknown };
+export type ErrorDetails = Record<string, ErrorDetailValue>;
 
 export interface ErrorPayload {
   code: ErrorCode;

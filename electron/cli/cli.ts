@@ -8,6 +8,10 @@ import { listRuleSets } from '../core/db/repos/rule-sets.repo';
 import { countMeetingsUnder, heldMeetingsUnder } from '../core/db/repos/meetings.repo';
 import { obligationsGrid } from '../core/services/obligations.service';
 import { generateMeetings } from '../core/services/generate.service';
+import { generateIssues } from '../core/services/generate-issues.service';
+import { listIssues } from '../core/services/issues.service';
+import { listStatuses } from '../core/db/repos/issue-reference.repo';
+import type { IssueFilter } from '../../shared/contract/issues.contract';
 import { getUnit, searchUnits } from '../core/services/units.service';
 import { createI18n, errorMessage, isUiLanguage, type UiLanguage } from '../../shared/i18n';
 import { EsepError } from '../../shared/errors';
@@ -50,7 +54,16 @@ const COMMANDS = {
   compliance: { ...RANGE, held: { type: 'string' }, today: { type: 'string' } },
   units: { ...COMMON, kato: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' } },
   status: { ...COMMON, year: { type: 'string' }, today: { type: 'string' } },
-  generate: { ...COMMON, unit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' } },
+  generate: {
+    ...COMMON,
+    unit: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    seed: { type: 'string' },
+    today: { type: 'string' },
+    issues: { type: 'string' },
+  },
+  issues: { ...COMMON, status: { type: 'string' }, search: { type: 'string' }, unit: { type: 'string' }, limit: { type: 'string' }, today: { type: 'string' } },
 } as const;
 
 type CommandName = keyof typeof COMMANDS;
@@ -62,10 +75,16 @@ const USAGE = `Usage: esep <command> [options]
   units      (--kato CODE | --search TEXT [--limit N]) [--json]
   status     --year YYYY [--today YYYY-MM-DD] [--json]   (needs --data-dir or --db)
              compliance of every reporting unit of the working set in that year
-  generate   --unit CODE --from YYYY --to YYYY --seed N [--today YYYY-MM-DD] [--json]
+  generate   --unit CODE --from YYYY --to YYYY --seed N [--issues N] [--today YYYY-MM-DD] [--json]
              (needs --data-dir or --db) fills an installation with realistic demo meetings
-             for the unit's subtree, the same for the same seed; sets the working root to
-             the unit if none is set yet
+             and citizens' issues for the unit's subtree, the same for the same seed; a few
+             issues per held meeting, or about N in all with --issues N; sets the working
+             root to the unit if none is set yet
+  issues     [--status S] [--search TEXT] [--unit CODE] [--limit N] [--today YYYY-MM-DD] [--json]
+             (needs --data-dir or --db) the citizens' issue log, newest first (50 by default);
+             S is a status id (new, in_progress, done, explained, planned, forwarded,
+             rejected or an added one), open, closed or overdue; TEXT is searched in
+             Kazakh and Russian, each word as a prefix ("мектеп" finds "мектептің")
 Common: --data-dir DIR or --db FILE (read an installation's data and rule sets), --lang kk|ru|en.
 Kinds: oblast capital republican_city city_district district oblast_city district_city
        rural_okrug settlement village
@@ -147,6 +166,8 @@ function run(command: CommandName, opts: Record<string, string | boolean | undef
       return statusCommand(opts, openData, t, lang);
     case 'generate':
       return generateCommand(opts, openData);
+    case 'issues':
+      return issuesCommand(opts, openData, t, lang);
   }
 }
 
@@ -208,16 +229,70 @@ function generateCommand(opts: Record<string, string | boolean | undefined>, ope
   const { ctx } = openData();
   const existing = countMeetingsUnder(ctx.db, kato);
   if (existing > 0) throw new UsageError(`generate fills an empty installation: ${existing} meetings are already recorded under ${kato}`);
+  const target = opts.issues === undefined ? null : wholeNumber(opts.issues, '--issues', 0, 1_000_000);
   const started = performance.now();
-  const summary = generateMeetings(ctx, { unitKato: kato, fromYear, toYear, seed });
+  // One transaction: a failure leaves the installation as empty as it was.
+  const { summary, issues } = ctx.db.transaction(() => {
+    const meetings = generateMeetings(ctx, { unitKato: kato, fromYear, toYear, seed });
+    return { summary: meetings, issues: generateIssues(ctx, { unitKato: kato, seed, fromYear, target }) };
+  })();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const s = summary.byStatus;
+  const closed = Object.entries(issues.byStatus).reduce((n, [status, count]) => n + (['done', 'explained', 'forwarded', 'rejected'].includes(status) ? count : 0), 0);
   return {
-    json: summary,
+    json: { ...summary, issues },
     text:
       `generated ${summary.meetings} meetings (held ${s.held + s.closed}, planned ${s.planned + s.announced + s.postponed}, cancelled ${s.cancelled}), ` +
       `${summary.akims} akims, ${summary.officials} officials for ${summary.units} units under ${summary.unit}, ` +
+      `${issues.issues} issues (${issues.atMeetings} raised at meetings; closed ${closed}, overdue ${issues.overdue}, prolonged ${issues.prolonged}), ` +
       `${fromYear}–${toYear}, seed ${seed}, today ${summary.today}, in ${seconds} s\n`,
+  };
+}
+
+function wholeNumber(value: string | boolean | undefined, option: string, min: number, max: number): number {
+  const n = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`${option}: a whole number from ${min} to ${max}: ${String(value ?? '')}`);
+  return n;
+}
+
+/** The issue log, newest first, filtered like the log screen's quick filters. */
+function issuesCommand(opts: Record<string, string | boolean | undefined>, openData: () => Core, t: TFunction, lang: UiLanguage): Output {
+  requireData(opts, 'issues');
+  const limit = opts.limit === undefined ? 50 : wholeNumber(opts.limit, '--limit', 1, 100_000);
+  const unit = opts.unit as string | undefined;
+  if (unit !== undefined && !isKatoCode(unit)) throw new EsepError('kato_invalid', { kato: unit });
+  const { ctx } = openData();
+  const statuses = listStatuses(ctx.db);
+  const filter: IssueFilter = { ...(unit === undefined ? {} : { unitKato: unit }) };
+  const status = opts.status as string | undefined;
+  if (status === 'open' || status === 'closed') filter.open = status === 'open';
+  else if (status === 'overdue') filter.overdue = true;
+  else if (status !== undefined) {
+    if (!statuses.some((s) => s.id === status)) throw new UsageError(`--status: one of ${[...statuses.map((s) => s.id), 'open', 'closed', 'overdue'].join(', ')}: ${status}`);
+    filter.statusIds = [status];
+  }
+  if (typeof opts.search === 'string') {
+    if (opts.search.trim() === '') throw new UsageError('--search needs some text');
+    filter.search = opts.search.trim().slice(0, 200);
+  }
+  const page = listIssues(ctx, { filter, sort: { key: 'raisedOn', dir: 'desc' }, offset: 0, limit });
+  const names = new Map(statuses.map((s) => [s.id, lang === 'kk' ? s.nameKk : s.nameRu]));
+  const clip = (text: string) => (text.length > 70 ? `${text.slice(0, 69)}…` : text);
+  return {
+    json: page,
+    text:
+      table(
+        ['unit', 'No', 'raised on', 'kind', 'status', 'deadline', 'text'],
+        page.rows.map((r) => [
+          r.unitKato,
+          String(r.registryNo),
+          r.raisedOn,
+          t(`Minutes.issueKinds.${r.kind}`),
+          `${names.get(r.statusId) ?? r.statusId}${r.overdue ? ` — ${t('Issues.overdue')}` : ''}`,
+          r.deadline ?? '',
+          clip(r.text.replace(/\s+/g, ' ')),
+        ]),
+      ) + `${page.rows.length} of ${page.total}\n`,
   };
 }
 

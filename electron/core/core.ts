@@ -7,6 +7,7 @@ import { closeDatabase, openDatabase } from './db/open';
 import { migrate, type MigrationResult } from './db/migrate';
 import { ensureInstallation } from './db/repos/installation.repo';
 import { loadKatoIfEmpty } from './kato/kato.loader';
+import { sweepAttachments } from './services/attachments.service';
 
 export interface Core {
   ctx: CoreContext;
@@ -27,10 +28,25 @@ export function openCore(options: { paths: CorePaths; clock: Clock; actor?: stri
     const installationId = db.transaction(() => ensureInstallation(db, clock.now().getTime()))();
     const ctx: CoreContext = { db, clock, actor: options.actor ?? defaultActor(), installationId };
     loadKatoIfEmpty(ctx, path.join(paths.resourcesDir, 'kato', 'kato.csv'));
+    sweepOnOpen(ctx, paths.dataDir);
     return { ctx, paths, migration, close: () => closeDatabase(db) };
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * Unreferenced attachment files and stale temp files go at every start. Housekeeping only: a
+ * failure (a locked file, a busy database) must not keep the app from opening, and the next
+ * start tries again. File times are wall-clock, so the age check uses the real time, not the
+ * injected clock (which the CLI and tests may pin to another day).
+ */
+function sweepOnOpen(ctx: CoreContext, dataDir: string): void {
+  try {
+    sweepAttachments(ctx, dataDir, Date.now());
+  } catch {
+    // See above: retried at the next start.
   }
 }
 

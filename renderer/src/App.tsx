@@ -4,6 +4,7 @@ import { AppHeader } from './components/AppHeader';
 import { AppNav } from './components/AppNav';
 import { ErrorMessage } from './components/ErrorMessage';
 import { CalendarScreen } from './features/calendar/CalendarScreen';
+import { IssuesScreen } from './features/issues/IssuesScreen';
 import { MeetingsScreen } from './features/meetings/MeetingsScreen';
 import { SidePanelHost } from './features/meetings/SidePanelHost';
 import { PlaceholderScreen } from './features/placeholder/PlaceholderScreen';
@@ -64,6 +65,8 @@ function Shell() {
               <CalendarScreen />
             ) : screen === 'meetings' ? (
               <MeetingsScreen />
+            ) : screen === 'issues' ? (
+              <IssuesScreen />
             ) : screen === 'settings' ? (
               <SettingsScreen />
             ) : (

@@ -29,12 +29,23 @@ function hostToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/**
+ * Set while the page goes away (reload, tab closed): requests sent then (the minutes' last
+ * words) are `keepalive`, so the browser delivers them after the page is gone. Only then: the
+ * browser caps keepalive bodies in flight at 64 kB.
+ */
+let unloading = false;
+window.addEventListener('pagehide', () => (unloading = true));
+window.addEventListener('pageshow', () => (unloading = false));
+
 function httpTransport(token: string): Transport {
   return async (channel, input) => {
+    const body = JSON.stringify(input ?? {});
     const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Esep-Token': token },
-      body: JSON.stringify(input ?? {}),
+      body,
+      keepalive: unloading && body.length < 60_000,
     });
     return (await response.json()) as Envelope<unknown>;
   };

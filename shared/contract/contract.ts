@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { AppInfo, ObligationsGrid, Settings, UnitSearchHit, UnitSummary } from './types';
-import { KatoCode, Language, NoInput, Year } from './schemas';
+import { KatoCode, Language, NoInput, ResumePoint, Year } from './schemas';
 import { CHANNELS, type ChannelName } from './channels';
 import { rulesContract } from './rules.contract';
 import { meetingsContract } from './meetings.contract';
 import { calendarContract } from './calendar.contract';
 import { minutesContract } from './minutes.contract';
+import { issuesContract } from './issues.contract';
+import { issuesImportContract } from './issues-import.contract';
+import { actionPlanContract } from './action-plan.contract';
 
 /** A channel: its input schema (validated at every door) and, as a phantom, its output type. */
 export interface Channel<I extends z.ZodType, O> {
@@ -26,6 +29,8 @@ export const contract = {
 
   'settings:get': channel<Settings>()(NoInput),
   'settings:setLanguage': channel<Settings>()(z.object({ language: Language }).strict()),
+  /** Remembers the minutes field being typed in (null: the minutes were closed). */
+  'settings:setResume': channel<Settings>()(z.object({ resume: ResumePoint.nullable() }).strict()),
 
   'setup:complete': channel<Settings>()(z.object({ rootKato: KatoCode, language: Language }).strict()),
 
@@ -48,13 +53,17 @@ export const contract = {
   ...calendarContract,
   ...minutesContract,
   ...rulesContract,
+  ...issuesContract,
+  ...issuesImportContract,
+  ...actionPlanContract,
   // `satisfies` makes a channel missing from CHANNELS, or listed without a schema, a compile error.
 } as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
 export type { ChannelName };
 export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
-export type ChannelOutput<K extends ChannelName> = NonNullable<Contract[K]['output']>;
+// Exclude, not NonNullable: `output` is optional (a phantom), but a channel may answer null.
+export type ChannelOutput<K extends ChannelName> = Exclude<Contract[K]['output'], undefined>;
 
 export const CHANNEL_NAMES: readonly ChannelName[] = CHANNELS;
 

@@ -12,3 +12,15 @@ export type Language = z.infer<typeof Language>;
 export const Year = z.number().int().min(2013).max(2100);
 
 export const NoInput = z.object({}).strict();
+
+/**
+ * Where the secretary was typing: a meeting and the field of its minutes editor, by the field's
+ * data-testid (short, and safe to put in a CSS selector as it is).
+ */
+export const ResumePoint = z
+  .object({
+    meetingId: z.uuid(),
+    field: z.string().min(1).max(100).regex(/^[a-z0-9-]+$/),
+  })
+  .strict();
+export type ResumePoint = z.infer<typeof ResumePoint>;

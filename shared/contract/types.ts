@@ -1,7 +1,7 @@
 import type { IsoDate } from '../domain/dates';
 import type { AssessedObligation } from '../domain/rules';
 import type { UnitKind } from '../domain/units/unit-kind';
-import type { Language } from './schemas';
+import type { Language, ResumePoint } from './schemas';
 import type { AnnouncementChannel, MeetingFormat, MeetingKind, MeetingStatus, QuestionChannel } from '../domain/meetings/meeting';
 
 export interface UnitSummary {
@@ -24,6 +24,8 @@ export interface Settings {
   workingRoot: UnitSummary | null;
   /** Remind this many days before a window closes with nothing held. */
   reminderDays: number;
+  /** The field of a meeting's draft minutes that had focus last: the app reopens there. */
+  resume: ResumePoint | null;
 }
 
 export interface AppInfo {

@@ -13,6 +13,8 @@ export interface RunningHost {
   url: string;
   process: ChildProcess;
   stop(): Promise<void>;
+  /** kill -9 of the host and the node process tsx runs it in: a crash, nothing flushed. */
+  crash(): Promise<void>;
 }
 
 /** Starts the real browser host (tsx, same as `npm run start:browser`) and waits for its URL. */
@@ -20,7 +22,8 @@ export async function startHost(options: { dataDir: string; today: string }): Pr
   const child = spawn(
     path.join(ROOT, 'node_modules', '.bin', 'tsx'),
     ['electron/host/main.ts', '--no-build', '--no-open', '--data-dir', options.dataDir, '--today', options.today],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Its own process group, so a crash takes tsx's child (the real server) down too.
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -34,9 +37,15 @@ export async function startHost(options: { dataDir: string; today: string }): Pr
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
+      }),
+    crash: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        process.kill(-child.pid!, 'SIGKILL');
       }),
   };
 }

@@ -1,16 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { zipSync, strToU8 } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import { addAttachment, safeFileName } from '../../electron/core/services/attachments.service';
+import { addAttachment, safeFileName, STALE_TEMP_MS, sweepAttachments } from '../../electron/core/services/attachments.service';
 import { createHandlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { listAudit } from '../../electron/core/db/repos/audit.repo';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/contract/minutes.contract';
 import { EsepError } from '../../shared/errors';
-import { openTempCore, ABAY_DISTRICT, KARAAUYL_OKRUG } from '../helpers/temp-core';
+import { contentStore } from '../../electron/core/files/content-store';
+import { openTempCore, tempDir, ABAY_DISTRICT, KARAAUYL_OKRUG } from '../helpers/temp-core';
 import { caller, planInput } from './meeting-fixtures';
 
 let core: Core;
@@ -218,3 +220,110 @@ describe('opening an attachment with the system viewer', () => {
     expect(safeFileName(name)).toBe(expected);
   });
 });
+
+describe('files nothing references', () => {
+  let own: Core;
+  let dataDir: string;
+  let put: ReturnType<typeof caller>['value'];
+  let first: string;
+  let second: string;
+
+  const root = () => path.join(dataDir, 'attachments');
+  const fileOf = (sha256: string) => path.join(root(), sha256.slice(0, 2), sha256);
+  const attach = (id: string, data: Buffer) =>
+    put('attachments:add', { meetingId: id, fileName: 'сурет.png', kind: 'photo', dataBase64: data.toString('base64') }) as { id: string; sha256: string };
+
+  function reopen() {
+    own.close();
+    own = openTempCore({ today: '2025-07-15', dataDir });
+    put = caller(own).value;
+  }
+
+  /** A temp file as `put` names it, last written `ageMs` ago. */
+  function tempFile(sha256: string, ageMs: number): string {
+    const file = path.join(root(), sha256.slice(0, 2), `.${sha256}.${randomUUID()}.tmp`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'half a photo');
+    const at = new Date(Date.now() - ageMs);
+    fs.utimesSync(file, at, at);
+    return file;
+  }
+
+  beforeEach(() => {
+    dataDir = tempDir();
+    own = openTempCore({ today: '2025-07-15', dataDir });
+    put = caller(own).value;
+    put('setup:complete', { rootKato: ABAY_DISTRICT, language: 'kk' });
+    first = put('meetings:plan', planInput(KARAAUYL_OKRUG, '2025-07-20', '2025-M07')).id;
+    second = put('meetings:plan', planInput(KARAAUYL_OKRUG, '2025-10-20', null)).id;
+  });
+  afterEach(() => own.close());
+
+  it('removing the last row that names some bytes deletes the file at once; bytes two rows name stay until both are gone', () => {
+    const alone = attach(first, png([10, 20, 30]));
+    put('attachments:remove', { id: alone.id });
+    expect(fs.existsSync(fileOf(alone.sha256))).toBe(false);
+
+    const shared = png([40, 50, 60]);
+    const here = attach(first, shared);
+    const there = attach(second, shared);
+    put('attachments:remove', { id: here.id });
+    expect(fs.existsSync(fileOf(here.sha256))).toBe(true);
+    expect(Buffer.from(put('attachments:read', { id: there.id }).dataBase64, 'base64')).toEqual(shared);
+    put('attachments:remove', { id: there.id });
+    expect(fs.existsSync(fileOf(here.sha256))).toBe(false);
+
+    // The same bytes added after their file was deleted are stored again.
+    const again = attach(first, shared);
+    expect(Buffer.from(put('attachments:read', { id: again.id }).dataBase64, 'base64')).toEqual(shared);
+  });
+
+  it('at start: deletes an orphan and an old temp file, keeps referenced files, a fresh temp file and foreign files', () => {
+    const kept = attach(first, png([1, 1, 1]));
+    const shared = png([2, 2, 2]);
+    const sharedHere = attach(first, shared);
+    attach(second, shared);
+    // One of the two rows naming the shared bytes is removed while the app is closed.
+    own.ctx.db.prepare('UPDATE attachments SET deleted_at = 1 WHERE id = ?').run(sharedHere.id);
+    // A crash between writing a file and recording its row.
+    const orphan = contentStore(root()).put(png([3, 3, 3]));
+    const old = tempFile(orphan, STALE_TEMP_MS + 60_000);
+    const fresh = tempFile(kept.sha256, 60_000);
+    const foreign = path.join(root(), 'README.txt');
+    fs.writeFileSync(foreign, 'not the store’s');
+
+    reopen();
+
+    expect(fs.existsSync(fileOf(orphan))).toBe(false);
+    expect(fs.existsSync(old)).toBe(false);
+    expect(fs.readFileSync(fileOf(kept.sha256))).toEqual(png([1, 1, 1]));
+    expect(fs.readFileSync(fileOf(sharedHere.sha256))).toEqual(shared);
+    expect(fs.existsSync(fresh)).toBe(true);
+    expect(fs.existsSync(foreign)).toBe(true);
+  });
+
+  it('is idempotent and never touches a referenced file', () => {
+    const kept = attach(first, png([5, 5, 5]));
+    const orphan = contentStore(root()).put(png([6, 6, 6]));
+    tempFile(orphan, STALE_TEMP_MS + 1);
+    const now = Date.now();
+    expect(sweepAttachments(own.ctx, dataDir, now)).toEqual({ files: 1, temps: 1 });
+    const after = storedUnder(root());
+    expect(sweepAttachments(own.ctx, dataDir, now)).toEqual({ files: 0, temps: 0 });
+    expect(storedUnder(root())).toEqual(after);
+    expect(after).toEqual([fileOf(kept.sha256)]);
+  });
+
+  it('has nothing to do before any file was added', () => {
+    expect(sweepAttachments(own.ctx, dataDir, Date.now())).toEqual({ files: 0, temps: 0 });
+    expect(fs.existsSync(root())).toBe(false);
+  });
+});
+
+function storedUnder(root: string): string[] {
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}

@@ -8,6 +8,7 @@ import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import { openTempCore, tempDir, ABAY_DISTRICT, KARAAUYL_OKRUG } from '../helpers/temp-core';
 import { createHandlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
+import { blankIssueFields } from '../../shared/contract/issue-defaults';
 
 function cli(...args: string[]) {
   let stdout = '';
@@ -168,5 +169,82 @@ describe('npm run -s esep', () => {
     const bad = spawnSync('npm', ['run', '-s', 'esep', '--', 'units', '--kato', 'x'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
+  });
+});
+
+describe('esep issues', () => {
+  /** An installation of the Abai district with three issues raised in Karaauyl on 3 April 2025. */
+  function installationWithIssues(): string {
+    const dataDir = tempDir();
+    const core = openTempCore({ dataDir, today: '2025-06-15' });
+    const h = createHandlers(core, 't');
+    const ok = (channel: string, input: unknown) => {
+      const r = dispatch(h, channel, input, () => {}) as { ok: boolean; value?: any; error?: unknown };
+      if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+      return r.value;
+    };
+    ok('setup:complete', { rootKato: ABAY_DISTRICT, language: 'kk' });
+    const meeting = ok('meetings:recordHeld', { unitKato: KARAAUYL_OKRUG, heldOn: '2025-04-03' });
+    const body = ok('bodies:save', { nameKk: 'Білім бөлімі', nameRu: 'Отдел образования', archived: false });
+    const fields = (text: string, more: Record<string, unknown> = {}) => ({ ...blankIssueFields(text, 'complaint'), ...more });
+    const create = (text: string, more: Record<string, unknown> = {}) =>
+      ok('issues:create', { unitKato: KARAAUYL_OKRUG, meetingId: meeting.id, raisedOn: '2025-04-03', fields: fields(text, more), author: null });
+    create('Мектептің шатыры ағып тұр', { bodyId: body.id, deadline: '2025-05-01' });
+    create('Көше жарығы жоқ');
+    create('Автобус мектепке бармайды', { answeredOnSpot: true, answer: 'Маршрут қыркүйектен ашылады' });
+    core.close();
+    return dataDir;
+  }
+
+  it('lists the log as JSON, by status, open, overdue, and by a Kazakh word in another case', () => {
+    const dataDir = installationWithIssues();
+    const run = (...args: string[]) => cli('issues', '--data-dir', dataDir, '--today', '2025-06-15', '--json', ...args);
+    const all = run();
+    expect(all.code).toBe(0);
+    expect(all.stderr).toBe('');
+    expect(all.json().total).toBe(3);
+    expect(Object.keys(all.json().rows[0]).sort()).toContain('overdue');
+    expect(JSON.stringify(all.json())).not.toMatch(/fullName|phone/);
+    expect(run('--status', 'overdue').json().rows.map((r: { text: string }) => r.text)).toEqual(['Мектептің шатыры ағып тұр']);
+    expect(run('--status', 'open').json().total).toBe(2);
+    expect(run('--status', 'closed').json().total).toBe(1);
+    expect(run('--status', 'explained').json().rows.map((r: { text: string }) => r.text)).toEqual(['Автобус мектепке бармайды']);
+    expect(run('--search', 'мектеп').json().total).toBe(2);
+    expect(run('--search', 'МЕКТЕПТІҢ').json().total).toBe(1);
+    expect(run('--search', 'коше').json().total).toBe(1);
+    expect(run('--search', 'мектеп', '--status', 'open', '--limit', '1').json()).toMatchObject({ total: 1, rows: [{ text: 'Мектептің шатыры ағып тұр' }] });
+  });
+
+  it('prints a table with status names in the chosen language', () => {
+    const dataDir = installationWithIssues();
+    const kk = cli('issues', '--data-dir', dataDir, '--today', '2025-06-15', '--lang', 'kk');
+    expect(kk.code).toBe(0);
+    const lines = kk.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^unit\s+No\s+raised on\s+kind\s+status\s+deadline\s+text/);
+    expect(kk.stdout).toContain('Мерзімі өткен');
+    expect(kk.stdout).toContain('Түсіндірілді');
+    expect(lines.at(-1)).toBe('3 of 3');
+    const ru = cli('issues', '--data-dir', dataDir, '--today', '2025-06-15', '--lang', 'ru', '--status', 'overdue');
+    expect(ru.stdout).toContain('В работе — Просрочено');
+    expect(ru.stdout).toContain('Жалоба');
+  });
+
+  it.each([
+    ['no --data-dir', false, ['issues'], /--data-dir/],
+    ['an unknown status', true, ['issues', '--status', 'lost'], /--status: one of new, in_progress/],
+    ['a bad limit', true, ['issues', '--limit', '0'], /--limit/],
+    ['an empty search', true, ['issues', '--search', '  '], /--search/],
+    ['a unit outside the working set', true, ['issues', '--unit', '113833000'], /113833000/],
+  ])('refuses %s with exit code 2', (_label, withData, args, message) => {
+    const r = cli(...(args as string[]), ...(withData ? ['--data-dir', installationWithIssues()] : []), '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message as RegExp);
+  });
+
+  it('is described in the help', () => {
+    const help = cli('--help');
+    expect(help.stdout).toMatch(/issues\s+\[--status S\] \[--search TEXT\]/);
+    expect(help.stdout).toMatch(/--issues N/);
   });
 });

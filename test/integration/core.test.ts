@@ -79,7 +79,7 @@ describe('setup and meetings', () => {
       ok: false,
       error: { code: 'unit_not_reporting' },
     });
-    expect(call('settings:get', {})).toEqual({ ok: true, value: { language: null, workingRoot: null, reminderDays: 7 } });
+    expect(call('settings:get', {})).toEqual({ ok: true, value: { language: null, workingRoot: null, reminderDays: 7, resume: null } });
     expect(listAudit(core.ctx)).toHaveLength(before);
   });
 

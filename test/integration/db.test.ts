@@ -31,6 +31,7 @@ describe('openDatabase + migrate', () => {
     expect(result).toEqual({ from: 0, to: LATEST_VERSION, backupFile: null });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL: a power cut loses no commit
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     // A fresh database has nothing to back up.
     expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);

@@ -66,14 +66,20 @@ function minutes(status: 'draft' | 'final'): Minutes {
   };
 }
 
+/** The formal header: the akim's office, written out from the unit's name. */
+const OFFICE: Record<Language, string> = {
+  kk: 'Қараауыл ауылдық округі әкімінің аппараты',
+  ru: 'Аппарат акима Караульского сельского округа',
+};
+
 const EXPECTED: Record<Language, { headings: string[]; others: string[] }> = {
   kk: {
     headings: ['ХАТТАМА', 'ТЫҢДАЛДЫ:', 'СӨЙЛЕДІ:', 'ШЕШТІ:', 'Төраға', 'Хатшы', 'Қатысқандар:', 'Шақырылғандар:', 'Күн тәртібі:'],
-    others: ['ҚАРААУЫЛ АУЫЛДЫҚ ОКРУГІ', '2025 жылғы 15 қаңтар', '124 адам', 'Сәрсенбаев Ғалым (Қараауыл ауылы)', 'Мерзімі: 2025 жылғы 1 наурыз'],
+    others: [OFFICE.kk, '2025 жылғы 15 қаңтар', '124 адам', 'Сәрсенбаев Ғалым (Қараауыл ауылы)', 'Мерзімі: 2025 жылғы 1 наурыз'],
   },
   ru: {
     headings: ['ПРОТОКОЛ', 'СЛУШАЛИ:', 'ВЫСТУПИЛИ:', 'РЕШИЛИ:', 'Председатель', 'Секретарь', 'Присутствовали:', 'Приглашенные:', 'Повестка дня:'],
-    others: ['КАРАУЛЬСКИЙ СЕЛЬСКИЙ ОКРУГ', '15 января 2025 г.', '124 человека', 'Сәрсенбаев Ғалым (село Караул)', 'Срок: 1 марта 2025 г.'],
+    others: [OFFICE.ru, '15 января 2025 г.', '124 человека', 'Сәрсенбаев Ғалым (село Караул)', 'Срок: 1 марта 2025 г.'],
   },
 };
 
@@ -114,7 +120,7 @@ describe('the minutes as DOCX', () => {
 
   it('marks a draft and sets the civil-service page and font', async () => {
     const docx = await build('ru', 'draft');
-    expect(documentText(docx).split('\n')[0]).toBe('ПРОЕКТ');
+    expect(documentText(docx).split('\n').slice(0, 2)).toEqual(['ПРОЕКТ', OFFICE.ru]);
     const files = unzipSync(new Uint8Array(docx));
     const xml = strFromU8(files['word/document.xml']!);
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
@@ -159,7 +165,7 @@ describe('the minutes as DOCX', () => {
         for (const s of ['әғқңөұүһі']) for (const letter of s) expect(text, `letter ${letter}`).toContain(letter);
         // Long lines may wrap in the PDF: compare with whitespace collapsed.
         const flat = text.replace(/\s+/g, ' ');
-        for (const s of [DECISION_1, DECISION_2]) expect(flat).toContain(s);
+        for (const s of [OFFICE[language], DECISION_1, DECISION_2]) expect(flat).toContain(s);
 
         const out = path.resolve('test-results', `minutes-${language}`);
         fs.mkdirSync(path.dirname(out), { recursive: true });

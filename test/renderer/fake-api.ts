@@ -13,6 +13,9 @@ import { EsepError } from '../../shared/errors';
 import type { Attachment, FileData, Minutes } from '../../shared/contract/minutes.contract';
 import { completenessProblems, type AttachmentKind, type MinutesBody } from '../../shared/domain/minutes/minutes';
 import { diffMinutes } from '../../shared/domain/minutes/diff';
+import { createFakeIssues } from './fake-issues';
+import { createFakeImport } from './fake-import';
+import { createFakePlan } from './fake-plan';
 
 /**
  * A stand-in for the core behind `renderer/src/api.ts`: a small KATO tree (Abai district of
@@ -66,7 +69,7 @@ interface World {
   nextId: number;
 }
 
-const world: World = { settings: { language: null, workingRoot: null, reminderDays: 7 }, meetings: [], akims: [], nextId: 1 };
+const world: World = { settings: { language: null, workingRoot: null, reminderDays: 7, resume: null }, meetings: [], akims: [], nextId: 1 };
 
 function meeting(unitKato: string, heldOn: IsoDate, note = ''): Meeting {
   const id = `00000000-0000-4000-8000-${String(world.nextId++).padStart(12, '0')}`;
@@ -331,12 +334,41 @@ function fresh(minutesId: string, revision: number): Minutes {
   return m;
 }
 
+/** The issue log's channels (fake-issues.ts), wired to this world's units, meetings and minutes. */
+export const fakeIssues = createFakeIssues({
+  today: TODAY,
+  within: (root, kato) => depthBelow(root, kato) !== null,
+  meeting: (id) => findMeeting(id),
+  minutes: (meetingId) => minutesByMeeting.get(meetingId) ?? null,
+});
+
+/** The legacy Excel import's channels (fake-import.ts), creating issues through the fake log. */
+const fakeImport = createFakeImport({
+  today: TODAY,
+  places: (unitKato) => {
+    const root = world.settings.workingRoot?.kato ?? unitKato;
+    return UNITS.filter((u) => depthBelow(root, u.kato) !== null).map((u) => ({ ...u, inUnit: depthBelow(unitKato, u.kato) !== null }));
+  },
+  issues: fakeIssues.api,
+});
+
+/** The action plan's channels (fake-plan.ts), over the fake issue log. */
+export const fakePlan = createFakePlan({
+  issues: () => fakeIssues.all(),
+  within: (root, kato) => depthBelow(root, kato) !== null,
+  meeting: (id) => findMeeting(id),
+});
+
 export const fakeApi = {
   app: { info: vi.fn(async (_: Record<string, never>) => INFO) },
   settings: {
     get: vi.fn(async (_: Record<string, never>) => world.settings),
     setLanguage: vi.fn(async ({ language }: { language: Language }) => {
       world.settings = { ...world.settings, language };
+      return world.settings;
+    }),
+    setResume: vi.fn(async ({ resume }: { resume: Settings['resume'] }) => {
+      world.settings = { ...world.settings, resume };
       return world.settings;
     }),
     setReminderDays: vi.fn(async ({ days }: { days: number }) => {
@@ -455,6 +487,12 @@ export const fakeApi = {
       const ext = fileName.split('.').pop()?.toLowerCase() ?? '';
       const mime = ext === 'png' ? 'image/png' : ext === 'jpg' || ext === 'jpeg' ? 'image/jpeg' : ext === 'pdf' ? 'application/pdf' : null;
       if (!mime) throw new EsepError('attachment_type', { fileName });
+      // Like the core: the same content on the same meeting is the attachment already there.
+      const same = attachments.find((x) => x.meetingId === meetingId && x.dataBase64 === dataBase64);
+      if (same) {
+        const { dataBase64: _, ...out } = same;
+        return out;
+      }
       const a = { id: `00000000-0000-4000-c000-${String(world.nextId++).padStart(12, '0')}`, meetingId, sha256: dataBase64, fileName, mime, size: Math.floor((dataBase64.length * 3) / 4), kind, createdAt: 0, dataBase64 };
       attachments.push(a);
       const { dataBase64: _, ...out } = a;
@@ -471,6 +509,9 @@ export const fakeApi = {
     }),
     open: vi.fn(async ({ id }: { id: string }) => ({ id })),
   },
+  ...fakeIssues.api,
+  ...fakeImport.api,
+  ...fakePlan.api,
 };
 
 /**
@@ -485,10 +526,12 @@ export function resetWorld(options: { setUp: boolean; language?: Language | null
   minutesByMeeting = new Map();
   attachments = [];
   world.settings = options.setUp
-    ? { language: options.language === undefined ? 'kk' : options.language, workingRoot: ROOT, reminderDays: 7 }
-    : { language: options.language ?? null, workingRoot: null, reminderDays: 7 };
+    ? { language: options.language === undefined ? 'kk' : options.language, workingRoot: ROOT, reminderDays: 7, resume: null }
+    : { language: options.language ?? null, workingRoot: null, reminderDays: 7, resume: null };
   world.meetings = options.setUp
     ? [meeting(ROOT.kato, '2025-02-12'), meeting(OKRUG.kato, '2025-01-20', 'Ауыл клубында'), meeting(OKRUG.kato, '2025-05-05')]
     : [];
+  fakeIssues.reset();
+  fakePlan.reset();
   for (const area of Object.values(fakeApi)) for (const fn of Object.values(area)) fn.mockClear();
 }

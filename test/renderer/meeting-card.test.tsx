@@ -121,13 +121,13 @@ describe('meeting card', () => {
     const m = await seedPlanned(OKRUG.kato, '2025-07-24');
     await openCard(m);
     fireEvent.click(screen.getByTestId('meeting-action-setOfficials'));
-    change('official-name-0', 'Ахметов Б.');
-    change('official-position-0', 'вице-министр');
-    change('official-body-0', 'Ұлттық экономика министрлігі');
-    fireEvent.click(screen.getByTestId('official-gov-0'));
+    change('official-0-name', 'Ахметов Б.');
+    change('official-0-position', 'вице-министр');
+    change('official-0-body', 'Ұлттық экономика министрлігі');
+    fireEvent.click(screen.getByTestId('official-0-government'));
     fireEvent.click(screen.getByTestId('official-add'));
-    change('official-name-1', 'Сейітов Д.');
-    fireEvent.click(screen.getByTestId('official-oblast-1'));
+    change('official-1-name', 'Сейітов Д.');
+    fireEvent.click(screen.getByTestId('official-1-oblast'));
     fireEvent.click(screen.getByTestId('officials-submit'));
     await screen.findByTestId('fact-officials');
     expect(fakeApi.meetings.setOfficials).toHaveBeenCalledWith({

@@ -34,24 +34,47 @@ describe('minutes editor', () => {
     expect(indicator().dataset['state']).toBe('idle');
   });
 
-  it('typing schedules one save after the pause, not one per keystroke', async () => {
+  it('typing is saved at most 800 ms after the first unsaved keystroke, once per interval, even without a pause', async () => {
     await openMinutes();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    for (const value of ['1', '12', '12/']) {
+    for (const value of ['1', '12']) {
       change('minutes-number', value);
       await act(() => vi.advanceTimersByTimeAsync(300));
     }
-    change('minutes-chair', 'Ахметов Б.');
-    await act(() => vi.advanceTimersByTimeAsync(799));
+    change('minutes-number', '12/');
+    await act(() => vi.advanceTimersByTimeAsync(199));
     expect(fakeApi.minutes.save).not.toHaveBeenCalled();
     await act(() => vi.advanceTimersByTimeAsync(1));
+    // Typing never paused, and still the first 800 ms are on disk.
     expect(fakeApi.minutes.save).toHaveBeenCalledTimes(1);
     const input = fakeApi.minutes.save.mock.calls[0]![0];
     expect(input.revision).toBe(1);
-    expect(input.body).toMatchObject({ number: '12/', chair: 'Ахметов Б.' });
+    expect(input.body).toMatchObject({ number: '12/' });
     expect(Object.keys(input.body)).not.toContain('revision');
     expect(indicator().dataset['state']).toBe('saved');
     expect(indicator().textContent).toMatch(/^Сақталды \d\d:\d\d$/);
+
+    change('minutes-chair', 'Ахметов Б.');
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    change('minutes-chair', 'Ахметов Б. Қ.');
+    await act(() => vi.advanceTimersByTimeAsync(399));
+    expect(fakeApi.minutes.save).toHaveBeenCalledTimes(1);
+    await act(() => vi.advanceTimersByTimeAsync(1));
+    expect(fakeApi.minutes.save).toHaveBeenCalledTimes(2);
+    expect(fakeApi.minutes.save.mock.calls[1]![0].body).toMatchObject({ number: '12/', chair: 'Ахметов Б. Қ.' });
+    // Nothing new typed: no more saves.
+    await act(() => vi.advanceTimersByTimeAsync(5000));
+    expect(fakeApi.minutes.save).toHaveBeenCalledTimes(2);
+  });
+
+  it('the page going away (reload, window closed) saves what is pending at once', async () => {
+    await openMinutes();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    change('minutes-chair', 'Ахметов');
+    expect(fakeApi.minutes.save).not.toHaveBeenCalled();
+    await act(async () => window.dispatchEvent(new Event('pagehide')));
+    expect(fakeApi.minutes.save).toHaveBeenCalledTimes(1);
+    expect(fakeApi.minutes.save.mock.calls[0]![0].body).toMatchObject({ chair: 'Ахметов' });
   });
 
   it('serialises saves: the next one waits and uses the revision the first returned', async () => {
@@ -114,8 +137,22 @@ describe('minutes editor', () => {
     expect(screen.queryByTestId('minutes-finalize')).toBeNull();
     expect(screen.getByTestId('minutes-status').textContent).toBe('Түпкілікті');
     expect(screen.getByTestId('minutes-view-chair').textContent).toBe('Ахметов Б.');
+    // The Finalise button is gone: focus is on the minutes, not lost to the page.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('minutes-view')));
+
+    // Typing into the final minutes changes nothing, says why and offers the amendment.
+    const view = screen.getByTestId('minutes-view');
+    view.focus();
+    fireEvent.keyDown(view, { key: 'Tab' });
+    expect(screen.queryByTestId('minutes-refused')).toBeNull();
+    fireEvent.keyDown(view, { key: 'ә' });
+    expect(screen.getByTestId('minutes-refused').textContent).toContain('түзету');
+    expect(document.activeElement).toBe(screen.getByTestId('minutes-amend'));
+    expect(screen.getByTestId('minutes-view-chair').textContent).toBe('Ахметов Б.');
 
     fireEvent.click(screen.getByTestId('minutes-amend'));
+    expect(screen.queryByTestId('minutes-refused')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('amend-reason')));
     await screen.findByTestId('minutes-editor');
     change('minutes-chair', 'Ахметов Б. Қ.');
     fireEvent.click(screen.getByTestId('amend-submit'));
@@ -173,6 +210,13 @@ describe('minutes editor', () => {
     const added = (await fakeApi.attachments.add.mock.results[0]!.value) as { id: string };
     const row = await screen.findByTestId(`attachment-${added.id}`);
     await waitFor(() => expect(row.querySelector('img')?.getAttribute('src')).toMatch(/^data:image\/png;base64,/));
+    expect(screen.queryByTestId('attachment-duplicate')).toBeNull();
+
+    // The same photo again, under another name: kept once, and the secretary is told.
+    const again = new File([new Uint8Array([137, 80, 78, 71])], 'copy.png', { type: 'image/png' });
+    fireEvent.change(screen.getByTestId('attachment-input'), { target: { files: [again] } });
+    expect((await screen.findByTestId('attachment-duplicate')).textContent).toBe('«copy.png» файлы бұрын «clubhouse.png» деп тіркелген: екінші рет сақталмады.');
+    expect(screen.getAllByTestId(/^attachment-[0-9a-f-]+-remove$/)).toHaveLength(1);
     fireEvent.click(screen.getByTestId(`attachment-${added.id}-remove`));
     fireEvent.click(screen.getByTestId(`attachment-${added.id}-confirm`));
     await waitFor(() => expect(screen.queryByTestId(`attachment-${added.id}`)).toBeNull());

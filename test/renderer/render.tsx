@@ -16,6 +16,9 @@ import { resetDashboardStore } from '../../renderer/src/stores/dashboard.store';
 import { resetMeetingListStore } from '../../renderer/src/stores/meeting-list.store';
 import { resetPanelStore } from '../../renderer/src/stores/panel.store';
 import { resetRemindersStore } from '../../renderer/src/stores/reminders.store';
+import { resetResume } from '../../renderer/src/stores/resume';
+import { resetIssuesStore } from '../../renderer/src/stores/issues.store';
+import { resetIssueReferenceStore } from '../../renderer/src/stores/issue-reference.store';
 
 // Without vitest globals Testing Library cannot register its own cleanup.
 afterEach(() => {
@@ -30,6 +33,9 @@ afterEach(() => {
   resetRemindersStore();
   resetAkimsStore();
   resetMeetingListStore();
+  resetResume();
+  resetIssuesStore();
+  resetIssueReferenceStore();
   clearUnitCache();
   clearSubtreeCache();
 });

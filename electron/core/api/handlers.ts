@@ -2,7 +2,7 @@ import type { Core } from '../core';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
 import { LATEST_VERSION } from '../db/migrations';
 import { currentKatoEdition } from '../kato/kato.loader';
-import { completeSetup, getSettings, setLanguage, setReminderDays } from '../services/settings.service';
+import { completeSetup, getSettings, setLanguage, setReminderDays, setResume } from '../services/settings.service';
 import { getDashboard } from '../services/dashboard.service';
 import { listReminders } from '../services/reminders.service';
 import { exportIcs } from '../services/ics.service';
@@ -29,6 +29,24 @@ import {
 import { listAkims, saveAkim } from '../services/akims.service';
 import { obligationsGrid } from '../services/obligations.service';
 import { addRuleSet, listRuleSetViews, removeRuleSet } from '../services/rule-sets.service';
+import {
+  carryOverIssues,
+  countIssues,
+  createIssue,
+  getIssue,
+  getIssueAuthor,
+  issuesFromMinutes,
+  listIssues,
+  prolongIssue,
+  setIssueAuthor,
+  setIssueStatus,
+  updateIssue,
+} from '../services/issues.service';
+import { listBodies, listCategories, listStatuses, saveBody, saveBodyPerson, saveCategory, saveStatus } from '../services/reference.service';
+import { listSavedFilters, removeSavedFilter, saveFilter } from '../services/saved-filters.service';
+import { checkImport, commitImport, previewImport } from '../services/issues-import.service';
+import { fillPlan, listPlan, removeRow, saveRow } from '../services/action-plan.service';
+import { exportPlan } from '../services/action-plan-export.service';
 
 export type Handlers = { [K in ChannelName]: (input: ChannelInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>> };
 
@@ -46,6 +64,7 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     }),
     'settings:get': () => getSettings(ctx),
     'settings:setLanguage': (input) => setLanguage(ctx, input.language),
+    'settings:setResume': (input) => setResume(ctx, input.resume),
     'setup:complete': (input) => completeSetup(ctx, input),
     'units:search': (input) => searchUnits(ctx, input),
     'units:get': (input) => getUnit(ctx, input.kato),
@@ -83,5 +102,34 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     'rules:list': () => listRuleSetViews(ctx),
     'rules:add': (input) => addRuleSet(ctx, input),
     'rules:remove': (input) => removeRuleSet(ctx, input),
+    'issues:list': (input) => listIssues(ctx, input),
+    'issues:counts': (input) => countIssues(ctx, input),
+    'issues:get': (input) => getIssue(ctx, input),
+    'issues:create': (input) => createIssue(ctx, input),
+    'issues:update': (input) => updateIssue(ctx, input),
+    'issues:setStatus': (input) => setIssueStatus(ctx, input),
+    'issues:prolong': (input) => prolongIssue(ctx, input),
+    'issues:fromMinutes': (input) => issuesFromMinutes(ctx, input),
+    'issues:carryOver': (input) => carryOverIssues(ctx, input),
+    'issues:author': (input) => getIssueAuthor(ctx, input),
+    'issues:setAuthor': (input) => setIssueAuthor(ctx, input),
+    'issueStatuses:list': () => listStatuses(ctx),
+    'issueStatuses:save': (input) => saveStatus(ctx, input),
+    'issueCategories:list': () => listCategories(ctx),
+    'issueCategories:save': (input) => saveCategory(ctx, input),
+    'bodies:list': () => listBodies(ctx),
+    'bodies:save': (input) => saveBody(ctx, input),
+    'bodies:savePerson': (input) => saveBodyPerson(ctx, input),
+    'savedFilters:list': () => listSavedFilters(ctx),
+    'savedFilters:save': (input) => saveFilter(ctx, input),
+    'savedFilters:remove': (input) => removeSavedFilter(ctx, input),
+    'issuesImport:preview': (input) => previewImport(ctx, input),
+    'issuesImport:check': (input) => checkImport(ctx, input),
+    'issuesImport:commit': (input) => commitImport(ctx, input),
+    'actionPlan:list': (input) => listPlan(ctx, input),
+    'actionPlan:fill': (input) => fillPlan(ctx, input),
+    'actionPlan:saveRow': (input) => saveRow(ctx, input),
+    'actionPlan:removeRow': (input) => removeRow(ctx, input),
+    'actionPlan:export': (input) => exportPlan(ctx, input),
   };
 }

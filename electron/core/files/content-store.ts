@@ -12,9 +12,21 @@ export interface ContentStore {
   read(sha256: string): Buffer;
   has(sha256: string): boolean;
   pathOf(sha256: string): string;
+  /** Deletes the stored bytes; nothing happens when they are not there. */
+  remove(sha256: string): void;
+  /** What lies in the store: stored files by SHA-256, and temp files of writes in progress or cut short. */
+  scan(): StoreScan;
+}
+
+export interface StoreScan {
+  contents: string[];
+  temps: Array<{ path: string; modifiedAt: number }>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const SHARD = /^[0-9a-f]{2}$/;
+/** `put` writes `.<sha256>.<uuid>.tmp` beside the final name, then renames it. */
+const TEMP = /^\.[0-9a-f]{64}\.[0-9a-f-]{36}\.tmp$/;
 
 export function sha256Of(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -31,6 +43,25 @@ export function contentStore(root: string): ContentStore {
     pathOf,
     has: (sha256) => fs.existsSync(pathOf(sha256)),
     read: (sha256) => fs.readFileSync(pathOf(sha256)),
+    remove: (sha256) => fs.rmSync(pathOf(sha256), { force: true }),
+    scan() {
+      const found: StoreScan = { contents: [], temps: [] };
+      // Only names the store itself writes are reported: anything else in the folder is left alone.
+      for (const shard of readDir(root)) {
+        if (!shard.isDirectory() || !SHARD.test(shard.name)) continue;
+        const dir = path.join(root, shard.name);
+        for (const entry of readDir(dir)) {
+          if (!entry.isFile()) continue;
+          if (SHA256.test(entry.name) && entry.name.startsWith(shard.name)) found.contents.push(entry.name);
+          else if (TEMP.test(entry.name)) {
+            const file = path.join(dir, entry.name);
+            const modifiedAt = modifiedTime(file);
+            if (modifiedAt !== null) found.temps.push({ path: file, modifiedAt });
+          }
+        }
+      }
+      return found;
+    },
     put(data) {
       const sha256 = sha256Of(data);
       const target = pathOf(sha256);
@@ -57,6 +88,26 @@ export function contentStore(root: string): ContentStore {
       return sha256;
     },
   };
+}
+
+/** The entries of a folder; none when it does not exist (nothing stored yet). */
+function readDir(dir: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
+/** Null when the file went away meanwhile (its write finished, or another process swept it). */
+function modifiedTime(file: string): number | null {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
 }
 
 /** Makes the rename itself durable; Windows cannot open a folder for fsync, and needs not. */

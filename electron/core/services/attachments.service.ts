@@ -13,14 +13,22 @@ import {
   findAttachmentBySha,
   getAttachment,
   insertAttachment,
+  isShaReferenced,
   listMeetingAttachments,
   markAttachmentDeleted,
+  referencedShas,
 } from '../db/repos/attachments.repo';
 import { contentStore, type ContentStore } from '../files/content-store';
 import { detectFileType, MIME } from '../files/file-type';
 import { requireWorkingReportingUnit } from './units.service';
 
 const MB = 1024 * 1024;
+
+/**
+ * A temp file this old is a write cut short (a crash, a power cut): `put` renames its temp file
+ * within moments. Younger ones may be a write in progress in another process on the same data.
+ */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
 
 /** Attachments live beside the database, named by their SHA-256 (see content-store.ts). */
 function store(dataDir: string): ContentStore {
@@ -71,8 +79,10 @@ export function addAttachment(
   if (!type) throw new EsepError('attachment_type', { fileName });
 
   // The file goes first (a no-op when the bytes are already stored): a row must never name
-  // bytes that are not on disk. A failure after this leaves at worst an unreferenced file.
-  const sha256 = store(dataDir).put(data);
+  // bytes that are not on disk. A failure after this leaves at worst an unreferenced file,
+  // which the sweep at the next start removes.
+  const files = store(dataDir);
+  const sha256 = files.put(data);
   const attachment: Attachment = {
     id: randomUUID(),
     meetingId: meeting.id,
@@ -83,13 +93,17 @@ export function addAttachment(
     kind: input.kind,
     createdAt: ctx.clock.now().getTime(),
   };
+  // Immediate: the write lock is held from the start, so the check that the bytes are still on
+  // disk cannot interleave with a deletion (which runs under the same lock, see deleteIfUnreferenced):
+  // another process may have removed an unreferenced copy between `put` and here.
   return ctx.db.transaction(() => {
     const existing = findAttachmentBySha(ctx.db, meeting.id, sha256);
     if (existing) return existing;
+    if (!files.has(sha256)) files.put(data);
     insertAttachment(ctx.db, attachment, ctx.installationId);
     appendAudit(ctx, { action: 'insert', entity: 'attachment', entityId: attachment.id, after: attachment });
     return attachment;
-  })();
+  }).immediate();
 }
 
 export function readAttachment(ctx: CoreContext, dataDir: string, input: { id: string }): FileData {
@@ -100,16 +114,53 @@ export function readAttachment(ctx: CoreContext, dataDir: string, input: { id: s
 }
 
 /**
- * Hides the attachment (a tombstone row). The file stays on disk: other rows, of this or
- * another meeting, may name the same bytes, and unreferenced files are not collected yet.
+ * Hides the attachment (a tombstone row) and, once that is committed, deletes its file unless
+ * another row, of this or another meeting, still names the same bytes. A crash in between
+ * leaves an unreferenced file for the sweep at the next start.
  */
-export function removeAttachment(ctx: CoreContext, _dataDir: string, input: { id: string }): { id: string } {
-  return ctx.db.transaction(() => {
-    const attachment = workingAttachment(ctx, input.id);
-    markAttachmentDeleted(ctx.db, attachment.id, ctx.clock.now().getTime());
-    appendAudit(ctx, { action: 'delete', entity: 'attachment', entityId: attachment.id, before: attachment });
-    return { id: attachment.id };
+export function removeAttachment(ctx: CoreContext, dataDir: string, input: { id: string }): { id: string } {
+  const attachment = ctx.db.transaction(() => {
+    const found = workingAttachment(ctx, input.id);
+    markAttachmentDeleted(ctx.db, found.id, ctx.clock.now().getTime());
+    appendAudit(ctx, { action: 'delete', entity: 'attachment', entityId: found.id, before: found });
+    return found;
   })();
+  try {
+    deleteIfUnreferenced(ctx, store(dataDir), [attachment.sha256]);
+  } catch {
+    // The removal is done; a file that could not be deleted now is swept at the next start.
+  }
+  return { id: attachment.id };
+}
+
+/**
+ * Deletes the stored files no live row names. The check and the deletion hold the write lock
+ * (an immediate transaction), as the check in addAttachment does, so a row being added in
+ * another process at the same moment never ends up naming a deleted file.
+ */
+function deleteIfUnreferenced(ctx: CoreContext, files: ContentStore, sha256s: readonly string[]): number {
+  // Nothing to delete (the usual start): no need to wait for the write lock.
+  if (sha256s.length === 0) return 0;
+  return ctx.db.transaction(() => {
+    const unreferenced = sha256s.filter((sha256) => !isShaReferenced(ctx.db, sha256));
+    for (const sha256 of unreferenced) files.remove(sha256);
+    return unreferenced.length;
+  }).immediate();
+}
+
+/**
+ * Housekeeping at start: deletes stored files no live attachment names (a removal or a crash
+ * between writing a file and recording it) and temp files of writes cut short. Cheap (one
+ * folder listing, one query) and idempotent. `now` is wall-clock time, as file times are.
+ */
+export function sweepAttachments(ctx: CoreContext, dataDir: string, now: number): { files: number; temps: number } {
+  const files = store(dataDir);
+  const { contents, temps } = files.scan();
+  const referenced = referencedShas(ctx.db);
+  const removed = deleteIfUnreferenced(ctx, files, contents.filter((sha256) => !referenced.has(sha256)));
+  const stale = temps.filter((t) => now - t.modifiedAt > STALE_TEMP_MS);
+  for (const temp of stale) fs.rmSync(temp.path, { force: true });
+  return { files: removed, temps: stale.length };
 }
 
 /**

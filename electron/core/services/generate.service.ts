@@ -58,7 +58,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-class Random {
+export class Random {
   private readonly next: () => number;
   constructor(seed: number) {
     this.next = mulberry32(seed);
@@ -94,7 +94,7 @@ class Random {
 const MALE_NAMES = ['Ерлан', 'Бауыржан', 'Серік', 'Асхат', 'Нұрлан', 'Ержан', 'Қайрат', 'Дәурен', 'Мұрат', 'Талғат', 'Айдос', 'Бақыт', 'Ғалым', 'Жандос', 'Марат', 'Арман', 'Ербол', 'Қанат', 'Болат', 'Самат'];
 const FEMALE_NAMES = ['Айгүл', 'Гүлнар', 'Динара', 'Жанар', 'Сәуле', 'Әсем', 'Мәдина', 'Ботагөз', 'Ақмарал', 'Назгүл'];
 const SURNAMES = ['Қасымов', 'Сейітов', 'Нұрланов', 'Жұмабаев', 'Омаров', 'Ахметов', 'Тоқтаров', 'Әбдірашев', 'Серікбаев', 'Мұхамедов', 'Байжанов', 'Есімов', 'Құрманов', 'Әлімжанов', 'Төлегенов', 'Сәрсенов', 'Жақыпов', 'Оспанов', 'Ыбыраев', 'Бекмұхамедов'];
-const STREETS = ['Абай', 'Бейбітшілік', 'Тәуелсіздік', 'Достық', 'Жамбыл', 'Әл-Фараби', 'Наурыз', 'Бірлік', 'Жастар', 'Құрманғазы'];
+export const STREETS = ['Абай', 'Бейбітшілік', 'Тәуелсіздік', 'Достық', 'Жамбыл', 'Әл-Фараби', 'Наурыз', 'Бірлік', 'Жастар', 'Құрманғазы'];
 const RURAL_VENUES = ['Мәдениет үйі', 'Ауылдық клуб', 'Мектептің акт залы', 'Әкімдіктің мәжіліс залы', 'Спорт кешені'];
 const CITY_VENUES = ['Мәдениет сарайы', 'Әкімдіктің мәжіліс залы', 'Драма театры', 'Жастар орталығы'];
 const RURAL_KINDS = new Set<string>(['rural_okrug', 'settlement', 'village']);
@@ -126,12 +126,12 @@ const ANNOUNCE: readonly AnnouncementChannel[] = ['website', 'social_media', 'me
 const QUESTIONS: readonly QuestionChannel[] = ['email', 'box', 'website', 'call_centre', 'social_media', 'messengers', 'personal_reception'];
 
 /** 10:00 in Kazakhstan (UTC+5) on a day: a plausible moment for a record made that day. */
-function instant(date: IsoDate): number {
+export function instant(date: IsoDate): number {
   const { year, month, day } = toYmd(date);
   return Date.UTC(year, month - 1, day, 5, 0, 0);
 }
 
-function fullName(r: Random): string {
+export function fullName(r: Random): string {
   const father = r.pick(MALE_NAMES);
   if (r.chance(0.2)) return `${r.pick(SURNAMES)}а ${r.pick(FEMALE_NAMES)} ${father}қызы`;
   return `${r.pick(SURNAMES)} ${r.pick(MALE_NAMES)} ${father}ұлы`;

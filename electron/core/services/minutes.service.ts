@@ -10,6 +10,7 @@ import { addAmendment, getMinutes, getMinutesOfMeeting, writeMinutes } from '../
 import { appendAudit } from '../db/repos/audit.repo';
 import { isInSubtree } from '../db/repos/units.repo';
 import { requireWorkingReportingUnit } from './units.service';
+import { registerFromMinutes } from './issues.service';
 
 /** A meeting of the working set that took place: only such a meeting has minutes. */
 function requireHeldMeeting(ctx: CoreContext, meetingId: string): Meeting {
@@ -109,13 +110,15 @@ export function saveMinutes(ctx: CoreContext, input: { minutesId: string; revisi
 
 export function finalizeMinutes(ctx: CoreContext, input: { minutesId: string; revision: number }): Minutes {
   return ctx.db.transaction(() => {
-    const { minutes } = requireMinutes(ctx, input.minutesId, input.revision, 'draft', () => new EsepError('invalid_transition', { action: 'finalize', status: 'final' }));
+    const { minutes, meeting } = requireMinutes(ctx, input.minutesId, input.revision, 'draft', () => new EsepError('invalid_transition', { action: 'finalize', status: 'final' }));
     const problems = completenessProblems(minutes);
     if (problems.length > 0) throw new EsepError('minutes_incomplete', { problems });
     const now = ctx.clock.now().getTime();
     const after: Minutes = { ...minutes, status: 'final', finalizedAt: now, finalizedBy: ctx.actor, revision: minutes.revision + 1, updatedAt: now };
     writeMinutes(ctx.db, after);
     appendAudit(ctx, { action: 'update', entity: 'minutes', entityId: minutes.id, after: { revision: after.revision, action: 'finalize' } });
+    // The questions the minutes captured enter the issue log with them, so none is missed.
+    registerFromMinutes(ctx, meeting, after);
     return after;
   })();
 }
@@ -133,6 +136,7 @@ export function amendMinutes(ctx: CoreContext, input: { minutesId: string; revis
     const amendment: Amendment = { id: randomUUID(), at: after.updatedAt, actor: ctx.actor, reason, changes };
     writeMinutes(ctx.db, after);
     addAmendment(ctx.db, minutes.id, amendment);
+    registerFromMinutes(ctx, meeting, after);
     appendAudit(ctx, {
       action: 'update',
       entity: 'minutes',

@@ -1,9 +1,12 @@
 import type { CoreContext } from '../context';
 import type { Settings } from '../../../shared/contract/types';
-import type { Language } from '../../../shared/contract/schemas';
+import { ResumePoint, type Language } from '../../../shared/contract/schemas';
 import { EsepError } from '../../../shared/errors';
 import { isReportingKind } from '../../../shared/domain/units/unit-kind';
-import { getSetting, putSetting, type SettingKey } from '../db/repos/settings.repo';
+import { isHeldStatus } from '../../../shared/domain/meetings/meeting';
+import { deleteSetting, getSetting, putSetting, type SettingKey } from '../db/repos/settings.repo';
+import { getMeeting } from '../db/repos/meetings.repo';
+import { minutesStatusOfMeeting } from '../db/repos/minutes.repo';
 import { getUnit } from '../db/repos/units.repo';
 import { appendAudit } from '../db/repos/audit.repo';
 
@@ -17,7 +20,41 @@ export function getSettings(ctx: CoreContext): Settings {
     language: language === 'kk' || language === 'ru' ? language : null,
     workingRoot: root ? getUnit(ctx.db, root) : null,
     reminderDays: Number(getSetting(ctx.db, 'reminder_days') ?? DEFAULT_REMINDER_DAYS),
+    resume: resumePoint(ctx),
   };
+}
+
+/**
+ * The remembered field, while it can still be typed into: its meeting exists and was held, and
+ * its minutes are not final. Anything else (deleted since, finalised in another window, a
+ * value this version cannot read) reads as nothing to resume.
+ */
+function resumePoint(ctx: CoreContext): ResumePoint | null {
+  const stored = getSetting(ctx.db, 'resume');
+  if (stored === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    return null;
+  }
+  const point = ResumePoint.safeParse(parsed);
+  if (!point.success) return null;
+  const meeting = getMeeting(ctx.db, point.data.meetingId);
+  if (!meeting || !isHeldStatus(meeting.status)) return null;
+  if (minutesStatusOfMeeting(ctx.db, meeting.id) === 'final') return null;
+  return point.data;
+}
+
+/**
+ * Remembers where the secretary is typing (null forgets it). Not audited: it is where the
+ * cursor was, written every few seconds while typing, not a record anyone relies on.
+ */
+export function setResume(ctx: CoreContext, resume: ResumePoint | null): Settings {
+  if (resume && !getMeeting(ctx.db, resume.meetingId)) throw new EsepError('not_found', { id: resume.meetingId });
+  if (resume) putSetting(ctx.db, 'resume', JSON.stringify({ meetingId: resume.meetingId, field: resume.field }), ctx.clock.now().getTime());
+  else deleteSetting(ctx.db, 'resume');
+  return getSettings(ctx);
 }
 
 function changeSetting(ctx: CoreContext, key: SettingKey, value: string): void {

@@ -5,6 +5,7 @@ import type { AppInfo, Settings } from '../../../shared/contract/types';
 import type { ErrorPayload } from '../../../shared/errors';
 import { DEFAULT_LANGUAGE } from '../i18n';
 import { toErrorPayload } from './errors';
+import { resumeAt } from './resume';
 
 export type Screen = 'calendar' | 'meetings' | 'issues' | 'reports' | 'exchange' | 'settings';
 
@@ -54,6 +55,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
     try {
       const [settings, info] = await Promise.all([api.settings.get({}), api.app.info({})]);
       set({ phase: 'ready', settings, info, language: settings.language ?? get().language });
+      // Back where the secretary was typing when the app last closed (or was killed).
+      if (settings.workingRoot) resumeAt(settings.resume);
     } catch (error) {
       set({ phase: 'failed', loadError: toErrorPayload(error) });
     }

@@ -5,7 +5,11 @@ import { EsepError, type ErrorPayload } from '../../../shared/errors';
 import { api } from '../api';
 import { toErrorPayload } from './errors';
 
-/** How long typing must pause before the body is saved. */
+/**
+ * A change is saved at most this long after it was typed, even while typing goes on: a pause
+ * would never come from a secretary who types without stopping, and a power cut then would cost
+ * everything since the last pause. One save per interval, not one per keystroke.
+ */
 export const AUTOSAVE_DELAY_MS = 800;
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
@@ -122,7 +126,7 @@ export const useMinutesStore = create<MinutesState>()((set, get) => {
       set({ body: change(body), reloaded: false });
       if (minutes.status !== 'draft') return;
       dirty = true;
-      clearTimer();
+      if (timer !== null) return;
       timer = setTimeout(() => {
         timer = null;
         void save();
@@ -165,6 +169,11 @@ export const useMinutesStore = create<MinutesState>()((set, get) => {
     },
   };
 });
+
+// Reload, window closed: what is still pending goes now. (The API module registered its own
+// pagehide listener first, so the request is sent as keepalive in the browser host; under
+// Electron the IPC message leaves before the page does.)
+window.addEventListener('pagehide', () => void useMinutesStore.getState().flush());
 
 /** Only the body's fields: the contract's schemas are strict. */
 export function bodyOf(b: MinutesBody): MinutesBody {

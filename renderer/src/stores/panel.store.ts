@@ -17,7 +17,9 @@ export type Panel =
   /** `saved` says what was just saved, for the card's confirmation. */
   | { kind: 'card'; meetingId: string; saved?: 'planned' | 'updated' }
   /** The minutes (хаттама) of a held or closed meeting. */
-  | { kind: 'minutes'; meetingId: string };
+  | { kind: 'minutes'; meetingId: string }
+  /** A citizens' issue's card, beside the log. */
+  | { kind: 'issue'; issueId: string };
 
 interface PanelData {
   panel: Panel | null;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { m0010Initial } from './0010-initial';
 import { m0020MeetingPlanning } from './0020-meeting-planning';
 import { m0030Minutes } from './0030-minutes';
+import { m0040Issues } from './0040-issues';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied; numbered in steps of 10. */
@@ -11,6 +12,6 @@ export interface Migration {
 }
 
 /** Listed explicitly (no directory scan) so the list is the same inside an asar archive. */
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020MeetingPlanning, m0030Minutes];
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020MeetingPlanning, m0030Minutes, m0040Issues];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -63,3 +63,14 @@ export function listMeetingAttachments(db: Db, meetingId: string): Attachment[] 
 export function markAttachmentDeleted(db: Db, id: string, now: number): void {
   prepared(db, 'UPDATE attachments SET deleted_at = ?, revision = revision + 1 WHERE id = ?').run(now, id);
 }
+
+/** Whether any live attachment, of any meeting, names these bytes. */
+export function isShaReferenced(db: Db, sha256: string): boolean {
+  return prepared(db, 'SELECT 1 FROM attachments WHERE sha256 = ? AND deleted_at IS NULL LIMIT 1').get(sha256) !== undefined;
+}
+
+/** Every SHA-256 a live attachment names: the stored files that must stay. */
+export function referencedShas(db: Db): Set<string> {
+  const rows = prepared(db, 'SELECT DISTINCT sha256 FROM attachments WHERE deleted_at IS NULL').all() as Array<{ sha256: string }>;
+  return new Set(rows.map((r) => r.sha256));
+}

@@ -187,3 +187,9 @@ export function writeMinutes(db: Db, m: Omit<Minutes, 'amendments'>): void {
 export function addAmendment(db: Db, minutesId: string, a: Amendment): void {
   prepared(db, SQL.amendment).run(a.id, minutesId, a.at, a.actor, a.reason, JSON.stringify(a.changes));
 }
+
+/** Whether a meeting's minutes are a draft or final, without loading them; null when there are none. */
+export function minutesStatusOfMeeting(db: Db, meetingId: string): Minutes['status'] | null {
+  const row = prepared(db, 'SELECT status FROM minutes WHERE meeting_id = ?').get(meetingId) as { status: Minutes['status'] } | undefined;
+  return row?.status ?? null;
+}

@@ -3,6 +3,7 @@ import { useAppStore } from '../../stores/app.store';
 import { useMeetingsStore } from '../../stores/meetings.store';
 import { usePanelStore } from '../../stores/panel.store';
 import { RecordPanel } from '../calendar/RecordPanel';
+import { IssueCard } from '../issues/card/IssueCard';
 import { MinutesPanel } from '../minutes/MinutesPanel';
 import { MeetingCard } from './card/MeetingCard';
 import { MeetingForm } from './form/MeetingForm';
@@ -67,5 +68,7 @@ export function SidePanelHost() {
       );
     case 'minutes':
       return <MinutesPanel key={serial} meetingId={panel.meetingId} onClose={() => replace({ kind: 'card', meetingId: panel.meetingId })} />;
+    case 'issue':
+      return <IssueCard key={serial} issueId={panel.issueId} today={today} onClose={close} />;
   }
 }

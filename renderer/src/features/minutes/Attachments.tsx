@@ -6,19 +6,7 @@ import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n';
 import { toErrorPayload } from '../../stores/errors';
-
-/** A file as base64 (without the `data:…;base64,` prefix). */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
+import { readBase64 } from '../../read-file';
 
 function Thumbnail({ attachment }: { attachment: Attachment }) {
   const [src, setSrc] = useState<string | null>(null);
@@ -45,6 +33,8 @@ export function Attachments({ meetingId }: { meetingId: string }) {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<ErrorPayload[]>([]);
   const [confirming, setConfirming] = useState<string | null>(null);
+  /** Files that were already attached: the core keeps one copy, the secretary is told. */
+  const [duplicates, setDuplicates] = useState<Array<{ name: string; existing: string }>>([]);
 
   const reload = useCallback(async () => {
     try {
@@ -64,14 +54,19 @@ export function Attachments({ meetingId }: { meetingId: string }) {
     if (files.length === 0) return;
     setBusy(true);
     const failed: ErrorPayload[] = [];
+    const known = new Set(list.map((a) => a.id));
+    const repeated: Array<{ name: string; existing: string }> = [];
     for (const file of files) {
       try {
-        await api.attachments.add({ meetingId, fileName: file.name, kind, dataBase64: await readBase64(file) });
+        const added = await api.attachments.add({ meetingId, fileName: file.name, kind, dataBase64: await readBase64(file) });
+        if (known.has(added.id)) repeated.push({ name: file.name, existing: added.fileName });
+        known.add(added.id);
       } catch (error) {
         failed.push(toErrorPayload(error));
       }
     }
     setErrors(failed);
+    setDuplicates(repeated);
     setBusy(false);
     await reload();
   }
@@ -108,6 +103,11 @@ export function Attachments({ meetingId }: { meetingId: string }) {
         </div>
       </div>
       {busy && <p className="hint">{t('Minutes.attachments.adding')}</p>}
+      {duplicates.map((d) => (
+        <p key={d.name} className="message message--warning" role="status" data-testid="attachment-duplicate">
+          {t('Minutes.attachments.duplicate', d)}
+        </p>
+      ))}
       {errors.map((e, n) => (
         <ErrorMessage key={n} error={e} testId="attachment-error" />
       ))}

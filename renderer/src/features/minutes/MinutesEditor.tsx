@@ -1,9 +1,10 @@
-import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { UnitSummary } from '../../../../shared/contract/types';
 import { ISSUE_KINDS, type IssueKind, type MinutesBody } from '../../../../shared/domain/minutes/minutes';
 import { unitName } from '../../format/units';
 import { useT } from '../../i18n';
 import { addItem, insertDecision, insertSpeech, removeDecision, removeSpeech, setDecision, setItem, setSpeech } from './body-edits';
+import { CarryOverItem } from './CarryOverItem';
 
 function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
   const id = useId();
@@ -21,6 +22,8 @@ interface Props {
   edit: (change: (body: MinutesBody) => MinutesBody) => void;
   /** A field lost focus: a pending change is saved now. */
   onBlur: () => void;
+  /** A field took focus (the app remembers where the secretary is typing). */
+  onFocus?: (event: FocusEvent<HTMLDivElement>) => void;
 }
 
 /**
@@ -28,7 +31,7 @@ interface Props {
  * of the current item, Alt+Shift+A an agenda item, Ctrl+I turns a speech into a question. Focus
  * moves into each new row.
  */
-export function MinutesEditor({ body, localities, edit, onBlur }: Props) {
+export function MinutesEditor({ body, localities, edit, onBlur, onFocus }: Props) {
   const { t, lng } = useT();
   const [focusId, setFocusId] = useState<string | null>(null);
 
@@ -97,7 +100,7 @@ export function MinutesEditor({ body, localities, edit, onBlur }: Props) {
     );
 
   return (
-    <div className="minutes-editor form" data-testid="minutes-editor" onKeyDown={onKeyDown} onBlur={onBlur}>
+    <div className="minutes-editor form" data-testid="minutes-editor" onKeyDown={onKeyDown} onBlur={onBlur} onFocus={onFocus}>
       <ul className="minutes-shortcuts hint" aria-label={t('Minutes.shortcuts.title')}>
         <li>{t('Minutes.shortcuts.next')}</li>
         <li>{t('Minutes.shortcuts.item')}</li>
@@ -240,6 +243,7 @@ export function MinutesEditor({ body, localities, edit, onBlur }: Props) {
       <button type="button" className="button button--small align-start" data-testid="minutes-item-add" onClick={newItem}>
         {t('Minutes.addItem')}
       </button>
+      <CarryOverItem edit={edit} />
     </div>
   );
 }

@@ -13,7 +13,10 @@ import { useMinutesStore } from '../../stores/minutes.store';
 import { useSubtree } from '../meetings/form/useSubtree';
 import { Attachments } from './Attachments';
 import { MinutesEditor } from './MinutesEditor';
+import { MinutesOfficials } from './MinutesOfficials';
 import { formatTime, MinutesView } from './MinutesView';
+import { PrintPreviewButton } from './PrintPreview';
+import { useResume } from './useResume';
 
 function SaveIndicator() {
   const { t } = useT();
@@ -49,6 +52,19 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
   const [reason, setReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** Someone typed into the final minutes: say why nothing changed and offer the amendment. */
+  const [refused, setRefused] = useState(false);
+  /** Finalising or amending replaces the editor (and its focused button) with the view: focus goes there. */
+  const [focusView, setFocusView] = useState(false);
+  // Starting an amendment replaces the Amend button: the reason it asks for first gets the focus.
+  useEffect(() => {
+    if (amending) document.getElementById(reasonId)?.focus();
+  }, [amending, reasonId]);
+  useEffect(() => {
+    if (!focusView) return;
+    document.querySelector<HTMLElement>('[data-testid="minutes-view"]')?.focus();
+    setFocusView(false);
+  }, [focusView, minutes]);
 
   useEffect(() => {
     void open(meetingId);
@@ -68,7 +84,7 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
     setActionError(null);
     const error = await finalize();
     setBusy(false);
-    if (!error) return;
+    if (!error) return setFocusView(true);
     if (error.code === 'minutes_incomplete' && Array.isArray(error.details?.['problems'])) setProblems(error.details['problems'] as MinutesProblem[]);
     else setActionError(error);
   }
@@ -84,7 +100,10 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
     const error = await amend(reason);
     setBusy(false);
     if (error) setActionError(error);
-    else setReason('');
+    else {
+      setReason('');
+      setFocusView(true);
+    }
   }
 
   async function onExport(language: Language) {
@@ -100,6 +119,8 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
   }
 
   const final = minutes?.status === 'final';
+  // Only a draft is worth returning to: an amendment is not kept until it is sent with its reason.
+  const onEditorFocus = useResume(meetingId, minutes?.status === 'draft' && body !== null);
   return (
     <SidePanel
       title={t('Minutes.title')}
@@ -128,7 +149,14 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
           )}
           {saveError && !reloaded && <ErrorMessage error={saveError} testId="minutes-save-error" />}
           {final && !amending ? (
-            <MinutesView minutes={minutes} localities={localities} />
+            <MinutesView
+              minutes={minutes}
+              localities={localities}
+              onTryEdit={() => {
+                setRefused(true);
+                document.querySelector<HTMLElement>('[data-testid="minutes-amend"]')?.focus();
+              }}
+            />
           ) : (
             <>
               {amending && (
@@ -150,9 +178,15 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
                   {reasonMissing && <ErrorMessage error={{ code: 'validation', details: { fields: [t('Minutes.amendReason')] } }} testId="amend-reason-error" />}
                 </div>
               )}
-              <MinutesEditor body={body} localities={localities} edit={edit} onBlur={() => void flush()} />
+              <MinutesEditor body={body} localities={localities} edit={edit} onBlur={() => void flush()} onFocus={minutes.status === 'draft' ? onEditorFocus : undefined} />
             </>
           )}
+          {refused && final && !amending && (
+            <p className="message message--warning" role="alert" data-testid="minutes-refused">
+              {t('Minutes.refused')}
+            </p>
+          )}
+          {meeting && <MinutesOfficials meeting={meeting} readOnly={final} />}
           {problems && (
             <div className="message message--error" role="alert" data-testid="minutes-problems">
               <p>{t('Minutes.problemsTitle')}</p>
@@ -171,7 +205,15 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
               </button>
             )}
             {final && !amending && (
-              <button type="button" className="button button--small" data-testid="minutes-amend" onClick={startAmend}>
+              <button
+                type="button"
+                className="button button--small"
+                data-testid="minutes-amend"
+                onClick={() => {
+                  setRefused(false);
+                  startAmend();
+                }}
+              >
                 {t('Minutes.amend')}
               </button>
             )}
@@ -199,6 +241,7 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
             <button type="button" className="button button--small" data-testid="minutes-export-ru" onClick={() => void onExport('ru')}>
               {t('Minutes.exportRu')}
             </button>
+            <PrintPreviewButton meetingId={meetingId} />
           </div>
           <Attachments meetingId={meetingId} />
         </div>

@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import type { Minutes } from '../../../../shared/contract/minutes.contract';
 import type { UnitSummary } from '../../../../shared/contract/types';
 import { formatUiDate } from '../../format/dates';
@@ -14,15 +15,41 @@ function Row({ label, value, testId }: { label: string; value: string; testId?: 
   );
 }
 
-/** Final minutes, read-only, with their amendments (who, when, why, how many changes). */
-export function MinutesView({ minutes, localities }: { minutes: Minutes; localities: readonly UnitSummary[] }) {
+/** A key that would change text if this were a field: a character, Backspace, Delete, Enter. */
+function isEditKey(event: KeyboardEvent): boolean {
+  if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  return event.key.length === 1 || event.key === 'Backspace' || event.key === 'Delete' || event.key === 'Enter';
+}
+
+/**
+ * Final minutes, read-only, with their amendments (who, when, why, how many changes). The
+ * secretary who starts typing into it is told why nothing happens and offered the amendment
+ * (`onTryEdit`).
+ */
+export function MinutesView({ minutes, localities, onTryEdit }: { minutes: Minutes; localities: readonly UnitSummary[]; onTryEdit: () => void }) {
   const { t, lng } = useT();
   const place = (kato: string | null) => {
     const u = kato ? localities.find((x) => x.kato === kato) : undefined;
     return u ? unitName(u, lng) : '';
   };
   return (
-    <div className="minutes-view" data-testid="minutes-view">
+    <div
+      className="minutes-view"
+      data-testid="minutes-view"
+      role="document"
+      aria-readonly="true"
+      aria-label={t('Minutes.title')}
+      tabIndex={0}
+      onKeyDown={(e) => {
+        if (e.target !== e.currentTarget || !isEditKey(e)) return;
+        e.preventDefault();
+        onTryEdit();
+      }}
+      onPaste={(e) => {
+        e.preventDefault();
+        onTryEdit();
+      }}
+    >
       <p className="message message--success" data-testid="minutes-final">
         {t('Minutes.finalized')}
       </p>

@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
 import { ReminderDaysSetting } from '../reminders/ReminderDaysSetting';
 import { RuleSetsSection } from './RuleSetsSection';
+import { IssueReferenceSection } from '../issues/reference/IssueReferenceSection';
 import { Fact } from '../../components/Fact';
 
 export function SettingsScreen() {
@@ -53,6 +54,8 @@ export function SettingsScreen() {
       <RuleSetsSection />
 
       {root && <ReminderDaysSetting />}
+
+      {root && <IssueReferenceSection />}
 
       {info && (
         <section className="card" aria-labelledby="settings-about">

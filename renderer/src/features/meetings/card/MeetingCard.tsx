@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Akim } from '../../../../../shared/contract/types';
 import type { IsoDate } from '../../../../../shared/domain/dates';
-import { actionsFor, isHeldStatus, type MeetingAction } from '../../../../../shared/domain/meetings/meeting';
+import { actionsFor, isHeldStatus, isUpcomingStatus, type MeetingAction } from '../../../../../shared/domain/meetings/meeting';
 import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { MeetingStatusBadge } from '../../../components/MeetingStatusBadge';
@@ -11,9 +11,11 @@ import { useT } from '../../../i18n';
 import { useAkimsStore } from '../../../stores/akims.store';
 import { findCell, useGridStore, windowYear } from '../../../stores/grid.store';
 import { useMeetingsStore, type ActionInputs, type CardAction } from '../../../stores/meetings.store';
+import { useIssuesStore } from '../../../stores/issues.store';
 import type { WorkingUnit } from '../useWorkingUnits';
 import { AnnounceForm, CancelForm, CloseForm, HeldForm, PostponeForm, type ActionFormProps } from './action-forms';
 import { MeetingFacts } from './MeetingFacts';
+import { CarryOverSection } from './CarryOverSection';
 import { OfficialsForm } from './OfficialsForm';
 
 const NO_AKIMS: readonly Akim[] = [];
@@ -46,6 +48,7 @@ export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit, o
   const meeting = useMeetingsStore((s) => s.byId[meetingId] ?? null);
   const loadMeeting = useMeetingsStore((s) => s.loadMeeting);
   const act = useMeetingsStore((s) => s.act);
+  const openIssues = useIssuesStore((s) => s.openForMeeting);
   const byYear = useGridStore((s) => s.byYear);
   const ensureYear = useGridStore((s) => s.ensure);
   const akims = useAkimsStore((s) => (meeting ? (s.byUnit[meeting.unitKato] ?? NO_AKIMS) : NO_AKIMS));
@@ -146,6 +149,7 @@ export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit, o
         )}
       </div>
       <MeetingFacts meeting={meeting} cell={cell} akim={akim} />
+      {isUpcomingStatus(meeting.status) && <CarryOverSection meetingId={meeting.id} />}
       {actions.length > 0 && (
         <div className="card-actions" role="group" aria-label={t('Meeting.actions.label')}>
           {actions.map((a) => (
@@ -162,10 +166,23 @@ export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit, o
           ))}
         </div>
       )}
-      {onMinutes && isHeldStatus(meeting.status) && (
+      {isHeldStatus(meeting.status) && (
         <div className="card-actions">
-          <button type="button" className="button button--small" data-testid="meeting-minutes" onClick={onMinutes}>
-            {t('Minutes.open')}
+          {onMinutes && (
+            <button type="button" className="button button--small" data-testid="meeting-minutes" onClick={onMinutes}>
+              {t('Minutes.open')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="meeting-issues"
+            onClick={() => {
+              openIssues(meeting.id);
+              onClose();
+            }}
+          >
+            {t('Issues.meeting.open')}
           </button>
         </div>
       )}

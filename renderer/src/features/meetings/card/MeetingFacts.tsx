@@ -4,6 +4,7 @@ import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
 import { useUnit } from '../../setup/useUnit';
 import { Fact } from '../../../components/Fact';
+import { OfficialsList } from './OfficialRows';
 
 /** Everything recorded about a meeting, in the order a secretary checks it. */
 export function MeetingFacts({ meeting: m, cell, akim }: { meeting: Meeting; cell: GridCell | null; akim: Akim | null }) {
@@ -92,15 +93,7 @@ export function MeetingFacts({ meeting: m, cell, akim }: { meeting: Meeting; cel
       )}
       {m.officials.length > 0 && (
         <Fact label={t('Meeting.facts.officials')} testId="fact-officials">
-          <ul className="plain-list">
-            {m.officials.map((o) => (
-              <li key={o.id}>
-                {[o.fullName, o.position, o.body].filter(Boolean).join(', ')}
-                {o.isGovernment && <span className="tag">{t('Meeting.officials.tagGovernment')}</span>}
-                {o.isOblastLeadership && <span className="tag">{t('Meeting.officials.tagOblast')}</span>}
-              </li>
-            ))}
-          </ul>
+          <OfficialsList officials={m.officials} />
         </Fact>
       )}
       {m.note && <Fact label={t('Meeting.facts.note')}>{m.note}</Fact>}

@@ -1,0 +1,255 @@
+import type { Db } from '../open';
+import { prepared } from '../statements';
+import type { ActionPlanLine, ActionPlanRow, PlanScope } from '../../../../shared/contract/action-plan.contract';
+import type { IssueKind, PlanMark } from '../../../../shared/domain/issues/issue';
+
+interface PlanRowRow {
+  id: string;
+  origin: string;
+  revision: number;
+  issue_id: string;
+  ordinal: number;
+  measure: string;
+  completion_form: string;
+  executor: string;
+  deadline: string | null;
+  funding_source: string;
+  funding_amount: string;
+  mark: PlanMark;
+  mark_note: string;
+  mark_date: string | null;
+}
+
+interface LineRow extends PlanRowRow {
+  registry_no: number;
+  meeting_no: number | null;
+  unit_kato: string;
+  locality_kato: string | null;
+  text: string;
+  kind: IssueKind;
+  raised_on: string;
+  meeting_id: string | null;
+}
+
+/** A stored plan row: the contract's row plus where it came from (exchange packages carry it). */
+export interface StoredPlanRow extends ActionPlanRow {
+  origin: string;
+}
+
+function toRow(r: PlanRowRow): StoredPlanRow {
+  return {
+    id: r.id,
+    origin: r.origin,
+    revision: r.revision,
+    issueId: r.issue_id,
+    ordinal: r.ordinal,
+    measure: r.measure,
+    completionForm: r.completion_form,
+    executor: r.executor,
+    deadline: r.deadline,
+    fundingSource: r.funding_source,
+    fundingAmount: r.funding_amount,
+    mark: r.mark,
+    markNote: r.mark_note,
+    markDate: r.mark_date,
+  };
+}
+
+function toLine(r: LineRow): ActionPlanLine {
+  const { origin: _, ...row } = toRow(r);
+  return {
+    ...row,
+    issue: {
+      registryNo: r.registry_no,
+      meetingNo: r.meeting_no,
+      unitKato: r.unit_kato,
+      localityKato: r.locality_kato,
+      text: r.text,
+      kind: r.kind,
+      raisedOn: r.raised_on,
+      meetingId: r.meeting_id,
+    },
+  };
+}
+
+/**
+ * The issues a plan covers, as a WHERE over `issues i` with its parameters: a meeting's, or
+ * those of a unit and everything under it raised within [from, to]. The order is the plan's:
+ * by number within the meeting, else unit by unit (a parent's code sorts before its
+ * children's) and by registry number.
+ */
+function scopeSql(scope: PlanScope): { with: string; where: string; order: string; params: Record<string, string> } {
+  if ('meetingId' in scope) {
+    return { with: '', where: 'i.meeting_id = @meetingId', order: 'i.meeting_no, i.registry_no', params: { meetingId: scope.meetingId } };
+  }
+  return {
+    with: `WITH RECURSIVE tree(kato) AS (
+      SELECT @unitKato UNION ALL SELECT u.kato FROM units u JOIN tree ON u.parent_kato = tree.kato
+    )`,
+    where: 'i.unit_kato IN (SELECT kato FROM tree) AND i.raised_on BETWEEN @from AND @to',
+    order: 'i.unit_kato, i.registry_no',
+    params: { unitKato: scope.unitKato, from: scope.from, to: scope.to },
+  };
+}
+
+/** The plan's rows for the issues in scope, each with what the plan prints about its issue. */
+export function listPlanLines(db: Db, scope: PlanScope): ActionPlanLine[] {
+  const s = scopeSql(scope);
+  const rows = db
+    .prepare(
+      `${s.with}
+       SELECT r.*, i.registry_no, i.meeting_no, i.unit_kato, i.locality_kato, i.text, i.kind, i.raised_on, i.meeting_id
+       FROM action_plan_rows r JOIN issues i ON i.id = r.issue_id
+       WHERE ${s.where}
+       ORDER BY ${s.order}, r.ordinal`,
+    )
+    .all(s.params) as LineRow[];
+  return rows.map(toLine);
+}
+
+export function countIssuesWithoutRow(db: Db, scope: PlanScope): number {
+  const s = scopeSql(scope);
+  const row = db
+    .prepare(
+      `${s.with}
+       SELECT count(*) AS n FROM issues i
+       WHERE ${s.where} AND NOT EXISTS (SELECT 1 FROM action_plan_rows r WHERE r.issue_id = i.id)`,
+    )
+    .get(s.params) as { n: number };
+  return row.n;
+}
+
+/** What filling the plan starts a row from: the issue, its responsible body and person, and the decisions of the minutes item it was raised under. */
+export interface FillSource {
+  issueId: string;
+  text: string;
+  answer: string;
+  deadline: string | null;
+  bodyNameKk: string | null;
+  bodyNameRu: string | null;
+  personName: string | null;
+  personPosition: string | null;
+  decisions: Array<{ text: string; responsible: string; deadline: string | null }>;
+}
+
+interface FillRow {
+  id: string;
+  text: string;
+  answer: string;
+  deadline: string | null;
+  speech_id: string | null;
+  body_name_kk: string | null;
+  body_name_ru: string | null;
+  person_name: string | null;
+  person_position: string | null;
+}
+
+/** The issues in scope that have no plan row yet, in the plan's order. */
+export function issuesWithoutRow(db: Db, scope: PlanScope): FillSource[] {
+  const s = scopeSql(scope);
+  const rows = db
+    .prepare(
+      `${s.with}
+       SELECT i.id, i.text, i.answer, i.deadline, i.speech_id,
+              b.name_kk AS body_name_kk, b.name_ru AS body_name_ru, p.full_name AS person_name, p.position AS person_position
+       FROM issues i
+       LEFT JOIN bodies b ON b.id = i.body_id
+       LEFT JOIN body_people p ON p.id = i.person_id
+       WHERE ${s.where} AND NOT EXISTS (SELECT 1 FROM action_plan_rows r WHERE r.issue_id = i.id)
+       ORDER BY ${s.order}`,
+    )
+    .all(s.params) as FillRow[];
+  const decisions = prepared(
+    db,
+    `SELECT d.text, d.responsible, d.deadline FROM minutes_decisions d
+     WHERE d.item_id = (SELECT item_id FROM minutes_speeches WHERE id = ?) ORDER BY d.ordinal`,
+  );
+  return rows.map((r) => ({
+    issueId: r.id,
+    text: r.text,
+    answer: r.answer,
+    deadline: r.deadline,
+    bodyNameKk: r.body_name_kk,
+    bodyNameRu: r.body_name_ru,
+    personName: r.person_name,
+    personPosition: r.person_position,
+    decisions: r.speech_id ? (decisions.all(r.speech_id) as FillSource['decisions']) : [],
+  }));
+}
+
+/** The issue a row belongs to, and the unit that owns it (for the working-set check). */
+export function planIssue(db: Db, issueId: string): { id: string; unitKato: string } | null {
+  const row = prepared(db, 'SELECT id, unit_kato FROM issues WHERE id = ?').get(issueId) as { id: string; unit_kato: string } | undefined;
+  return row ? { id: row.id, unitKato: row.unit_kato } : null;
+}
+
+export function getPlanRow(db: Db, id: string): StoredPlanRow | null {
+  const row = prepared(db, 'SELECT * FROM action_plan_rows WHERE id = ?').get(id) as PlanRowRow | undefined;
+  return row ? toRow(row) : null;
+}
+
+export function getPlanLine(db: Db, id: string): ActionPlanLine | null {
+  const row = prepared(
+    db,
+    `SELECT r.*, i.registry_no, i.meeting_no, i.unit_kato, i.locality_kato, i.text, i.kind, i.raised_on, i.meeting_id
+     FROM action_plan_rows r JOIN issues i ON i.id = r.issue_id WHERE r.id = ?`,
+  ).get(id) as LineRow | undefined;
+  return row ? toLine(row) : null;
+}
+
+export function nextOrdinal(db: Db, issueId: string): number {
+  return (prepared(db, 'SELECT coalesce(max(ordinal), 0) + 1 AS n FROM action_plan_rows WHERE issue_id = ?').get(issueId) as { n: number }).n;
+}
+
+const COLUMNS = [
+  'id',
+  'origin',
+  'revision',
+  'issue_id',
+  'ordinal',
+  'measure',
+  'completion_form',
+  'executor',
+  'deadline',
+  'funding_source',
+  'funding_amount',
+  'mark',
+  'mark_note',
+  'mark_date',
+  'created_at',
+  'updated_at',
+] as const;
+
+const SQL = {
+  upsert: `INSERT INTO action_plan_rows (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
+    ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => !['id', 'origin', 'issue_id', 'created_at'].includes(c))
+      .map((c) => `${c} = excluded.${c}`)
+      .join(', ')}`,
+  remove: 'DELETE FROM action_plan_rows WHERE id = ?',
+};
+
+/** Inserts or replaces a row (the caller sets the revision); `now` is the update time (and the creation time of a new row). */
+export function writePlanRow(db: Db, r: StoredPlanRow, now: number): void {
+  prepared(db, SQL.upsert).run({
+    id: r.id,
+    origin: r.origin,
+    revision: r.revision,
+    issue_id: r.issueId,
+    ordinal: r.ordinal,
+    measure: r.measure,
+    completion_form: r.completionForm,
+    executor: r.executor,
+    deadline: r.deadline,
+    funding_source: r.fundingSource,
+    funding_amount: r.fundingAmount,
+    mark: r.mark,
+    mark_note: r.markNote,
+    mark_date: r.markDate,
+    created_at: now,
+    updated_at: now,
+  });
+}
+
+export function deletePlanRow(db: Db, id: string): void {
+  prepared(db, SQL.remove).run(id);
+}

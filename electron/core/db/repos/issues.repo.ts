@@ -1,0 +1,490 @@
+import { prepared } from '../statements';
+import type { Db } from '../open';
+import type { IssueAuthor, IssueHistoryEntry, IssueRow, IssueSort, Prolongation } from '../../../../shared/contract/issues.contract';
+import type { IsoDate } from '../../../../shared/domain/dates';
+import { isOverdue, type IssueKind, type Outcome, type ReceivedVia } from '../../../../shared/domain/issues/issue';
+
+/** Every stored column of an issue, camelCased; `seq` is the row's key in the search index. */
+export interface StoredIssue {
+  seq: number;
+  id: string;
+  origin: string;
+  revision: number;
+  unitKato: string;
+  registryNo: number;
+  meetingId: string | null;
+  meetingNo: number | null;
+  speechId: string | null;
+  raisedOn: IsoDate;
+  kind: IssueKind;
+  receivedVia: ReceivedVia;
+  collective: boolean;
+  text: string;
+  categoryId: string | null;
+  localityKato: string | null;
+  answeredOnSpot: boolean;
+  answer: string;
+  bodyId: string | null;
+  personId: string | null;
+  deadline: IsoDate | null;
+  onControl: boolean;
+  controller: string;
+  eotinishNo: string;
+  repeatsId: string | null;
+  statusId: string;
+  outcome: Outcome | null;
+  closedOn: IsoDate | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A stored issue as read back, with what comes from elsewhere: its status's type and its prolongation count. */
+export interface LoadedIssue extends StoredIssue {
+  closed: boolean;
+  prolongations: number;
+}
+
+interface IssueDbRow {
+  seq: number;
+  id: string;
+  origin: string;
+  revision: number;
+  unit_kato: string;
+  registry_no: number;
+  meeting_id: string | null;
+  meeting_no: number | null;
+  speech_id: string | null;
+  raised_on: string;
+  kind: IssueKind;
+  received_via: ReceivedVia;
+  collective: number;
+  text: string;
+  category_id: string | null;
+  locality_kato: string | null;
+  answered_on_spot: number;
+  answer: string;
+  body_id: string | null;
+  person_id: string | null;
+  deadline: string | null;
+  on_control: number;
+  controller: string;
+  eotinish_no: string;
+  repeats_id: string | null;
+  status_id: string;
+  outcome: Outcome | null;
+  closed_on: string | null;
+  created_at: number;
+  updated_at: number;
+  status_closed: number;
+  prolongation_count: number;
+}
+
+function toLoaded(r: IssueDbRow): LoadedIssue {
+  return {
+    seq: r.seq,
+    id: r.id,
+    origin: r.origin,
+    revision: r.revision,
+    unitKato: r.unit_kato,
+    registryNo: r.registry_no,
+    meetingId: r.meeting_id,
+    meetingNo: r.meeting_no,
+    speechId: r.speech_id,
+    raisedOn: r.raised_on,
+    kind: r.kind,
+    receivedVia: r.received_via,
+    collective: r.collective === 1,
+    text: r.text,
+    categoryId: r.category_id,
+    localityKato: r.locality_kato,
+    answeredOnSpot: r.answered_on_spot === 1,
+    answer: r.answer,
+    bodyId: r.body_id,
+    personId: r.person_id,
+    deadline: r.deadline,
+    onControl: r.on_control === 1,
+    controller: r.controller,
+    eotinishNo: r.eotinish_no,
+    repeatsId: r.repeats_id,
+    statusId: r.status_id,
+    outcome: r.outcome,
+    closedOn: r.closed_on,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    closed: r.status_closed === 1,
+    prolongations: r.prolongation_count,
+  };
+}
+
+/** The row the log shows: no personal data; overdue derived here, for `today`. */
+export function toIssueRow(i: LoadedIssue, today: IsoDate): IssueRow {
+  return {
+    id: i.id,
+    revision: i.revision,
+    unitKato: i.unitKato,
+    registryNo: i.registryNo,
+    meetingId: i.meetingId,
+    meetingNo: i.meetingNo,
+    raisedOn: i.raisedOn,
+    kind: i.kind,
+    text: i.text,
+    categoryId: i.categoryId,
+    localityKato: i.localityKato,
+    bodyId: i.bodyId,
+    personId: i.personId,
+    deadline: i.deadline,
+    statusId: i.statusId,
+    closed: i.closed,
+    overdue: isOverdue(i, today),
+    onControl: i.onControl,
+    outcome: i.outcome,
+    closedOn: i.closedOn,
+    prolongations: i.prolongations,
+    eotinishNo: i.eotinishNo,
+  };
+}
+
+const flag = (b: boolean) => (b ? 1 : 0);
+
+function toParams(s: Omit<StoredIssue, 'seq'>): Record<string, unknown> {
+  return {
+    id: s.id,
+    origin: s.origin,
+    revision: s.revision,
+    unit_kato: s.unitKato,
+    registry_no: s.registryNo,
+    meeting_id: s.meetingId,
+    meeting_no: s.meetingNo,
+    speech_id: s.speechId,
+    raised_on: s.raisedOn,
+    kind: s.kind,
+    received_via: s.receivedVia,
+    collective: flag(s.collective),
+    text: s.text,
+    category_id: s.categoryId,
+    locality_kato: s.localityKato,
+    answered_on_spot: flag(s.answeredOnSpot),
+    answer: s.answer,
+    body_id: s.bodyId,
+    person_id: s.personId,
+    deadline: s.deadline,
+    on_control: flag(s.onControl),
+    controller: s.controller,
+    eotinish_no: s.eotinishNo,
+    repeats_id: s.repeatsId,
+    status_id: s.statusId,
+    outcome: s.outcome,
+    closed_on: s.closedOn,
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
+  };
+}
+
+const COLUMNS = Object.keys(toParams({} as StoredIssue));
+/** What never changes after registration: identity, numbering, where it came from. */
+const FIXED = new Set(['id', 'origin', 'unit_kato', 'registry_no', 'meeting_id', 'meeting_no', 'speech_id', 'created_at']);
+
+const LOAD = `SELECT i.*, s.closed AS status_closed,
+    (SELECT count(*) FROM issue_prolongations p WHERE p.issue_id = i.id) AS prolongation_count
+  FROM issues i JOIN issue_statuses s ON s.id = i.status_id`;
+
+const SQL = {
+  insert: `INSERT INTO issues (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
+  byId: `${LOAD} WHERE i.id = ?`,
+  bySeqs: `${LOAD} WHERE i.seq IN (SELECT value FROM json_each(?))`,
+  exists: 'SELECT unit_kato FROM issues WHERE id = ?',
+  nextRegistryNo: 'SELECT coalesce(max(registry_no), 0) + 1 AS n FROM issues WHERE unit_kato = ?',
+  nextMeetingNo: 'SELECT coalesce(max(meeting_no), 0) + 1 AS n FROM issues WHERE meeting_id = ?',
+  registeredSpeeches: 'SELECT speech_id FROM issues WHERE speech_id IN (SELECT value FROM json_each(?))',
+  history: 'SELECT * FROM issue_history WHERE issue_id = ? ORDER BY at, rowid',
+  addHistory: `INSERT INTO issue_history (id, issue_id, at, on_date, actor, status_id, outcome, comment, document_ref)
+     VALUES (@id, @issueId, @at, @onDate, @actor, @statusId, @outcome, @comment, @documentRef)`,
+  prolongations: 'SELECT * FROM issue_prolongations WHERE issue_id = ? ORDER BY at, rowid',
+  addProlongation: `INSERT INTO issue_prolongations (id, issue_id, at, actor, previous_deadline, new_deadline, reason)
+     VALUES (@id, @issueId, @at, @actor, @previousDeadline, @newDeadline, @reason)`,
+  author: 'SELECT full_name, phone, address FROM issue_authors WHERE issue_id = ?',
+  hasAuthor: 'SELECT 1 AS hit FROM issue_authors WHERE issue_id = ?',
+  putAuthor: `INSERT INTO issue_authors (issue_id, full_name, phone, address) VALUES (?, ?, ?, ?)
+     ON CONFLICT (issue_id) DO UPDATE SET full_name = excluded.full_name, phone = excluded.phone, address = excluded.address`,
+  removeAuthor: 'DELETE FROM issue_authors WHERE issue_id = ?',
+};
+
+/** Inserts a new issue; returns its `seq` (the search index's rowid). */
+export function insertIssue(db: Db, s: Omit<StoredIssue, 'seq'>): number {
+  return Number(prepared(db, SQL.insert).run(toParams(s)).lastInsertRowid);
+}
+
+/**
+ * Writes the columns that differ from `before` (the caller bumps the revision). Only those:
+ * SQLite rewrites the entry of every index whose column is SET, changed or not, and a bulk
+ * status change would otherwise rewrite nine indexes per issue.
+ */
+export function updateIssue(db: Db, before: StoredIssue, after: StoredIssue): void {
+  const old = toParams(before);
+  const params = toParams(after);
+  const changed = COLUMNS.filter((c) => !FIXED.has(c) && params[c] !== old[c]);
+  if (changed.length === 0) return;
+  const sql = `UPDATE issues SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
+  prepared(db, sql).run(Object.fromEntries(['id', ...changed].map((c) => [c, params[c]])));
+}
+
+export function getIssue(db: Db, id: string): LoadedIssue | null {
+  const row = prepared(db, SQL.byId).get(id) as IssueDbRow | undefined;
+  return row ? toLoaded(row) : null;
+}
+
+/** The issues with these seqs, in the order given. */
+export function issuesBySeq(db: Db, seqs: readonly number[]): LoadedIssue[] {
+  if (seqs.length === 0) return [];
+  const bySeq = new Map((prepared(db, SQL.bySeqs).all(JSON.stringify(seqs)) as IssueDbRow[]).map((r) => [r.seq, toLoaded(r)]));
+  return seqs.map((s) => bySeq.get(s)).filter((i): i is LoadedIssue => i !== undefined);
+}
+
+/** The unit an issue belongs to, or null when there is no such issue. */
+export function issueUnit(db: Db, id: string): string | null {
+  return (prepared(db, SQL.exists).get(id) as { unit_kato: string } | undefined)?.unit_kato ?? null;
+}
+
+export function nextRegistryNo(db: Db, unitKato: string): number {
+  return (prepared(db, SQL.nextRegistryNo).get(unitKato) as { n: number }).n;
+}
+
+export function nextMeetingNo(db: Db, meetingId: string): number {
+  return (prepared(db, SQL.nextMeetingNo).get(meetingId) as { n: number }).n;
+}
+
+/** Which of these minutes speeches already have their issue. */
+export function registeredSpeeches(db: Db, speechIds: readonly string[]): Set<string> {
+  if (speechIds.length === 0) return new Set();
+  return new Set((prepared(db, SQL.registeredSpeeches).all(JSON.stringify(speechIds)) as Array<{ speech_id: string }>).map((r) => r.speech_id));
+}
+
+interface HistoryRow {
+  id: string;
+  at: number;
+  on_date: string;
+  actor: string;
+  status_id: string;
+  outcome: Outcome | null;
+  comment: string;
+  document_ref: string;
+}
+
+export function listHistory(db: Db, issueId: string): IssueHistoryEntry[] {
+  return (prepared(db, SQL.history).all(issueId) as HistoryRow[]).map((r) => ({
+    id: r.id,
+    at: r.at,
+    onDate: r.on_date,
+    actor: r.actor,
+    statusId: r.status_id,
+    outcome: r.outcome,
+    comment: r.comment,
+    documentRef: r.document_ref,
+  }));
+}
+
+export function addHistory(db: Db, issueId: string, e: IssueHistoryEntry): void {
+  prepared(db, SQL.addHistory).run({ ...e, issueId });
+}
+
+interface ProlongationRow {
+  id: string;
+  at: number;
+  actor: string;
+  previous_deadline: string | null;
+  new_deadline: string;
+  reason: string;
+}
+
+export function listProlongations(db: Db, issueId: string): Prolongation[] {
+  return (prepared(db, SQL.prolongations).all(issueId) as ProlongationRow[]).map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    previousDeadline: r.previous_deadline,
+    newDeadline: r.new_deadline,
+    reason: r.reason,
+  }));
+}
+
+export function addProlongation(db: Db, issueId: string, p: Prolongation): void {
+  prepared(db, SQL.addProlongation).run({ ...p, issueId });
+}
+
+export function getAuthor(db: Db, issueId: string): IssueAuthor | null {
+  const row = prepared(db, SQL.author).get(issueId) as { full_name: string; phone: string; address: string } | undefined;
+  return row ? { fullName: row.full_name, phone: row.phone, address: row.address } : null;
+}
+
+export function hasAuthor(db: Db, issueId: string): boolean {
+  return prepared(db, SQL.hasAuthor).get(issueId) !== undefined;
+}
+
+/** Stores the author, or removes the row when `author` is null. */
+export function putAuthor(db: Db, issueId: string, author: IssueAuthor | null): void {
+  if (author) prepared(db, SQL.putAuthor).run(issueId, author.fullName, author.phone, author.address);
+  else prepared(db, SQL.removeAuthor).run(issueId);
+}
+
+/* ---------------------------------------------------------------- the log's queries */
+
+/** A filter already resolved by the service: the unit is always set (the working root at least). */
+export interface IssueQuery {
+  unitKato: string;
+  localityKato?: string | undefined;
+  categoryId?: string | undefined;
+  statusIds?: readonly string[] | undefined;
+  open?: boolean | undefined;
+  bodyId?: string | undefined;
+  personId?: string | undefined;
+  overdue?: boolean | undefined;
+  onControl?: boolean | undefined;
+  meetingId?: string | undefined;
+  kind?: IssueKind | undefined;
+  from?: IsoDate | undefined;
+  to?: IsoDate | undefined;
+  /** An FTS5 MATCH expression (built by issue-search.ts), never raw user input. */
+  match?: string | undefined;
+  today: IsoDate;
+}
+
+const OPEN_STATUSES = '(SELECT id FROM issue_statuses WHERE closed = 0)';
+const CLOSED_STATUSES = '(SELECT id FROM issue_statuses WHERE closed = 1)';
+
+/**
+ * WITH + WHERE for a query over `issues i`. Every value is a bound parameter. Sub-trees are
+ * recursive walks: reporting units only for the unit (issues belong to units with an akim, and
+ * skipping the localities makes an oblast's walk a few hundred rows, not thousands), every
+ * level for a locality, and the category with its sub-categories (UNION: a damaged table with
+ * a cycle still ends).
+ */
+function whereOf(q: IssueQuery): { sql: string; params: Record<string, unknown> } {
+  const ctes = [
+    `unit_tree(kato) AS (SELECT @unit UNION ALL
+       SELECT u.kato FROM units u JOIN unit_tree t ON u.parent_kato = t.kato WHERE u.kind <> 'locality')`,
+  ];
+  const where = ['i.unit_kato IN (SELECT kato FROM unit_tree)'];
+  const params: Record<string, unknown> = { unit: q.unitKato };
+  if (q.localityKato !== undefined) {
+    ctes.push(`locality_tree(kato) AS (SELECT @locality UNION ALL SELECT u.kato FROM units u JOIN locality_tree t ON u.parent_kato = t.kato)`);
+    where.push('i.locality_kato IN (SELECT kato FROM locality_tree)');
+    params.locality = q.localityKato;
+  }
+  if (q.categoryId !== undefined) {
+    ctes.push(`category_tree(id) AS (SELECT @category UNION SELECT c.id FROM issue_categories c JOIN category_tree t ON c.parent_id = t.id)`);
+    where.push('i.category_id IN (SELECT id FROM category_tree)');
+    params.category = q.categoryId;
+  }
+  if (q.statusIds !== undefined) {
+    where.push('i.status_id IN (SELECT value FROM json_each(@statusIds))');
+    params.statusIds = JSON.stringify(q.statusIds);
+  }
+  if (q.open !== undefined) where.push(`i.status_id IN ${q.open ? OPEN_STATUSES : CLOSED_STATUSES}`);
+  if (q.overdue !== undefined) {
+    where.push(
+      q.overdue
+        ? `(i.deadline < @today AND i.status_id IN ${OPEN_STATUSES})`
+        : `(i.deadline IS NULL OR i.deadline >= @today OR i.status_id IN ${CLOSED_STATUSES})`,
+    );
+    params.today = q.today;
+  }
+  const equal: Array<[string, string, unknown]> = [
+    ['body_id', 'body', q.bodyId],
+    ['person_id', 'person', q.personId],
+    ['meeting_id', 'meeting', q.meetingId],
+    ['kind', 'kind', q.kind],
+    ['on_control', 'onControl', q.onControl === undefined ? undefined : flag(q.onControl)],
+  ];
+  for (const [column, name, value] of equal) {
+    if (value === undefined) continue;
+    where.push(`i.${column} = @${name}`);
+    params[name] = value;
+  }
+  if (q.from !== undefined) {
+    where.push('i.raised_on >= @from');
+    params.from = q.from;
+  }
+  if (q.to !== undefined) {
+    where.push('i.raised_on <= @to');
+    params.to = q.to;
+  }
+  if (q.match !== undefined) {
+    where.push('i.seq IN (SELECT rowid FROM issue_search WHERE issue_search MATCH @match)');
+    params.match = q.match;
+  }
+  return { sql: `WITH RECURSIVE ${ctes.join(',\n')}\nSELECT %COLUMNS% FROM issues i WHERE ${where.join('\n AND ')}`, params };
+}
+
+function orderOf(sort: IssueSort): string {
+  const d = sort.dir === 'asc' ? 'ASC' : 'DESC';
+  switch (sort.key) {
+    case 'registryNo':
+      return `i.registry_no ${d}, i.unit_kato ${d}, i.seq ${d}`;
+    case 'raisedOn':
+      return `i.raised_on ${d}, i.seq ${d}`;
+    case 'deadline':
+      // Issues without a deadline come last in either direction.
+      return `i.deadline IS NULL, i.deadline ${d}, i.seq ${d}`;
+    case 'status':
+      return `(SELECT ordinal FROM issue_statuses s WHERE s.id = i.status_id) ${d}, i.seq ${d}`;
+    case 'category':
+      return `i.category_id IS NULL, (SELECT ordinal FROM issue_categories c WHERE c.id = i.category_id) ${d}, i.seq ${d}`;
+    case 'unit':
+      return `i.unit_kato ${d}, i.registry_no ${d}`;
+  }
+}
+
+/** The statement text of a query; exported for the query-plan tests and the bench. */
+export function issueQuerySql(q: IssueQuery, shape: { kind: 'page'; sort: IssueSort } | { kind: 'total' } | { kind: 'counts' }): { sql: string; params: Record<string, unknown> } {
+  const { sql, params } = whereOf(q);
+  switch (shape.kind) {
+    case 'page':
+      return { sql: `${sql.replace('%COLUMNS%', 'i.seq')} ORDER BY ${orderOf(shape.sort)} LIMIT @limit OFFSET @offset`, params };
+    case 'total':
+      return { sql: sql.replace('%COLUMNS%', 'count(*) AS n'), params };
+    case 'counts':
+      return {
+        sql: `${sql.replace('%COLUMNS%', 'i.status_id, count(*) AS n, sum(i.on_control) AS on_control, sum(i.deadline IS NOT NULL AND i.deadline < @today) AS late')} GROUP BY i.status_id`,
+        params: { ...params, today: q.today },
+      };
+  }
+}
+
+/*
+ * The log's statements are built per filter, so they are prepared per call (a fraction of a
+ * millisecond) rather than kept in the `prepared` cache, which would grow with every
+ * combination of filters a user ever tried.
+ */
+
+/** One window of the log, sorted; ties broken by registration order so windows never overlap. */
+export function listIssuePage(db: Db, q: IssueQuery, sort: IssueSort, offset: number, limit: number): { rows: LoadedIssue[]; total: number } {
+  const page = issueQuerySql(q, { kind: 'page', sort });
+  const seqs = (db.prepare(page.sql).all({ ...page.params, limit, offset }) as Array<{ seq: number }>).map((r) => r.seq);
+  const total = issueQuerySql(q, { kind: 'total' });
+  return { rows: issuesBySeq(db, seqs), total: (db.prepare(total.sql).get(total.params) as { n: number }).n };
+}
+
+/**
+ * Per status: how many, how many on control, how many have a deadline before today (overdue
+ * when the status is an open one — the caller knows which are).
+ */
+export function countIssuesByStatus(db: Db, q: IssueQuery): Array<{ statusId: string; n: number; onControl: number; late: number }> {
+  const counts = issueQuerySql(q, { kind: 'counts' });
+  return (db.prepare(counts.sql).all(counts.params) as Array<{ status_id: string; n: number; on_control: number; late: number }>).map((r) => ({
+    statusId: r.status_id,
+    n: r.n,
+    onControl: r.on_control,
+    late: r.late,
+  }));
+}
+
+/** Open issues of one unit raised before a date, oldest first. */
+export function openIssuesBefore(db: Db, unitKato: string, before: IsoDate): LoadedIssue[] {
+  const seqs = (
+    prepared(
+      db,
+      `SELECT i.seq FROM issues i WHERE i.unit_kato = ? AND i.raised_on < ? AND i.status_id IN ${OPEN_STATUSES} ORDER BY i.raised_on, i.registry_no`,
+    ).all(unitKato, before) as Array<{ seq: number }>
+  ).map((r) => r.seq);
+  return issuesBySeq(db, seqs);
+}

@@ -1,0 +1,36 @@
+import type { CoreContext } from '../context';
+import type { PlanScope } from '../../../shared/contract/action-plan.contract';
+import type { FileData } from '../../../shared/contract/minutes.contract';
+import type { Language } from '../../../shared/contract/schemas';
+import type { PlanDocInput } from '../../../shared/documents/action-plan.document';
+import { listPlanLines } from '../db/repos/action-plan.repo';
+import { subtree } from '../db/repos/units.repo';
+import { buildActionPlanDocx } from '../export/action-plan.docx';
+import { buildActionPlanXlsx } from '../export/action-plan.xlsx';
+import { resolveScope } from './action-plan.service';
+
+const MIME = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+/** The plan of a meeting or a period as an Excel workbook or a Word document, in Kazakh or Russian. */
+export async function exportPlan(ctx: CoreContext, input: { scope: PlanScope; language: Language; format: 'xlsx' | 'docx' }): Promise<FileData> {
+  const { unit, meeting } = resolveScope(ctx, input.scope);
+  const period = 'meetingId' in input.scope ? null : { from: input.scope.from, to: input.scope.to };
+  const doc: PlanDocInput = {
+    lines: listPlanLines(ctx.db, input.scope),
+    unit,
+    meetingDate: meeting ? (meeting.heldOn ?? meeting.plannedOn) : null,
+    period,
+    language: input.language,
+    places: subtree(ctx.db, unit.kato),
+  };
+  const buffer = input.format === 'xlsx' ? await buildActionPlanXlsx(doc) : await buildActionPlanDocx(doc);
+  const when = period ? `${period.from}-${period.to}` : (doc.meetingDate ?? 'undated');
+  return {
+    fileName: `esep-action-plan-${unit.kato}-${when}-${input.language}.${input.format}`,
+    mime: MIME[input.format],
+    dataBase64: buffer.toString('base64'),
+  };
+}

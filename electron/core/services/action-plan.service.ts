@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import type { CoreContext } from '../context';
+import type { ActionPlan, ActionPlanLine, PlanRowFields, PlanScope } from '../../../shared/contract/action-plan.contract';
+import type { Meeting, UnitSummary } from '../../../shared/contract/types';
+import type { Language } from '../../../shared/contract/schemas';
+import { matchingDecision } from '../../../shared/domain/issues/plan';
+import { EsepError } from '../../../shared/errors';
+import { appendAudit } from '../db/repos/audit.repo';
+import { getMeeting } from '../db/repos/meetings.repo';
+import { getSetting } from '../db/repos/settings.repo';
+import {
+  countIssuesWithoutRow,
+  deletePlanRow,
+  getPlanLine,
+  getPlanRow,
+  issuesWithoutRow,
+  listPlanLines,
+  nextOrdinal,
+  planIssue,
+  writePlanRow,
+  type FillSource,
+  type StoredPlanRow,
+} from '../db/repos/action-plan.repo';
+import { requireWorkingReportingUnit } from './units.service';
+
+const ENTITY = 'action_plan_row';
+
+/** What a plan covers, checked: the unit it is headed by and, for a meeting's plan, the meeting. */
+export interface ResolvedScope {
+  scope: PlanScope;
+  unit: UnitSummary;
+  meeting: Meeting | null;
+}
+
+/** A meeting of the working set, or a working-set unit over a period that does not run backwards. */
+export function resolveScope(ctx: CoreContext, scope: PlanScope): ResolvedScope {
+  if ('meetingId' in scope) {
+    const meeting = getMeeting(ctx.db, scope.meetingId);
+    if (!meeting) throw new EsepError('not_found', { id: scope.meetingId });
+    return { scope, unit: requireWorkingReportingUnit(ctx, meeting.unitKato), meeting };
+  }
+  if (scope.from > scope.to) throw new EsepError('range_invalid', { from: scope.from, to: scope.to });
+  return { scope, unit: requireWorkingReportingUnit(ctx, scope.unitKato), meeting: null };
+}
+
+function plan(ctx: CoreContext, scope: PlanScope): ActionPlan {
+  return { lines: listPlanLines(ctx.db, scope), issuesWithoutRow: countIssuesWithoutRow(ctx.db, scope) };
+}
+
+export function listPlan(ctx: CoreContext, input: { scope: PlanScope }): ActionPlan {
+  resolveScope(ctx, input.scope);
+  return plan(ctx, input.scope);
+}
+
+/** "Отдел ЖКХ, Иванов И.И. (начальник)": the responsible body and person named on the issue. */
+function executorOf(source: FillSource, language: Language): string {
+  const body = (language === 'ru' ? source.bodyNameRu : source.bodyNameKk)?.trim() ?? '';
+  const person = source.personName?.trim() ?? '';
+  const position = source.personPosition?.trim() ?? '';
+  const who = person && position ? `${person} (${position})` : person;
+  return [body, who].filter((s) => s !== '').join(', ');
+}
+
+function newRow(ctx: CoreContext, issueId: string, ordinal: number, fields: PlanRowFields): StoredPlanRow {
+  return { id: randomUUID(), origin: ctx.installationId, revision: 1, issueId, ordinal, ...fields };
+}
+
+const EMPTY_FIELDS: PlanRowFields = {
+  measure: '',
+  completionForm: '',
+  executor: '',
+  deadline: null,
+  fundingSource: '',
+  fundingAmount: '',
+  mark: 'not_started',
+  markNote: '',
+  markDate: null,
+};
+
+/**
+ * A first row for every issue in scope that has none: the measure is the answer given on the
+ * issue, else the decision of the minutes item it was raised under; the executor is the
+ * responsible body and person (named in the installation's language), else the decision's
+ * responsible; the deadline is the issue's, else the decision's. Running it again adds rows
+ * only for issues that have none (registered since, or whose every row was removed).
+ */
+export function fillPlan(ctx: CoreContext, input: { scope: PlanScope }): ActionPlan {
+  return ctx.db.transaction(() => {
+    resolveScope(ctx, input.scope);
+    const language: Language = getSetting(ctx.db, 'language') === 'ru' ? 'ru' : 'kk';
+    const now = ctx.clock.now().getTime();
+    for (const source of issuesWithoutRow(ctx.db, input.scope)) {
+      const decision = matchingDecision(source.text, source.decisions);
+      const row = newRow(ctx, source.issueId, 1, {
+        ...EMPTY_FIELDS,
+        measure: source.answer.trim() || decision?.text.trim() || '',
+        executor: executorOf(source, language) || decision?.responsible.trim() || '',
+        deadline: source.deadline ?? decision?.deadline ?? null,
+      });
+      writePlanRow(ctx.db, row, now);
+      appendAudit(ctx, { action: 'insert', entity: ENTITY, entityId: row.id, after: { ...row, filled: true } });
+    }
+    return plan(ctx, input.scope);
+  })();
+}
+
+function requireIssue(ctx: CoreContext, issueId: string) {
+  const issue = planIssue(ctx.db, issueId);
+  if (!issue) throw new EsepError('not_found', { id: issueId });
+  requireWorkingReportingUnit(ctx, issue.unitKato);
+  return issue;
+}
+
+/** A row of the working set at the revision the caller saw. */
+function requireRow(ctx: CoreContext, id: string, revision: number): StoredPlanRow {
+  const row = getPlanRow(ctx.db, id);
+  if (!row) throw new EsepError('not_found', { id });
+  requireIssue(ctx, row.issueId);
+  if (row.revision !== revision) throw new EsepError('conflict', { revision: row.revision });
+  return row;
+}
+
+const sameFields = (a: PlanRowFields, b: PlanRowFields) => (Object.keys(EMPTY_FIELDS) as Array<keyof PlanRowFields>).every((k) => a[k] === b[k]);
+
+/**
+ * Without an id: a new row (measure) for the issue, numbered after its last one. With an id and
+ * the revision last read: the row's new fields; a save that changes nothing writes nothing.
+ */
+export function saveRow(
+  ctx: CoreContext,
+  input: { id?: string | undefined; revision?: number | undefined; issueId: string; fields: PlanRowFields },
+): ActionPlanLine {
+  return ctx.db.transaction(() => {
+    const now = ctx.clock.now().getTime();
+    if (input.id === undefined) {
+      if (input.revision !== undefined) throw new EsepError('validation', { fields: ['id'] });
+      requireIssue(ctx, input.issueId);
+      const row = newRow(ctx, input.issueId, nextOrdinal(ctx.db, input.issueId), input.fields);
+      writePlanRow(ctx.db, row, now);
+      appendAudit(ctx, { action: 'insert', entity: ENTITY, entityId: row.id, after: row });
+      return getPlanLine(ctx.db, row.id)!;
+    }
+    if (input.revision === undefined) throw new EsepError('validation', { fields: ['revision'] });
+    const before = requireRow(ctx, input.id, input.revision);
+    if (before.issueId !== input.issueId) throw new EsepError('validation', { fields: ['issueId'] });
+    if (!sameFields(before, input.fields)) {
+      const after: StoredPlanRow = { ...before, ...input.fields, revision: before.revision + 1 };
+      writePlanRow(ctx.db, after, now);
+      appendAudit(ctx, { action: 'update', entity: ENTITY, entityId: after.id, before, after });
+    }
+    return getPlanLine(ctx.db, input.id)!;
+  })();
+}
+
+export function removeRow(ctx: CoreContext, input: { id: string; revision: number }): { id: string } {
+  return ctx.db.transaction(() => {
+    const before = requireRow(ctx, input.id, input.revision);
+    deletePlanRow(ctx.db, before.id);
+    appendAudit(ctx, { action: 'delete', entity: ENTITY, entityId: before.id, before });
+    return { id: before.id };
+  })();
+}

@@ -1,0 +1,163 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { CoreContext } from '../context';
+import type { ImportPreview, ImportReport, issuesImportContract } from '../../../shared/contract/issues-import.contract';
+import { EsepError } from '../../../shared/errors';
+import { createI18n } from '../../../shared/i18n';
+import {
+  checkImportRows,
+  IMPORT_FIELDS,
+  importReport,
+  importRulesFrom,
+  issueFieldsOf,
+  issueTextKey,
+  suggestMapping,
+  unmappedRequired,
+  type ImportDraft,
+  type ImportMapping,
+  type ImportRules,
+  type RowCheck,
+} from '../../../shared/domain/issues/legacy-import';
+import { listBodies, listCategories, listStatuses } from '../db/repos/issue-reference.repo';
+import { subtree } from '../db/repos/units.repo';
+import { appendAudit } from '../db/repos/audit.repo';
+import { prepared } from '../db/statements';
+import { loadXlsx, type LoadedWorkbook, type SheetRows } from '../import/xlsx-reader';
+import { requireWorkingReportingUnit } from './units.service';
+import { getSettings, requireWorkingRoot } from './settings.service';
+import { createIssue, setIssueStatus } from './issues.service';
+
+type In<K extends keyof typeof issuesImportContract> = z.output<(typeof issuesImportContract)[K]['input']>;
+type Source = In<'issuesImport:preview'>['source'];
+
+/** How many rows under the header the preview shows. */
+export const PREVIEW_ROWS = 10;
+
+/**
+ * The workbook last read, by the hash of its bytes: preview, check and commit send the same
+ * file, and reading a large one takes seconds. Read-only once loaded, so sharing it is safe;
+ * forgotten once its import is done.
+ */
+let lastRead: { sha256: string; workbook: LoadedWorkbook } | null = null;
+
+async function readSource(source: Source): Promise<{ sha256: string; workbook: LoadedWorkbook; sheet: SheetRows }> {
+  const data = Buffer.from(source.dataBase64, 'base64');
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  const workbook = lastRead?.sha256 === sha256 ? lastRead.workbook : await loadXlsx(data, source.fileName);
+  lastRead = { sha256, workbook };
+  return { sha256, workbook, sheet: workbook.read(source.sheet) };
+}
+
+export async function previewImport(ctx: CoreContext, input: In<'issuesImport:preview'>): Promise<ImportPreview> {
+  requireWorkingRoot(ctx);
+  const { workbook, sheet } = await readSource(input.source);
+  return {
+    sheets: workbook.sheets,
+    sheet: sheet.sheet,
+    headerRow: sheet.headerRow,
+    columns: sheet.columns,
+    sample: sheet.rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, cells: r.cells.map((c) => c.text) })),
+    rowCount: sheet.rows.length,
+    suggested: suggestMapping(sheet.columns),
+  };
+}
+
+/** Every row checked against the log as it is now; nothing is written. */
+export async function checkImport(ctx: CoreContext, input: In<'issuesImport:check'>): Promise<ImportReport> {
+  const { sheet } = await readSource(input.source);
+  return ctx.db.transaction(() => importReport(checkSheet(ctx, sheet, input.mapping, input.unitKato)))();
+}
+
+/**
+ * One transaction: the rows are checked again inside it (the log may have changed since the
+ * check), then either every row goes in, or none when one is invalid and `onlyValid` is not
+ * set. Each issue is created by the log's own create (registry number, history, audit, search
+ * index), then given its mapped status with a note naming the file and the row.
+ */
+export async function commitImport(ctx: CoreContext, input: In<'issuesImport:commit'>): Promise<ImportReport> {
+  const { sha256, sheet } = await readSource(input.source);
+  const note = importNote(ctx);
+  const report = ctx.db
+    .transaction(() => {
+      const checks = checkSheet(ctx, sheet, input.mapping, input.unitKato);
+      const invalid = checks.filter((c) => !c.draft).length;
+      if (invalid > 0 && !input.onlyValid) {
+        throw new EsepError('import_invalid', { invalid, report: { ...importReport(checks) } });
+      }
+      const imported = new Map<number, number>();
+      for (const check of checks) {
+        if (!check.draft) continue;
+        imported.set(check.row, register(ctx, input.unitKato, check.draft, note(input.source.fileName, check.row)));
+      }
+      appendAudit(ctx, {
+        action: 'load',
+        entity: 'issue_import',
+        entityId: randomUUID(),
+        after: { fileName: input.source.fileName, sha256, sheet: sheet.sheet, unitKato: input.unitKato, imported: imported.size, rejected: invalid },
+      });
+      return importReport(checks, imported);
+    })
+    .immediate();
+  lastRead = null;
+  return report;
+}
+
+/** The history note of an imported issue, in the installation's language (it is data, not UI). */
+function importNote(ctx: CoreContext): (fileName: string, row: number) => string {
+  const { t } = createI18n(getSettings(ctx).language ?? 'kk');
+  return (fileName, row) => t('Import.historyNote', { fileName, row });
+}
+
+function checkSheet(ctx: CoreContext, sheet: SheetRows, mapping: ImportMapping, unitKato: string): RowCheck[] {
+  requireWorkingReportingUnit(ctx, unitKato);
+  requireMapping(mapping, sheet.columns.length);
+  return checkImportRows(sheet.rows, mapping, importRules(ctx, unitKato));
+}
+
+function requireMapping(mapping: ImportMapping, columns: number): void {
+  const missing = unmappedRequired(mapping);
+  if (missing.length > 0) throw new EsepError('import_mapping_incomplete', { fields: missing });
+  const outside = IMPORT_FIELDS.filter((f) => (mapping[f] ?? 0) >= columns);
+  if (outside.length > 0) throw new EsepError('validation', { fields: outside.map((f) => `mapping.${f}`) });
+}
+
+/** The reference data and the log as the import matches against them: loaded once per run. */
+function importRules(ctx: CoreContext, unitKato: string): ImportRules {
+  const root = requireWorkingRoot(ctx);
+  const inUnit = new Set(subtree(ctx.db, unitKato).map((u) => u.kato));
+  const places = subtree(ctx.db, root).map((u) => ({ ...u, inUnit: inUnit.has(u.kato) }));
+  const sameDay = prepared(ctx.db, 'SELECT registry_no, text FROM issues WHERE unit_kato = ? AND raised_on = ?');
+  return importRulesFrom({
+    today: ctx.clock.today(),
+    categories: listCategories(ctx.db),
+    statuses: listStatuses(ctx.db),
+    bodies: listBodies(ctx.db),
+    places,
+    existing: (raisedOn, textKey) => {
+      const rows = sameDay.all(unitKato, raisedOn) as Array<{ registry_no: number; text: string }>;
+      return rows.find((r) => issueTextKey(r.text) === textKey)?.registry_no ?? null;
+    },
+  });
+}
+
+/**
+ * One valid row into the log through the log's own create (registry number, first history
+ * entry, search entry, author apart, audit), then its status: the mapped one, or the one the
+ * create gave it, so that every imported issue's history names its file and row. The change is
+ * dated the day the issue was raised: a legacy log does not say when a status was reached, and
+ * the import day would put old closures into the current period's reports.
+ */
+function register(ctx: CoreContext, unitKato: string, draft: ImportDraft, note: string): number {
+  const issue = createIssue(ctx, {
+    unitKato,
+    meetingId: null,
+    raisedOn: draft.raisedOn,
+    fields: issueFieldsOf(draft),
+    author: draft.author ? { ...draft.author, address: '' } : null,
+  });
+  setIssueStatus(ctx, {
+    items: [{ id: issue.id, revision: issue.revision }],
+    change: { statusId: draft.statusId ?? issue.statusId, onDate: draft.raisedOn, comment: note, documentRef: '', outcome: null },
+  });
+  return issue.registryNo;
+}

@@ -1,0 +1,277 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { IssueRow, IssueSortKey } from '../../../../shared/contract/issues.contract';
+import { formatUiDate } from '../../format/dates';
+import { useT } from '../../i18n';
+import { rowAt, useIssuesStore } from '../../stores/issues.store';
+import { usePanelStore } from '../../stores/panel.store';
+import { IssueStatusBadge } from './IssueStatusBadge';
+import type { IssueNames } from './names';
+
+/** Fixed heights: the virtualiser places rows by arithmetic, never by measuring 100,000 of them. */
+export const ROW_HEIGHT = 40;
+const HEAD_HEIGHT = 40;
+/** Rows rendered beyond the visible ones, so a short scroll shows rows at once. */
+const OVERSCAN = 8;
+/** Scrolling settles briefly before windows are fetched (dragging the scrollbar skips through). */
+const FETCH_DELAY_MS = 40;
+
+const COLUMNS: ReadonlyArray<{ id: string; sort?: IssueSortKey }> = [
+  { id: 'select' },
+  { id: 'registryNo', sort: 'registryNo' },
+  { id: 'raisedOn', sort: 'raisedOn' },
+  { id: 'text' },
+  { id: 'category', sort: 'category' },
+  { id: 'unit', sort: 'unit' },
+  { id: 'body' },
+  { id: 'deadline', sort: 'deadline' },
+  { id: 'status', sort: 'status' },
+];
+
+/**
+ * The log as an ARIA grid that renders only the rows in view (plus a few) and fetches them a
+ * window at a time. One tab stop: ↑/↓, Page Up/Down, Home/End move the active row, Enter opens
+ * its card, Space selects it.
+ */
+export function IssueTable({ names }: { names: IssueNames }) {
+  const { t, lng } = useT();
+  const total = useIssuesStore((s) => s.total);
+  const pages = useIssuesStore((s) => s.pages);
+  const generation = useIssuesStore((s) => s.generation);
+  const queryId = useIssuesStore((s) => s.queryId);
+  const sort = useIssuesStore((s) => s.sort);
+  const sortBy = useIssuesStore((s) => s.sortBy);
+  const ensureRange = useIssuesStore((s) => s.ensureRange);
+  const selected = useIssuesStore((s) => s.selected);
+  const toggleSelected = useIssuesStore((s) => s.toggleSelected);
+  const setSelected = useIssuesStore((s) => s.setSelected);
+  const openPanel = usePanelStore((s) => s.open);
+  const openId = usePanelStore((s) => (s.panel?.kind === 'issue' ? s.panel.issueId : null));
+  const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const count = total ?? 0;
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    paddingStart: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+
+  // A new filter or sort is a new list: back to its top.
+  useEffect(() => {
+    setActive(0);
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [queryId]);
+
+  const known = total !== null;
+  useEffect(() => {
+    if (!known) return;
+    const timer = setTimeout(() => void ensureRange(first, last), FETCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [first, last, generation, known, ensureRange]);
+
+  /** Scrolls just enough for a row to be in view below the sticky header. */
+  function reveal(index: number) {
+    const el = scroller.current;
+    if (!el) return;
+    const top = HEAD_HEIGHT + index * ROW_HEIGHT;
+    if (top - HEAD_HEIGHT < el.scrollTop) el.scrollTop = top - HEAD_HEIGHT;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+  }
+
+  function moveTo(index: number) {
+    const next = Math.max(0, Math.min(count - 1, index));
+    setActive(next);
+    reveal(next);
+  }
+
+  const open = (row: IssueRow) => openPanel({ kind: 'issue', issueId: row.id });
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (count === 0 || event.target !== event.currentTarget) return;
+    const perPage = Math.max(1, Math.floor(((scroller.current?.clientHeight ?? 0) - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
+    const row = rowAt(pages, active);
+    switch (event.key) {
+      case 'ArrowDown':
+        moveTo(active + 1);
+        break;
+      case 'ArrowUp':
+        moveTo(active - 1);
+        break;
+      case 'PageDown':
+        moveTo(active + perPage);
+        break;
+      case 'PageUp':
+        moveTo(active - perPage);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(count - 1);
+        break;
+      case 'Enter':
+        if (row) open(row);
+        break;
+      case ' ':
+        if (row) toggleSelected(row);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  }
+
+  // "Select all" means the rows on screen: a selection the user can see before changing it.
+  const visible: IssueRow[] = [];
+  const range = virtualizer.range;
+  if (range) for (let i = range.startIndex; i <= range.endIndex; i++) {
+    const row = rowAt(pages, i);
+    if (row) visible.push(row);
+  }
+  const visibleSelected = visible.filter((r) => selected[r.id] !== undefined).length;
+  const activeRendered = items.some((v) => v.index === active) && rowAt(pages, active) !== undefined;
+
+  return (
+    <div
+      ref={scroller}
+      className="issues-scroller"
+      data-testid="issues-scroller"
+      role="grid"
+      aria-label={t('Issues.table.label')}
+      aria-rowcount={count + 1}
+      aria-colcount={COLUMNS.length}
+      aria-multiselectable="true"
+      aria-activedescendant={activeRendered ? `issue-row-at-${active}` : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div className="issues-canvas" style={{ height: Math.max(virtualizer.getTotalSize(), HEAD_HEIGHT) }}>
+        <div role="rowgroup" className="issues-head">
+          <div role="row" aria-rowindex={1} className="issues-row issues-row--head" style={{ height: HEAD_HEIGHT }}>
+            {COLUMNS.map((c) => (
+              <div
+                key={c.id}
+                role="columnheader"
+                className={`issues-cell issues-col-${c.id}`}
+                aria-sort={c.sort && sort.key === c.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
+                {c.id === 'select' ? (
+                  <input
+                    type="checkbox"
+                    tabIndex={-1}
+                    aria-label={t('Issues.table.selectVisible')}
+                    checked={visible.length > 0 && visibleSelected === visible.length}
+                    ref={(el) => {
+                      if (el) el.indeterminate = visibleSelected > 0 && visibleSelected < visible.length;
+                    }}
+                    disabled={visible.length === 0}
+                    data-testid="issues-select-visible"
+                    onChange={() => setSelected(visible, visibleSelected < visible.length)}
+                  />
+                ) : c.sort ? (
+                  <button type="button" tabIndex={-1} className="sort-button" data-testid={`issues-sort-${c.sort}`} onClick={() => sortBy(c.sort!)}>
+                    {t(`Issues.columns.${c.id}`)}
+                    <span aria-hidden="true" className="sort-mark">
+                      {sort.key === c.sort ? (sort.dir === 'asc' ? '↑' : '↓') : ''}
+                    </span>
+                  </button>
+                ) : (
+                  t(`Issues.columns.${c.id}`)
+                )}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup">
+          {items.map((v) => {
+            const row = rowAt(pages, v.index);
+            const style = { height: ROW_HEIGHT, transform: `translateY(${v.start}px)` };
+            if (!row) {
+              return (
+                <div key={v.key} role="row" aria-rowindex={v.index + 2} className="issues-row is-loading" style={style}>
+                  <div role="gridcell" className="issues-cell issues-cell--loading" aria-busy="true">
+                    <span className="visually-hidden">{t('Issues.loading')}</span>
+                  </div>
+                </div>
+              );
+            }
+            const isSelected = selected[row.id] !== undefined;
+            const classes = ['issues-row', row.overdue && 'is-overdue', row.closed && 'is-closed', v.index === active && 'is-active', row.id === openId && 'is-open'];
+            return (
+              <div
+                key={row.id}
+                id={`issue-row-at-${v.index}`}
+                role="row"
+                aria-rowindex={v.index + 2}
+                aria-selected={isSelected}
+                className={classes.filter(Boolean).join(' ')}
+                style={style}
+                data-testid={`issue-row-${row.registryNo}`}
+                onClick={() => {
+                  setActive(v.index);
+                  open(row);
+                }}
+              >
+                <div role="gridcell" className="issues-cell issues-col-select" onClick={(e) => e.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    tabIndex={-1}
+                    checked={isSelected}
+                    aria-label={t('Issues.table.select', { no: row.registryNo })}
+                    data-testid={`issue-select-${row.registryNo}`}
+                    onChange={() => {
+                      setActive(v.index);
+                      toggleSelected(row);
+                    }}
+                  />
+                </div>
+                <div role="gridcell" className="issues-cell issues-col-registryNo">
+                  {row.registryNo}
+                </div>
+                <div role="gridcell" className="issues-cell issues-col-raisedOn">
+                  {formatUiDate(row.raisedOn, lng)}
+                </div>
+                <div role="gridcell" className="issues-cell issues-col-text" title={row.text}>
+                  <span className="kind-badge">{t(`Minutes.issueKinds.${row.kind}`)}</span> {row.text}
+                </div>
+                <div role="gridcell" className="issues-cell issues-col-category">
+                  {names.category(row.categoryId)}
+                </div>
+                <div role="gridcell" className="issues-cell issues-col-unit">
+                  {names.unit(row.localityKato ?? row.unitKato)}
+                </div>
+                <div role="gridcell" className="issues-cell issues-col-body">
+                  {[names.body(row.bodyId), names.person(row.personId)?.fullName].filter(Boolean).join(', ')}
+                </div>
+                <div role="gridcell" className="issues-cell issues-col-deadline">
+                  {row.deadline && formatUiDate(row.deadline, lng)}
+                  {row.prolongations > 0 && (
+                    <span className="issue-prolonged" title={t('Issues.prolonged', { count: row.prolongations })}>
+                      <span aria-hidden="true">{'↻'}</span>
+                      <span className="visually-hidden">{t('Issues.prolonged', { count: row.prolongations })}</span>
+                    </span>
+                  )}
+                </div>
+                <div role="gridcell" className="issues-cell issues-col-status">
+                  <IssueStatusBadge name={names.status(row.statusId)} closed={row.closed} overdue={row.overdue} />
+                </div>
+              </div>
+            );
+          })}
+        </div>
+        {total === 0 && (
+          <p className="issues-empty muted" data-testid="issues-empty">
+            {t('Issues.empty')}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { TFunction } from 'i18next';
+import type { ErrorPayload } from '../../../../shared/errors';
+
+/** Contract field paths (the last segment of `fields.eotinishNo`, `author.phone`…) with a label of their own. */
+const LABELLED = new Set([
+  'kind', 'receivedVia', 'collective', 'text', 'categoryId', 'localityKato', 'answeredOnSpot', 'answer', 'bodyId', 'personId',
+  'deadline', 'onControl', 'controller', 'eotinishNo', 'repeatsId', 'fullName', 'phone', 'address', 'newDeadline', 'reason',
+  'statusId', 'onDate', 'comment', 'documentRef', 'outcome', 'unitKato', 'raisedOn', 'meetingId', 'nameKk', 'nameRu', 'position', 'parentId', 'name',
+]);
+
+/** The label of a contract field path, in the reader's language. */
+export function fieldLabel(t: TFunction, path: string): string {
+  const last = path.split('.').at(-1) ?? '';
+  return t(`Issues.fields.${LABELLED.has(last) ? last : 'other'}`);
+}
+
+/** A `validation` error names contract fields; the reader sees the form's labels instead. */
+export function withFieldLabels(t: TFunction, payload: ErrorPayload): ErrorPayload {
+  const fields = payload.details?.['fields'];
+  if (payload.code !== 'validation' || !Array.isArray(fields)) return payload;
+  return { ...payload, details: { fields: [...new Set(fields.map((f) => fieldLabel(t, f)))] } };
+}
+
+/** A check that failed before anything was sent, worded like the core's. */
+export const missing = (t: TFunction, ...paths: string[]): ErrorPayload => ({ code: 'validation', details: { fields: paths.map((p) => fieldLabel(t, p)) } });

@@ -1,0 +1,293 @@
+import { useId, useMemo, useState, type ChangeEvent } from 'react';
+import { MAX_IMPORT_BYTES, type ImportMapping, type ImportPreview, type ImportReport } from '../../../../../shared/contract/issues-import.contract';
+import { unmappedRequired } from '../../../../../shared/domain/issues/legacy-import';
+import { EsepError, type ErrorPayload } from '../../../../../shared/errors';
+import { isReportingKind } from '../../../../../shared/domain/units/unit-kind';
+import { api } from '../../../api';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { unitName } from '../../../format/units';
+import { useT } from '../../../i18n';
+import { readBase64 } from '../../../read-file';
+import { useAppStore } from '../../../stores/app.store';
+import { toErrorPayload } from '../../../stores/errors';
+import { useSubtree } from '../../meetings/form/useSubtree';
+import { MappingTable } from './MappingTable';
+import { ImportReportView } from './ImportReportView';
+
+interface Source {
+  fileName: string;
+  dataBase64: string;
+  sheet?: string;
+}
+
+type Busy = 'reading' | 'checking' | 'importing' | null;
+
+/** Megabytes to one decimal, as the core words the same error. */
+const megabytes = (bytes: number, round: (n: number) => number) => round((bytes / (1024 * 1024)) * 10) / 10;
+
+/** The report a refused import carries (`import_invalid`): the log changed since the check. */
+function refusedReport(error: unknown): ImportReport | null {
+  if (!(error instanceof EsepError) || error.code !== 'import_invalid') return null;
+  const report = error.details?.['report'];
+  return report && typeof report === 'object' && 'rows' in report ? (report as unknown as ImportReport) : null;
+}
+
+/**
+ * A legacy Excel log into the issue log: pick the file → map its columns (the suggestion
+ * pre-filled) → check every row → import all (only when every row is valid) or, confirmed,
+ * only the valid rows → the result row by row. Nothing is ever half imported: the core does it
+ * in one transaction.
+ */
+export function ImportWizard({ onDone }: { onDone: () => void }) {
+  const { t, lng } = useT();
+  const ids = { file: useId(), unit: useId(), sheet: useId() };
+  const root = useAppStore((s) => s.settings?.workingRoot?.kato ?? '');
+  const units = useSubtree(root).filter((u) => isReportingKind(u.kind));
+  const [unitKato, setUnitKato] = useState(root);
+  const [source, setSource] = useState<Source | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping>({});
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [done, setDone] = useState<ImportReport | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+
+  const missing = useMemo(() => unmappedRequired(mapping), [mapping]);
+
+  /** Anything that changes what would be imported makes the last check stale. */
+  function stale() {
+    setReport(null);
+    setConfirming(false);
+    setError(null);
+  }
+
+  async function open(next: Source) {
+    stale();
+    setPreview(null);
+    setBusy('reading');
+    try {
+      const p = await api.issuesImport.preview({ source: next });
+      setSource({ ...next, sheet: p.sheet });
+      setPreview(p);
+      setMapping(p.suggested);
+    } catch (e) {
+      setError(toErrorPayload(e));
+    }
+    setBusy(null);
+  }
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setDone(null);
+    setSource(null);
+    setPreview(null);
+    stale();
+    if (file.size > MAX_IMPORT_BYTES) {
+      // Told here, before megabytes travel to the core only to be refused there.
+      setError({ code: 'import_file_too_large', details: { fileName: file.name, size: megabytes(file.size, Math.ceil), max: megabytes(MAX_IMPORT_BYTES, Math.round) } });
+      return;
+    }
+    try {
+      await open({ fileName: file.name, dataBase64: await readBase64(file) });
+    } catch (e) {
+      setError(toErrorPayload(e));
+    }
+  }
+
+  async function check() {
+    if (!source) return;
+    stale();
+    setBusy('checking');
+    try {
+      setReport(await api.issuesImport.check({ source, mapping, unitKato }));
+    } catch (e) {
+      setError(toErrorPayload(e));
+    }
+    setBusy(null);
+  }
+
+  async function commit(onlyValid: boolean) {
+    if (!source) return;
+    setBusy('importing');
+    setError(null);
+    try {
+      setDone(await api.issuesImport.commit({ source, mapping, unitKato, onlyValid }));
+      setReport(null);
+      setConfirming(false);
+      onDone();
+    } catch (e) {
+      setError(toErrorPayload(e));
+      setConfirming(false);
+      const refused = refusedReport(e);
+      if (refused) setReport(refused);
+    }
+    setBusy(null);
+  }
+
+  function again() {
+    setDone(null);
+    setSource(null);
+    setPreview(null);
+    setMapping({});
+    stale();
+  }
+
+  if (done) {
+    return (
+      <section className="import-wizard" aria-labelledby={`${ids.file}-title`}>
+        <h2 className="section-title" id={`${ids.file}-title`}>
+          {t('Import.title')}
+        </h2>
+        <ImportReportView report={done} final testId="import-done" />
+        <div className="form-actions">
+          <button type="button" className="button" data-testid="import-again" onClick={again}>
+            {t('Import.again')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const canCheck = preview !== null && missing.length === 0 && busy === null;
+  return (
+    <section className="import-wizard" aria-labelledby={`${ids.file}-title`}>
+      <h2 className="section-title" id={`${ids.file}-title`}>
+        {t('Import.title')}
+      </h2>
+      <p className="muted">{t('Import.intro')}</p>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={ids.unit}>{t('Import.unit')}</label>
+          <select
+            id={ids.unit}
+            data-testid="import-unit"
+            value={unitKato}
+            disabled={busy !== null}
+            onChange={(e) => {
+              setUnitKato(e.target.value);
+              stale();
+            }}
+          >
+            {units.length === 0 && <option value={root}>{root}</option>}
+            {units.map((u) => (
+              <option key={u.kato} value={u.kato}>
+                {`${'\u2003'.repeat(u.depth)}${unitName(u, lng)}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.file}>{t('Import.file')}</label>
+          <input
+            id={ids.file}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            disabled={busy !== null}
+            data-testid="import-file"
+            onChange={(e) => void onFile(e)}
+          />
+        </div>
+        {preview && preview.sheets.length > 1 && source && (
+          <div className="field">
+            <label htmlFor={ids.sheet}>{t('Import.sheet')}</label>
+            <select
+              id={ids.sheet}
+              data-testid="import-sheet"
+              value={preview.sheet}
+              disabled={busy !== null}
+              onChange={(e) => void open({ ...source, sheet: e.target.value })}
+            >
+              {preview.sheets.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      {busy === 'reading' && (
+        <p className="hint" role="status">
+          {t('Import.reading')}
+        </p>
+      )}
+      <ErrorMessage error={error} testId="import-error" />
+
+      {preview && (
+        <>
+          <p data-testid="import-found">{t('Import.found', { row: preview.headerRow, count: preview.rowCount })}</p>
+          <p className="hint">{t('Import.mapHint')}</p>
+          <MappingTable
+            preview={preview}
+            mapping={mapping}
+            disabled={busy !== null}
+            onChange={(m) => {
+              setMapping(m);
+              stale();
+            }}
+          />
+          {missing.length > 0 && (
+            <p className="message message--warning" role="status" data-testid="import-missing">
+              {t('Import.missing', { fields: missing.map((f) => t(`Import.fields.${f}`)).join(', ') })}
+            </p>
+          )}
+          <div className="form-actions">
+            <button type="button" className="button button--primary" data-testid="import-check" disabled={!canCheck} onClick={() => void check()}>
+              {busy === 'checking' ? t('Import.checking') : t('Import.check')}
+            </button>
+          </div>
+        </>
+      )}
+
+      {report && (
+        <>
+          <ImportReportView report={report} final={false} testId="import-report" />
+          <div className="form-actions import-actions">
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="import-all"
+              disabled={busy !== null || report.invalid > 0 || report.valid === 0}
+              aria-describedby={report.invalid > 0 ? `${ids.file}-blocked` : undefined}
+              onClick={() => void commit(false)}
+            >
+              {busy === 'importing' && !confirming ? t('Import.importing') : t('Import.all')}
+            </button>
+            {report.invalid > 0 && report.valid > 0 && (
+              <button
+                type="button"
+                className="button"
+                data-testid="import-valid-only"
+                disabled={busy !== null || confirming}
+                onClick={() => setConfirming(true)}
+              >
+                {t('Import.validOnly', { valid: report.valid })}
+              </button>
+            )}
+          </div>
+          {report.invalid > 0 && (
+            <p className="hint" id={`${ids.file}-blocked`}>
+              {t('Import.allBlocked')}
+            </p>
+          )}
+          {confirming && (
+            <div className="inline-confirm" role="group" aria-labelledby={`${ids.file}-confirm`}>
+              <span className="inline-confirm-text" id={`${ids.file}-confirm`}>
+                {t('Import.confirmText', { invalid: report.invalid, valid: report.valid })}
+              </span>
+              <button type="button" className="button button--primary" data-testid="import-confirm" disabled={busy !== null} onClick={() => void commit(true)}>
+                {busy === 'importing' ? t('Import.importing') : t('Import.confirm')}
+              </button>
+              <button type="button" className="button" data-testid="import-cancel" disabled={busy !== null} onClick={() => setConfirming(false)}>
+                {t('Import.cancel')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

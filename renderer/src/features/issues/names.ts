@@ -1,0 +1,131 @@
+import type { TFunction } from 'i18next';
+import { useEffect, useMemo } from 'react';
+import { ISSUE_KINDS } from '../../../../shared/domain/issues/issue';
+import type { Body, BodyPerson, IssueCategory, IssueStatus } from '../../../../shared/contract/issues.contract';
+import type { UnitSummary } from '../../../../shared/contract/types';
+import type { UiLanguage } from '../../../../shared/i18n';
+import { unitName } from '../../format/units';
+import { useT } from '../../i18n';
+import { useAppStore } from '../../stores/app.store';
+import { useIssueReferenceStore } from '../../stores/issue-reference.store';
+import { useSubtree } from '../meetings/form/useSubtree';
+
+/**
+ * Reference rows are stored data in both languages, not UI text: shown by the UI language
+ * (Russian for the developers' English, as unit names are).
+ */
+export const refName = unitName;
+
+/** A tree (categories) flattened in display order, each row with its depth. */
+export function categoryTree(categories: readonly IssueCategory[], withArchived = false): Array<{ category: IssueCategory; depth: number }> {
+  const kept = categories.filter((c) => withArchived || !c.archived);
+  const ids = new Set(kept.map((c) => c.id));
+  const children = new Map<string | null, IssueCategory[]>();
+  for (const c of kept) {
+    const parent = c.parentId !== null && ids.has(c.parentId) ? c.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), c]);
+  }
+  const out: Array<{ category: IssueCategory; depth: number }> = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const c of [...(children.get(parent) ?? [])].sort((a, b) => a.ordinal - b.ordinal)) {
+      out.push({ category: c, depth });
+      walk(c.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+/** The localities (villages) of the working set under a unit; all of them without one. */
+export function localitiesUnder<U extends Pick<UnitSummary, 'kato' | 'kind' | 'parent'>>(units: readonly U[], root: string | null | undefined): U[] {
+  const parent = new Map(units.map((u) => [u.kato, u.parent]));
+  const under = (kato: string, top: string) => {
+    for (let k: string | null | undefined = kato; k; k = parent.get(k)) if (k === top) return true;
+    return false;
+  };
+  return units.filter((u) => u.kind === 'locality' && (!root || under(u.kato, root)));
+}
+
+/** An option's text indented by depth (a <select> cannot style its options). */
+export const indent = (depth: number, text: string) => `${'\u2003'.repeat(depth)}${text}`;
+
+export interface IssueNames {
+  lng: UiLanguage;
+  statuses: IssueStatus[];
+  categories: IssueCategory[];
+  bodies: Body[];
+  status(id: string): string;
+  statusOf(id: string): IssueStatus | undefined;
+  category(id: string | null): string;
+  body(id: string | null): string;
+  person(id: string | null): BodyPerson | undefined;
+  /** A unit or locality of the working set by KATO code (the code itself until names arrive). */
+  unit(kato: string | null): string;
+  units: ReadonlyArray<UnitSummary & { depth: number }>;
+}
+
+/** Names of everything an issue refers to, in the reader's language; loads the reference data once. */
+export function useIssueNames(): IssueNames {
+  const { lng } = useT();
+  const statuses = useIssueReferenceStore((s) => s.statuses);
+  const categories = useIssueReferenceStore((s) => s.categories);
+  const bodies = useIssueReferenceStore((s) => s.bodies);
+  const load = useIssueReferenceStore((s) => s.load);
+  const root = useAppStore((s) => s.settings?.workingRoot?.kato ?? '');
+  const units = useSubtree(root);
+  useEffect(() => void load(), [load]);
+
+  return useMemo(() => {
+    const statusById = new Map(statuses.map((s) => [s.id, s]));
+    const categoryById = new Map(categories.map((c) => [c.id, c]));
+    const bodyById = new Map(bodies.map((b) => [b.id, b]));
+    const people = new Map(bodies.flatMap((b) => b.people.map((p) => [p.id, p] as const)));
+    const unitByKato = new Map(units.map((u) => [u.kato, u]));
+    const named = (row: { nameKk: string; nameRu: string } | undefined, fallback: string) => (row ? refName(row, lng) : fallback);
+    return {
+      lng,
+      statuses,
+      categories,
+      bodies,
+      units,
+      status: (id) => named(statusById.get(id), id),
+      statusOf: (id) => statusById.get(id),
+      category: (id) => (id === null ? '' : named(categoryById.get(id), id)),
+      body: (id) => (id === null ? '' : named(bodyById.get(id), id)),
+      person: (id) => (id === null ? undefined : people.get(id)),
+      unit: (kato) => (kato === null ? '' : named(unitByKato.get(kato), kato)),
+    };
+  }, [statuses, categories, bodies, units, lng]);
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** The category tree as <select> choices (archived ones only when `keep` is one of them). */
+export function categoryChoices(names: IssueNames, keep: string | null = null): Choice[] {
+  return categoryTree(names.categories, true)
+    .filter(({ category }) => !category.archived || category.id === keep)
+    .map(({ category, depth }) => ({ value: category.id, label: indent(depth, refName(category, names.lng)) }));
+}
+
+/** Responsible bodies as <select> choices (an archived one only when `keep` is it). */
+export function bodyChoices(names: IssueNames, keep: string | null = null): Choice[] {
+  return names.bodies.filter((b) => !b.archived || b.id === keep).map((b) => ({ value: b.id, label: refName(b, names.lng) }));
+}
+
+/** The localities under a unit (all of the working set's without one) as <select> choices. */
+export function localityChoices(names: IssueNames, root: string | null | undefined): Choice[] {
+  return localitiesUnder(names.units, root).map((u) => ({ value: u.kato, label: refName(u, names.lng) }));
+}
+
+/** Reporting units (not localities) of the working set, indented as a tree. */
+export function unitChoices(names: IssueNames): Choice[] {
+  return names.units.filter((u) => u.kind !== 'locality').map((u) => ({ value: u.kato, label: indent(u.depth, refName(u, names.lng)) }));
+}
+
+/** The kinds of issue (the same words the minutes use). */
+export function kindChoices(t: TFunction): Choice[] {
+  return ISSUE_KINDS.map((k) => ({ value: k, label: t(`Minutes.issueKinds.${k}`) }));
+}

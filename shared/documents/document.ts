@@ -1,0 +1,135 @@
+/**
+ * A small, neutral model of an official document: what the minutes (and later the reports)
+ * say and how they are laid out, with no knowledge of Word or HTML. Writers turn it into a
+ * DOCX (`electron/core/export/docx.writer.ts`) or a print preview
+ * (`renderer/src/features/minutes/PrintPreview.tsx`); both must read the same from it.
+ *
+ * Lengths are in points (spacing) and millimetres (indents), the units the civil-service
+ * rules are written in.
+ */
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italics?: boolean;
+  /** A mark rather than text, such as the draft stamp: grey and letter-spaced. */
+  muted?: boolean;
+}
+
+export interface Paragraph {
+  type: 'paragraph';
+  runs: Run[];
+  /** Body text is justified unless said otherwise. */
+  align: Align;
+  firstLineIndentMm?: number;
+  beforePt?: number;
+  afterPt?: number;
+  /** Keep on the same page as the next paragraph (a heading with its first line). */
+  keepNext?: boolean;
+}
+
+export interface Cell {
+  /** Share of the text width, in percent; a row's cells add up to 100. */
+  widthPct: number;
+  paragraphs: Paragraph[];
+}
+
+/**
+ * A borderless row across the text width, its cells aligned at the bottom: how documents
+ * put the date left and the place right, or a signature's role, line and name.
+ */
+export interface Row {
+  type: 'row';
+  cells: Cell[];
+}
+
+export interface PageBreak {
+  type: 'pageBreak';
+}
+
+/**
+ * A cell of a bordered table. A cell spanning several rows is given in its first row only; the
+ * rows it covers leave that column out.
+ */
+export interface TableCell {
+  paragraphs: Paragraph[];
+  rowSpan?: number;
+}
+
+/**
+ * A bordered table across the text width (the action plan's columns): a header row, repeated
+ * at the top of every page, then the body rows.
+ */
+export interface Table {
+  type: 'table';
+  /** Column widths as shares of the text width, in percent, adding up to 100. */
+  columnsPct: number[];
+  header: TableCell[];
+  rows: TableCell[][];
+  /** The table's text size when smaller than the body's (a wide table of many columns). */
+  fontSizePt?: number;
+}
+
+export type Block = Paragraph | Row | Table | PageBreak;
+
+export interface DocumentModel {
+  /** The file's title (document properties, the preview's heading). */
+  title: string;
+  /** The document's language, for hyphenation and screen readers. */
+  language: 'kk' | 'ru';
+  /** The page turned sideways for a wide table; portrait unless said. */
+  orientation?: 'portrait' | 'landscape';
+  blocks: Block[];
+}
+
+/**
+ * The civil-service page: Times New Roman 14 pt on A4, margins 2 cm, the left one 3 cm (for
+ * binding). Both writers lay the page out from these values.
+ */
+export const OFFICIAL_PAGE = {
+  widthMm: 210,
+  heightMm: 297,
+  marginMm: { top: 20, right: 20, bottom: 20, left: 30 },
+  font: 'Times New Roman',
+  fontSizePt: 14,
+  /** The first-line indent of body paragraphs. */
+  indentMm: 12.5,
+} as const;
+
+export interface ParagraphOptions {
+  align?: Align;
+  indent?: boolean;
+  beforePt?: number;
+  afterPt?: number;
+  keepNext?: boolean;
+}
+
+/** A paragraph of runs, or of plain text; justified, with no spacing unless asked. */
+export function paragraph(content: Run[] | string, options: ParagraphOptions = {}): Paragraph {
+  const runs = typeof content === 'string' ? (content === '' ? [] : [{ text: content }]) : content.filter((r) => r.text !== '');
+  return {
+    type: 'paragraph',
+    runs,
+    align: options.align ?? 'justify',
+    ...(options.indent ? { firstLineIndentMm: OFFICIAL_PAGE.indentMm } : {}),
+    ...(options.beforePt ? { beforePt: options.beforePt } : {}),
+    ...(options.afterPt ? { afterPt: options.afterPt } : {}),
+    ...(options.keepNext ? { keepNext: true } : {}),
+  };
+}
+
+export function row(cells: Cell[]): Row {
+  return { type: 'row', cells };
+}
+
+/** The text of a block, runs joined and paragraphs on lines: for tests and plain-text use. */
+export function blockText(block: Block): string {
+  if (block.type === 'paragraph') return block.runs.map((r) => r.text).join('');
+  if (block.type === 'row') return block.cells.map((c) => c.paragraphs.map(blockText).join('\n')).join('\t');
+  if (block.type === 'table') {
+    return [block.header, ...block.rows].map((r) => r.map((c) => c.paragraphs.map(blockText).join('\n')).join('\t')).join('\n');
+  }
+  return '';
+}

@@ -1,0 +1,179 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../renderer/src/App';
+import type { Issue } from '../../shared/contract/issues.contract';
+import { fakeApi, fakeIssues, OKRUG, resetWorld, TODAY } from './fake-api';
+import { blankFields } from './fake-issues';
+import { change } from './calendar-helpers';
+import { openLog, withScrollerHeight } from './issues-helpers';
+import { renderWithI18n } from './render';
+
+vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
+
+withScrollerHeight();
+beforeEach(() => resetWorld({ setUp: true }));
+
+async function seedIssue(extra: { author?: boolean; meeting?: boolean } = {}): Promise<Issue> {
+  const meeting = extra.meeting ? (await fakeApi.meetings.list({})).find((m) => m.unitKato === OKRUG.kato)! : null;
+  const issue = await fakeApi.issues.create({
+    unitKato: OKRUG.kato,
+    meetingId: meeting?.id ?? null,
+    raisedOn: meeting?.heldOn ?? '2025-07-01',
+    fields: { ...blankFields(), text: 'Қарауыл ауылындағы көше жарығы жанбайды', categoryId: 'power', bodyId: 'housing', deadline: '2025-08-01' },
+    author: extra.author ? { fullName: 'Серікбаев Асқар', phone: '+7 701 123 45 67', address: 'Абай көшесі, 5' } : null,
+  });
+  fakeApi.issues.create.mockClear();
+  return issue;
+}
+
+/** The log, then the issue's card from its row. */
+async function openCard(issue: Issue): Promise<HTMLElement> {
+  renderWithI18n(<App />);
+  await openLog();
+  fireEvent.click(await screen.findByTestId(`issue-row-${issue.registryNo}`));
+  const card = await screen.findByTestId('issue-card');
+  await within(card).findByTestId('issue-facts');
+  return card;
+}
+
+const fact = (id: string) => screen.getByTestId(`issue-fact-${id}`).querySelector('dd')!.textContent;
+
+describe('issue card', () => {
+  it('shows every field of the record beside the list, with the registration in the history', async () => {
+    const issue = await seedIssue({ meeting: true });
+    const card = await openCard(issue);
+    expect(within(card).getByRole('heading', { level: 2 }).textContent).toBe('№ 1 сұрақ');
+    expect(within(card).getByTestId('issue-status').textContent).toBe('Тіркелді');
+    expect(fact('registry')).toBe('1 (кездесуде № 1)');
+    expect(fact('text')).toBe('Қарауыл ауылындағы көше жарығы жанбайды');
+    expect(fact('category')).toBe('Электрмен жабдықтау және көше жарығы');
+    expect(fact('body')).toBe('Тұрғын үй-коммуналдық шаруашылығы бөлімі');
+    expect(fact('deadline')).toBe('01.08.2025');
+    expect(within(card).getAllByTestId('issue-history-row')).toHaveLength(1);
+    expect(screen.getByTestId('issue-row-1').className).toContain('is-open');
+
+    // The meeting it was raised at opens in the same panel.
+    await waitFor(() => expect(screen.getByTestId('issue-meeting-link').textContent).toBe('Қарауыл а.о., 20.01.2025'));
+    fireEvent.click(screen.getByTestId('issue-meeting-link'));
+    expect(await screen.findByTestId('meeting-card')).toBeTruthy();
+  });
+
+  it('edits in place; a refused change shows why in the user’s language and changes nothing', async () => {
+    const issue = await seedIssue();
+    await openCard(issue);
+    fireEvent.click(screen.getByTestId('issue-edit'));
+    expect(document.activeElement).toBe(screen.getByTestId('issue-edit-kind'));
+    change('issue-edit-eotinish', 'жоқ-нөмір');
+    change('issue-edit-text', 'Көше жарығы үш айдан бері жанбайды');
+    fireEvent.click(screen.getByTestId('issue-save'));
+    await waitFor(() => expect(screen.getByTestId('issue-edit-error').textContent).toBe('Енгізілген деректерді тексеріңіз: e-Otinish тіркеу нөмірі.'));
+    // Nothing was changed: the record is as it was, and the form keeps what was typed.
+    expect(fakeIssues.all()[0]).toMatchObject({ revision: 1, text: issue.text, eotinishNo: '' });
+    expect((screen.getByTestId('issue-edit-text') as HTMLTextAreaElement).value).toBe('Көше жарығы үш айдан бері жанбайды');
+
+    change('issue-edit-eotinish', 'жт-2025-00000742');
+    fireEvent.click(screen.getByTestId('issue-save'));
+    await waitFor(() => expect(screen.getByTestId('issue-notice').textContent).toBe('Өзгерістер сақталды.'));
+    // Only what changed travels, with the revision the card saw.
+    expect(fakeApi.issues.update).toHaveBeenLastCalledWith({
+      id: issue.id,
+      revision: 1,
+      fields: { text: 'Көше жарығы үш айдан бері жанбайды', eotinishNo: 'жт-2025-00000742' },
+    });
+    expect(fact('eotinish')).toBe('ЖТ-2025-00000742');
+    expect(fact('text')).toBe('Көше жарығы үш айдан бері жанбайды');
+    await waitFor(() => expect(screen.getByTestId('issue-row-1').textContent).toContain('Көше жарығы үш айдан бері жанбайды'));
+  });
+
+  it('shows the error in Russian for a Russian user', async () => {
+    const issue = await seedIssue();
+    await fakeApi.settings.setLanguage({ language: 'ru' });
+    renderWithI18n(<App />, 'ru');
+    await openLog();
+    fireEvent.click(await screen.findByTestId(`issue-row-${issue.registryNo}`));
+    fireEvent.click(await screen.findByTestId('issue-edit'));
+    change('issue-edit-eotinish', '12345');
+    fireEvent.click(screen.getByTestId('issue-save'));
+    await waitFor(() => expect(screen.getByTestId('issue-edit-error').textContent).toBe('Проверьте введенные данные: Рег. номер в e-Otinish.'));
+  });
+
+  it('closes with an outcome: the outcome defaults to the status’s own and can be changed', async () => {
+    const issue = await seedIssue();
+    const card = await openCard(issue);
+    fireEvent.click(screen.getByTestId('issue-status-change'));
+    fireEvent.change(screen.getByTestId('issue-status-select'), { target: { value: 'done' } });
+    expect((screen.getByTestId('issue-status-outcome') as HTMLSelectElement).value).toBe('satisfied');
+    fireEvent.change(screen.getByTestId('issue-status-outcome'), { target: { value: 'explained' } });
+    change('issue-status-comment', 'Тұрғындарға жөндеу кестесі түсіндірілді');
+    change('issue-status-document', '№ 02-15/347');
+    fireEvent.click(screen.getByTestId('issue-status-submit'));
+    await waitFor(() => expect(within(card).getByTestId('issue-status').textContent).toBe('Орындалды'));
+    expect(fakeApi.issues.setStatus).toHaveBeenCalledWith({
+      items: [{ id: issue.id, revision: 1 }],
+      change: { statusId: 'done', onDate: TODAY, comment: 'Тұрғындарға жөндеу кестесі түсіндірілді', documentRef: '№ 02-15/347', outcome: 'explained' },
+    });
+    expect(fact('outcome')).toBe('Түсіндірілді, 10.07.2025');
+    const rows = within(card).getAllByTestId('issue-history-row');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.textContent).toContain('Орындалды');
+    expect(rows[1]!.textContent).toContain('Түсіндірілді');
+    expect(rows[1]!.textContent).toContain('Құжат: № 02-15/347');
+    expect(screen.getByTestId('issue-notice').textContent).toBe('Күйі өзгертілді.');
+    // A closed issue is not prolonged.
+    expect(screen.queryByTestId('issue-prolong')).toBeNull();
+  });
+
+  it('prolongs with a new date and a reason, and shows how many times', async () => {
+    const issue = await seedIssue();
+    await openCard(issue);
+    fireEvent.click(screen.getByTestId('issue-prolong'));
+    expect((screen.getByTestId('issue-prolong-date') as HTMLInputElement).value).toBe('2025-08-31');
+    fireEvent.click(screen.getByTestId('issue-prolong-submit'));
+    expect(screen.getByTestId('issue-prolong-error').textContent).toBe('Енгізілген деректерді тексеріңіз: Себебі.');
+    expect(fakeApi.issues.prolong).not.toHaveBeenCalled();
+    change('issue-prolong-date', '2025-09-15');
+    change('issue-prolong-reason', 'Мердігер ауыстырылды');
+    fireEvent.click(screen.getByTestId('issue-prolong-submit'));
+    await waitFor(() => expect(fact('deadline')).toBe('15.09.2025 · Мерзімі 1 рет ұзартылды'));
+    expect(fakeApi.issues.prolong).toHaveBeenCalledWith({ id: issue.id, revision: 1, newDeadline: '2025-09-15', reason: 'Мердігер ауыстырылды' });
+    expect(screen.getByTestId('issue-prolongations').textContent).toContain('01.08.2025 → 15.09.2025: Мердігер ауыстырылды');
+    await waitFor(() => expect(screen.getByTestId('issue-row-1').textContent).toContain('15.09.2025'));
+  });
+
+  it('keeps personal data hidden until asked, and edits it apart from the issue', async () => {
+    const issue = await seedIssue({ author: true });
+    const card = await openCard(issue);
+    expect(card.textContent).not.toContain('Серікбаев');
+    expect(card.textContent).toContain('Дербес деректер жасырылған.');
+    expect(fakeApi.issues.author).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('issue-author-show'));
+    await waitFor(() => expect(screen.getByTestId('issue-author').textContent).toContain('Серікбаев Асқар'));
+    expect(fakeApi.issues.author).toHaveBeenCalledWith({ id: issue.id });
+
+    fireEvent.click(screen.getByTestId('issue-author-edit'));
+    change('issue-author-phone', 'жоқ');
+    fireEvent.click(screen.getByTestId('issue-author-save'));
+    await waitFor(() => expect(screen.getByTestId('issue-author-error').textContent).toBe('Енгізілген деректерді тексеріңіз: Телефоны.'));
+    change('issue-author-phone', '+7 777 000 11 22');
+    fireEvent.click(screen.getByTestId('issue-author-save'));
+    await waitFor(() => expect(screen.getByTestId('issue-author').textContent).toContain('+7 777 000 11 22'));
+    expect(fakeIssues.authorOf(issue.id)?.phone).toBe('+7 777 000 11 22');
+
+    fireEvent.click(screen.getByTestId('issue-author-hide'));
+    expect(card.textContent).not.toContain('Серікбаев');
+  });
+
+  it('links to the issue it repeats', async () => {
+    const earlier = await seedIssue();
+    const later = await seedIssue();
+    await openCard(later);
+    fireEvent.click(screen.getByTestId('issue-edit'));
+    change('issue-edit-repeats-search', 'жарығы');
+    fireEvent.click(await screen.findByTestId(`issue-edit-repeats-${earlier.registryNo}`));
+    fireEvent.click(screen.getByTestId('issue-save'));
+    await waitFor(() => expect(screen.getByTestId('issue-repeats-link').textContent).toBe('01.07.2025 күнгі № 1'));
+    expect(fakeApi.issues.update).toHaveBeenLastCalledWith({ id: later.id, revision: 1, fields: { repeatsId: earlier.id } });
+    fireEvent.click(screen.getByTestId('issue-repeats-link'));
+    await waitFor(() => expect(within(screen.getByTestId('issue-card')).getByRole('heading', { level: 2 }).textContent).toBe('№ 1 сұрақ'));
+  });
+});

@@ -1,0 +1,158 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../renderer/src/App';
+import type { IssueKind } from '../../shared/domain/issues/issue';
+import { fakeApi, fakeIssues, OKRUG, resetWorld } from './fake-api';
+import { change } from './calendar-helpers';
+import { countOf, issueRows, registryNos, withScrollerHeight } from './issues-helpers';
+import { renderWithI18n } from './render';
+
+vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
+
+withScrollerHeight();
+beforeEach(() => resetWorld({ setUp: true }));
+
+/** Okrug's meeting held on 20 January (resetWorld), opened from the meetings screen, then its issues. */
+async function openMeetingIssues() {
+  const meeting = (await fakeApi.meetings.list({})).find((m) => m.unitKato === OKRUG.kato && m.heldOn === '2025-01-20')!;
+  renderWithI18n(<App />);
+  fireEvent.click(await screen.findByTestId('nav-meetings'));
+  fireEvent.click(await screen.findByTestId(`meeting-open-${meeting.id}`));
+  fireEvent.click(await screen.findByTestId('meeting-issues'));
+  await screen.findByTestId('issues-screen');
+  await screen.findByTestId('issue-new');
+  await waitFor(() => expect(screen.getByTestId('issues-meeting-scope').textContent).toContain('Кездесу: Қарауыл а.о., 20.01.2025'));
+  return meeting;
+}
+
+const text = () => screen.getByTestId('issue-new-text') as HTMLTextAreaElement;
+
+/** Types one issue the way a secretary does: fields, text, Ctrl+Enter in the text. */
+async function typeIssue(n: number, kind: IssueKind, words: string) {
+  fireEvent.change(screen.getByTestId('issue-new-kind'), { target: { value: kind } });
+  change('issue-new-text', words);
+  fireEvent.keyDown(text(), { key: 'Enter', ctrlKey: true });
+  await waitFor(() => expect(fakeApi.issues.create).toHaveBeenCalledTimes(n));
+  await waitFor(() => expect(text().value).toBe(''));
+  expect(document.activeElement).toBe(text());
+}
+
+describe('adding issues by keyboard', () => {
+  it('from a held meeting: five issues in a row, the form staying open, focus back in the text', async () => {
+    const meeting = await openMeetingIssues();
+    expect(screen.getByTestId('nav-issues').getAttribute('aria-current')).toBe('page');
+    expect(document.activeElement).toBe(text());
+    expect(screen.getByTestId('issues-total').textContent).toBe('0 сұрақ табылды');
+
+    // The first one in full: category, village, body, deadline, answered on the spot, author.
+    fireEvent.change(screen.getByTestId('issue-new-category'), { target: { value: 'roads' } });
+    fireEvent.change(screen.getByTestId('issue-new-locality'), { target: { value: '103230100' } });
+    fireEvent.change(screen.getByTestId('issue-new-body'), { target: { value: 'roads' } });
+    change('issue-new-deadline', '2025-09-30');
+    fireEvent.click(screen.getByTestId('issue-new-answered'));
+    change('issue-new-answer', 'Жөндеу тамызда басталады');
+    change('issue-new-author-name', 'Серікбаев Асқар');
+    await typeIssue(1, 'question', 'Орталық көшедегі жолды жөндеу қашан басталады?');
+    expect(fakeApi.issues.create).toHaveBeenLastCalledWith({
+      unitKato: OKRUG.kato,
+      meetingId: meeting.id,
+      raisedOn: '2025-01-20',
+      fields: expect.objectContaining({
+        kind: 'question',
+        receivedVia: 'oral',
+        text: 'Орталық көшедегі жолды жөндеу қашан басталады?',
+        categoryId: 'roads',
+        localityKato: '103230100',
+        bodyId: 'roads',
+        deadline: '2025-09-30',
+        answeredOnSpot: true,
+        answer: 'Жөндеу тамызда басталады',
+      }),
+      author: { fullName: 'Серікбаев Асқар', phone: '', address: '' },
+    });
+    // Kind, village and deadline carry over; the rest starts empty.
+    expect((screen.getByTestId('issue-new-locality') as HTMLSelectElement).value).toBe('103230100');
+    expect((screen.getByTestId('issue-new-deadline') as HTMLInputElement).value).toBe('2025-09-30');
+    expect((screen.getByTestId('issue-new-category') as HTMLSelectElement).value).toBe('');
+    expect((screen.getByTestId('issue-new-author-name') as HTMLInputElement).value).toBe('');
+
+    await typeIssue(2, 'proposal', 'Мектеп жанына балалар алаңын салу');
+    await typeIssue(3, 'complaint', 'Су құбыры жиі бұзылады');
+    await typeIssue(4, 'remark', 'Көше жарығы кешке жанбайды');
+    await typeIssue(5, 'request', 'Клубқа жаңа орындықтар керек');
+    expect(screen.getByTestId('issue-new-saved').textContent).toBe('Сақталды: 5 (соңғысы № 5)');
+
+    // The log of the meeting shows them, newest first, with meeting numbers 1..5.
+    await waitFor(() => expect(registryNos()).toEqual([5, 4, 3, 2, 1]));
+    expect(screen.getByTestId('issues-total').textContent).toBe('5 сұрақ табылды');
+    await waitFor(() => expect(countOf('new')).toBe('5'));
+    expect(fakeIssues.all().map((i) => i.meetingNo)).toEqual([1, 2, 3, 4, 5]);
+    expect(within(screen.getByTestId('issue-row-1')).getByText('Сұрақ')).toBeTruthy();
+    expect(screen.getByTestId('issue-row-1').textContent).toContain('Қарауыл а.');
+  });
+
+  it('refuses an empty text before sending anything, and Escape closes the form', async () => {
+    await openMeetingIssues();
+    fireEvent.keyDown(text(), { key: 'Enter', ctrlKey: true });
+    expect((await screen.findByTestId('issue-new-error')).textContent).toBe('Енгізілген деректерді тексеріңіз: Мәтіні.');
+    expect(fakeApi.issues.create).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(text());
+    fireEvent.keyDown(text(), { key: 'Escape' });
+    expect(screen.queryByTestId('issue-new')).toBeNull();
+    fireEvent.click(screen.getByTestId('issue-new-open'));
+    expect(await screen.findByTestId('issue-new')).toBeTruthy();
+  });
+
+  it('registers the questions captured in the meeting’s minutes, and says how many', async () => {
+    const meeting = (await fakeApi.meetings.list({})).find((m) => m.unitKato === OKRUG.kato && m.heldOn === '2025-01-20')!;
+    const minutes = await fakeApi.minutes.open({ meetingId: meeting.id });
+    const speech = (id: string, issueKind: IssueKind | null, issueText: string) => ({
+      id: `00000000-0000-4000-e000-00000000000${id}`,
+      speaker: 'Тұрғын',
+      localityKato: null,
+      gist: issueText || 'Алғыс айтты',
+      issueKind,
+      issueText,
+    });
+    await fakeApi.minutes.save({
+      minutesId: minutes.id,
+      revision: minutes.revision,
+      body: {
+        ...minutes,
+        items: [
+          {
+            id: '00000000-0000-4000-e100-000000000001',
+            title: 'Әкімнің есебі',
+            speaker: 'Әкім',
+            heard: '',
+            speeches: [speech('1', 'question', 'Ауылдағы жолды жөндеу'), speech('2', null, ''), speech('3', 'complaint', 'Су жоқ')],
+            decisions: [],
+          },
+        ],
+      },
+    });
+    await openMeetingIssues();
+    fireEvent.click(screen.getByTestId('issues-from-minutes'));
+    await waitFor(() => expect(screen.getByTestId('issues-from-minutes-result').textContent).toBe('Хаттамадан 2 сұрақ тіркелді.'));
+    await waitFor(() => expect(issueRows()).toHaveLength(2));
+    // Again: the questions are in the log already.
+    fireEvent.click(screen.getByTestId('issues-from-minutes'));
+    await waitFor(() => expect(screen.getByTestId('issues-from-minutes-result').textContent).toBe('Хаттамада журналға әлі енгізілмеген сұрақ жоқ.'));
+    expect(fakeIssues.all()).toHaveLength(2);
+  });
+
+  it('adds an issue outside any meeting (a personal reception), choosing the unit and date', async () => {
+    renderWithI18n(<App />);
+    fireEvent.click(await screen.findByTestId('nav-issues'));
+    fireEvent.click(await screen.findByTestId('issue-new-open'));
+    await waitFor(() => expect(screen.getByTestId('issue-new-unit').querySelectorAll('option').length).toBeGreaterThan(1));
+    fireEvent.change(screen.getByTestId('issue-new-unit'), { target: { value: OKRUG.kato } });
+    change('issue-new-date', '2025-07-08');
+    fireEvent.change(screen.getByTestId('issue-new-via'), { target: { value: 'personal_reception' } });
+    change('issue-new-text', 'Жер телімін беру мерзімі');
+    fireEvent.click(screen.getByTestId('issue-new-save'));
+    await waitFor(() => expect(fakeApi.issues.create).toHaveBeenCalledTimes(1));
+    expect(fakeApi.issues.create.mock.calls[0]![0]).toMatchObject({ unitKato: OKRUG.kato, meetingId: null, raisedOn: '2025-07-08', fields: { receivedVia: 'personal_reception' } });
+    await waitFor(() => expect(issueRows()).toHaveLength(1));
+  });
+});

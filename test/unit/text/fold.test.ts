@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { foldedWords, foldForSearch } from '../../../shared/domain/text/fold';
+
+describe('foldForSearch', () => {
+  it.each([
+    ['Қараауыл', 'караауыл'],
+    ['ЁЛКА', 'елка'],
+    ['Мектептің  шатыры', 'мектептин шатыры'],
+    ['Көшеге', 'кошеге'],
+    // Latin look-alikes typed inside Cyrillic words: o, a, c, e, p, x, y, k, i, h and capitals.
+    ['к\u006fше', 'коше'],
+    ['\u0041бай', 'абай'],
+    ['Т\u0065мірбек \u0068\u0061лықтың', 'темирбек халыктын'],
+    ['мект\u0065п', 'мектеп'],
+    ['\u0042\u0048\u004dмен', 'внммен'],
+  ])('%s → %s', (text, folded) => {
+    expect(foldForSearch(text)).toBe(folded);
+  });
+
+  it('leaves words wholly in Latin letters alone', () => {
+    expect(foldForSearch('QazaqGaz Wi-Fi АО')).toBe('qazaqgaz wi-fi ао');
+    expect(foldForSearch('e-Otinish')).toBe('e-otinish');
+  });
+});
+
+describe('foldedWords', () => {
+  it('splits on anything not a letter or digit, FTS syntax included', () => {
+    expect(foldedWords('a OR "b" (c*) NEAR/2 -d:e ^f')).toEqual(['a', 'or', 'b', 'c', 'near', '2', 'd', 'e', 'f']);
+    expect(foldedWords('ЖТ-2022-00000742')).toEqual(['жт', '2022', '00000742']);
+    expect(foldedWords(' "()*: ')).toEqual([]);
+  });
+
+  it('composes decomposed letters first', () => {
+    expect(foldedWords('и\u0306гілік')).toEqual(['йгилик']);
+  });
+});
