@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { e2eSession } from './harness';
-import { ABAY_DISTRICT, KARAAUYL_OKRUG, openTempCore, tempDir } from '../helpers/temp-core';
+import { openTempCore, tempDir } from '../helpers/temp-core';
 import { caller } from '../integration/meeting-fixtures';
+import { seedHeldMeeting } from './fixtures';
 
 // Issue 4: "a kill -9 of the browser host while typing loses at most the last second".
 const TODAY = '2026-04-10';
 const session = e2eSession();
-
-function seed(dataDir: string): string {
-  const core = openTempCore({ dataDir, today: TODAY });
-  try {
-    const { value } = caller(core);
-    value('setup:complete', { rootKato: ABAY_DISTRICT, language: 'kk' });
-    return value('meetings:recordHeld', { unitKato: KARAAUYL_OKRUG, heldOn: '2026-04-08' }).id as string;
-  } finally {
-    core.close();
-  }
-}
 
 /** What is on disk, read by a fresh core after the crash. */
 function savedHeard(dataDir: string, meetingId: string): string {
@@ -31,7 +21,7 @@ function savedHeard(dataDir: string, meetingId: string): string {
 describe('a crash of the host while the secretary types', () => {
   it('loses at most the last second of typing, even when typing never pauses', async () => {
     const dataDir = tempDir('esep-e2e-crash-');
-    const meetingId = seed(dataDir);
+    const meetingId = seedHeldMeeting(dataDir, TODAY, '2026-04-08');
     const { page: p, host } = await session.open(dataDir, TODAY);
     await p.getByTestId('nav-meetings').click();
     await p.getByTestId(`meeting-open-${meetingId}`).click();

@@ -5,24 +5,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { e2eSession } from './harness';
-import { ABAY_DISTRICT, KARAAUYL_OKRUG, openTempCore, tempDir } from '../helpers/temp-core';
-import { caller } from '../integration/meeting-fixtures';
+import { tempDir } from '../helpers/temp-core';
+import { seedHeldMeeting } from './fixtures';
 
 // Issue 4's acceptance: a full protocol typed without the mouse, a reload mid-typing, finalise,
 // an edit refused with the amendment offered, the same photo attached twice and stored once.
 const TODAY = '2026-04-10';
-
-/** An installation serving Abay district with one meeting held in Қараауыл a.o. two days ago. */
-function seed(dataDir: string): string {
-  const core = openTempCore({ dataDir, today: TODAY });
-  try {
-    const { value } = caller(core);
-    value('setup:complete', { rootKato: ABAY_DISTRICT, language: 'kk' });
-    return value('meetings:recordHeld', { unitKato: KARAAUYL_OKRUG, heldOn: '2026-04-08' }).id as string;
-  } finally {
-    core.close();
-  }
-}
 
 const session = e2eSession();
 
@@ -63,7 +51,7 @@ function storedFiles(dataDir: string): string[] {
 describe('the minutes in Chromium', () => {
   it('a full protocol by keyboard, a reload mid-typing, finalise, a refused edit, an amendment, one photo twice', async () => {
     const dataDir = tempDir('esep-e2e-minutes-');
-    const meetingId = seed(dataDir);
+    const meetingId = seedHeldMeeting(dataDir, TODAY, '2026-04-08');
     const { page: p, problems } = await session.open(dataDir, TODAY);
     await p.getByTestId('obligations-grid').waitFor();
     await openMinutes(p, meetingId);

@@ -1,6 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildMinutesDocx } from '../../electron/core/export/minutes.docx';
@@ -9,7 +7,7 @@ import type { UnitSummary } from '../../shared/contract/types';
 import type { Language } from '../../shared/contract/schemas';
 import { blankMeeting } from '../../shared/contract/meeting-defaults';
 import { detectFileType } from '../../electron/core/files/file-type';
-import { tempDir } from '../helpers/temp-core';
+import { documentText, officeRenderer, renderDocx } from '../helpers/docx-render';
 
 const UNIT: UnitSummary = { kato: '103230000', kind: 'rural_okrug', nameKk: 'Қараауыл ауылдық округі', nameRu: 'Караульский сельский округ', parent: '103200000' };
 const VILLAGE: UnitSummary = { kato: '103230100', kind: 'locality', nameKk: 'Қараауыл ауылы', nameRu: 'село Караул', parent: '103230000' };
@@ -85,17 +83,6 @@ const EXPECTED: Record<Language, { headings: string[]; others: string[] }> = {
 
 const TEXTS = [DECISION_1, DECISION_2, 'Иванова Мария Петровна', 'Әбенов Нұрлан Серікұлы', 'Жұмабаева Гүлнәр Әсетқызы'];
 
-/** The visible text of word/document.xml, runs of a paragraph joined, paragraphs on lines. */
-function documentText(docx: Buffer): string {
-  const xml = strFromU8(unzipSync(new Uint8Array(docx))['word/document.xml']!);
-  return xml
-    .split('</w:p>')
-    .map((para) => [...para.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
-    .join('\n')
-    .replaceAll('&quot;', '"')
-    .replaceAll('&amp;', '&');
-}
-
 function build(language: Language, status: 'draft' | 'final' = 'final') {
   return buildMinutesDocx({ minutes: minutes(status), meeting, unit: UNIT, language, localities: [VILLAGE] });
 }
@@ -131,11 +118,10 @@ describe('the minutes as DOCX', () => {
   });
 
   describe('rendered by LibreOffice', () => {
-    const soffice = ['libreoffice', 'soffice'].find((cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0);
-    const pdftotext = spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdftoppm']).status === 0;
+    const soffice = officeRenderer();
     const optOut = process.env.ESEP_NO_LIBREOFFICE === '1';
 
-    if (!soffice || !pdftotext) {
+    if (!soffice) {
       it('needs LibreOffice and poppler (set ESEP_NO_LIBREOFFICE=1 to skip)', ({ skip }) => {
         if (optOut) skip();
         throw new Error(
@@ -148,30 +134,14 @@ describe('the minutes as DOCX', () => {
 
     for (const language of ['kk', 'ru'] as const) {
       it(`opens in LibreOffice and renders in ${language}`, { timeout: 120_000 }, async () => {
-        const dir = tempDir('esep-docx-');
-        const file = path.join(dir, `minutes-${language}.docx`);
-        fs.writeFileSync(file, await build(language, 'draft'));
-        execFileSync(
-          soffice,
-          [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
-          { stdio: 'pipe', timeout: 110_000 },
-        );
-        const pdf = path.join(dir, `minutes-${language}.pdf`);
-        expect(fs.existsSync(pdf), 'LibreOffice wrote no PDF').toBe(true);
-        const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+        const { text, png } = renderDocx(soffice, await build(language, 'draft'), `minutes-${language}`);
         for (const s of EXPECTED[language].headings) expect(text).toContain(s);
         expect(text).toContain(language === 'kk' ? 'ЖОБА' : 'ПРОЕКТ');
-        expect(text).toMatch(/[әғқңөұүһі]/);
-        for (const s of ['әғқңөұүһі']) for (const letter of s) expect(text, `letter ${letter}`).toContain(letter);
+        for (const letter of 'әғқңөұүһі') expect(text, `letter ${letter}`).toContain(letter);
         // Long lines may wrap in the PDF: compare with whitespace collapsed.
         const flat = text.replace(/\s+/g, ' ');
         for (const s of [OFFICE[language], DECISION_1, DECISION_2]) expect(flat).toContain(s);
-
-        const out = path.resolve('test-results', `minutes-${language}`);
-        fs.mkdirSync(path.dirname(out), { recursive: true });
-        execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, out]);
-        expect(fs.statSync(`${out}.png`).size).toBeGreaterThan(1000);
-        fs.rmSync(dir, { recursive: true, force: true });
+        expect(fs.statSync(png).size).toBeGreaterThan(1000);
       });
     }
   });

@@ -47,7 +47,7 @@ describe('the action plan view', () => {
   it('fills a row for every issue in the meeting, from its answer and deadline', async () => {
     await renderPlan();
     expect(screen.getByTestId('plan-empty').textContent).toContain('Жоспар әлі бос');
-    expect(screen.getByTestId('plan-view').textContent).toContain('3 мәселеге әлі іс-шара жоқ');
+    expect(screen.getByTestId('plan-view').textContent).toContain('3 сұраққа әлі іс-шара жоқ');
     fireEvent.click(screen.getByTestId('plan-fill'));
     await screen.findByTestId('plan-row-2-measure');
     expect(fakeApi.actionPlan.fill).toHaveBeenCalledWith({ scope: { meetingId: MEETING_ID } });
