@@ -88,6 +88,9 @@ describe('the legacy Excel import', () => {
     expect(row(4).textContent).toContain('✓');
     expect(row(4).textContent).toContain('дұрыс');
     expect(within(row(6)).getByRole('listitem').textContent).toBe('Күні: «32.01.2025» күн ретінде танылмады');
+    // Checking imports nothing: a bad row has errors, it is not yet "not imported".
+    expect(row(6).textContent).toContain('қатесі бар');
+    expect(row(6).textContent).not.toContain('импортталмады');
     expect(within(row(7)).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Мәселенің мазмұны: толтырылмаған',
       'Санат: «Космос» анықтамалықтан табылмады',

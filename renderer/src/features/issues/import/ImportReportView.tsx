@@ -35,9 +35,11 @@ export function ImportReportView({ report, final, testId }: { report: ImportRepo
               <span className="import-row-state">
                 {r.registryNo !== null
                   ? t('Import.rowImported', { registryNo: r.registryNo })
-                  : final || !r.ok
+                  : final
                     ? t('Import.rowRejected')
-                    : t('Import.rowOk')}
+                    : r.ok
+                      ? t('Import.rowOk')
+                      : t('Import.rowInvalid')}
               </span>
               {r.excerpt && <span className="import-row-excerpt muted">{r.excerpt}</span>}
               {r.problems.length > 0 && (
