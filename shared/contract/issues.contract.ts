@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from './contract';
 import { IsoDateString, KatoCode } from './schemas';
-import { ISSUE_KINDS, OUTCOMES, RECEIVED_VIA, type IssueKind, type Outcome, type ReceivedVia } from '../domain/issues/issue';
+import { EOTINISH_PATTERN, ISSUE_KINDS, OUTCOMES, RECEIVED_VIA, type IssueKind, type Outcome, type ReceivedVia } from '../domain/issues/issue';
 import type { IsoDate } from '../domain/dates';
 
 const channel =
@@ -146,7 +146,7 @@ const EotinishNo = z
   .string()
   .trim()
   .max(40)
-  .refine((s) => s === '' || /^[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{1,4}-\d{4}-\d{1,10}$/u.test(s.toUpperCase()), 'eotinish');
+  .refine((s) => s === '' || EOTINISH_PATTERN.test(s.toUpperCase()), 'eotinish');
 
 /** The fields a user edits; every one is given on create, any subset on update. */
 const IssueFields = z

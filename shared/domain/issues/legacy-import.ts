@@ -1,5 +1,5 @@
 import { fromYmd, isIsoDate, type IsoDate } from '../dates';
-import { foldForSearch } from '../text/fold';
+import { foldedWords, foldForSearch } from '../text/fold';
 import { EOTINISH_PATTERN, ISSUE_KINDS, RECEIVED_VIA, type IssueKind, type ReceivedVia } from './issue';
 
 /**
@@ -86,13 +86,7 @@ export const EMPTY_CELL: ImportCell = { text: '', date: null, number: null };
 
 /** Case, ё and Kazakh letters folded, punctuation dropped: "Ф.И.О." and "фио" meet as "ф и о" / "фио". */
 export function nameKey(text: string): string {
-  return words(text).join(' ');
-}
-
-function words(text: string): string[] {
-  return foldForSearch(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  return foldedWords(text).join(' ');
 }
 
 /* ---------------------------------------------------------------- the suggested mapping */
@@ -130,7 +124,7 @@ const HEADER_NAMES: Record<ImportField, readonly string[]> = {
 };
 
 const HEADER_KEYS = Object.fromEntries(
-  Object.entries(HEADER_NAMES).map(([field, names]) => [field, names.map((n) => words(n))]),
+  Object.entries(HEADER_NAMES).map(([field, names]) => [field, names.map((n) => foldedWords(n))]),
 ) as Record<ImportField, string[][]>;
 
 function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
@@ -159,7 +153,7 @@ function headerScore(header: readonly string[], field: ImportField): number {
 export function suggestMapping(headers: readonly string[]): ImportMapping {
   const candidates: Array<{ field: ImportField; column: number; score: number }> = [];
   headers.forEach((header, column) => {
-    const key = words(header);
+    const key = foldedWords(header);
     if (key.length === 0) return;
     for (const field of IMPORT_FIELDS) {
       const score = headerScore(key, field);
@@ -236,7 +230,7 @@ function fromSerial(serial: number): IsoDate | null {
 
 /** "15 января 2025 г.", "2025 жылғы 15 қаңтар", "15-ші қаңтар 2025 ж.", "January 15, 2025". */
 function fromWords(text: string): IsoDate | null {
-  const parts = words(text.replace(/(\d)\s*-\s*\p{L}+/gu, '$1'));
+  const parts = foldedWords(text.replace(/(\d)\s*-\s*\p{L}+/gu, '$1'));
   let year: number | null = null;
   let month: number | null = null;
   let day: number | null = null;
@@ -397,7 +391,7 @@ const PLACE_WORDS = new Set(['с', 'село', 'п', 'пос', 'поселок',
 
 /** A village's name without its kind: "с.Карааул", "село Карааул" and "Карааул" meet. */
 export function placeKey(name: string): string {
-  return words(name)
+  return foldedWords(name)
     .filter((w) => !PLACE_WORDS.has(w))
     .join(' ');
 }

@@ -1,5 +1,5 @@
 import { firstDayOfMonth, lastDayOfMonth, type IsoDate } from '../dates';
-import { foldForSearch } from '../text/fold';
+import { foldedWords } from '../text/fold';
 
 /**
  * The action plan (план мероприятий / іс-шаралар жоспары): one or more measures per citizens'
@@ -58,7 +58,7 @@ export function periodOf(from: IsoDate, to: IsoDate): { kind: PeriodKind; year: 
   return null;
 }
 
-const words = (text: string) => new Set(foldForSearch(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4).map((w) => w.slice(0, 5)));
+const words = (text: string) => new Set(foldedWords(text).filter((w) => w.length >= 4).map((w) => w.slice(0, 5)));
 
 /**
  * Which decision of the minutes item an issue was raised under is about that issue: the only
