@@ -25,6 +25,9 @@ export default defineConfig({
           name: 'renderer',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          // A real core behind every screen: the template database is built once per run.
+          globalSetup: ['test/renderer/global-setup.ts'],
+          setupFiles: ['test/renderer/setup.ts'],
         },
       },
       {

@@ -1,14 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { EsepError } from '../../shared/errors';
-import { fakeApi, OKRUG, OKRUG_2, resetWorld } from './fake-api';
-import { change, seedPlanned, value } from './calendar-helpers';
+import { handler, OKRUG, OKRUG_2, startCore, testCore, VILLAGE } from './test-core';
+import { change, value } from './calendar-helpers';
+import { seedPlanned } from './seed';
 import { renderWithI18n } from './render';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
-beforeEach(() => resetWorld({ setUp: true }));
+beforeEach(() => startCore({ setUp: true }));
 
 /** The form opened from an open window's cell in the year grid. */
 async function planFromCell(kato: string, windowKey: string) {
@@ -33,7 +32,7 @@ describe('planning a meeting', () => {
     expect(value('plan-unit')).toBe(OKRUG_2.kato);
     expect(value('plan-date')).toBe('2025-07-10');
     expect(document.activeElement).toBe(screen.getByTestId('plan-date'));
-    expect(fakeApi.meetings.preview).toHaveBeenCalledWith({ unitKato: OKRUG_2.kato, date: '2025-07-10' });
+    expect(handler('meetings:preview')).toHaveBeenCalledWith({ unitKato: OKRUG_2.kato, date: '2025-07-10' });
     expect(value('plan-obligation')).toBe('decree-615|2025-M07');
     expect(screen.getByTestId('plan-window').textContent).toContain('Заңды мерзімі: 2025 жылғы 1 шілде – 2025 жылғы 31 шілде');
     expect(screen.getByTestId('plan-window').textContent).toContain('Есепті кезең: 2025 жылғы 1 сәуір – 2025 жылғы 30 маусым');
@@ -48,7 +47,7 @@ describe('planning a meeting', () => {
     fireEvent.change(screen.getByTestId('plan-obligation'), { target: { value: '' } });
     change('plan-date', '2025-10-14');
     await waitFor(() => expect(value('plan-obligation')).toBe('decree-615|2025-M10'));
-    expect(fakeApi.meetings.preview).toHaveBeenLastCalledWith({ unitKato: OKRUG_2.kato, date: '2025-10-14' });
+    expect(handler('meetings:preview')).toHaveBeenLastCalledWith({ unitKato: OKRUG_2.kato, date: '2025-10-14' });
     // A missed window's late period: counted, but late.
     change('plan-date', '2025-06-10');
     await waitFor(() => expect(value('plan-obligation')).toBe('decree-615|2025-M04'));
@@ -56,7 +55,7 @@ describe('planning a meeting', () => {
     expect(screen.getByTestId('plan-warning-late_for_window').textContent).toContain('кешігіп өткізілген болып саналады');
   });
 
-  it('outside every window: warns, asks for a reason, refuses to save without one and focuses it', async () => {
+  it('outside every window: warns, asks for a reason; the core refuses to save without one, and the form focuses it', async () => {
     await planFromToolbar();
     change('plan-unit', OKRUG.kato);
     change('plan-date', '2025-06-10');
@@ -72,12 +71,15 @@ describe('planning a meeting', () => {
     );
     expect(document.activeElement).toBe(reason);
     expect(reason.getAttribute('aria-invalid')).toBe('true');
-    expect(fakeApi.meetings.plan).not.toHaveBeenCalled();
+    // The rule lives in the core alone: the form sent the plan, the core refused it, nothing was saved.
+    expect(handler('meetings:plan')).toHaveBeenCalledTimes(1);
+    expect(handler('meetings:plan')).toHaveBeenCalledWith(expect.objectContaining({ obligation: null, outsideWindowReason: '' }));
+    expect(await testCore().api.meetings.list({ unitKato: OKRUG.kato, statuses: ['planned'] })).toEqual([]);
 
     change('plan-reason', 'Су тасқынынан кейінгі жиналыс');
     fireEvent.click(screen.getByTestId('plan-submit'));
     const card = await screen.findByTestId('meeting-card');
-    expect(fakeApi.meetings.plan).toHaveBeenCalledWith(
+    expect(handler('meetings:plan')).toHaveBeenCalledWith(
       expect.objectContaining({ unitKato: OKRUG.kato, plannedOn: '2025-06-10', obligation: null, outsideWindowReason: 'Су тасқынынан кейінгі жиналыс' }),
     );
     expect(within(card).getByTestId('card-notice').textContent).toBe('Кездесу жоспарланды.');
@@ -97,14 +99,14 @@ describe('planning a meeting', () => {
   it('plans a full meeting: venue from the unit’s localities, hybrid with a link, questions, and the grid shows it', async () => {
     await planFromCell(OKRUG.kato, '2025-M07');
     change('plan-date', '2025-07-24');
-    await waitFor(() => expect(fakeApi.meetings.preview).toHaveBeenLastCalledWith({ unitKato: OKRUG.kato, date: '2025-07-24' }));
+    await waitFor(() => expect(handler('meetings:preview')).toHaveBeenLastCalledWith({ unitKato: OKRUG.kato, date: '2025-07-24' }));
     change('plan-time', '11:00');
     change('plan-venue-name', '  Ауылдық мәдениет үйі ');
     change('plan-venue-address', 'Абай көшесі, 12');
     const locality = screen.getByTestId('plan-venue-locality') as HTMLSelectElement;
     await waitFor(() => expect(locality.options.length).toBe(3));
-    expect([...locality.options].map((o) => o.textContent)).toEqual(['Көрсетілмеген', 'Қарауыл а.о. (бірліктің өзі)', 'Қарауыл а.']);
-    change('plan-venue-locality', '103230100');
+    expect([...locality.options].map((o) => o.textContent)).toEqual(['Көрсетілмеген', 'Қараауыл а.о. (бірліктің өзі)', 'Қараауыл а.']);
+    change('plan-venue-locality', VILLAGE.kato);
     fireEvent.click(screen.getByTestId('plan-format-hybrid'));
     expect(screen.getByTestId('plan-warning-no_link')).toBeTruthy();
     change('plan-link-0', 'https://youtube.com/live/abc');
@@ -118,14 +120,14 @@ describe('planning a meeting', () => {
     fireEvent.click(screen.getByTestId('plan-submit'));
 
     await screen.findByTestId('meeting-card');
-    expect(fakeApi.meetings.plan).toHaveBeenCalledWith({
+    expect(handler('meetings:plan')).toHaveBeenCalledWith({
       unitKato: OKRUG.kato,
       kind: 'reporting',
       plannedOn: '2025-07-24',
       plannedTime: '11:00',
       venueName: 'Ауылдық мәдениет үйі',
       venueAddress: 'Абай көшесі, 12',
-      venueKato: '103230100',
+      venueKato: VILLAGE.kato,
       format: 'hybrid',
       broadcastLinks: ['https://youtube.com/live/abc'],
       akimId: null,
@@ -144,7 +146,7 @@ describe('planning a meeting', () => {
   });
 
   it('pre-selects the akim in office on the date, and adds an akim inline', async () => {
-    const akim = await fakeApi.akims.save({ unitKato: OKRUG.kato, fullName: 'Сапаров Ерлан', position: 'әкім', termFrom: '2024-01-01', termTo: '2025-08-31' });
+    const akim = await testCore().api.akims.save({ unitKato: OKRUG.kato, fullName: 'Сапаров Ерлан', position: 'әкім', termFrom: '2024-01-01', termTo: '2025-08-31' });
     await planFromCell(OKRUG.kato, '2025-M07');
     await waitFor(() => expect(value('plan-akim')).toBe(akim.id));
     change('plan-date', '2025-10-06');
@@ -160,7 +162,7 @@ describe('planning a meeting', () => {
     await waitFor(() => expect(screen.queryByTestId('akim-form')).toBeNull());
     const chosen = within(screen.getByTestId('plan-akim')).getByRole('option', { selected: true });
     expect(chosen.textContent).toBe('Оспанова Гүлнар (01.09.2025 бастап)');
-    expect(fakeApi.akims.save).toHaveBeenLastCalledWith({
+    expect(handler('akims:save')).toHaveBeenLastCalledWith({
       unitKato: OKRUG.kato,
       fullName: 'Оспанова Гүлнар',
       position: 'Қарауыл ауылдық округінің әкімі',
@@ -170,13 +172,15 @@ describe('planning a meeting', () => {
   });
 
   it('translates the core’s error and puts the cursor in the field it is about', async () => {
-    fakeApi.meetings.plan.mockRejectedValueOnce(new EsepError('venue_outside_unit', { kato: '103233000' }));
+    handler('meetings:plan').mockRejectedValueOnce(new EsepError('venue_outside_unit', { kato: '103233000' }));
     await planFromCell(OKRUG.kato, '2025-M07');
     fireEvent.click(screen.getByTestId('plan-submit'));
     expect((await screen.findByTestId('plan-error')).textContent).toBe('Өткізу орны (103233000) осы бірліктің аумағына жатпайды.');
     expect(document.activeElement).toBe(screen.getByTestId('plan-venue-locality'));
 
-    fakeApi.meetings.plan.mockRejectedValueOnce(new EsepError('validation', { fields: ['broadcastLinks.0'] }));
+    // A link the contract refuses: the core's own validation names the field.
+    fireEvent.click(screen.getByTestId('plan-format-online'));
+    change('plan-link-0', 'not a link');
     fireEvent.click(screen.getByTestId('plan-submit'));
     await waitFor(() => expect(screen.getByTestId('plan-error').textContent).toBe('Енгізілген деректерді тексеріңіз: трансляция сілтемесі.'));
     expect(document.activeElement).toBe(screen.getByTestId('plan-link-0'));
@@ -191,12 +195,12 @@ describe('planning a meeting', () => {
     expect(screen.getByText('Жоспарланған кездесуді өзгерту')).toBeTruthy();
     expect((screen.getByTestId('plan-unit') as HTMLSelectElement).disabled).toBe(true);
     expect(value('plan-venue-name')).toBe('Клуб');
-    await waitFor(() => expect(fakeApi.meetings.preview).toHaveBeenCalledWith({ unitKato: OKRUG.kato, date: '2025-07-15', excludeMeetingId: planned.id }));
+    await waitFor(() => expect(handler('meetings:preview')).toHaveBeenCalledWith({ unitKato: OKRUG.kato, date: '2025-07-15', excludeMeetingId: planned.id }));
     expect(warnings()).toEqual([]);
     change('plan-venue-name', 'Мектеп');
     fireEvent.click(screen.getByTestId('plan-submit'));
     const card = await screen.findByTestId('meeting-card');
-    expect(fakeApi.meetings.update).toHaveBeenCalledWith(expect.objectContaining({ id: planned.id, revision: 1, venueName: 'Мектеп' }));
+    expect(handler('meetings:update')).toHaveBeenCalledWith(expect.objectContaining({ id: planned.id, revision: 1, venueName: 'Мектеп' }));
     expect(within(card).getByTestId('card-notice').textContent).toBe('Өзгерістер сақталды.');
   });
 

@@ -4,6 +4,7 @@ import type { ChannelInput } from '../../../shared/contract/contract';
 import type { Akim } from '../../../shared/contract/types';
 import type { ErrorPayload } from '../../../shared/errors';
 import { toErrorPayload } from './errors';
+import { onReset } from './reset';
 
 interface AkimsData {
   byUnit: Record<string, Akim[]>;
@@ -45,6 +46,6 @@ export const useAkimsStore = create<AkimsState>()((set, get) => ({
   },
 }));
 
-export function resetAkimsStore(): void {
+onReset(() => {
   useAkimsStore.setState(initial);
-}
+});

@@ -6,6 +6,7 @@ import type { ErrorPayload } from '../../../shared/errors';
 import { DEFAULT_LANGUAGE } from '../i18n';
 import { toErrorPayload } from './errors';
 import { resumeAt } from './resume';
+import { onReset } from './reset';
 
 export type Screen = 'calendar' | 'meetings' | 'issues' | 'reports' | 'exchange' | 'settings';
 
@@ -102,7 +103,6 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
 }));
 
-/** For tests: back to the first-launch state (the actions stay). */
-export function resetAppStore(): void {
+onReset(() => {
   useAppStore.setState(initial);
-}
+});

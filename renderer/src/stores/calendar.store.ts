@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { IsoDate } from '../../../shared/domain/dates';
 import type { ComplianceStatus } from '../../../shared/domain/rules';
 import type { UnitKind } from '../../../shared/domain/units/unit-kind';
+import { onReset } from './reset';
 
 export type CalendarView = 'month' | 'year' | 'dashboard';
 export const CALENDAR_VIEWS: readonly CalendarView[] = ['month', 'year', 'dashboard'];
@@ -54,6 +55,6 @@ export const useCalendarStore = create<CalendarState>()((set, get) => ({
   },
 }));
 
-export function resetCalendarStore(): void {
+onReset(() => {
   useCalendarStore.setState(initial);
-}
+});

@@ -3,6 +3,7 @@ import { api } from '../api';
 import type { Dashboard } from '../../../shared/contract/calendar.contract';
 import type { ErrorPayload } from '../../../shared/errors';
 import { toErrorPayload } from './errors';
+import { onReset } from './reset';
 
 interface DashboardData {
   year: number | null;
@@ -43,7 +44,7 @@ export const useDashboardStore = create<DashboardState>()((set, get) => ({
   },
 }));
 
-export function resetDashboardStore(): void {
+onReset(() => {
   latestRequest = 0;
   useDashboardStore.setState(initial);
-}
+});

@@ -3,6 +3,7 @@ import { api } from '../api';
 import type { GridCell, ObligationsGrid, ObligationRef } from '../../../shared/contract/types';
 import type { ErrorPayload } from '../../../shared/errors';
 import { toErrorPayload } from './errors';
+import { onReset } from './reset';
 
 interface GridData {
   /** The year on screen; null until the calendar first opens. */
@@ -85,8 +86,8 @@ export function findCell(byYear: Record<number, ObligationsGrid>, unitKato: stri
   return row?.obligations.find((o) => o.ruleSetId === ref.ruleSetId && o.windowKey === ref.windowKey) ?? null;
 }
 
-export function resetGridStore(): void {
+onReset(() => {
   latestRequest = 0;
   pendingYears.clear();
   useGridStore.setState(initial);
-}
+});

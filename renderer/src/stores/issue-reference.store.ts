@@ -4,6 +4,7 @@ import type { ChannelInput } from '../../../shared/contract/contract';
 import type { Body, IssueCategory, IssueStatus } from '../../../shared/contract/issues.contract';
 import type { ErrorPayload } from '../../../shared/errors';
 import { toErrorPayload } from './errors';
+import { onReset } from './reset';
 
 interface ReferenceData {
   statuses: IssueStatus[];
@@ -63,7 +64,7 @@ export const useIssueReferenceStore = create<ReferenceState>()((set, get) => {
   };
 });
 
-export function resetIssueReferenceStore(): void {
+onReset(() => {
   loading = null;
   useIssueReferenceStore.setState(initial);
-}
+});

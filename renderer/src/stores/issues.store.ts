@@ -5,6 +5,7 @@ import type { Issue, IssueAuthor, IssueCounts, IssueFilter, IssueRow, IssueSort,
 import type { ErrorPayload } from '../../../shared/errors';
 import { useAppStore } from './app.store';
 import { toErrorPayload } from './errors';
+import { onReset } from './reset';
 
 /** Rows are fetched a window at a time: enough for a few screens, small enough to answer at once. */
 export const PAGE_SIZE = 200;
@@ -310,7 +311,7 @@ export const useIssuesStore = create<IssuesState>()((set, get) => {
   };
 });
 
-export function resetIssuesStore(): void {
+onReset(() => {
   inFlight.clear();
   useIssuesStore.setState(initial);
-}
+});

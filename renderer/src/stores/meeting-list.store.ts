@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { IsoDate } from '../../../shared/domain/dates';
 import type { MeetingKind, MeetingStatus } from '../../../shared/domain/meetings/meeting';
+import { onReset } from './reset';
 
 interface MeetingListData {
   /** The period listed; null until the screen first opens (then this year). */
@@ -41,6 +42,6 @@ export const useMeetingListStore = create<MeetingListState>()((set, get) => ({
   },
 }));
 
-export function resetMeetingListStore(): void {
+onReset(() => {
   useMeetingListStore.setState(initial);
-}
+});

@@ -8,6 +8,7 @@ import type { MeetingAction } from '../../../shared/domain/meetings/meeting';
 import type { ErrorPayload } from '../../../shared/errors';
 import { refreshDerived } from './changes';
 import { toErrorPayload } from './errors';
+import { onReset } from './reset';
 
 export type ListQuery = ChannelInput<'meetings:list'>;
 
@@ -170,6 +171,6 @@ export const useMeetingsStore = create<MeetingsState>()((set, get) => {
   };
 });
 
-export function resetMeetingsStore(): void {
+onReset(() => {
   useMeetingsStore.setState(initial);
-}
+});

@@ -4,6 +4,7 @@ import type { MinutesBody } from '../../../shared/domain/minutes/minutes';
 import { EsepError, type ErrorPayload } from '../../../shared/errors';
 import { api } from '../api';
 import { toErrorPayload } from './errors';
+import { onReset } from './reset';
 
 /**
  * A change is saved at most this long after it was typed, even while typing goes on: a pause
@@ -190,9 +191,9 @@ export function bodyOf(b: MinutesBody): MinutesBody {
   };
 }
 
-export function resetMinutesStore(): void {
+onReset(() => {
   clearTimer();
   dirty = false;
   inFlight = null;
   useMinutesStore.setState(initial);
-}
+});

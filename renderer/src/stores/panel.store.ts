@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { IsoDate } from '../../../shared/domain/dates';
 import type { ObligationRef } from '../../../shared/contract/types';
+import { onReset } from './reset';
 
 /** What the planning form starts from when opened from a day, a cell, the dashboard or a reminder. */
 export interface PlanPrefill {
@@ -62,7 +63,7 @@ export const usePanelStore = create<PanelState>()((set, get) => ({
   },
 }));
 
-export function resetPanelStore(): void {
+onReset(() => {
   opener = null;
   usePanelStore.setState(initial);
-}
+});

@@ -3,6 +3,7 @@ import { api } from '../api';
 import type { Reminder } from '../../../shared/contract/calendar.contract';
 import type { ErrorPayload } from '../../../shared/errors';
 import { toErrorPayload } from './errors';
+import { onReset } from './reset';
 
 interface RemindersData {
   /** Null until first loaded. */
@@ -35,7 +36,7 @@ export const useRemindersStore = create<RemindersState>()((set) => ({
   },
 }));
 
-export function resetRemindersStore(): void {
+onReset(() => {
   latestRequest = 0;
   useRemindersStore.setState(initial);
-}
+});

@@ -1,6 +1,7 @@
 import type { ResumePoint } from '../../../shared/contract/schemas';
 import { api } from '../api';
 import { usePanelStore } from './panel.store';
+import { onReset } from './reset';
 
 /** Focus stays this long in a field before it is remembered: tabbing through sends nothing. */
 export const RESUME_DELAY_MS = 300;
@@ -80,10 +81,9 @@ window.addEventListener('pagehide', () => {
   void api.settings.setResume({ resume: point }).catch(() => undefined);
 });
 
-/** For tests: nothing pending, nothing known. */
-export function resetResume(): void {
+onReset(() => {
   cancel();
   known = undefined;
   pending = null;
   queue = Promise.resolve();
-}
+});

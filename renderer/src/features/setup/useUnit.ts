@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { UnitSummary } from '../../../../shared/contract/types';
 import { api } from '../../api';
+import { onReset } from '../../stores/reset';
 
 // A unit never changes within a KATO edition, so one answer per code is enough for the session.
 const cache = new Map<string, Promise<UnitSummary | null>>();
@@ -34,7 +35,6 @@ export function useUnit(kato: string | null): UnitSummary | null {
   return unit;
 }
 
-/** For tests: forget cached units. */
-export function clearUnitCache(): void {
+onReset(() => {
   cache.clear();
-}
+});

@@ -72,7 +72,6 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
     setReasonError(false);
     if (!draft.unitKato) return fail({ code: 'validation', details: { fields: [t('Plan.unit')] } }, 'unit');
     if (!isIsoDate(draft.date)) return fail({ code: 'date_invalid', details: { date: draft.date } }, 'date');
-    if (draft.obligation === '' && !draft.reason.trim()) return fail({ code: 'outside_window_reason_required' }, 'reason');
 
     setSaving(true);
     const input = toPlanInput(draft);

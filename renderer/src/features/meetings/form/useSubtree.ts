@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { UnitSummary } from '../../../../../shared/contract/types';
 import { api } from '../../../api';
+import { onReset } from '../../../stores/reset';
 
 type SubtreeUnit = UnitSummary & { depth: number };
 
@@ -34,6 +35,6 @@ export function useSubtree(kato: string): SubtreeUnit[] {
   return units;
 }
 
-export function clearSubtreeCache(): void {
+onReset(() => {
   cache.clear();
-}
+});
