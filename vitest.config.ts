@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/shell/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/helpers/test-run-setup.ts'],
           testTimeout: 30_000,
         },
       },
@@ -25,8 +26,8 @@ export default defineConfig({
           name: 'renderer',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
-          // A real core behind every screen: the template database is built once per run.
-          globalSetup: ['test/renderer/global-setup.ts'],
+          // A real core behind every screen, on a copy of the run's template database.
+          globalSetup: ['test/helpers/test-run-setup.ts'],
           setupFiles: ['test/renderer/setup.ts'],
         },
       },

@@ -1,21 +1,22 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { openCore, type Core } from '../../electron/core/core';
-import { corePaths, SOURCE_RESOURCES_DIR } from '../../electron/core/paths';
-import { fixedClock } from '../../electron/core/clock';
+import type { Core } from '../../electron/core/core';
+import { openCoreOnCopy, testTempRoot } from './template-db';
 
 export function tempDir(prefix = 'esep-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return fs.mkdtempSync(path.join(testTempRoot(), prefix));
 }
 
-/** A real core on a real SQLite file in a fresh temp folder, with the clock stopped on `today`. */
-export function openTempCore(options: { today?: string; dataDir?: string } = {}): Core {
-  const dataDir = options.dataDir ?? tempDir();
-  return openCore({
-    paths: corePaths(dataDir, SOURCE_RESOURCES_DIR),
-    clock: fixedClock(options.today ?? '2025-06-15'),
-    actor: 'tester',
+/**
+ * A real core on a real SQLite file in a fresh temp folder, with the clock stopped on `today`:
+ * a copy of the run's template database where there is one, so the classifier is not loaded
+ * again for every test (`firstOpen` loads it, for the tests of that very step).
+ */
+export function openTempCore(options: { today?: string; dataDir?: string; firstOpen?: boolean } = {}): Core {
+  return openCoreOnCopy({
+    dataDir: options.dataDir ?? tempDir(),
+    today: options.today ?? '2025-06-15',
+    ...(options.firstOpen ? { template: null } : {}),
   });
 }
 

@@ -5,17 +5,26 @@ import { openCore, type Core } from '../../electron/core/core';
 import { fixedClock } from '../../electron/core/clock';
 import { corePaths, SOURCE_RESOURCES_DIR } from '../../electron/core/paths';
 
+/** Set by a test project's global setup (process-wide env vars, so they reach every worker). */
+const RUN_DIR_ENV = 'ESEP_TEST_RUN_DIR';
+const TEMPLATE_ENV = 'ESEP_TEST_TEMPLATE_DB';
+
 /**
- * Where test data folders go: a RAM disk where there is one. Every commit is fsynced
- * (synchronous=FULL), and on a real disk that, not the work, is what a test would wait on.
+ * Where test data folders go: this run's folder when a global setup made one (removed when the
+ * run ends), else the system's temp folder.
  */
 export function testTempRoot(): string {
-  const shm = '/dev/shm';
-  return process.env.ESEP_TEST_TMP ?? (fs.existsSync(shm) && fs.statSync(shm).isDirectory() ? shm : os.tmpdir());
+  return process.env[RUN_DIR_ENV] ?? os.tmpdir();
 }
 
-/** Set by a test project's global setup to the template below (a process-wide env var, so it reaches every worker). */
-export const TEMPLATE_ENV = 'ESEP_TEST_TEMPLATE_DB';
+/**
+ * A RAM disk where there is one: every commit is fsynced (synchronous=FULL), and on a real disk
+ * that, not the work, is what a test would wait on.
+ */
+function fastTempBase(): string {
+  const shm = '/dev/shm';
+  return fs.existsSync(shm) && fs.statSync(shm).isDirectory() ? shm : os.tmpdir();
+}
 
 /**
  * A database as the first open leaves it (migrated, the whole KATO classifier loaded), without an
@@ -49,9 +58,16 @@ export function openCoreOnCopy(options: { dataDir: string; today: string; actor?
   return openCore({ paths, clock: fixedClock(options.today), actor: options.actor ?? 'tester' });
 }
 
-/** Global setup for a test project: builds the template once per run, removes it afterwards. */
-export function setupTemplate(): () => void {
-  const dir = fs.mkdtempSync(path.join(testTempRoot(), 'esep-template-'));
-  process.env[TEMPLATE_ENV] = buildTemplateDb(dir);
+/**
+ * Global setup for a test project: this run's folder for test data, and the template in it,
+ * built once; both gone when the run ends.
+ */
+export function setupTestRun(): () => void {
+  // Both test projects ask; the first one's folder serves the run.
+  const existing = process.env[RUN_DIR_ENV];
+  if (existing && fs.existsSync(existing) && templateDb()) return () => {};
+  const dir = fs.mkdtempSync(path.join(fastTempBase(), 'esep-test-run-'));
+  process.env[RUN_DIR_ENV] = dir;
+  process.env[TEMPLATE_ENV] = buildTemplateDb(fs.mkdtempSync(path.join(dir, 'template-')));
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }

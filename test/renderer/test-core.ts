@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { vi, type Mock } from 'vitest';
 import { createApi, type Api } from '../../shared/contract/api';
 import { CHANNEL_NAMES, type ChannelName } from '../../shared/contract/contract';
@@ -10,7 +9,8 @@ import type { IsoDate } from '../../shared/domain/dates';
 import type { Core } from '../../electron/core/core';
 import { createHandlers, type Handlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
-import { openCoreOnCopy, testTempRoot } from '../helpers/template-db';
+import { openCoreOnCopy } from '../helpers/template-db';
+import { tempDir } from '../helpers/temp-core';
 
 /** The day every renderer test lives on unless it says otherwise. */
 export const TODAY: IsoDate = '2025-07-10';
@@ -63,7 +63,7 @@ function transportOnto(handlers: Handlers) {
  */
 export async function startCore(options: { setUp?: boolean; language?: Language | null; today?: IsoDate } = {}): Promise<TestCore> {
   if (current) closeCore();
-  const dir = fs.mkdtempSync(path.join(testTempRoot(), 'esep-renderer-'));
+  const dir = tempDir('esep-renderer-');
   const core = openCoreOnCopy({ dataDir: dir, today: options.today ?? TODAY, actor: 'Хатшы' });
   const real = createHandlers(core, '0.1.0-test');
   const handlers = Object.fromEntries(CHANNEL_NAMES.map((channel) => [channel, vi.fn(real[channel])])) as unknown as SpiedHandlers;
