@@ -12,7 +12,8 @@ let handlers: ReturnType<typeof createHandlers>;
 const call = (channel: string, input: unknown) => dispatch(handlers, channel, input, () => {}) as Envelope<any>;
 
 beforeAll(() => {
-  core = openTempCore({ today: '2025-06-15' });
+  // A real first open: the classifier load itself is under test here.
+  core = openTempCore({ today: '2025-06-15', firstOpen: true });
   handlers = createHandlers(core, '0.0.0-test');
 });
 afterAll(() => core.close());
