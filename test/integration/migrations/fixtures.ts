@@ -26,7 +26,9 @@ export function migrateTo(db: Db, dir: string, version?: number) {
 export function insertUnitRows(db: Db, units: ReadonlyArray<[kato: string, kind: string, parent: string | null, name: string]>): void {
   db.prepare('INSERT OR IGNORE INTO kato_editions (edition, sha256, row_count, loaded_at) VALUES (?, ?, ?, ?)').run(EDITION, 'ab'.repeat(32), units.length, NOW.getTime());
   const insert = db.prepare('INSERT INTO units (kato, id, kind, parent_kato, name_kk, name_ru, search_text, edition) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const [kato, kind, parent, name] of units) insert.run(kato, `unit-${kato}`, kind, parent, name, name, `${kato} ${name}`, EDITION);
+  db.transaction(() => {
+    for (const [kato, kind, parent, name] of units) insert.run(kato, `unit-${kato}`, kind, parent, name, name, `${kato} ${name}`, EDITION);
+  })();
 }
 
 /** A meeting row with the columns every schema since 20 has. */
