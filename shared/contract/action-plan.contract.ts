@@ -1,19 +1,10 @@
 import { z } from 'zod';
-import type { Channel } from './contract';
 import type { FileData } from './minutes.contract';
 import type { IssueRow } from './issues.contract';
-import { IsoDateString, KatoCode, Language } from './schemas';
+import { channel, Id, IsoDateString, KatoCode, Language, Revision, Text } from './schemas';
 import { PLAN_MARKS, type PlanMark } from '../domain/issues/issue';
 import { AMOUNT_PATTERN } from '../domain/issues/plan';
 import type { IsoDate } from '../domain/dates';
-
-const channel =
-  <O>() =>
-  <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
-
-const Text = (max: number) => z.string().trim().max(max);
-const Id = z.uuid();
-const Revision = z.number().int().min(1);
 
 /* ---------------------------------------------------------------- action plan */
 

@@ -1,14 +1,9 @@
 import { z } from 'zod';
-import type { Channel } from './contract';
 import type { GridCell, Settings, UnitSummary } from './types';
 import type { IsoDate } from '../domain/dates';
 import type { ComplianceStatus } from '../domain/rules';
 import type { MeetingStatus } from '../domain/meetings/meeting';
-import { IsoDateString, Language, Year } from './schemas';
-
-const channel =
-  <O>() =>
-  <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
+import { channel, IsoDateString, Language, NoInput, Year } from './schemas';
 
 export interface DashboardEntry {
   unit: UnitSummary;
@@ -71,7 +66,7 @@ export interface IcsFile {
 /** The calendar's read models: dashboard, reminders, iCal export. */
 export const calendarContract = {
   'dashboard:get': channel<Dashboard>()(z.object({ year: Year }).strict()),
-  'reminders:list': channel<Reminder[]>()(z.object({}).strict()),
+  'reminders:list': channel<Reminder[]>()(NoInput),
   'settings:setReminderDays': channel<Settings>()(z.object({ days: z.number().int().min(1).max(90) }).strict()),
   'meetings:exportIcs': channel<IcsFile>()(
     z.object({ from: IsoDateString, to: IsoDateString, language: Language }).strict(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppInfo, ObligationsGrid, Settings, UnitSearchHit, UnitSummary } from './types';
-import { KatoCode, Language, NoInput, ResumePoint, Year } from './schemas';
+import { channel, KatoCode, Language, NoInput, RequiredText, ResumePoint, Year, type Channel } from './schemas';
 import { CHANNELS, type ChannelName } from './channels';
 import { rulesContract } from './rules.contract';
 import { meetingsContract } from './meetings.contract';
@@ -9,16 +9,6 @@ import { minutesContract } from './minutes.contract';
 import { issuesContract } from './issues.contract';
 import { issuesImportContract } from './issues-import.contract';
 import { actionPlanContract } from './action-plan.contract';
-
-/** A channel: its input schema (validated at every door) and, as a phantom, its output type. */
-export interface Channel<I extends z.ZodType, O> {
-  input: I;
-  readonly output?: O;
-}
-
-const channel =
-  <O>() =>
-  <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
 
 /**
  * The whole API between the renderer and the core, `area:verb` → input schema + output type.
@@ -37,7 +27,7 @@ export const contract = {
   'units:search': channel<UnitSearchHit[]>()(
     z
       .object({
-        query: z.string().trim().min(1).max(100),
+        query: RequiredText(100),
         limit: z.number().int().min(1).max(100).optional(),
         reportingOnly: z.boolean().optional(),
       })

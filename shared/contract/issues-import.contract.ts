@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Channel } from './contract';
-import { KatoCode } from './schemas';
+import { channel, KatoCode, Text } from './schemas';
 import {
   IMPORT_FIELDS,
   IMPORT_PROBLEM_CODES,
@@ -11,12 +10,6 @@ import {
   type ImportReport,
   type ImportRowResult,
 } from '../domain/issues/legacy-import';
-
-const channel =
-  <O>() =>
-  <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
-
-const Text = (max: number) => z.string().trim().max(max);
 
 /* ---------------------------------------------------------------- legacy import */
 

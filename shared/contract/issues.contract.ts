@@ -1,17 +1,8 @@
 import { z } from 'zod';
-import type { Channel } from './contract';
-import { IsoDateString, KatoCode } from './schemas';
+import { channel, Id, IsoDateString, KatoCode, NoInput, RequiredText, Revision, Text } from './schemas';
 import { EOTINISH_PATTERN, ISSUE_KINDS, OUTCOMES, RECEIVED_VIA, type IssueKind, type Outcome, type ReceivedVia } from '../domain/issues/issue';
 import type { IsoDate } from '../domain/dates';
 
-const channel =
-  <O>() =>
-  <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
-
-const Text = (max: number) => z.string().trim().max(max);
-const RequiredText = (max: number) => z.string().trim().min(1).max(max);
-const Id = z.uuid();
-const Revision = z.number().int().min(1);
 /** Reference rows: seed rows are named by their code ('new', 'roads'), user-made ones by a uuid. */
 const RefId = z.string().min(1).max(64).regex(/^[a-z0-9_-]+$/, 'ref');
 
@@ -139,7 +130,7 @@ export interface IssueAuthor {
 }
 
 const AuthorInput = z
-  .object({ fullName: Text(300), phone: z.string().trim().max(40).regex(/^[+\d\s()-]*$/, 'phone'), address: Text(500) })
+  .object({ fullName: Text(300), phone: Text(40).regex(/^[+\d\s()-]*$/, 'phone'), address: Text(500) })
   .strict();
 
 const EotinishNo = z
@@ -189,7 +180,7 @@ export const IssueFilter = z
     from: IsoDateString.optional(),
     to: IsoDateString.optional(),
     /** Full text over the issue, its answer and its history comments; kk/ru, case and ё folded, prefixes. */
-    search: z.string().trim().max(200).optional(),
+    search: Text(200).optional(),
   })
   .strict();
 export type IssueFilter = z.infer<typeof IssueFilter>;
@@ -265,7 +256,7 @@ export const issuesContract = {
   'issues:author': channel<IssueAuthor | null>()(z.object({ id: Id }).strict()),
   'issues:setAuthor': channel<IssueAuthor | null>()(z.object({ id: Id, author: AuthorInput.nullable() }).strict()),
 
-  'issueStatuses:list': channel<IssueStatus[]>()(z.object({}).strict()),
+  'issueStatuses:list': channel<IssueStatus[]>()(NoInput),
   'issueStatuses:save': channel<IssueStatus>()(
     z
       .object({
@@ -279,7 +270,7 @@ export const issuesContract = {
       })
       .strict(),
   ),
-  'issueCategories:list': channel<IssueCategory[]>()(z.object({}).strict()),
+  'issueCategories:list': channel<IssueCategory[]>()(NoInput),
   'issueCategories:save': channel<IssueCategory>()(
     z
       .object({
@@ -292,7 +283,7 @@ export const issuesContract = {
       })
       .strict(),
   ),
-  'bodies:list': channel<Body[]>()(z.object({}).strict()),
+  'bodies:list': channel<Body[]>()(NoInput),
   'bodies:save': channel<Body>()(
     z.object({ id: RefId.optional(), revision: Revision.optional(), nameKk: RequiredText(300), nameRu: RequiredText(300), archived: z.boolean() }).strict(),
   ),
@@ -309,7 +300,7 @@ export const issuesContract = {
       .strict(),
   ),
 
-  'savedFilters:list': channel<Array<{ id: string; name: string; filter: IssueFilter }>>()(z.object({}).strict()),
+  'savedFilters:list': channel<Array<{ id: string; name: string; filter: IssueFilter }>>()(NoInput),
   'savedFilters:save': channel<{ id: string; name: string; filter: IssueFilter }>()(z.object({ name: RequiredText(100), filter: IssueFilter }).strict()),
   'savedFilters:remove': channel<{ id: string }>()(z.object({ id: Id }).strict()),
 

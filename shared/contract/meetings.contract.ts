@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { Channel } from './contract';
 import type { Akim, Meeting } from './types';
 import type { Obligation } from '../domain/rules';
-import { IsoDateString, KatoCode, Year } from './schemas';
+import { channel, Id, IsoDateString, KatoCode, RequiredText, Revision, Text, Year } from './schemas';
 import {
   ANNOUNCEMENT_CHANNELS,
   MEETING_FORMATS,
@@ -11,12 +10,6 @@ import {
   QUESTION_CHANNELS,
 } from '../domain/meetings/meeting';
 
-const channel =
-  <O>() =>
-  <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
-
-const Text = (max: number) => z.string().trim().max(max);
-const RequiredText = (max: number) => z.string().trim().min(1).max(max);
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time');
 const Link = z
   .string()
@@ -24,9 +17,6 @@ const Link = z
   .max(500)
   .refine((s) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(s), 'link');
 const Count = z.number().int().min(0).max(10_000_000);
-const Id = z.uuid();
-/** Optimistic concurrency: a change names the revision it was made from. */
-const Revision = z.number().int().min(1);
 
 export const ObligationRefInput = z.object({ ruleSetId: z.string().min(1).max(100), windowKey: z.string().min(1).max(40) }).strict();
 

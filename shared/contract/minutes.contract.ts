@@ -1,16 +1,7 @@
 import { z } from 'zod';
-import type { Channel } from './contract';
 import { ATTACHMENT_KINDS, ISSUE_KINDS, type AttachmentKind, type MinutesBody } from '../domain/minutes/minutes';
-import { IsoDateString, KatoCode, Language } from './schemas';
+import { channel, Id, IsoDateString, KatoCode, Language, RequiredText, Revision, UntrimmedText } from './schemas';
 import type { MinutesChange } from '../domain/minutes/diff';
-
-const channel =
-  <O>() =>
-  <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
-
-const Text = (max: number) => z.string().max(max);
-const Id = z.uuid();
-const Revision = z.number().int().min(1);
 
 /** Attachments travel base64-encoded; 25 MB is plenty for a scan or a presentation. */
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
@@ -58,24 +49,24 @@ export interface FileData {
 const SpeechInput = z
   .object({
     id: Id,
-    speaker: Text(300),
+    speaker: UntrimmedText(300),
     localityKato: KatoCode.nullable(),
-    gist: Text(10_000),
+    gist: UntrimmedText(10_000),
     issueKind: z.enum(ISSUE_KINDS).nullable(),
-    issueText: Text(10_000),
+    issueText: UntrimmedText(10_000),
   })
   .strict();
 
 const DecisionInput = z
-  .object({ id: Id, text: Text(10_000), responsible: Text(500), deadline: IsoDateString.nullable() })
+  .object({ id: Id, text: UntrimmedText(10_000), responsible: UntrimmedText(500), deadline: IsoDateString.nullable() })
   .strict();
 
 const AgendaItemInput = z
   .object({
     id: Id,
-    title: Text(1000),
-    speaker: Text(300),
-    heard: Text(50_000),
+    title: UntrimmedText(1000),
+    speaker: UntrimmedText(300),
+    heard: UntrimmedText(50_000),
     speeches: z.array(SpeechInput).max(500),
     decisions: z.array(DecisionInput).max(200),
   })
@@ -83,14 +74,14 @@ const AgendaItemInput = z
 
 export const MinutesBodyInput = z
   .object({
-    number: Text(50),
+    number: UntrimmedText(50),
     date: IsoDateString.nullable(),
-    place: Text(500),
-    chair: Text(300),
-    secretary: Text(300),
+    place: UntrimmedText(500),
+    chair: UntrimmedText(300),
+    secretary: UntrimmedText(300),
     presentCount: z.number().int().min(0).max(10_000_000).nullable(),
-    presentList: Text(100_000),
-    invited: Text(10_000),
+    presentList: UntrimmedText(100_000),
+    invited: UntrimmedText(10_000),
     items: z.array(AgendaItemInput).max(100),
   })
   .strict();
@@ -104,7 +95,7 @@ export const minutesContract = {
   'minutes:finalize': channel<Minutes>()(z.object({ minutesId: Id, revision: Revision }).strict()),
   /** A change to final minutes: recorded with who, when, why and what changed. */
   'minutes:amend': channel<Minutes>()(
-    z.object({ minutesId: Id, revision: Revision, reason: z.string().trim().min(1).max(2000), body: MinutesBodyInput }).strict(),
+    z.object({ minutesId: Id, revision: Revision, reason: RequiredText(2000), body: MinutesBodyInput }).strict(),
   ),
   'minutes:exportDocx': channel<FileData>()(z.object({ minutesId: Id, language: Language }).strict()),
 
@@ -113,7 +104,7 @@ export const minutesContract = {
     z
       .object({
         meetingId: Id,
-        fileName: z.string().trim().min(1).max(255),
+        fileName: RequiredText(255),
         kind: z.enum(ATTACHMENT_KINDS),
         // base64 of at most MAX_ATTACHMENT_BYTES
         dataBase64: z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4),

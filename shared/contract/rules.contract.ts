@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { EARLIEST_EFFECTIVE_FROM, type RuleSet } from '../domain/rules';
 import { REPORTING_UNIT_KINDS } from '../domain/units/unit-kind';
-import type { Channel } from './contract';
-import { IsoDateString } from './schemas';
-
-const channel =
-  <O>() =>
-  <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
+import { channel, IsoDateString, NoInput, RequiredText } from './schemas';
 
 /** A rule set as listed in Settings: the built-in one is read-only. */
 export interface RuleSetView extends RuleSet {
@@ -38,7 +33,7 @@ const RuleGroupInput = z
   })
   .strict();
 
-const Name = z.string().trim().min(1).max(500);
+const Name = RequiredText(500);
 
 export const RuleSetInput = z
   .object({
@@ -54,7 +49,7 @@ export type RuleSetInput = z.infer<typeof RuleSetInput>;
 
 /** Rule sets as data (issue 3 §4): list, add (validated), remove a custom one. */
 export const rulesContract = {
-  'rules:list': channel<RuleSetView[]>()(z.object({}).strict()),
+  'rules:list': channel<RuleSetView[]>()(NoInput),
   'rules:add': channel<RuleSetView>()(z.object({ ruleSet: RuleSetInput }).strict()),
   'rules:remove': channel<{ id: string }>()(z.object({ id: z.string().min(1) }).strict()),
 };

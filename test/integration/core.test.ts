@@ -26,6 +26,19 @@ describe('first open', () => {
     expect(loads[0]!.entityId).toBe('NK RK 11-2025');
   });
 
+  it('builds the unit closure with it: every unit is under each unit of its parent chain, at its distance', () => {
+    const db = core.ctx.db;
+    const parentOf = new Map(db.prepare('SELECT kato, parent_kato FROM units').raw().all() as Array<[string, string | null]>);
+    const expected: string[] = [];
+    for (const kato of parentOf.keys()) {
+      for (let ancestor: string | null = kato, depth = 0; ancestor !== null; ancestor = parentOf.get(ancestor) ?? null, depth++) {
+        expected.push(`${ancestor} ${kato} ${depth}`);
+      }
+    }
+    const closure = (db.prepare('SELECT ancestor, descendant, depth FROM unit_closure').raw().all() as Array<[string, string, number]>).map((r) => r.join(' '));
+    expect(closure.sort()).toEqual(expected.sort());
+  });
+
   it('reports app info with the installation id and edition', () => {
     const info = call('app:info', {});
     expect(info).toMatchObject({ ok: true, value: { katoEdition: 'NK RK 11-2025', today: '2025-06-15' } });

@@ -218,4 +218,11 @@ describe('query plans', () => {
     expect(plan(base, { kind: 'counts' })).toMatch(/COVERING INDEX issues_unit_status/);
     expect(plan({ ...base, meetingId: w.held.id }, { kind: 'page', sort: { key: 'registryNo', dir: 'asc' } })).toMatch(/\(meeting_id=\?\)/);
   });
+
+  it('takes the unit and locality subtrees from a range of the closure’s key, never a scan or a walk', () => {
+    const page = plan({ ...base, localityKato: KARAAUYL_OKRUG }, { kind: 'page', sort: { key: 'raisedOn', dir: 'desc' } });
+    expect(page).toMatch(/SEARCH i USING (COVERING )?INDEX \w+ \((unit|locality)_kato=\?/);
+    expect(page.match(/SEARCH unit_closure USING PRIMARY KEY \(ancestor=\?\)/g)).toHaveLength(2);
+    expect(page).not.toMatch(/SCAN unit_closure|RECURSIVE|units_parent/);
+  });
 });

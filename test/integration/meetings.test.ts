@@ -3,6 +3,7 @@ import type { Core } from '../../electron/core/core';
 import { openTempCore, ABAY_DISTRICT, KARAAUYL_OKRUG, KARAAUYL_VILLAGE, OUTSIDE_OKRUG } from '../helpers/temp-core';
 import { listAudit } from '../../electron/core/db/repos/audit.repo';
 import { caller, planInput } from './meeting-fixtures';
+import { MEETINGS_UNDER_SQL } from '../../electron/core/db/repos/meetings.repo';
 
 // Today is inside the July window of the group C okrugs (1–31 July) and the district's Q3.
 const TODAY = '2025-07-15';
@@ -296,5 +297,15 @@ describe('akims', () => {
     expectRefusedWithoutChange('akims:save', { unitKato: OUTSIDE_OKRUG, fullName: 'X', position: '', termFrom: '2025-01-01', termTo: null }, { code: 'unit_outside_working_set' });
     const [akim] = value('akims:list', { unitKato: KENGIRBAI_OKRUG });
     expectRefusedWithoutChange('akims:save', { id: akim.id, revision: 1, unitKato: KARAAUYL_OKRUG, fullName: 'X', position: '', termFrom: '2010-01-01', termTo: '2010-12-31' }, { code: 'not_found' });
+  });
+});
+
+describe('query plans', () => {
+  it.each(Object.entries(MEETINGS_UNDER_SQL))('%s: meetings by their unit index, the subtree from a range of the closure’s key', (_name, sql) => {
+    const params = { root: ABAY_DISTRICT, unitKato: null, from: null, to: null, statuses: null };
+    const plan = (core.ctx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/SEARCH m USING (COVERING )?INDEX meetings_\w+ \(unit_kato=\?/);
+    expect(plan).toMatch(/SEARCH unit_closure USING PRIMARY KEY \(ancestor=\?\)/);
+    expect(plan).not.toMatch(/SCAN (m|unit_closure|units)\b|RECURSIVE/);
   });
 });

@@ -11,8 +11,8 @@ export interface KatoLoadResult {
 }
 
 /**
- * Loads the shipped classifier into `units` the first time a database is opened. One
- * transaction: a crash midway leaves no half-loaded tree. Later editions (with code changes
+ * Loads the shipped classifier into `units` (and its closure) the first time a database is
+ * opened. One transaction: a crash midway leaves no half-loaded tree. Later editions (with code changes
  * that must not orphan meetings) are a separate, explicit update.
  */
 export function loadKatoIfEmpty(ctx: CoreContext, csvFile: string): KatoLoadResult | null {

@@ -16,6 +16,7 @@ CREATE INDEX meetings_obligation ON meetings (unit_kato, rule_set_id, window_key
 CREATE INDEX meetings_planned ON meetings (planned_on);
 CREATE INDEX meetings_unit_held ON meetings (unit_kato, held_on);
 CREATE INDEX minutes_amendments_minutes ON minutes_amendments (minutes_id, at);
+CREATE INDEX unit_closure_descendant ON unit_closure (descendant, depth);
 CREATE INDEX units_parent ON units (parent_kato);
 CREATE TABLE action_plan_rows ( id TEXT PRIMARY KEY NOT NULL, origin TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1, issue_id TEXT NOT NULL REFERENCES issues (id), ordinal INTEGER NOT NULL DEFAULT 1, measure TEXT NOT NULL DEFAULT '', completion_form TEXT NOT NULL DEFAULT '', executor TEXT NOT NULL DEFAULT '', deadline TEXT, funding_source TEXT NOT NULL DEFAULT '', -- Money as text (tenge, as typed and validated), never a float. funding_amount TEXT NOT NULL DEFAULT '', mark TEXT NOT NULL DEFAULT 'not_started' CHECK (mark IN ('not_started', 'in_progress', 'done', 'not_done')), mark_note TEXT NOT NULL DEFAULT '', mark_date TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, UNIQUE (issue_id, ordinal) ) STRICT;
 CREATE TABLE akims ( id TEXT PRIMARY KEY NOT NULL, origin TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1, unit_kato TEXT NOT NULL REFERENCES units (kato), full_name TEXT NOT NULL CHECK (length(trim(full_name)) > 0), position TEXT NOT NULL DEFAULT '', term_from TEXT NOT NULL, term_to TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, deleted_at INTEGER, CHECK (term_to IS NULL OR term_to >= term_from) ) STRICT;
@@ -47,6 +48,7 @@ CREATE TABLE rule_sets ( id TEXT PRIMARY KEY NOT NULL, origin TEXT NOT NULL, rev
 CREATE TABLE saved_filters ( id TEXT PRIMARY KEY NOT NULL, scope TEXT NOT NULL, name TEXT NOT NULL CHECK (length(trim(name)) > 0), filter_json TEXT NOT NULL CHECK (json_valid(filter_json)), created_at INTEGER NOT NULL, UNIQUE (scope, name) ) STRICT;
 CREATE TABLE settings ( key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL, updated_at INTEGER NOT NULL ) STRICT;
 CREATE TABLE sqlite_sequence(name,seq);
+CREATE TABLE unit_closure ( ancestor TEXT NOT NULL REFERENCES units (kato), descendant TEXT NOT NULL REFERENCES units (kato), depth INTEGER NOT NULL CHECK (depth >= 0), PRIMARY KEY (ancestor, descendant) ) STRICT, WITHOUT ROWID;
 CREATE TABLE units ( kato TEXT PRIMARY KEY NOT NULL CHECK (length(kato) = 9 AND kato NOT GLOB '*[^0-9]*'), id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL CHECK (kind IN ('oblast', 'capital', 'republican_city', 'city_district', 'district', 'oblast_city', 'district_city', 'rural_okrug', 'settlement', 'village', 'locality')), parent_kato TEXT REFERENCES units (kato), name_kk TEXT NOT NULL, name_ru TEXT NOT NULL, search_text TEXT NOT NULL, edition TEXT NOT NULL REFERENCES kato_editions (edition) ) STRICT;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

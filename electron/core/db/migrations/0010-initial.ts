@@ -1,12 +1,12 @@
 import type { Migration } from './index';
-import { UNIT_KINDS } from '../../../../shared/domain/units/unit-kind';
-
-const kinds = UNIT_KINDS.map((k) => `'${k}'`).join(', ');
 
 /**
  * The foundation schema. Records that will travel between installations (meetings, rule sets)
  * carry a UUID, the installation they were created on (`origin`) and a `revision` from day one,
  * so later imports can be idempotent and detect conflicts.
+ *
+ * The unit kinds are written out as released rather than taken from UNIT_KINDS: a released
+ * migration never changes, so a new kind is a new migration.
  */
 export const m0010Initial: Migration = {
   version: 10,
@@ -36,7 +36,7 @@ export const m0010Initial: Migration = {
         kato TEXT PRIMARY KEY NOT NULL
           CHECK (length(kato) = 9 AND kato NOT GLOB '*[^0-9]*'),
         id TEXT NOT NULL UNIQUE,
-        kind TEXT NOT NULL CHECK (kind IN (${kinds})),
+        kind TEXT NOT NULL CHECK (kind IN ('oblast', 'capital', 'republican_city', 'city_district', 'district', 'oblast_city', 'district_city', 'rural_okrug', 'settlement', 'village', 'locality')),
         parent_kato TEXT REFERENCES units (kato),
         name_kk TEXT NOT NULL,
         name_ru TEXT NOT NULL,

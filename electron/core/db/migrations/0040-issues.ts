@@ -1,5 +1,4 @@
 import type { Migration } from './index';
-import { SEED_CATEGORIES, SEED_STATUSES } from '../../../../shared/domain/issues/issue';
 
 /**
  * The citizens' issue log (issue 5): issues with their authors kept apart (personal data),
@@ -191,8 +190,48 @@ export const m0040Issues: Migration = {
     // 'seed', so packages from different installations agree on them. User-made rows get uuids.
     const origin = 'seed';
     const status = db.prepare('INSERT INTO issue_statuses (id, origin, code, name_kk, name_ru, closed, outcome, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    SEED_STATUSES.forEach((s, i) => status.run(s.code, origin, s.code, s.nameKk, s.nameRu, s.closed ? 1 : 0, s.outcome, (i + 1) * 10));
+    STATUSES.forEach(([code, nameKk, nameRu, closed, outcome], i) => status.run(code, origin, code, nameKk, nameRu, closed, outcome, (i + 1) * 10));
     const category = db.prepare('INSERT INTO issue_categories (id, origin, code, name_kk, name_ru, ordinal) VALUES (?, ?, ?, ?, ?, ?)');
-    SEED_CATEGORIES.forEach((c, i) => category.run(c.code, origin, c.code, c.nameKk, c.nameRu, (i + 1) * 10));
+    CATEGORIES.forEach(([code, nameKk, nameRu], i) => category.run(code, origin, code, nameKk, nameRu, (i + 1) * 10));
   },
 };
+
+/*
+ * The seed as released with schema 40, copied in rather than imported from
+ * shared/domain/issues/issue.ts: a released migration must write the same rows forever, and
+ * an edit to the live constants would otherwise change it silently. A change to the seed is a
+ * new migration.
+ */
+const STATUSES: ReadonlyArray<[code: string, nameKk: string, nameRu: string, closed: 0 | 1, outcome: string | null]> = [
+  ['new', 'Тіркелді', 'Зарегистрирован', 0, null],
+  ['in_progress', 'Орындалуда', 'В работе', 0, null],
+  ['planned', 'Жоспарға (бюджеттік өтінімге) енгізілді', 'Включено в план / бюджетную заявку', 0, null],
+  ['done', 'Орындалды', 'Исполнено', 1, 'satisfied'],
+  ['explained', 'Түсіндірілді', 'Разъяснено', 1, 'explained'],
+  ['forwarded', 'Құзыреті бойынша жіберілді', 'Направлено по компетенции', 1, 'explained'],
+  ['rejected', 'Бас тартылды', 'Отказано', 1, 'refused'],
+];
+
+const CATEGORIES: ReadonlyArray<[code: string, nameKk: string, nameRu: string]> = [
+  ['roads', 'Жолдар мен көпірлер', 'Дороги и мосты'],
+  ['water', 'Сумен жабдықтау және су бұру', 'Водоснабжение и водоотведение'],
+  ['gas', 'Газдандыру', 'Газификация'],
+  ['power', 'Электрмен жабдықтау және көше жарығы', 'Электроснабжение и уличное освещение'],
+  ['heating', 'Жылумен жабдықтау', 'Теплоснабжение'],
+  ['housing', 'Тұрғын үй', 'Жильё'],
+  ['utilities', 'ТКШ, тарифтер, қоқыс шығару', 'ЖКХ, тарифы, вывоз мусора'],
+  ['improvement', 'Абаттандыру және көгалдандыру', 'Благоустройство и озеленение'],
+  ['land', 'Жер қатынастары', 'Земельные отношения'],
+  ['agriculture', 'Ауыл шаруашылығы, жайылымдар, ветеринария', 'Сельское хозяйство, пастбища, ветеринария'],
+  ['employment', 'Жұмыспен қамту', 'Занятость'],
+  ['social', 'Әлеуметтік қолдау', 'Социальная поддержка'],
+  ['health', 'Денсаулық сақтау', 'Здравоохранение'],
+  ['education', 'Білім беру (мектеп, балабақша)', 'Образование (школы, детсады)'],
+  ['telecom', 'Байланыс және интернет', 'Связь и интернет'],
+  ['transport', 'Көлік', 'Транспорт'],
+  ['culture', 'Мәдениет және спорт', 'Культура и спорт'],
+  ['safety', 'Қоғамдық қауіпсіздік', 'Общественная безопасность'],
+  ['ecology', 'Экология, қаңғыбас жануарлар', 'Экология, бродячие животные'],
+  ['business', 'Кәсіпкерлік', 'Предпринимательство'],
+  ['other', 'Басқа', 'Прочее'],
+];

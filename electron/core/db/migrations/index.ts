@@ -3,6 +3,7 @@ import { m0010Initial } from './0010-initial';
 import { m0020MeetingPlanning } from './0020-meeting-planning';
 import { m0030Minutes } from './0030-minutes';
 import { m0040Issues } from './0040-issues';
+import { m0050UnitClosure } from './0050-unit-closure';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied; numbered in steps of 10. */
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 /** Listed explicitly (no directory scan) so the list is the same inside an asar archive. */
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020MeetingPlanning, m0030Minutes, m0040Issues];
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020MeetingPlanning, m0030Minutes, m0040Issues, m0050UnitClosure];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,6 @@
 import type { Db } from '../open';
 import { prepared } from '../statements';
+import { unitsUnder } from './units.repo';
 import type { ActionPlanLine, ActionPlanRow, PlanScope } from '../../../../shared/contract/action-plan.contract';
 import type { IssueKind, PlanMark } from '../../../../shared/domain/issues/issue';
 
@@ -78,15 +79,12 @@ function toLine(r: LineRow): ActionPlanLine {
  * by number within the meeting, else unit by unit (a parent's code sorts before its
  * children's) and by registry number.
  */
-function scopeSql(scope: PlanScope): { with: string; where: string; order: string; params: Record<string, string> } {
+function scopeSql(scope: PlanScope): { where: string; order: string; params: Record<string, string> } {
   if ('meetingId' in scope) {
-    return { with: '', where: 'i.meeting_id = @meetingId', order: 'i.meeting_no, i.registry_no', params: { meetingId: scope.meetingId } };
+    return { where: 'i.meeting_id = @meetingId', order: 'i.meeting_no, i.registry_no', params: { meetingId: scope.meetingId } };
   }
   return {
-    with: `WITH RECURSIVE tree(kato) AS (
-      SELECT @unitKato UNION ALL SELECT u.kato FROM units u JOIN tree ON u.parent_kato = tree.kato
-    )`,
-    where: 'i.unit_kato IN (SELECT kato FROM tree) AND i.raised_on BETWEEN @from AND @to',
+    where: `i.unit_kato IN ${unitsUnder('@unitKato')} AND i.raised_on BETWEEN @from AND @to`,
     order: 'i.unit_kato, i.registry_no',
     params: { unitKato: scope.unitKato, from: scope.from, to: scope.to },
   };
@@ -97,8 +95,7 @@ export function listPlanLines(db: Db, scope: PlanScope): ActionPlanLine[] {
   const s = scopeSql(scope);
   const rows = db
     .prepare(
-      `${s.with}
-       SELECT r.*, i.registry_no, i.meeting_no, i.unit_kato, i.locality_kato, i.text, i.kind, i.raised_on, i.meeting_id
+      `SELECT r.*, i.registry_no, i.meeting_no, i.unit_kato, i.locality_kato, i.text, i.kind, i.raised_on, i.meeting_id
        FROM action_plan_rows r JOIN issues i ON i.id = r.issue_id
        WHERE ${s.where}
        ORDER BY ${s.order}, r.ordinal`,
@@ -111,8 +108,7 @@ export function countIssuesWithoutRow(db: Db, scope: PlanScope): number {
   const s = scopeSql(scope);
   const row = db
     .prepare(
-      `${s.with}
-       SELECT count(*) AS n FROM issues i
+      `SELECT count(*) AS n FROM issues i
        WHERE ${s.where} AND NOT EXISTS (SELECT 1 FROM action_plan_rows r WHERE r.issue_id = i.id)`,
     )
     .get(s.params) as { n: number };
@@ -149,8 +145,7 @@ export function issuesWithoutRow(db: Db, scope: PlanScope): FillSource[] {
   const s = scopeSql(scope);
   const rows = db
     .prepare(
-      `${s.with}
-       SELECT i.id, i.text, i.answer, i.deadline, i.speech_id,
+      `SELECT i.id, i.text, i.answer, i.deadline, i.speech_id,
               b.name_kk AS body_name_kk, b.name_ru AS body_name_ru, p.full_name AS person_name, p.position AS person_position
        FROM issues i
        LEFT JOIN bodies b ON b.id = i.body_id

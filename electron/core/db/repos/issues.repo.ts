@@ -1,5 +1,6 @@
 import { prepared } from '../statements';
 import type { Db } from '../open';
+import { unitsUnder } from './units.repo';
 import type { IssueAuthor, IssueHistoryEntry, IssueRow, IssueSort, Prolongation } from '../../../../shared/contract/issues.contract';
 import type { IsoDate } from '../../../../shared/domain/dates';
 import { isOverdue, type IssueKind, type Outcome, type ReceivedVia } from '../../../../shared/domain/issues/issue';
@@ -352,26 +353,20 @@ const OPEN_STATUSES = '(SELECT id FROM issue_statuses WHERE closed = 0)';
 const CLOSED_STATUSES = '(SELECT id FROM issue_statuses WHERE closed = 1)';
 
 /**
- * WITH + WHERE for a query over `issues i`. Every value is a bound parameter. Sub-trees are
- * recursive walks: reporting units only for the unit (issues belong to units with an akim, and
- * skipping the localities makes an oblast's walk a few hundred rows, not thousands), every
- * level for a locality, and the category with its sub-categories (UNION: a damaged table with
- * a cycle still ends).
+ * WITH + WHERE for a query over `issues i`. Every value is a bound parameter. The unit and the
+ * locality filter take their whole subtrees; the category comes with its sub-categories
+ * (UNION: a damaged table with a cycle still ends).
  */
 function whereOf(q: IssueQuery): { sql: string; params: Record<string, unknown> } {
-  const ctes = [
-    `unit_tree(kato) AS (SELECT @unit UNION ALL
-       SELECT u.kato FROM units u JOIN unit_tree t ON u.parent_kato = t.kato WHERE u.kind <> 'locality')`,
-  ];
-  const where = ['i.unit_kato IN (SELECT kato FROM unit_tree)'];
+  let withClause = '';
+  const where = [`i.unit_kato IN ${unitsUnder('@unit')}`];
   const params: Record<string, unknown> = { unit: q.unitKato };
   if (q.localityKato !== undefined) {
-    ctes.push(`locality_tree(kato) AS (SELECT @locality UNION ALL SELECT u.kato FROM units u JOIN locality_tree t ON u.parent_kato = t.kato)`);
-    where.push('i.locality_kato IN (SELECT kato FROM locality_tree)');
+    where.push(`i.locality_kato IN ${unitsUnder('@locality')}`);
     params.locality = q.localityKato;
   }
   if (q.categoryId !== undefined) {
-    ctes.push(`category_tree(id) AS (SELECT @category UNION SELECT c.id FROM issue_categories c JOIN category_tree t ON c.parent_id = t.id)`);
+    withClause = `WITH RECURSIVE category_tree(id) AS (SELECT @category UNION SELECT c.id FROM issue_categories c JOIN category_tree t ON c.parent_id = t.id)\n`;
     where.push('i.category_id IN (SELECT id FROM category_tree)');
     params.category = q.categoryId;
   }
@@ -412,7 +407,7 @@ function whereOf(q: IssueQuery): { sql: string; params: Record<string, unknown> 
     where.push('i.seq IN (SELECT rowid FROM issue_search WHERE issue_search MATCH @match)');
     params.match = q.match;
   }
-  return { sql: `WITH RECURSIVE ${ctes.join(',\n')}\nSELECT %COLUMNS% FROM issues i WHERE ${where.join('\n AND ')}`, params };
+  return { sql: `${withClause}SELECT %COLUMNS% FROM issues i WHERE ${where.join('\n AND ')}`, params };
 }
 
 function orderOf(sort: IssueSort): string {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { prepared } from '../statements';
 import type { Db } from '../open';
+import { unitsUnder } from './units.repo';
 import type { Meeting, Official, PlannedRef } from '../../../../shared/contract/types';
 import type { IsoDate } from '../../../../shared/domain/dates';
 import type { MeetingStatus } from '../../../../shared/domain/meetings/meeting';
@@ -182,9 +183,27 @@ export function markMeetingDeleted(db: Db, id: string, now: number): void {
   db.prepare('UPDATE meetings SET deleted_at = ?, updated_at = ?, revision = revision + 1 WHERE id = ?').run(now, now, id);
 }
 
-const SUBTREE = `WITH RECURSIVE tree(kato) AS (
-  SELECT ? UNION ALL SELECT u.kato FROM units u JOIN tree ON u.parent_kato = tree.kato
-)`;
+const UNDER_ROOT = unitsUnder('@root');
+
+/** The subtree queries, each bound to `@root`; exported for the query-plan tests. */
+export const MEETINGS_UNDER_SQL = {
+  list: `SELECT m.* FROM meetings m
+     WHERE m.unit_kato IN ${UNDER_ROOT} AND m.deleted_at IS NULL
+       AND (@unitKato IS NULL OR m.unit_kato = @unitKato)
+       AND (@from IS NULL OR coalesce(m.held_on, m.planned_on) >= @from)
+       AND (@to IS NULL OR coalesce(m.held_on, m.planned_on) <= @to)
+       AND (@statuses IS NULL OR m.status IN (SELECT value FROM json_each(@statuses)))
+     ORDER BY coalesce(m.held_on, m.planned_on), m.planned_time, m.created_at`,
+  count: `SELECT count(*) AS n FROM meetings m WHERE m.unit_kato IN ${UNDER_ROOT}`,
+  held: `SELECT m.id, m.unit_kato, m.held_on FROM meetings m
+     WHERE m.unit_kato IN ${UNDER_ROOT} AND m.deleted_at IS NULL AND m.held_on IS NOT NULL AND m.status IN ('held', 'closed')
+     ORDER BY m.held_on, m.created_at`,
+  planned: `SELECT m.id, m.unit_kato, m.rule_set_id, m.window_key, m.planned_on, m.status
+     FROM meetings m
+     WHERE m.unit_kato IN ${UNDER_ROOT} AND m.deleted_at IS NULL AND m.status IN ('planned', 'announced', 'postponed')
+       AND m.window_key IS NOT NULL AND m.planned_on IS NOT NULL
+     ORDER BY m.planned_on, m.created_at`,
+};
 
 /**
  * Meetings of the units under a root (or of one unit) whose held date, or planned date when
@@ -195,41 +214,24 @@ export function listMeetingsUnder(
   rootKato: string,
   filter: { unitKato?: string | undefined; from?: IsoDate | undefined; to?: IsoDate | undefined; statuses?: readonly MeetingStatus[] | undefined },
 ): Meeting[] {
-  const rows = db
-    .prepare(
-      `${SUBTREE}
-       SELECT m.* FROM meetings m JOIN tree ON m.unit_kato = tree.kato
-       WHERE m.deleted_at IS NULL
-         AND (@unitKato IS NULL OR m.unit_kato = @unitKato)
-         AND (@from IS NULL OR coalesce(m.held_on, m.planned_on) >= @from)
-         AND (@to IS NULL OR coalesce(m.held_on, m.planned_on) <= @to)
-         AND (@statuses IS NULL OR m.status IN (SELECT value FROM json_each(@statuses)))
-       ORDER BY coalesce(m.held_on, m.planned_on), m.planned_time, m.created_at`,
-    )
-    .all(rootKato, {
-      unitKato: filter.unitKato ?? null,
-      from: filter.from ?? null,
-      to: filter.to ?? null,
-      statuses: filter.statuses ? JSON.stringify(filter.statuses) : null,
-    }) as MeetingRow[];
+  const rows = prepared(db, MEETINGS_UNDER_SQL.list).all({
+    root: rootKato,
+    unitKato: filter.unitKato ?? null,
+    from: filter.from ?? null,
+    to: filter.to ?? null,
+    statuses: filter.statuses ? JSON.stringify(filter.statuses) : null,
+  }) as MeetingRow[];
   return withOfficials(db, rows);
 }
 
 /** Meetings (tombstones included) of a unit and everything under it. */
 export function countMeetingsUnder(db: Db, rootKato: string): number {
-  return (db.prepare(`${SUBTREE} SELECT count(*) AS n FROM meetings m JOIN tree ON m.unit_kato = tree.kato`).get(rootKato) as { n: number }).n;
+  return (prepared(db, MEETINGS_UNDER_SQL.count).get({ root: rootKato }) as { n: number }).n;
 }
 
 /** Held meetings of every unit under a root, grouped by unit: one query for the whole grid. */
 export function heldMeetingsUnder(db: Db, rootKato: string): Map<string, Array<{ id: string; heldOn: IsoDate }>> {
-  const rows = db
-    .prepare(
-      `${SUBTREE}
-       SELECT m.id, m.unit_kato, m.held_on FROM meetings m JOIN tree ON m.unit_kato = tree.kato
-       WHERE m.deleted_at IS NULL AND m.held_on IS NOT NULL AND m.status IN ('held', 'closed')
-       ORDER BY m.held_on, m.created_at`,
-    )
-    .all(rootKato) as Array<{ id: string; unit_kato: string; held_on: string }>;
+  const rows = prepared(db, MEETINGS_UNDER_SQL.held).all({ root: rootKato }) as Array<{ id: string; unit_kato: string; held_on: string }>;
   const byUnit = new Map<string, Array<{ id: string; heldOn: IsoDate }>>();
   for (const r of rows) {
     const list = byUnit.get(r.unit_kato) ?? [];
@@ -241,16 +243,14 @@ export function heldMeetingsUnder(db: Db, rootKato: string): Map<string, Array<{
 
 /** Planned (not yet held, not cancelled) meetings under a root, keyed by unit + obligation. */
 export function plannedMeetingsUnder(db: Db, rootKato: string): Map<string, PlannedRef> {
-  const rows = db
-    .prepare(
-      `${SUBTREE}
-       SELECT m.id, m.unit_kato, m.rule_set_id, m.window_key, m.planned_on, m.status
-       FROM meetings m JOIN tree ON m.unit_kato = tree.kato
-       WHERE m.deleted_at IS NULL AND m.status IN ('planned', 'announced', 'postponed')
-         AND m.window_key IS NOT NULL AND m.planned_on IS NOT NULL
-       ORDER BY m.planned_on, m.created_at`,
-    )
-    .all(rootKato) as Array<{ id: string; unit_kato: string; rule_set_id: string; window_key: string; planned_on: string; status: MeetingStatus }>;
+  const rows = prepared(db, MEETINGS_UNDER_SQL.planned).all({ root: rootKato }) as Array<{
+    id: string;
+    unit_kato: string;
+    rule_set_id: string;
+    window_key: string;
+    planned_on: string;
+    status: MeetingStatus;
+  }>;
   const out = new Map<string, PlannedRef>();
   for (const r of rows) {
     const key = plannedKey(r.unit_kato, r.rule_set_id, r.window_key);
