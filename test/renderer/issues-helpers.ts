@@ -4,6 +4,7 @@ import type { Issue, IssueAuthor, IssueFields, IssueRow } from '../../shared/con
 import { blankIssueFields } from '../../shared/contract/issue-defaults';
 import type { IsoDate } from '../../shared/domain/dates';
 import { createIssue, setIssueStatus } from '../../electron/core/services/issues.service';
+import { legacyWorkbook, type LegacySheet } from '../helpers/legacy-xlsx';
 import { testCore } from './test-core';
 
 /** The scroller's height in jsdom (which lays nothing out): 600 px show 14 rows under the header. */
@@ -113,4 +114,9 @@ export async function seedBodies() {
   const roadsSpecialist = await person(roads.id, 'Ахметова Айгүл', 'бас маман');
   const okrugOffice = await body('Қараауыл ауылдық округі әкімінің аппараты', 'Аппарат акима Карааульского сельского округа');
   return { housing, housingHead, roads, roadsHead, roadsSpecialist, okrugOffice };
+}
+
+/** A picked .xlsx file, built with exceljs as a legacy log would be (read by the real core). */
+export async function xlsxFile(fileName: string, ...sheets: LegacySheet[]): Promise<File> {
+  return new File([new Uint8Array(await legacyWorkbook(...sheets))], fileName, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }
