@@ -5,34 +5,41 @@ import { DocumentSheet } from '../../renderer/src/features/minutes/PrintPreview'
 import { actionPlanDocument } from '../../shared/documents/action-plan.document';
 import { createI18n } from '../../shared/i18n';
 import { useAppStore } from '../../renderer/src/stores/app.store';
-import type { PlanScope } from '../../shared/contract/action-plan.contract';
+import type { ActionPlanLine, PlanScope } from '../../shared/contract/action-plan.contract';
 import type { UiLanguage } from '../../shared/i18n';
-import { fakeApi, fakeIssues, fakePlan, OKRUG, resetWorld, ROOT } from './fake-api';
+import { fieldsOf } from '../../renderer/src/features/issues/plan/usePlan';
+import { handler, OKRUG, ROOT, startCore, testCore, VILLAGE } from './test-core';
+import { seedIssues } from './issues-helpers';
 import { renderWithI18n } from './render';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
-/** The okrug's meeting held on 20 January, seeded by resetWorld({ setUp: true }). */
-const MEETING_ID = '00000000-0000-4000-8000-000000000002';
+/** The okrug's meeting held on 20 January, recorded by startCore({ setUp: true }). */
+let MEETING_ID: string;
 
 beforeEach(async () => {
-  resetWorld({ setUp: true });
+  await startCore({ setUp: true });
   await useAppStore.getState().load();
-  fakeIssues.seed(3, OKRUG.kato, (n) => ({
+  MEETING_ID = testCore().seeded.okrugJanuary!.id;
+  seedIssues(3, OKRUG.kato, (n) => ({
     meetingId: MEETING_ID,
-    meetingNo: n,
     raisedOn: '2025-01-20',
     text: ['Көше жарығы жанбайды', 'Нет питьевой воды летом', 'Мектепке жаңа автобус керек'][n - 1]!,
-    answer: n === 3 ? 'Автобус 2025 жылғы бюджетке енгізілді' : '',
-    deadline: n === 1 ? '2025-03-01' : null,
-    localityKato: n === 1 ? '103230100' : null,
+    fields: {
+      answer: n === 3 ? 'Автобус 2025 жылғы бюджетке енгізілді' : '',
+      deadline: n === 1 ? '2025-03-01' : null,
+      localityKato: n === 1 ? VILLAGE.kato : null,
+    },
   }));
 });
+
+/** The meeting's plan rows as the core has them now (read through the unspied api). */
+async function lines(): Promise<ActionPlanLine[]> {
+  return (await testCore().api.actionPlan.list({ scope: { meetingId: MEETING_ID } })).lines;
+}
 
 async function renderPlan(scope: PlanScope = { meetingId: MEETING_ID }, lng: UiLanguage = 'kk') {
   renderWithI18n(<ActionPlanView scope={scope} />, lng);
   await screen.findByTestId('plan-view');
-  await waitFor(() => expect(fakeApi.actionPlan.list).toHaveBeenCalled());
+  await waitFor(() => expect(handler('actionPlan:list')).toHaveBeenCalled());
 }
 
 async function filled() {
@@ -50,7 +57,7 @@ describe('the action plan view', () => {
     expect(screen.getByTestId('plan-view').textContent).toContain('3 сұраққа әлі іс-шара жоқ');
     fireEvent.click(screen.getByTestId('plan-fill'));
     await screen.findByTestId('plan-row-2-measure');
-    expect(fakeApi.actionPlan.fill).toHaveBeenCalledWith({ scope: { meetingId: MEETING_ID } });
+    expect(handler('actionPlan:fill')).toHaveBeenCalledWith({ scope: { meetingId: MEETING_ID } });
     expect(control('plan-row-0-deadline').value).toBe('2025-03-01');
     expect(control('plan-row-2-measure').value).toBe('Автобус 2025 жылғы бюджетке енгізілді');
     expect(control('plan-row-0-mark').value).toBe('not_started');
@@ -67,17 +74,17 @@ describe('the action plan view', () => {
     fireEvent.change(control('plan-row-0-executor'), { target: { value: 'ТКШ бөлімі' } });
     // Moving within the row saves nothing.
     fireEvent.blur(control('plan-row-0-measure'), { relatedTarget: control('plan-row-0-executor') });
-    expect(fakeApi.actionPlan.saveRow).not.toHaveBeenCalled();
+    expect(handler('actionPlan:saveRow')).not.toHaveBeenCalled();
     fireEvent.blur(control('plan-row-0-executor'), { relatedTarget: control('plan-row-1-measure') });
-    await waitFor(() => expect(fakeApi.actionPlan.saveRow).toHaveBeenCalledTimes(1));
-    const [input] = fakeApi.actionPlan.saveRow.mock.calls[0]!;
+    await waitFor(() => expect(handler('actionPlan:saveRow')).toHaveBeenCalledTimes(1));
+    const [input] = handler('actionPlan:saveRow').mock.calls[0]!;
     expect(input).toMatchObject({ revision: 1, fields: { measure: 'Шамдарды ауыстыру', executor: 'ТКШ бөлімі', deadline: '2025-03-01' } });
     await waitFor(() => expect(within(screen.getByTestId('plan-row-0')).getByText('Сақталды')).toBeTruthy());
-    expect(fakePlan.rows()[0]).toMatchObject({ revision: 2, measure: 'Шамдарды ауыстыру' });
+    expect((await lines())[0]).toMatchObject({ revision: 2, measure: 'Шамдарды ауыстыру', executor: 'ТКШ бөлімі' });
     // Leaving again without a change saves nothing more.
     fireEvent.blur(control('plan-row-0-executor'));
     await act(async () => {});
-    expect(fakeApi.actionPlan.saveRow).toHaveBeenCalledTimes(1);
+    expect(handler('actionPlan:saveRow')).toHaveBeenCalledTimes(1);
   });
 
   it('marks a row done, dated today unless a date is given', async () => {
@@ -86,7 +93,7 @@ describe('the action plan view', () => {
     expect(control('plan-row-1-mark-date').value).toBe('2025-07-10');
     fireEvent.change(control('plan-row-1-mark-note'), { target: { value: 'Су тасымалданды' } });
     fireEvent.blur(control('plan-row-1-mark-note'));
-    await waitFor(() => expect(fakePlan.rows()[1]).toMatchObject({ mark: 'done', markDate: '2025-07-10', markNote: 'Су тасымалданды', revision: 2 }));
+    await waitFor(async () => expect((await lines())[1]).toMatchObject({ mark: 'done', markDate: '2025-07-10', markNote: 'Су тасымалданды', revision: 2 }));
   });
 
   it('keeps a refused amount typed in its row and says why', async () => {
@@ -98,21 +105,25 @@ describe('the action plan view', () => {
     expect(control('plan-row-0-funding-amount').value).toBe('12,5,0');
     fireEvent.change(control('plan-row-0-funding-amount'), { target: { value: '1 250 000,50' } });
     fireEvent.blur(control('plan-row-0-funding-amount'));
-    await waitFor(() => expect(fakePlan.rows()[0]!.fundingAmount).toBe('1 250 000,50'));
+    await waitFor(async () => expect((await lines())[0]!.fundingAmount).toBe('1 250 000,50'));
     expect(control('plan-row-0-funding-amount').getAttribute('aria-invalid')).toBeNull();
   });
 
   it('reloads the plan when another window changed the row, and says so', async () => {
     await filled();
-    fakePlan.touch(fakePlan.rows()[0]!.id, { measure: 'Басқа терезеде жазылды' });
+    // Another window saves the row meanwhile: its revision moves on behind the view's back.
+    const [row] = await lines();
+    await testCore().api.actionPlan.saveRow({ id: row!.id, revision: row!.revision, issueId: row!.issueId, fields: { ...fieldsOf(row!), measure: 'Басқа терезеде жазылды' } });
     fireEvent.change(control('plan-row-0-measure'), { target: { value: 'Менің нұсқам' } });
     fireEvent.blur(control('plan-row-0-measure'));
     expect(await screen.findByText(/басқа терезеде өзгертті/)).toBeTruthy();
     await waitFor(() => expect(control('plan-row-0-measure').value).toBe('Басқа терезеде жазылды'));
+    expect((await lines())[0]).toMatchObject({ revision: 2, measure: 'Басқа терезеде жазылды' });
   });
 
   it('moves down a column with Enter and adds a measure to the issue with Ctrl+Enter', async () => {
     await filled();
+    const firstIssue = (await lines())[0]!.issueId;
     control('plan-row-0-executor').focus();
     fireEvent.keyDown(control('plan-row-0-executor'), { key: 'Enter' });
     expect(document.activeElement).toBe(control('plan-row-1-executor'));
@@ -120,7 +131,7 @@ describe('the action plan view', () => {
     expect(document.activeElement).toBe(control('plan-row-0-executor'));
 
     fireEvent.keyDown(control('plan-row-0-measure'), { key: 'Enter', ctrlKey: true });
-    await waitFor(() => expect(fakeApi.actionPlan.saveRow).toHaveBeenCalledWith(expect.objectContaining({ issueId: fakePlan.rows()[0]!.issueId })));
+    await waitFor(() => expect(handler('actionPlan:saveRow')).toHaveBeenCalledWith(expect.objectContaining({ issueId: firstIssue })));
     // The new measure sits under the first issue, which now spans two rows, and has focus.
     await waitFor(() => expect(document.activeElement).toBe(control('plan-row-1-measure')));
     expect(control('plan-row-1-deadline').value).toBe('2025-03-01');
@@ -129,6 +140,7 @@ describe('the action plan view', () => {
 
     fireEvent.click(screen.getByTestId('plan-row-1-remove'));
     await waitFor(() => expect(screen.queryByTestId('plan-row-3-measure')).toBeNull());
+    expect((await lines()).map((l) => l.issueId)).toHaveLength(3);
   });
 
   it('exports to Excel and Word in Kazakh and Russian', async () => {
@@ -140,12 +152,12 @@ describe('the action plan view', () => {
       const button = screen.getByTestId(`plan-export-${format}-${language}`);
       expect(button.textContent).toBe(`${format === 'xlsx' ? 'Excel' : 'Word'}, ${language === 'kk' ? 'Қазақша' : 'Русский'}`);
       fireEvent.click(button);
-      await screen.findByText(`Файл сақталды: esep-action-plan-${language}.${format}`);
-      expect(fakeApi.actionPlan.export).toHaveBeenLastCalledWith({ scope: { meetingId: MEETING_ID }, language, format });
+      await screen.findByText(`Файл сақталды: esep-action-plan-${OKRUG.kato}-2025-01-20-${language}.${format}`);
+      expect(handler('actionPlan:export')).toHaveBeenLastCalledWith({ scope: { meetingId: MEETING_ID }, language, format });
     }
     // What was typed is saved before the first export.
-    expect(fakeApi.actionPlan.saveRow.mock.invocationCallOrder[0]!).toBeLessThan(fakeApi.actionPlan.export.mock.invocationCallOrder[0]!);
-    expect(fakePlan.rows()[0]!.measure).toBe('Экспорт алдында жазылды');
+    expect(handler('actionPlan:saveRow').mock.invocationCallOrder[0]!).toBeLessThan(handler('actionPlan:export').mock.invocationCallOrder[0]!);
+    expect((await lines())[0]!.measure).toBe('Экспорт алдында жазылды');
     expect(createObjectURL).toHaveBeenCalledTimes(4);
     expect(createObjectURL.mock.calls[0]![0].type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   });
@@ -155,18 +167,18 @@ describe('the action plan view', () => {
     expect((screen.getByTestId('plan-scope-kind') as HTMLSelectElement).value).toBe('year');
     await waitFor(() => expect(screen.getByTestId('plan-view').textContent).toContain('3 вопроса ещё без мероприятий'));
     fireEvent.change(screen.getByTestId('plan-scope-kind'), { target: { value: 'quarter' } });
-    await waitFor(() => expect(fakeApi.actionPlan.list).toHaveBeenLastCalledWith({ scope: { unitKato: ROOT.kato, from: '2025-01-01', to: '2025-03-31' } }));
+    await waitFor(() => expect(handler('actionPlan:list')).toHaveBeenLastCalledWith({ scope: { unitKato: ROOT.kato, from: '2025-01-01', to: '2025-03-31' } }));
     fireEvent.change(screen.getByTestId('plan-scope-n'), { target: { value: '2' } });
-    await waitFor(() => expect(fakeApi.actionPlan.list).toHaveBeenLastCalledWith({ scope: { unitKato: ROOT.kato, from: '2025-04-01', to: '2025-06-30' } }));
+    await waitFor(() => expect(handler('actionPlan:list')).toHaveBeenLastCalledWith({ scope: { unitKato: ROOT.kato, from: '2025-04-01', to: '2025-06-30' } }));
     expect(await screen.findByText('На выбранной встрече или за выбранный период вопросов нет.')).toBeTruthy();
     fireEvent.change(screen.getByTestId('plan-scope-kind'), { target: { value: 'half' } });
-    await waitFor(() => expect(fakeApi.actionPlan.list).toHaveBeenLastCalledWith({ scope: { unitKato: ROOT.kato, from: '2025-01-01', to: '2025-06-30' } }));
+    await waitFor(() => expect(handler('actionPlan:list')).toHaveBeenLastCalledWith({ scope: { unitKato: ROOT.kato, from: '2025-01-01', to: '2025-06-30' } }));
     fireEvent.change(screen.getByTestId('plan-scope-from'), { target: { value: '2025-01-15' } });
-    await waitFor(() => expect(fakeApi.actionPlan.list).toHaveBeenLastCalledWith({ scope: { unitKato: ROOT.kato, from: '2025-01-15', to: '2025-06-30' } }));
+    await waitFor(() => expect(handler('actionPlan:list')).toHaveBeenLastCalledWith({ scope: { unitKato: ROOT.kato, from: '2025-01-15', to: '2025-06-30' } }));
     expect((screen.getByTestId('plan-scope-kind') as HTMLSelectElement).value).toBe('custom');
     await waitFor(() => expect((screen.getByTestId('plan-scope-unit') as HTMLSelectElement).options.length).toBeGreaterThan(1));
     fireEvent.change(screen.getByTestId('plan-scope-unit'), { target: { value: OKRUG.kato } });
-    await waitFor(() => expect(fakeApi.actionPlan.list).toHaveBeenLastCalledWith({ scope: { unitKato: OKRUG.kato, from: '2025-01-15', to: '2025-06-30' } }));
+    await waitFor(() => expect(handler('actionPlan:list')).toHaveBeenLastCalledWith({ scope: { unitKato: OKRUG.kato, from: '2025-01-15', to: '2025-06-30' } }));
     fireEvent.click(await screen.findByTestId('plan-fill'));
     await screen.findByTestId('plan-row-2-measure');
     expect(screen.getByRole('columnheader', { name: 'Мероприятие' })).toBeTruthy();
@@ -180,12 +192,12 @@ describe('the action plan view', () => {
 
 describe('the plan as a print preview sheet', () => {
   it('lays the table out on a landscape sheet, an issue’s number and text over its measures', async () => {
-    await fakeApi.actionPlan.fill({ scope: { meetingId: MEETING_ID } });
-    const first = fakePlan.rows()[0]!;
-    await fakeApi.actionPlan.saveRow({ issueId: first.issueId, fields: { ...first, measure: 'Екінші іс-шара', fundingAmount: '1250000' } });
-    const { lines } = await fakeApi.actionPlan.list({ scope: { meetingId: MEETING_ID } });
+    const { api } = testCore();
+    const [first] = (await api.actionPlan.fill({ scope: { meetingId: MEETING_ID } })).lines;
+    await api.actionPlan.saveRow({ issueId: first!.issueId, fields: { ...fieldsOf(first!), measure: 'Екінші іс-шара', fundingAmount: '1250000' } });
+    const unit = await api.units.get({ kato: OKRUG.kato });
     const model = actionPlanDocument(
-      { lines, unit: OKRUG, meetingDate: '2025-01-20', period: null, language: 'ru', places: [] },
+      { lines: await lines(), unit, meetingDate: '2025-01-20', period: null, language: 'ru', places: [] },
       createI18n('ru').t,
     );
     renderWithI18n(<DocumentSheet model={model} />, 'ru');
@@ -201,6 +213,6 @@ describe('the plan as a print preview sheet', () => {
     expect(rows[0]!.querySelector('td')!.getAttribute('rowspan')).toBe('2');
     expect(rows[1]!.querySelectorAll('td')).toHaveLength(6);
     expect(rows[1]!.textContent).toContain('1\u00a0250\u00a0000');
-    expect(sheet.textContent).toContain('План мероприятий по решению вопросов, поднятых на встрече акима Караульского сельского округа с населением');
+    expect(sheet.textContent).toContain('План мероприятий по решению вопросов, поднятых на встрече акима Карааульского сельского округа с населением');
   });
 });

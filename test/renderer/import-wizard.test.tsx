@@ -4,48 +4,45 @@ import { ImportWizard } from '../../renderer/src/features/issues/import/ImportWi
 import { columnLetter, mapColumn } from '../../renderer/src/features/issues/import/MappingTable';
 import { useAppStore } from '../../renderer/src/stores/app.store';
 import { IMPORT_FIELDS, IMPORT_PROBLEM_CODES } from '../../shared/contract/issues-import.contract';
+import { blankIssueFields } from '../../shared/contract/issue-defaults';
 import { catalogs, LANGUAGES } from '../../shared/i18n';
-import { fakeApi, OKRUG, resetWorld } from './fake-api';
-import { fakeSheet, legacyFile } from './fake-import';
+import { handler, OKRUG, ROOT, startCore, testCore } from './test-core';
+import { allIssues, xlsxFile } from './issues-helpers';
+import { excelDate } from '../helpers/legacy-xlsx';
 import { renderWithI18n } from './render';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
-beforeEach(() => resetWorld({ setUp: true }));
+beforeEach(() => startCore({ setUp: true }));
 
 const RU_COLUMNS = ['№', 'Дата', 'Содержание вопроса', 'Категория', 'Телефон', 'Примечание'];
 
-/** A Russian log: header on row 3 (a title above it), two good rows, then three bad ones. */
+/** A Russian log: header on row 3 (a title above it), two good rows (a date cell, a date typed), then three bad ones. */
 const mixedLog = () =>
-  legacyFile(
-    'журнал.xlsx',
-    fakeSheet(
-      'Журнал',
-      RU_COLUMNS,
-      [
-        ['1', '15.01.2025', 'Ремонт дороги по улице Абая', 'Дороги и мосты', '8 701 123 45 67', ''],
-        ['2', '15 января 2025 г.', 'Открыть спортивную секцию', 'Культура и спорт', '', ''],
-        ['3', '32.01.2025', 'Ремонт моста', '', '', ''],
-        ['4', '2025-02-01', '', 'Космос', '', ''],
-        ['5', '2025-02-03', 'Остановка автобуса', '', 'нет', ''],
-      ],
-      3,
-    ),
-  );
+  xlsxFile('журнал.xlsx', {
+    name: 'Журнал',
+    title: 'Журнал учёта вопросов',
+    headers: RU_COLUMNS,
+    rows: [
+      [1, excelDate('2025-01-15'), 'Ремонт дороги по улице Абая', 'Дороги и мосты', '8 701 123 45 67'],
+      [2, '15 января 2025 г.', 'Открыть спортивную секцию', 'Культура и спорт'],
+      [3, '32.01.2025', 'Ремонт моста'],
+      [4, '2025-02-01', null, 'Космос'],
+      [5, '2025-02-03', 'Остановка автобуса', null, 'нет'],
+    ],
+  });
 
-const goodLog = () => legacyFile('таза.xlsx', fakeSheet('Парақ1', ['Күні', 'Сұрақ', 'Санат'], [['2025 жылғы 15 қаңтар', 'Жолды жөндеу', 'Жолдар мен көпірлер']]));
+const goodLog = () => xlsxFile('таза.xlsx', { name: 'Парақ1', headers: ['Күні', 'Сұрақ', 'Санат'], rows: [['2025 жылғы 15 қаңтар', 'Жолды жөндеу', 'Жолдар мен көпірлер']] });
 
 async function open(language: 'kk' | 'ru' = 'kk') {
-  resetWorld({ setUp: true, language });
+  await testCore().api.settings.setLanguage({ language });
   await useAppStore.getState().load();
   const onDone = vi.fn();
   renderWithI18n(<ImportWizard onDone={onDone} />, language);
-  await waitFor(() => expect(fakeApi.units.subtree).toHaveBeenCalled());
+  await waitFor(() => expect(handler('units:subtree')).toHaveBeenCalled());
   return onDone;
 }
 
-async function pick(file: File) {
-  fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+async function pick(file: File | Promise<File>) {
+  fireEvent.change(screen.getByTestId('import-file'), { target: { files: [await file] } });
   await screen.findByTestId('import-map-0');
 }
 
@@ -57,7 +54,7 @@ describe('the legacy Excel import', () => {
   it('previews the file with a field chosen above each column, from the suggestion (kk)', async () => {
     await open('kk');
     await pick(mixedLog());
-    expect(fakeApi.issuesImport.preview).toHaveBeenCalledWith({ source: expect.objectContaining({ fileName: 'журнал.xlsx' }) });
+    expect(handler('issuesImport:preview')).toHaveBeenCalledWith({ source: expect.objectContaining({ fileName: 'журнал.xlsx' }) });
     expect(screen.getByTestId('import-found').textContent).toBe('Тақырып жолы – 3-жол, оның астында деректері бар 5 жол.');
     expect(RU_COLUMNS.map((_, c) => select(`import-map-${c}`).value)).toEqual(['', 'raisedOn', 'text', 'category', 'authorPhone', '']);
     expect(select('import-map-1').selectedOptions[0]!.textContent).toBe('Күні');
@@ -101,20 +98,19 @@ describe('the legacy Excel import', () => {
     expect(button('import-valid-only').textContent).toBe('Тек дұрыс жолдарды импорттау (2)');
     fireEvent.click(button('import-valid-only'));
     expect(screen.getByText('Қатесі бар жолдар (3) импортталмайды. Дұрыс жолдарды (2) импорттау керек пе?')).toBeTruthy();
-    expect(fakeApi.issuesImport.commit).not.toHaveBeenCalled();
+    expect(handler('issuesImport:commit')).not.toHaveBeenCalled();
     fireEvent.click(button('import-confirm'));
 
     const done = await screen.findByTestId('import-done');
-    expect(fakeApi.issuesImport.commit).toHaveBeenCalledWith(expect.objectContaining({ onlyValid: true, unitKato: '103200000' }));
+    expect(handler('issuesImport:commit')).toHaveBeenCalledWith(expect.objectContaining({ onlyValid: true, unitKato: ROOT.kato }));
     expect(within(done).getByTestId('import-done-summary').textContent).toBe('Импорт аяқталды: импортталғаны – 2, импортталмағаны – 3.');
     expect(row(4).textContent).toContain('№ 1 болып импортталды');
     expect(row(5).textContent).toContain('№ 2 болып импортталды');
     expect(row(6).textContent).toContain('импортталмады');
     expect(onDone).toHaveBeenCalledTimes(1);
-    const page = await fakeApi.issues.list({ filter: { unitKato: '103200000' }, sort: { key: 'registryNo', dir: 'asc' }, offset: 0, limit: 10 });
-    expect(page.rows.map((r) => [r.registryNo, r.raisedOn, r.text, r.categoryId])).toEqual([
-      [1, '2025-01-15', 'Ремонт дороги по улице Абая', 'roads'],
-      [2, '2025-01-15', 'Открыть спортивную секцию', 'culture'],
+    expect((await allIssues()).map((r) => [r.unitKato, r.registryNo, r.raisedOn, r.text, r.categoryId])).toEqual([
+      [ROOT.kato, 1, '2025-01-15', 'Ремонт дороги по улице Абая', 'roads'],
+      [ROOT.kato, 2, '2025-01-15', 'Открыть спортивную секцию', 'culture'],
     ]);
 
     fireEvent.click(button('import-again'));
@@ -132,8 +128,9 @@ describe('the legacy Excel import', () => {
     expect(button('import-all').disabled).toBe(false);
     fireEvent.click(button('import-all'));
     await screen.findByTestId('import-done');
-    expect(fakeApi.issuesImport.commit).toHaveBeenCalledWith(expect.objectContaining({ onlyValid: false, unitKato: OKRUG.kato }));
+    expect(handler('issuesImport:commit')).toHaveBeenCalledWith(expect.objectContaining({ onlyValid: false, unitKato: OKRUG.kato }));
     expect(row(2).textContent).toContain('импортирован под № 1');
+    expect((await allIssues()).map((r) => [r.unitKato, r.registryNo, r.raisedOn, r.text, r.categoryId])).toEqual([[OKRUG.kato, 1, '2025-01-15', 'Жолды жөндеу', 'roads']]);
     expect(onDone).toHaveBeenCalledTimes(1);
   });
 
@@ -152,10 +149,8 @@ describe('the legacy Excel import', () => {
     await pick(goodLog());
     fireEvent.click(button('import-check'));
     await screen.findByTestId('import-report');
-    await fakeApi.issues.create({
-      unitKato: '103200000', meetingId: null, raisedOn: '2025-01-15', author: null,
-      fields: { kind: 'question', receivedVia: 'oral', collective: false, text: 'Жолды жөндеу', categoryId: null, localityKato: null, answeredOnSpot: false, answer: '', bodyId: null, personId: null, deadline: null, onControl: false, controller: '', eotinishNo: '', repeatsId: null },
-    });
+    // Another window registers the same question meanwhile.
+    await testCore().api.issues.create({ unitKato: ROOT.kato, meetingId: null, raisedOn: '2025-01-15', author: null, fields: blankIssueFields('Жолды жөндеу') });
     fireEvent.click(button('import-all'));
     expect((await screen.findByTestId('import-error')).textContent).toBe(
       'Ничего не импортировано: строк с ошибками — 1. Исправьте их в файле или импортируйте только верные строки.',
@@ -163,6 +158,7 @@ describe('the legacy Excel import', () => {
     expect(within(row(2)).getByRole('listitem').textContent).toBe('Этот вопрос уже есть в журнале (№ 1)');
     expect(button('import-all').disabled).toBe(true);
     expect(screen.queryByTestId('import-done')).toBeNull();
+    expect((await allIssues()).map((r) => r.text)).toEqual(['Жолды жөндеу']);
   });
 
   it('a file that cannot be read says so', async () => {
@@ -175,16 +171,22 @@ describe('the legacy Excel import', () => {
     Object.defineProperty(huge, 'size', { value: 30 * 1024 * 1024 });
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [huge] } });
     expect((await screen.findByTestId('import-error')).textContent).toBe('Файл «огромный.xlsx» слишком большой (30 МБ; не более 25 МБ).');
-    expect(fakeApi.issuesImport.preview).toHaveBeenCalledTimes(1);
+    expect(handler('issuesImport:preview')).toHaveBeenCalledTimes(1);
   });
 
   it('offers the sheets of a workbook with several', async () => {
     await open('ru');
-    await pick(legacyFile('две.xlsx', fakeSheet('Первый', ['Дата', 'Вопрос', 'Ответ'], [['2025-01-10', 'А', '']]), fakeSheet('Второй', ['Күні', 'Сұрақ', 'Жауап', 'Санат'], [['2025-01-11', 'Б', '', '']])));
+    await pick(
+      xlsxFile(
+        'две.xlsx',
+        { name: 'Первый', headers: ['Дата', 'Вопрос', 'Ответ'], rows: [['2025-01-10', 'А']] },
+        { name: 'Второй', headers: ['Күні', 'Сұрақ', 'Жауап', 'Санат'], rows: [['2025-01-11', 'Б']] },
+      ),
+    );
     expect(select('import-sheet').value).toBe('Первый');
     fireEvent.change(select('import-sheet'), { target: { value: 'Второй' } });
     await waitFor(() => expect(screen.getByTestId('import-map-3')).toBeTruthy());
-    expect(fakeApi.issuesImport.preview).toHaveBeenLastCalledWith({ source: expect.objectContaining({ sheet: 'Второй' }) });
+    expect(handler('issuesImport:preview')).toHaveBeenLastCalledWith({ source: expect.objectContaining({ sheet: 'Второй' }) });
   });
 });
 

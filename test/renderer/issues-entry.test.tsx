@@ -1,27 +1,26 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import type { IssueKind } from '../../shared/domain/issues/issue';
-import { fakeApi, fakeIssues, OKRUG, resetWorld } from './fake-api';
+import { bodyOf } from '../../renderer/src/stores/minutes.store';
+import { handler, OKRUG, startCore, testCore, VILLAGE } from './test-core';
 import { change } from './calendar-helpers';
-import { countOf, issueRows, registryNos, withScrollerHeight } from './issues-helpers';
+import { allIssues, countOf, issueRows, registryNos, seedBodies, withScrollerHeight } from './issues-helpers';
 import { renderWithI18n } from './render';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
 withScrollerHeight();
-beforeEach(() => resetWorld({ setUp: true }));
+beforeEach(() => startCore({ setUp: true }));
 
-/** Okrug's meeting held on 20 January (resetWorld), opened from the meetings screen, then its issues. */
+/** Okrug's meeting held on 20 January (startCore), opened from the meetings screen, then its issues. */
 async function openMeetingIssues() {
-  const meeting = (await fakeApi.meetings.list({})).find((m) => m.unitKato === OKRUG.kato && m.heldOn === '2025-01-20')!;
+  const meeting = testCore().seeded.okrugJanuary!;
   renderWithI18n(<App />);
   fireEvent.click(await screen.findByTestId('nav-meetings'));
   fireEvent.click(await screen.findByTestId(`meeting-open-${meeting.id}`));
   fireEvent.click(await screen.findByTestId('meeting-issues'));
   await screen.findByTestId('issues-screen');
   await screen.findByTestId('issue-new');
-  await waitFor(() => expect(screen.getByTestId('issues-meeting-scope').textContent).toContain('Кездесу: Қарауыл а.о., 20.01.2025'));
+  await waitFor(() => expect(screen.getByTestId('issues-meeting-scope').textContent).toContain('Кездесу: Қараауыл а.о., 20.01.2025'));
   return meeting;
 }
 
@@ -32,13 +31,14 @@ async function typeIssue(n: number, kind: IssueKind, words: string) {
   fireEvent.change(screen.getByTestId('issue-new-kind'), { target: { value: kind } });
   change('issue-new-text', words);
   fireEvent.keyDown(text(), { key: 'Enter', ctrlKey: true });
-  await waitFor(() => expect(fakeApi.issues.create).toHaveBeenCalledTimes(n));
+  await waitFor(() => expect(handler('issues:create')).toHaveBeenCalledTimes(n));
   await waitFor(() => expect(text().value).toBe(''));
   expect(document.activeElement).toBe(text());
 }
 
 describe('adding issues by keyboard', () => {
   it('from a held meeting: five issues in a row, the form staying open, focus back in the text', async () => {
+    const { roads } = await seedBodies();
     const meeting = await openMeetingIssues();
     expect(screen.getByTestId('nav-issues').getAttribute('aria-current')).toBe('page');
     expect(document.activeElement).toBe(text());
@@ -46,14 +46,14 @@ describe('adding issues by keyboard', () => {
 
     // The first one in full: category, village, body, deadline, answered on the spot, author.
     fireEvent.change(screen.getByTestId('issue-new-category'), { target: { value: 'roads' } });
-    fireEvent.change(screen.getByTestId('issue-new-locality'), { target: { value: '103230100' } });
-    fireEvent.change(screen.getByTestId('issue-new-body'), { target: { value: 'roads' } });
+    fireEvent.change(screen.getByTestId('issue-new-locality'), { target: { value: VILLAGE.kato } });
+    fireEvent.change(screen.getByTestId('issue-new-body'), { target: { value: roads.id } });
     change('issue-new-deadline', '2025-09-30');
     fireEvent.click(screen.getByTestId('issue-new-answered'));
     change('issue-new-answer', 'Жөндеу тамызда басталады');
     change('issue-new-author-name', 'Серікбаев Асқар');
     await typeIssue(1, 'question', 'Орталық көшедегі жолды жөндеу қашан басталады?');
-    expect(fakeApi.issues.create).toHaveBeenLastCalledWith({
+    expect(handler('issues:create')).toHaveBeenLastCalledWith({
       unitKato: OKRUG.kato,
       meetingId: meeting.id,
       raisedOn: '2025-01-20',
@@ -62,8 +62,8 @@ describe('adding issues by keyboard', () => {
         receivedVia: 'oral',
         text: 'Орталық көшедегі жолды жөндеу қашан басталады?',
         categoryId: 'roads',
-        localityKato: '103230100',
-        bodyId: 'roads',
+        localityKato: VILLAGE.kato,
+        bodyId: roads.id,
         deadline: '2025-09-30',
         answeredOnSpot: true,
         answer: 'Жөндеу тамызда басталады',
@@ -71,7 +71,7 @@ describe('adding issues by keyboard', () => {
       author: { fullName: 'Серікбаев Асқар', phone: '', address: '' },
     });
     // Kind, village and deadline carry over; the rest starts empty.
-    expect((screen.getByTestId('issue-new-locality') as HTMLSelectElement).value).toBe('103230100');
+    expect((screen.getByTestId('issue-new-locality') as HTMLSelectElement).value).toBe(VILLAGE.kato);
     expect((screen.getByTestId('issue-new-deadline') as HTMLInputElement).value).toBe('2025-09-30');
     expect((screen.getByTestId('issue-new-category') as HTMLSelectElement).value).toBe('');
     expect((screen.getByTestId('issue-new-author-name') as HTMLInputElement).value).toBe('');
@@ -85,17 +85,19 @@ describe('adding issues by keyboard', () => {
     // The log of the meeting shows them, newest first, with meeting numbers 1..5.
     await waitFor(() => expect(registryNos()).toEqual([5, 4, 3, 2, 1]));
     expect(screen.getByTestId('issues-total').textContent).toBe('5 сұрақ табылды');
-    await waitFor(() => expect(countOf('new')).toBe('5'));
-    expect(fakeIssues.all().map((i) => i.meetingNo)).toEqual([1, 2, 3, 4, 5]);
+    // The first was answered on the spot, so the core closed it as explained; the rest are registered.
+    await waitFor(() => expect(countOf('new')).toBe('4'));
+    expect(countOf('explained')).toBe('1');
+    expect((await allIssues()).map((i) => [i.meetingNo, i.statusId])).toEqual([[1, 'explained'], [2, 'new'], [3, 'new'], [4, 'new'], [5, 'new']]);
     expect(within(screen.getByTestId('issue-row-1')).getByText('Сұрақ')).toBeTruthy();
-    expect(screen.getByTestId('issue-row-1').textContent).toContain('Қарауыл а.');
+    expect(screen.getByTestId('issue-row-1').textContent).toContain(VILLAGE.nameKk);
   });
 
   it('refuses an empty text before sending anything, and Escape closes the form', async () => {
     await openMeetingIssues();
     fireEvent.keyDown(text(), { key: 'Enter', ctrlKey: true });
     expect((await screen.findByTestId('issue-new-error')).textContent).toBe('Енгізілген деректерді тексеріңіз: Мәтіні.');
-    expect(fakeApi.issues.create).not.toHaveBeenCalled();
+    expect(handler('issues:create')).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(text());
     fireEvent.keyDown(text(), { key: 'Escape' });
     expect(screen.queryByTestId('issue-new')).toBeNull();
@@ -104,28 +106,28 @@ describe('adding issues by keyboard', () => {
   });
 
   it('registers the questions captured in the meeting’s minutes, and says how many', async () => {
-    const meeting = (await fakeApi.meetings.list({})).find((m) => m.unitKato === OKRUG.kato && m.heldOn === '2025-01-20')!;
-    const minutes = await fakeApi.minutes.open({ meetingId: meeting.id });
-    const speech = (id: string, issueKind: IssueKind | null, issueText: string) => ({
-      id: `00000000-0000-4000-e000-00000000000${id}`,
+    const { api, seeded } = testCore();
+    const minutes = await api.minutes.open({ meetingId: seeded.okrugJanuary!.id });
+    const speech = (issueKind: IssueKind | null, issueText: string) => ({
+      id: crypto.randomUUID(),
       speaker: 'Тұрғын',
       localityKato: null,
       gist: issueText || 'Алғыс айтты',
       issueKind,
       issueText,
     });
-    await fakeApi.minutes.save({
+    await api.minutes.save({
       minutesId: minutes.id,
       revision: minutes.revision,
       body: {
-        ...minutes,
+        ...bodyOf(minutes),
         items: [
           {
-            id: '00000000-0000-4000-e100-000000000001',
+            id: crypto.randomUUID(),
             title: 'Әкімнің есебі',
             speaker: 'Әкім',
             heard: '',
-            speeches: [speech('1', 'question', 'Ауылдағы жолды жөндеу'), speech('2', null, ''), speech('3', 'complaint', 'Су жоқ')],
+            speeches: [speech('question', 'Ауылдағы жолды жөндеу'), speech(null, ''), speech('complaint', 'Су жоқ')],
             decisions: [],
           },
         ],
@@ -138,7 +140,8 @@ describe('adding issues by keyboard', () => {
     // Again: the questions are in the log already.
     fireEvent.click(screen.getByTestId('issues-from-minutes'));
     await waitFor(() => expect(screen.getByTestId('issues-from-minutes-result').textContent).toBe('Хаттамада журналға әлі енгізілмеген сұрақ жоқ.'));
-    expect(fakeIssues.all()).toHaveLength(2);
+    expect(handler('issues:fromMinutes')).toHaveBeenCalledTimes(2);
+    expect((await allIssues()).map((i) => i.text)).toEqual(['Ауылдағы жолды жөндеу', 'Су жоқ']);
   });
 
   it('adds an issue outside any meeting (a personal reception), choosing the unit and date', async () => {
@@ -151,8 +154,8 @@ describe('adding issues by keyboard', () => {
     fireEvent.change(screen.getByTestId('issue-new-via'), { target: { value: 'personal_reception' } });
     change('issue-new-text', 'Жер телімін беру мерзімі');
     fireEvent.click(screen.getByTestId('issue-new-save'));
-    await waitFor(() => expect(fakeApi.issues.create).toHaveBeenCalledTimes(1));
-    expect(fakeApi.issues.create.mock.calls[0]![0]).toMatchObject({ unitKato: OKRUG.kato, meetingId: null, raisedOn: '2025-07-08', fields: { receivedVia: 'personal_reception' } });
+    await waitFor(() => expect(handler('issues:create')).toHaveBeenCalledTimes(1));
+    expect(handler('issues:create').mock.calls[0]![0]).toMatchObject({ unitKato: OKRUG.kato, meetingId: null, raisedOn: '2025-07-08', fields: { receivedVia: 'personal_reception' } });
     await waitFor(() => expect(issueRows()).toHaveLength(1));
   });
 });

@@ -1,13 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
-import { fakeApi, resetWorld } from './fake-api';
+import { handler, startCore, testCore } from './test-core';
 import { change } from './calendar-helpers';
 import { renderWithI18n } from './render';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
-beforeEach(() => resetWorld({ setUp: true }));
+beforeEach(() => startCore({ setUp: true }));
 
 async function openSettings() {
   renderWithI18n(<App />);
@@ -23,11 +21,14 @@ describe('issue reference data in Settings', () => {
     change('category-kk', 'Көпірлер');
     fireEvent.click(screen.getByTestId('category-submit'));
     expect(screen.getByTestId('category-error').textContent).toBe('Енгізілген деректерді тексеріңіз: Орысша атауы.');
+    // Refused on the form: nothing was sent.
+    expect(handler('issueCategories:save')).not.toHaveBeenCalled();
     change('category-ru', 'Мосты');
     fireEvent.click(screen.getByTestId('category-submit'));
     await waitFor(() => expect(screen.queryByTestId('category-form')).toBeNull());
-    expect(fakeApi.issueCategories.save).toHaveBeenCalledWith({ parentId: 'roads', nameKk: 'Көпірлер', nameRu: 'Мосты', archived: false });
-    const child = (await fakeApi.issueCategories.list({})).at(-1)!;
+    expect(handler('issueCategories:save')).toHaveBeenCalledWith({ parentId: 'roads', nameKk: 'Көпірлер', nameRu: 'Мосты', archived: false });
+    const child = (await testCore().api.issueCategories.list({})).find((c) => c.nameKk === 'Көпірлер')!;
+    expect(child.parentId).toBe('roads');
     // In the tree, right under its parent.
     const rows = [...screen.getByTestId('ref-categories').querySelectorAll<HTMLElement>('li.ref-row')];
     expect(rows.map((r) => r.dataset['testid']).slice(0, 3)).toEqual(['category-roads', `category-${child.id}`, 'category-water']);
@@ -41,6 +42,7 @@ describe('issue reference data in Settings', () => {
     fireEvent.click(screen.getByTestId(`category-archive-${child.id}`));
     await waitFor(() => expect(screen.getByTestId(`category-${child.id}`).textContent).toContain('Мұрағатта'));
     expect(screen.getByTestId(`category-archive-${child.id}`).textContent).toBe('Қалпына келтіру');
+    expect((await testCore().api.issueCategories.list({})).find((c) => c.id === child.id)).toMatchObject({ nameKk: 'Көпірлер мен өткелдер', archived: true, revision: 3 });
   });
 
   it('adds a custom closed status with its default outcome, then archives it', async () => {
@@ -51,9 +53,9 @@ describe('issue reference data in Settings', () => {
     fireEvent.change(screen.getByTestId('status-type'), { target: { value: 'closed' } });
     fireEvent.change(screen.getByTestId('status-outcome'), { target: { value: 'refused' } });
     fireEvent.click(screen.getByTestId('status-submit'));
-    await waitFor(() => expect(fakeApi.issueStatuses.save).toHaveBeenCalledTimes(1));
-    expect(fakeApi.issueStatuses.save).toHaveBeenCalledWith({ nameKk: 'Бюджетке енгізуден бас тартылды', nameRu: 'Отказано во включении в бюджет', closed: true, outcome: 'refused', archived: false });
-    const added = (await fakeApi.issueStatuses.list({})).at(-1)!;
+    await waitFor(() => expect(handler('issueStatuses:save')).toHaveBeenCalledTimes(1));
+    expect(handler('issueStatuses:save')).toHaveBeenCalledWith({ nameKk: 'Бюджетке енгізуден бас тартылды', nameRu: 'Отказано во включении в бюджет', closed: true, outcome: 'refused', archived: false });
+    const added = (await testCore().api.issueStatuses.list({})).find((s) => s.code === null)!;
     const row = await screen.findByTestId(`status-${added.id}`);
     expect(row.textContent).toContain('Жабық');
     expect(row.textContent).toContain('Бас тартылды');
@@ -68,7 +70,7 @@ describe('issue reference data in Settings', () => {
     change('body-ru', 'Отдел образования');
     fireEvent.click(screen.getByTestId('body-submit'));
     const body = await waitFor(async () => {
-      const found = (await fakeApi.bodies.list({})).find((b) => b.nameKk === 'Білім бөлімі');
+      const found = (await testCore().api.bodies.list({})).find((b) => b.nameKk === 'Білім бөлімі');
       expect(found).toBeTruthy();
       return found!;
     });
@@ -77,6 +79,6 @@ describe('issue reference data in Settings', () => {
     change('person-position', 'бөлім басшысы');
     fireEvent.click(screen.getByTestId('person-submit'));
     await waitFor(() => expect(screen.getByTestId(`body-${body.id}`).textContent).toContain('Жақсыбекова Гүлнар'));
-    expect(fakeApi.bodies.savePerson).toHaveBeenCalledWith({ bodyId: body.id, fullName: 'Жақсыбекова Гүлнар', position: 'бөлім басшысы', archived: false });
+    expect(handler('bodies:savePerson')).toHaveBeenCalledWith({ bodyId: body.id, fullName: 'Жақсыбекова Гүлнар', position: 'бөлім басшысы', archived: false });
   });
 });
