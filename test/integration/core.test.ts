@@ -26,17 +26,18 @@ describe('first open', () => {
     expect(loads[0]!.entityId).toBe('NK RK 11-2025');
   });
 
-  it('builds the unit closure with it: every unit is under each unit of its parent chain, at its distance', () => {
+  it('builds the unit closure with it: each unit under itself, and under everything its parent is under, one level deeper', () => {
     const db = core.ctx.db;
-    const parentOf = new Map(db.prepare('SELECT kato, parent_kato FROM units').raw().all() as Array<[string, string | null]>);
-    const expected: string[] = [];
-    for (const kato of parentOf.keys()) {
-      for (let ancestor: string | null = kato, depth = 0; ancestor !== null; ancestor = parentOf.get(ancestor) ?? null, depth++) {
-        expected.push(`${ancestor} ${kato} ${depth}`);
-      }
-    }
-    const closure = (db.prepare('SELECT ancestor, descendant, depth FROM unit_closure').raw().all() as Array<[string, string, number]>).map((r) => r.join(' '));
-    expect(closure.sort()).toEqual(expected.sort());
+    const n = (sql: string) => db.prepare(sql).pluck().get() as number;
+    expect(n('SELECT count(*) FROM unit_closure WHERE depth = 0 AND ancestor = descendant')).toBe(countUnits(db));
+    expect(
+      n(`SELECT count(*) FROM units u JOIN unit_closure up ON up.descendant = u.parent_kato
+         WHERE NOT EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor = up.ancestor AND c.descendant = u.kato AND c.depth = up.depth + 1)`),
+    ).toBe(0);
+    // Nothing else: a unit has its parent's rows plus its own.
+    expect(n('SELECT count(*) FROM unit_closure')).toBe(
+      countUnits(db) + n('SELECT count(*) FROM units u JOIN unit_closure up ON up.descendant = u.parent_kato'),
+    );
   });
 
   it('reports app info with the installation id and edition', () => {

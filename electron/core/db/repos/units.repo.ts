@@ -4,6 +4,7 @@ import type { UnitSearchHit, UnitSummary } from '../../../../shared/contract/typ
 import type { UnitKind } from '../../../../shared/domain/units/unit-kind';
 import { REPORTING_UNIT_KINDS } from '../../../../shared/domain/units/unit-kind';
 import { foldForSearch } from '../../../../shared/domain/text/fold';
+import { unitClosure } from '../../../../shared/domain/kato/closure';
 
 interface UnitRow {
   kato: string;
@@ -25,7 +26,10 @@ export interface NewUnit extends UnitSummary {
   edition: string;
 }
 
-/** Parents must come before children (the KATO file is sorted by code, which guarantees it). */
+/**
+ * Parents must come before children (the KATO file is sorted by code, which guarantees it).
+ * The closure is derived from the same parent links, in the same transaction as the caller's.
+ */
 export function insertUnits(db: Db, units: readonly NewUnit[]): void {
   const insert = db.prepare(
     `INSERT INTO units (kato, id, kind, parent_kato, name_kk, name_ru, search_text, edition)
@@ -34,25 +38,8 @@ export function insertUnits(db: Db, units: readonly NewUnit[]): void {
   for (const u of units) {
     insert.run(u.kato, u.id, u.kind, u.parent, u.nameKk, u.nameRu, searchText(u), u.edition);
   }
-  rebuildUnitClosure(db);
-}
-
-/**
- * `unit_closure` is derived from `parent_kato`: rebuilt whole in one statement (a fraction of
- * a second for the whole classifier, several times faster than extending it unit by unit).
- * Migration 50 holds its own frozen copy of this query.
- */
-function rebuildUnitClosure(db: Db): void {
-  db.exec(`
-    DELETE FROM unit_closure;
-    INSERT INTO unit_closure (ancestor, descendant, depth)
-    WITH RECURSIVE pairs(ancestor, descendant, depth) AS (
-      SELECT kato, kato, 0 FROM units
-      UNION ALL
-      SELECT p.ancestor, u.kato, p.depth + 1 FROM pairs p JOIN units u ON u.parent_kato = p.descendant
-    )
-    SELECT ancestor, descendant, depth FROM pairs;
-  `);
+  const pair = db.prepare('INSERT INTO unit_closure (ancestor, descendant, depth) VALUES (?, ?, ?)');
+  for (const p of unitClosure(units)) pair.run(p.ancestor, p.descendant, p.depth);
 }
 
 function searchText(u: UnitSummary): string {
