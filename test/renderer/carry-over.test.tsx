@@ -60,7 +60,7 @@ describe('carry-over: the issues raised last time', () => {
   it('adds the agenda item with the open issues to the next meeting’s minutes in one click', async () => {
     // The district's held meeting reports on the district's open issue.
     fakeIssues.seed(1, ROOT.kato, () => ({ text: 'Аудандық жол жөнделмеген', raisedOn: '2025-01-10', statusId: 'new', closed: false, outcome: null, closedOn: null, deadline: null }));
-    await openHeldMinutes();
+    await openHeldMinutes('kk', HELD_ID);
     const add = await screen.findByTestId('carry-over-add');
     expect(add.textContent).toBe('Күн тәртібіне қосу: өткен жолы көтерілген мәселелер туралы есеп (1)');
     fireEvent.click(add);
@@ -75,7 +75,7 @@ describe('carry-over: the issues raised last time', () => {
 
   it('adds it with Alt+Shift+R while typing in the minutes', async () => {
     fakeIssues.seed(1, ROOT.kato, () => ({ text: 'Аудандық жол жөнделмеген', statusId: 'new', closed: false, outcome: null, closedOn: null, deadline: '2025-03-01' }));
-    await openHeldMinutes();
+    await openHeldMinutes('kk', HELD_ID);
     await screen.findByTestId('carry-over-add');
     const chair = screen.getByTestId('minutes-chair');
     chair.focus();

@@ -12,7 +12,7 @@ beforeEach(() => resetWorld({ setUp: true }));
 const VICE_MINISTER = { fullName: 'Ахметов Б.', position: 'вице-министр', body: 'Ұлттық экономика министрлігі', isGovernment: true, isOblastLeadership: false };
 
 async function openMinutes() {
-  await openHeldMinutes();
+  await openHeldMinutes('kk', HELD_ID);
   return screen.findByTestId('minutes-officials');
 }
 

@@ -13,7 +13,7 @@ beforeEach(() => resetWorld({ setUp: true }));
 afterEach(() => vi.useRealTimers());
 
 async function openMinutes() {
-  await openHeldMinutes();
+  await openHeldMinutes('kk', HELD_ID);
   await screen.findByTestId('minutes-editor');
 }
 
