@@ -5,9 +5,6 @@ import type { UiLanguage } from '../../shared/i18n';
 import { testCore } from './test-core';
 import { renderWithI18n } from './render';
 
-/** The fake core's id of that meeting, for the files still on the fake (gone once they are converted). */
-export const HELD_ID = '00000000-0000-4000-8000-000000000001';
-
 /** The id of the district's meeting held on 12 February, recorded by startCore({ setUp: true }). */
 export function heldId(): string {
   const held = testCore().seeded.districtHeld;
@@ -16,10 +13,10 @@ export function heldId(): string {
 }
 
 /** The app, then the minutes of the held meeting from its card; resolves once they are loaded. */
-export async function openHeldMinutes(lng: UiLanguage = 'kk', meetingId: string = heldId()): Promise<void> {
+export async function openHeldMinutes(lng: UiLanguage = 'kk'): Promise<void> {
   renderWithI18n(createElement(App), lng);
   fireEvent.click(await screen.findByTestId('nav-meetings'));
-  fireEvent.click(await screen.findByTestId(`meeting-open-${meetingId}`));
+  fireEvent.click(await screen.findByTestId(`meeting-open-${heldId()}`));
   fireEvent.click(await screen.findByTestId('meeting-minutes'));
   await screen.findByTestId('minutes-status');
 }
