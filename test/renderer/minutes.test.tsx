@@ -176,6 +176,28 @@ describe('minutes editor', () => {
     });
   });
 
+  it('an amendment that changes nothing is refused by the core and said in words', async () => {
+    const { api } = testCore();
+    const opened = await api.minutes.open({ meetingId: heldId() });
+    const item = { id: crypto.randomUUID(), title: 'Әкімнің есебі', speaker: '', heard: '', speeches: [], decisions: [] };
+    const saved = await api.minutes.save({ minutesId: opened.id, revision: 1, body: bodyOf({ ...opened, chair: 'Ахметов Б.', secretary: 'Сейітова А.', presentCount: 45, items: [item] }) });
+    await api.minutes.finalize({ minutesId: saved.id, revision: saved.revision });
+    await openHeldMinutes();
+    fireEvent.click(await screen.findByTestId('minutes-amend'));
+    await screen.findByTestId('minutes-editor');
+    change('amend-reason', 'Қате табылды');
+    fireEvent.click(screen.getByTestId('amend-submit'));
+    expect((await screen.findByTestId('amend-unchanged')).textContent).toBe('Хаттамада ештеңе өзгертілмеді: алдымен түзетуді енгізіп, содан кейін сақтаңыз.');
+    expect(handler('minutes:amend')).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('minutes-error')).toBeNull();
+    expect((await api.minutes.open({ meetingId: heldId() })).amendments).toEqual([]);
+
+    change('minutes-chair', 'Ахметов Б. Қ.');
+    fireEvent.click(screen.getByTestId('amend-submit'));
+    expect((await screen.findByTestId('minutes-amendments')).textContent).toContain('Хатшы: Қате табылды');
+    expect(screen.queryByTestId('amend-unchanged')).toBeNull();
+  });
+
   it('Ctrl+Enter adds the next speech and focuses it; Ctrl+I makes it a question; Alt+Shift+A adds an item', async () => {
     await openMinutes();
     fireEvent.keyDown(screen.getByTestId('minutes-number'), { key: 'A', code: 'KeyA', altKey: true, shiftKey: true });
