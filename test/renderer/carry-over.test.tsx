@@ -1,38 +1,56 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
-import { fakeApi, fakeIssues, OKRUG, resetWorld, ROOT } from './fake-api';
-import { seedPlanned } from './calendar-helpers';
-import { HELD_ID, openHeldMinutes } from './minutes-helpers';
+import { blankIssueFields } from '../../shared/contract/issue-defaults';
+import type { IsoDate } from '../../shared/domain/dates';
+import { handler, OKRUG, ROOT, startCore, testCore } from './test-core';
+import { seedPlanned } from './seed';
+import { heldId, openHeldMinutes } from './minutes-helpers';
 import { renderWithI18n } from './render';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
+beforeEach(() => startCore({ setUp: true }));
 
-/** The okrug's January meeting (seeded by resetWorld): two issues still open, one done. */
-const JANUARY = '00000000-0000-4000-8000-000000000002';
+/** An issue registered through the core, then moved to `status` on `statusOn` if given. */
+async function seedIssue(issue: { unitKato: string; meetingId: string | null; raisedOn: IsoDate; text: string; deadline: IsoDate | null; status?: string; statusOn?: IsoDate }) {
+  const { api } = testCore();
+  const created = await api.issues.create({
+    unitKato: issue.unitKato,
+    meetingId: issue.meetingId,
+    raisedOn: issue.raisedOn,
+    fields: { ...blankIssueFields(issue.text), deadline: issue.deadline },
+    author: null,
+  });
+  if (!issue.status) return created;
+  const [moved] = await api.issues.setStatus({
+    items: [{ id: created.id, revision: created.revision }],
+    change: { statusId: issue.status, onDate: issue.statusOn ?? issue.raisedOn, comment: '', documentRef: '', outcome: null },
+  });
+  return moved!;
+}
 
-beforeEach(() => {
-  resetWorld({ setUp: true });
-  const open = { statusId: 'in_progress', closed: false, outcome: null, closedOn: null };
-  fakeIssues.seed(3, OKRUG.kato, (n) => ({
-    meetingId: JANUARY,
-    meetingNo: n,
-    raisedOn: '2025-01-20',
-    text: ['Көше жарығы жанбайды', 'Нет питьевой воды летом', 'Мектепке автобус керек'][n - 1]!,
-    deadline: n === 2 ? '2025-03-01' : '2025-12-01',
-    ...(n === 3 ? { statusId: 'done', closed: true, outcome: 'satisfied', closedOn: '2025-03-01' } : open),
-  }));
-});
+/** At the okrug's January meeting: two issues still open (one overdue), one done. */
+async function seedJanuaryIssues() {
+  const january = testCore().seeded.okrugJanuary!.id;
+  const raised = { unitKato: OKRUG.kato, meetingId: january, raisedOn: '2025-01-20' } as const;
+  await seedIssue({ ...raised, text: 'Көше жарығы жанбайды', deadline: '2025-12-01', status: 'in_progress' });
+  await seedIssue({ ...raised, text: 'Нет питьевой воды летом', deadline: '2025-03-01', status: 'in_progress' });
+  await seedIssue({ ...raised, text: 'Мектепке автобус керек', deadline: '2025-12-01', status: 'done', statusOn: '2025-03-01' });
+}
+
+/** The district's own open issue, raised before its held meeting (12 February), not at a meeting. */
+const districtIssue = (deadline: IsoDate | null) =>
+  seedIssue({ unitKato: ROOT.kato, meetingId: null, raisedOn: '2025-01-10', text: 'Аудандық жол жөнделмеген', deadline });
 
 describe('carry-over: the issues raised last time', () => {
   it('lists the open ones on the card of the unit’s next meeting', async () => {
+    await seedJanuaryIssues();
     const next = await seedPlanned(OKRUG.kato, '2025-07-24');
     renderWithI18n(<App />);
     fireEvent.click(within(await screen.findByTestId(`cell-${OKRUG.kato}-2025-M07`)).getByRole('button'));
     const section = await screen.findByTestId('carry-over');
     expect(within(section).getByText('Өткен жолы көтерілген мәселелер')).toBeTruthy();
     await waitFor(() => expect(within(section).getAllByRole('listitem')).toHaveLength(2));
-    expect(fakeApi.issues.carryOver).toHaveBeenCalledWith({ meetingId: next.id });
+    expect(handler('issues:carryOver')).toHaveBeenCalledWith({ meetingId: next.id });
     const first = within(section).getByTestId('carry-over-1');
     expect(first.textContent).toContain('тіркеу № 1');
     expect(first.textContent).toContain('Көше жарығы жанбайды');
@@ -44,7 +62,8 @@ describe('carry-over: the issues raised last time', () => {
   });
 
   it('says so when nothing is left open, and is not on a held meeting’s card', async () => {
-    fakeIssues.reset();
+    const january = testCore().seeded.okrugJanuary!.id;
+    await seedIssue({ unitKato: OKRUG.kato, meetingId: january, raisedOn: '2025-01-20', text: 'Мектепке автобус керек', deadline: null, status: 'done', statusOn: '2025-03-01' });
     const next = await seedPlanned(OKRUG.kato, '2025-07-24');
     renderWithI18n(<App />);
     fireEvent.click(await screen.findByTestId('nav-meetings'));
@@ -52,14 +71,15 @@ describe('carry-over: the issues raised last time', () => {
     const section = await screen.findByTestId('carry-over');
     expect(await within(section).findByText('Бұрынғы кездесулерден шешілмеген мәселе жоқ.')).toBeTruthy();
     fireEvent.click(screen.getByTestId('card-close'));
-    fireEvent.click(await screen.findByTestId(`meeting-open-${HELD_ID}`));
+    fireEvent.click(await screen.findByTestId(`meeting-open-${heldId()}`));
     await screen.findByTestId('meeting-status');
     expect(screen.queryByTestId('carry-over')).toBeNull();
   });
 
   it('adds the agenda item with the open issues to the next meeting’s minutes in one click', async () => {
-    // The district's held meeting reports on the district's open issue.
-    fakeIssues.seed(1, ROOT.kato, () => ({ text: 'Аудандық жол жөнделмеген', raisedOn: '2025-01-10', statusId: 'new', closed: false, outcome: null, closedOn: null, deadline: null }));
+    // The district's held meeting reports on the district's open issue, not on its okrugs' ones.
+    await seedJanuaryIssues();
+    await districtIssue(null);
     await openHeldMinutes();
     const add = await screen.findByTestId('carry-over-add');
     expect(add.textContent).toBe('Күн тәртібіне қосу: өткен жолы көтерілген мәселелер туралы есеп (1)');
@@ -74,7 +94,7 @@ describe('carry-over: the issues raised last time', () => {
   });
 
   it('adds it with Alt+Shift+R while typing in the minutes', async () => {
-    fakeIssues.seed(1, ROOT.kato, () => ({ text: 'Аудандық жол жөнделмеген', statusId: 'new', closed: false, outcome: null, closedOn: null, deadline: '2025-03-01' }));
+    await districtIssue('2025-03-01');
     await openHeldMinutes();
     await screen.findByTestId('carry-over-add');
     const chair = screen.getByTestId('minutes-chair');

@@ -1,13 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Minutes } from '../../shared/contract/minutes.contract';
-import { fakeApi, resetWorld } from './fake-api';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { bodyOf } from '../../renderer/src/stores/minutes.store';
+import { handler, startCore, testCore } from './test-core';
 import { change } from './calendar-helpers';
-import { HELD_ID, openHeldMinutes } from './minutes-helpers';
+import { heldId, openHeldMinutes } from './minutes-helpers';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
-beforeEach(() => resetWorld({ setUp: true }));
+beforeEach(() => startCore({ setUp: true }));
 
 const VICE_MINISTER = { fullName: 'Ахметов Б.', position: 'вице-министр', body: 'Ұлттық экономика министрлігі', isGovernment: true, isOblastLeadership: false };
 
@@ -18,16 +16,22 @@ async function openMinutes() {
 
 /** Minutes complete enough to finalise, then final. */
 async function finalMinutes() {
-  const opened = (await fakeApi.minutes.open({ meetingId: HELD_ID })) as Minutes;
-  const body = {
+  const { api } = testCore();
+  const opened = await api.minutes.open({ meetingId: heldId() });
+  const body = bodyOf({
     ...opened,
     chair: 'Серікбаев Н.',
     secretary: 'Қасымова Ж.',
     presentCount: 40,
-    items: [{ id: 'item-1', title: 'Әкімнің есебі', speaker: '', heard: '', speeches: [], decisions: [] }],
-  };
-  const saved = (await fakeApi.minutes.save({ minutesId: opened.id, revision: opened.revision, body })) as Minutes;
-  await fakeApi.minutes.finalize({ minutesId: saved.id, revision: saved.revision });
+    items: [{ id: crypto.randomUUID(), title: 'Әкімнің есебі', speaker: '', heard: '', speeches: [], decisions: [] }],
+  });
+  const saved = await api.minutes.save({ minutesId: opened.id, revision: opened.revision, body });
+  await api.minutes.finalize({ minutesId: saved.id, revision: saved.revision });
+}
+
+/** The held meeting's officials as the core has them. */
+async function storedOfficials() {
+  return (await testCore().api.meetings.get({ id: heldId() })).officials;
 }
 
 const input = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;
@@ -69,12 +73,16 @@ describe('officials present, in the minutes', () => {
 
     fireEvent.click(screen.getByTestId('officials-save'));
     await screen.findByTestId('minutes-officials-saved');
-    expect(fakeApi.meetings.setOfficials).toHaveBeenCalledWith({
-      id: HELD_ID,
+    expect(handler('meetings:setOfficials')).toHaveBeenCalledWith({
+      id: heldId(),
       revision: 1,
       officials: [VICE_MINISTER, { fullName: 'Сейітов Д.', position: '', body: '', isGovernment: false, isOblastLeadership: true }],
     });
     expect(screen.queryByTestId('minutes-officials-form')).toBeNull();
+    expect(await storedOfficials()).toEqual([
+      { ...VICE_MINISTER, id: expect.any(String) },
+      { fullName: 'Сейітов Д.', position: '', body: '', isGovernment: false, isOblastLeadership: true, id: expect.any(String) },
+    ]);
     const list = within(section).getByRole('list').textContent;
     expect(list).toContain('Ахметов Б., вице-министр, Ұлттық экономика министрлігі4.1-тармақ');
     expect(list).toContain('Сейітов Д.5-тармақ');
@@ -86,8 +94,9 @@ describe('officials present, in the minutes', () => {
     expect(input('official-1-oblast').checked).toBe(true);
     change('official-1-position', 'облыс әкімінің орынбасары');
     fireEvent.submit(screen.getByTestId('minutes-officials-form'));
-    await waitFor(() => expect(fakeApi.meetings.setOfficials).toHaveBeenCalledTimes(2));
-    expect(fakeApi.meetings.setOfficials.mock.calls[1]![0]).toMatchObject({ revision: 2, officials: [VICE_MINISTER, { position: 'облыс әкімінің орынбасары' }] });
+    await waitFor(() => expect(handler('meetings:setOfficials')).toHaveBeenCalledTimes(2));
+    expect(handler('meetings:setOfficials').mock.calls[1]![0]).toMatchObject({ revision: 2, officials: [VICE_MINISTER, { position: 'облыс әкімінің орынбасары' }] });
+    await waitFor(async () => expect((await storedOfficials())[1]).toMatchObject({ position: 'облыс әкімінің орынбасары' }));
   });
 
   it('refuses a row without a name and sends nothing; cancel keeps the list as it was', async () => {
@@ -96,7 +105,7 @@ describe('officials present, in the minutes', () => {
     change('official-0-position', 'вице-министр');
     fireEvent.click(screen.getByTestId('officials-save'));
     expect((await screen.findByTestId('minutes-officials-error')).textContent).toBe('Енгізілген деректерді тексеріңіз: Аты-жөні.');
-    expect(fakeApi.meetings.setOfficials).not.toHaveBeenCalled();
+    expect(handler('meetings:setOfficials')).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('officials-cancel'));
     expect(screen.queryByTestId('minutes-officials-form')).toBeNull();
     expect(screen.queryByTestId('minutes-officials-error')).toBeNull();
@@ -108,15 +117,18 @@ describe('officials present, in the minutes', () => {
     await openMinutes();
     fireEvent.click(screen.getByTestId('officials-edit'));
     change('official-0-name', 'Менің жазғаным');
-    await fakeApi.meetings.setOfficials({ id: HELD_ID, revision: 1, officials: [VICE_MINISTER] });
+    await testCore().api.meetings.setOfficials({ id: heldId(), revision: 1, officials: [VICE_MINISTER] });
     fireEvent.click(screen.getByTestId('officials-save'));
     await screen.findByTestId('minutes-officials-error');
     expect(screen.queryByTestId('minutes-officials-form')).toBeNull();
     await waitFor(() => expect(screen.getByTestId('minutes-officials').textContent).toContain('Ахметов Б.'));
+    // The core refused the stale list: what the other window saved stays.
+    expect(handler('meetings:setOfficials')).toHaveBeenCalledWith(expect.objectContaining({ revision: 1 }));
+    expect(await storedOfficials()).toEqual([{ ...VICE_MINISTER, id: expect.any(String) }]);
   });
 
   it('is read-only once the minutes are final', async () => {
-    await fakeApi.meetings.setOfficials({ id: HELD_ID, revision: 1, officials: [VICE_MINISTER] });
+    await testCore().api.meetings.setOfficials({ id: heldId(), revision: 1, officials: [VICE_MINISTER] });
     await finalMinutes();
     const section = await openMinutes();
     await screen.findByTestId('minutes-view');
@@ -126,7 +138,7 @@ describe('officials present, in the minutes', () => {
   });
 
   it('is read-only for a closed meeting, whose officials can no longer change', async () => {
-    await fakeApi.meetings.close({ id: HELD_ID, revision: 1 });
+    await testCore().api.meetings.close({ id: heldId(), revision: 1 });
     const section = await openMinutes();
     expect(screen.getByTestId('minutes-editor')).toBeTruthy();
     expect(within(section).getByTestId('minutes-officials-none')).toBeTruthy();

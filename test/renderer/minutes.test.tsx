@@ -1,26 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../renderer/src/App';
-import type { Minutes } from '../../shared/contract/minutes.contract';
-import { fakeApi, resetWorld } from './fake-api';
+import { bodyOf } from '../../renderer/src/stores/minutes.store';
+import { handler, startCore, testCore } from './test-core';
 import { change } from './calendar-helpers';
-import { renderWithI18n } from './render';
+import { heldId, openHeldMinutes } from './minutes-helpers';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
-beforeEach(() => resetWorld({ setUp: true }));
+beforeEach(() => startCore({ setUp: true }));
 afterEach(() => vi.useRealTimers());
 
-/** The district's meeting held on 12 February, seeded by resetWorld. */
-const HELD_ID = '00000000-0000-4000-8000-000000000001';
-
 async function openMinutes() {
-  renderWithI18n(<App />);
-  fireEvent.click(await screen.findByTestId('nav-meetings'));
-  fireEvent.click(await screen.findByTestId(`meeting-open-${HELD_ID}`));
-  fireEvent.click(await screen.findByTestId('meeting-minutes'));
+  await openHeldMinutes();
   await screen.findByTestId('minutes-editor');
 }
+
+/** A PNG's signature: all the core needs to tell a PNG by its bytes. */
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d];
 
 const field = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;
 const indicator = () => screen.getByTestId('minutes-saved');
@@ -28,7 +24,7 @@ const indicator = () => screen.getByTestId('minutes-saved');
 describe('minutes editor', () => {
   it('opens from the card of a held meeting, pre-filled with its date', async () => {
     await openMinutes();
-    expect(fakeApi.minutes.open).toHaveBeenCalledWith({ meetingId: HELD_ID });
+    expect(handler('minutes:open')).toHaveBeenCalledWith({ meetingId: heldId() });
     expect(field('minutes-date').value).toBe('2025-02-12');
     expect(screen.getByTestId('minutes-status').textContent).toBe('Жоба');
     expect(indicator().dataset['state']).toBe('idle');
@@ -43,47 +39,49 @@ describe('minutes editor', () => {
     }
     change('minutes-number', '12/');
     await act(() => vi.advanceTimersByTimeAsync(199));
-    expect(fakeApi.minutes.save).not.toHaveBeenCalled();
+    expect(handler('minutes:save')).not.toHaveBeenCalled();
     await act(() => vi.advanceTimersByTimeAsync(1));
     // Typing never paused, and still the first 800 ms are on disk.
-    expect(fakeApi.minutes.save).toHaveBeenCalledTimes(1);
-    const input = fakeApi.minutes.save.mock.calls[0]![0];
+    expect(handler('minutes:save')).toHaveBeenCalledTimes(1);
+    const input = handler('minutes:save').mock.calls[0]![0];
     expect(input.revision).toBe(1);
     expect(input.body).toMatchObject({ number: '12/' });
-    expect(Object.keys(input.body)).not.toContain('revision');
     expect(indicator().dataset['state']).toBe('saved');
+    // Accepted by the strict body schema (a stray field such as `revision` would be refused), and stored.
+    expect(await testCore().api.minutes.open({ meetingId: heldId() })).toMatchObject({ revision: 2, number: '12/' });
     expect(indicator().textContent).toMatch(/^Сақталды \d\d:\d\d$/);
 
     change('minutes-chair', 'Ахметов Б.');
     await act(() => vi.advanceTimersByTimeAsync(400));
     change('minutes-chair', 'Ахметов Б. Қ.');
     await act(() => vi.advanceTimersByTimeAsync(399));
-    expect(fakeApi.minutes.save).toHaveBeenCalledTimes(1);
+    expect(handler('minutes:save')).toHaveBeenCalledTimes(1);
     await act(() => vi.advanceTimersByTimeAsync(1));
-    expect(fakeApi.minutes.save).toHaveBeenCalledTimes(2);
-    expect(fakeApi.minutes.save.mock.calls[1]![0].body).toMatchObject({ number: '12/', chair: 'Ахметов Б. Қ.' });
+    expect(handler('minutes:save')).toHaveBeenCalledTimes(2);
+    expect(handler('minutes:save').mock.calls[1]![0].body).toMatchObject({ number: '12/', chair: 'Ахметов Б. Қ.' });
     // Nothing new typed: no more saves.
     await act(() => vi.advanceTimersByTimeAsync(5000));
-    expect(fakeApi.minutes.save).toHaveBeenCalledTimes(2);
+    expect(handler('minutes:save')).toHaveBeenCalledTimes(2);
   });
 
   it('the page going away (reload, window closed) saves what is pending at once', async () => {
     await openMinutes();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     change('minutes-chair', 'Ахметов');
-    expect(fakeApi.minutes.save).not.toHaveBeenCalled();
+    expect(handler('minutes:save')).not.toHaveBeenCalled();
     await act(async () => window.dispatchEvent(new Event('pagehide')));
-    expect(fakeApi.minutes.save).toHaveBeenCalledTimes(1);
-    expect(fakeApi.minutes.save.mock.calls[0]![0].body).toMatchObject({ chair: 'Ахметов' });
+    expect(handler('minutes:save')).toHaveBeenCalledTimes(1);
+    expect(handler('minutes:save').mock.calls[0]![0].body).toMatchObject({ chair: 'Ахметов' });
+    expect(await testCore().api.minutes.open({ meetingId: heldId() })).toMatchObject({ chair: 'Ахметов' });
   });
 
   it('serialises saves: the next one waits and uses the revision the first returned', async () => {
     await openMinutes();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const real = fakeApi.minutes.save.getMockImplementation()!;
+    const real = handler('minutes:save').getMockImplementation()!;
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    fakeApi.minutes.save.mockImplementationOnce(async (input) => {
+    handler('minutes:save').mockImplementationOnce(async (input) => {
       await gate;
       return real(input);
     });
@@ -93,11 +91,11 @@ describe('minutes editor', () => {
     expect(screen.getByTestId('minutes-saved').textContent).toBe('Сақталуда…');
     change('minutes-secretary', 'Сейітова');
     await act(() => vi.advanceTimersByTimeAsync(800));
-    expect(fakeApi.minutes.save).toHaveBeenCalledTimes(1);
+    expect(handler('minutes:save')).toHaveBeenCalledTimes(1);
     await act(async () => release());
     await act(() => vi.advanceTimersByTimeAsync(0));
-    expect(fakeApi.minutes.save).toHaveBeenCalledTimes(2);
-    const second = fakeApi.minutes.save.mock.calls[1]![0];
+    expect(handler('minutes:save')).toHaveBeenCalledTimes(2);
+    const second = handler('minutes:save').mock.calls[1]![0];
     expect(second.revision).toBe(2);
     expect(second.body).toMatchObject({ chair: 'Ахметов', secretary: 'Сейітова' });
     expect(indicator().dataset['state']).toBe('saved');
@@ -105,14 +103,18 @@ describe('minutes editor', () => {
 
   it('a stale revision reloads the minutes and says so', async () => {
     await openMinutes();
-    const opened = (await fakeApi.minutes.open.mock.results[0]!.value) as Minutes;
-    // Another window saves first.
-    await fakeApi.minutes.save({ minutesId: opened.id, revision: 1, body: { ...opened, chair: 'Басқа терезе' } as Minutes });
+    const { api } = testCore();
+    // Another window saves first, on the same core.
+    const opened = await api.minutes.open({ meetingId: heldId() });
+    await api.minutes.save({ minutesId: opened.id, revision: 1, body: bodyOf({ ...opened, chair: 'Басқа терезе' }) });
     change('minutes-secretary', 'Сейітова');
     fireEvent.blur(screen.getByTestId('minutes-secretary'));
     await screen.findByTestId('minutes-reloaded');
+    expect(handler('minutes:save')).toHaveBeenCalledWith(expect.objectContaining({ minutesId: opened.id, revision: 1 }));
     expect(field('minutes-chair').value).toBe('Басқа терезе');
     expect(indicator().dataset['state']).toBe('error');
+    // The core refused the stale save: the other window's text is what is stored.
+    expect(await api.minutes.open({ meetingId: heldId() })).toMatchObject({ revision: 2, chair: 'Басқа терезе', secretary: '' });
   });
 
   it('finalize refused shows the problems; final minutes are read-only and an amendment needs a reason', async () => {
@@ -122,7 +124,7 @@ describe('minutes editor', () => {
     expect(problems.textContent).toContain('төраға көрсетілмеген');
     expect(problems.textContent).toContain('хатшы көрсетілмеген');
     expect(problems.textContent).toContain('күн тәртібінде мәселе жоқ');
-    expect(fakeApi.minutes.finalize).toHaveBeenCalledTimes(1);
+    expect(handler('minutes:finalize')).toHaveBeenCalledTimes(1);
 
     change('minutes-chair', 'Ахметов Б.');
     change('minutes-secretary', 'Сейітова А.');
@@ -132,7 +134,7 @@ describe('minutes editor', () => {
     fireEvent.click(screen.getByTestId('minutes-finalize'));
     await screen.findByTestId('minutes-view');
     // The pending change went first, then the finalise.
-    expect(fakeApi.minutes.save).toHaveBeenCalled();
+    expect(handler('minutes:save')).toHaveBeenCalled();
     expect(screen.queryByTestId('minutes-editor')).toBeNull();
     expect(screen.queryByTestId('minutes-finalize')).toBeNull();
     expect(screen.getByTestId('minutes-status').textContent).toBe('Түпкілікті');
@@ -157,16 +159,43 @@ describe('minutes editor', () => {
     change('minutes-chair', 'Ахметов Б. Қ.');
     fireEvent.click(screen.getByTestId('amend-submit'));
     expect(await screen.findByTestId('amend-reason-error')).toBeTruthy();
-    expect(fakeApi.minutes.amend).not.toHaveBeenCalled();
+    expect(handler('minutes:amend')).not.toHaveBeenCalled();
     // An amendment is not autosaved: it goes with its reason.
-    expect(fakeApi.minutes.save.mock.calls.every(([i]) => i.body.chair !== 'Ахметов Б. Қ.')).toBe(true);
+    expect(handler('minutes:save').mock.calls.every(([i]) => i.body.chair !== 'Ахметов Б. Қ.')).toBe(true);
     change('amend-reason', 'Төрағаның әкесінің аты толықтырылды');
     fireEvent.click(screen.getByTestId('amend-submit'));
     const amendments = await screen.findByTestId('minutes-amendments');
-    expect(fakeApi.minutes.amend).toHaveBeenCalledWith(expect.objectContaining({ reason: 'Төрағаның әкесінің аты толықтырылды' }));
+    expect(handler('minutes:amend')).toHaveBeenCalledWith(expect.objectContaining({ reason: 'Төрағаның әкесінің аты толықтырылды' }));
     expect(amendments.textContent).toContain('Хатшы: Төрағаның әкесінің аты толықтырылды');
     expect(amendments.textContent).toContain('Өзгерістер саны: 1');
     expect(screen.getByTestId('minutes-view-chair').textContent).toBe('Ахметов Б. Қ.');
+    expect(await testCore().api.minutes.open({ meetingId: heldId() })).toMatchObject({
+      status: 'final',
+      chair: 'Ахметов Б. Қ.',
+      amendments: [expect.objectContaining({ reason: 'Төрағаның әкесінің аты толықтырылды', actor: 'Хатшы' })],
+    });
+  });
+
+  it('an amendment that changes nothing is refused by the core and said in words', async () => {
+    const { api } = testCore();
+    const opened = await api.minutes.open({ meetingId: heldId() });
+    const item = { id: crypto.randomUUID(), title: 'Әкімнің есебі', speaker: '', heard: '', speeches: [], decisions: [] };
+    const saved = await api.minutes.save({ minutesId: opened.id, revision: 1, body: bodyOf({ ...opened, chair: 'Ахметов Б.', secretary: 'Сейітова А.', presentCount: 45, items: [item] }) });
+    await api.minutes.finalize({ minutesId: saved.id, revision: saved.revision });
+    await openHeldMinutes();
+    fireEvent.click(await screen.findByTestId('minutes-amend'));
+    await screen.findByTestId('minutes-editor');
+    change('amend-reason', 'Қате табылды');
+    fireEvent.click(screen.getByTestId('amend-submit'));
+    expect((await screen.findByTestId('amend-unchanged')).textContent).toBe('Хаттамада ештеңе өзгертілмеді: алдымен түзетуді енгізіп, содан кейін сақтаңыз.');
+    expect(handler('minutes:amend')).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('minutes-error')).toBeNull();
+    expect((await api.minutes.open({ meetingId: heldId() })).amendments).toEqual([]);
+
+    change('minutes-chair', 'Ахметов Б. Қ.');
+    fireEvent.click(screen.getByTestId('amend-submit'));
+    expect((await screen.findByTestId('minutes-amendments')).textContent).toContain('Хатшы: Қате табылды');
+    expect(screen.queryByTestId('amend-unchanged')).toBeNull();
   });
 
   it('Ctrl+Enter adds the next speech and focuses it; Ctrl+I makes it a question; Alt+Shift+A adds an item', async () => {
@@ -197,28 +226,40 @@ describe('minutes editor', () => {
     });
     await openMinutes();
     fireEvent.click(screen.getByTestId('minutes-export-ru'));
-    await waitFor(() => expect(downloads).toEqual(['minutes-ru.docx']));
-    expect(createObjectURL.mock.calls[0]![0].type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    await waitFor(() => expect(downloads).toEqual(['esep-minutes-103200000-2025-02-12-ru.docx']));
+    const docx = createObjectURL.mock.calls[0]![0];
+    expect(docx.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    // The core's own document, a ZIP: not a stand-in.
+    expect([...new Uint8Array(await docx.arrayBuffer()).subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     click.mockRestore();
-    expect(fakeApi.minutes.exportDocx).toHaveBeenCalledWith(expect.objectContaining({ language: 'ru' }));
+    expect(handler('minutes:exportDocx')).toHaveBeenCalledWith(expect.objectContaining({ language: 'ru' }));
 
-    const photo = new File([new Uint8Array([137, 80, 78, 71])], 'clubhouse.png', { type: 'image/png' });
+    const { api, core } = testCore();
+    const photo = new File([new Uint8Array(PNG)], 'clubhouse.png', { type: 'image/png' });
     const bad = new File(['x'], 'notes.exe');
     fireEvent.change(screen.getByTestId('attachment-input'), { target: { files: [photo, bad] } });
     const error = await screen.findByTestId('attachment-error');
     expect(error.textContent).toContain('notes.exe');
-    const added = (await fakeApi.attachments.add.mock.results[0]!.value) as { id: string };
+    const stored = await api.attachments.list({ meetingId: heldId() });
+    expect(stored).toEqual([expect.objectContaining({ fileName: 'clubhouse.png', mime: 'image/png', size: PNG.length })]);
+    const added = stored[0]!;
+    const file = path.join(core.paths.dataDir, 'attachments', added.sha256.slice(0, 2), added.sha256);
+    expect([...fs.readFileSync(file)]).toEqual(PNG);
     const row = await screen.findByTestId(`attachment-${added.id}`);
     await waitFor(() => expect(row.querySelector('img')?.getAttribute('src')).toMatch(/^data:image\/png;base64,/));
     expect(screen.queryByTestId('attachment-duplicate')).toBeNull();
 
     // The same photo again, under another name: kept once, and the secretary is told.
-    const again = new File([new Uint8Array([137, 80, 78, 71])], 'copy.png', { type: 'image/png' });
+    const again = new File([new Uint8Array(PNG)], 'copy.png', { type: 'image/png' });
     fireEvent.change(screen.getByTestId('attachment-input'), { target: { files: [again] } });
     expect((await screen.findByTestId('attachment-duplicate')).textContent).toBe('«copy.png» файлы бұрын «clubhouse.png» деп тіркелген: екінші рет сақталмады.');
     expect(screen.getAllByTestId(/^attachment-[0-9a-f-]+-remove$/)).toHaveLength(1);
+    expect(await api.attachments.list({ meetingId: heldId() })).toHaveLength(1);
     fireEvent.click(screen.getByTestId(`attachment-${added.id}-remove`));
     fireEvent.click(screen.getByTestId(`attachment-${added.id}-confirm`));
     await waitFor(() => expect(screen.queryByTestId(`attachment-${added.id}`)).toBeNull());
+    // Removed in the core too, and its bytes, named by no other attachment, are gone from disk.
+    expect(await api.attachments.list({ meetingId: heldId() })).toEqual([]);
+    expect(fs.existsSync(file)).toBe(false);
   });
 });

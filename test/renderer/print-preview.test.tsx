@@ -1,24 +1,15 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../renderer/src/App';
 import type { UiLanguage } from '../../shared/i18n';
 import { change } from './calendar-helpers';
-import { fakeApi, resetWorld } from './fake-api';
-import { renderWithI18n } from './render';
+import { openHeldMinutes } from './minutes-helpers';
+import { handler, startCore } from './test-core';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
-beforeEach(() => resetWorld({ setUp: true }));
+beforeEach(() => startCore({ setUp: true }));
 afterEach(() => vi.restoreAllMocks());
 
-/** The district's meeting held on 12 February, seeded by resetWorld. */
-const HELD_ID = '00000000-0000-4000-8000-000000000001';
-
 async function openMinutes(lng: UiLanguage = 'kk') {
-  renderWithI18n(<App />, lng);
-  fireEvent.click(await screen.findByTestId('nav-meetings'));
-  fireEvent.click(await screen.findByTestId(`meeting-open-${HELD_ID}`));
-  fireEvent.click(await screen.findByTestId('meeting-minutes'));
+  await openHeldMinutes(lng);
   await screen.findByTestId('minutes-editor');
 }
 
@@ -35,7 +26,7 @@ describe('print preview of the minutes', () => {
     change('minutes-chair', 'Ахметов Бауыржан');
     change('minutes-number', '5');
     const { preview, sheet } = await openPreview();
-    expect(fakeApi.minutes.save).not.toHaveBeenCalled();
+    expect(handler('minutes:save')).not.toHaveBeenCalled();
 
     expect(preview.getAttribute('role')).toBe('dialog');
     expect(preview.getAttribute('aria-modal')).toBe('true');
@@ -78,7 +69,7 @@ describe('print preview of the minutes', () => {
   });
 
   it('starts in the UI language', async () => {
-    resetWorld({ setUp: true, language: 'ru' });
+    await startCore({ setUp: true, language: 'ru' });
     await openMinutes('ru');
     const { sheet } = await openPreview();
     expect(sheet.getAttribute('lang')).toBe('ru');

@@ -2,14 +2,12 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { RESUME_DELAY_MS } from '../../renderer/src/stores/resume';
-import type { Minutes } from '../../shared/contract/minutes.contract';
-import { fakeApi, resetWorld } from './fake-api';
-import { HELD_ID, openHeldMinutes } from './minutes-helpers';
+import { bodyOf } from '../../renderer/src/stores/minutes.store';
+import { heldId, openHeldMinutes } from './minutes-helpers';
 import { renderWithI18n } from './render';
+import { handler, startCore, testCore } from './test-core';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
-beforeEach(() => resetWorld({ setUp: true }));
+beforeEach(() => startCore({ setUp: true }));
 afterEach(() => vi.useRealTimers());
 
 async function openMinutes() {
@@ -19,6 +17,8 @@ async function openMinutes() {
 
 const focus = (testId: string) => act(() => screen.getByTestId(testId).focus());
 const wait = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+/** Where the core would send the secretary back at the next launch. */
+const storedResume = async () => (await testCore().api.settings.get({})).resume;
 
 describe('where the secretary was typing', () => {
   it('is remembered once focus rests in a field, and only when it changes', async () => {
@@ -29,21 +29,22 @@ describe('where the secretary was typing', () => {
     await wait(RESUME_DELAY_MS - 100);
     await focus('minutes-chair');
     await wait(RESUME_DELAY_MS - 1);
-    expect(fakeApi.settings.setResume).not.toHaveBeenCalled();
+    expect(handler('settings:setResume')).not.toHaveBeenCalled();
     await wait(1);
-    expect(fakeApi.settings.setResume).toHaveBeenCalledTimes(1);
-    expect(fakeApi.settings.setResume).toHaveBeenCalledWith({ resume: { meetingId: HELD_ID, field: 'minutes-chair' } });
+    expect(handler('settings:setResume')).toHaveBeenCalledTimes(1);
+    expect(handler('settings:setResume')).toHaveBeenCalledWith({ resume: { meetingId: heldId(), field: 'minutes-chair' } });
 
     // Back to the same field: nothing new to say.
     await focus('minutes-number');
     await focus('minutes-chair');
     await wait(RESUME_DELAY_MS);
-    expect(fakeApi.settings.setResume).toHaveBeenCalledTimes(1);
+    expect(handler('settings:setResume')).toHaveBeenCalledTimes(1);
 
     await focus('minutes-present-list');
     await wait(RESUME_DELAY_MS);
-    expect(fakeApi.settings.setResume).toHaveBeenLastCalledWith({ resume: { meetingId: HELD_ID, field: 'minutes-present-list' } });
-    expect(fakeApi.settings.setResume).toHaveBeenCalledTimes(2);
+    expect(handler('settings:setResume')).toHaveBeenLastCalledWith({ resume: { meetingId: heldId(), field: 'minutes-present-list' } });
+    expect(handler('settings:setResume')).toHaveBeenCalledTimes(2);
+    expect(await storedResume()).toEqual({ meetingId: heldId(), field: 'minutes-present-list' });
   });
 
   it('is forgotten when the minutes are closed, a field still pending included', async () => {
@@ -55,10 +56,11 @@ describe('where the secretary was typing', () => {
     fireEvent.click(screen.getByTestId('minutes-close'));
     await wait(RESUME_DELAY_MS);
     expect(screen.getByTestId('meeting-card')).toBeTruthy();
-    expect(fakeApi.settings.setResume.mock.calls.map(([input]) => input)).toEqual([
-      { resume: { meetingId: HELD_ID, field: 'minutes-chair' } },
+    expect(handler('settings:setResume').mock.calls.map(([input]) => input)).toEqual([
+      { resume: { meetingId: heldId(), field: 'minutes-chair' } },
       { resume: null },
     ]);
+    expect(await storedResume()).toBeNull();
   });
 
   it('a field still waiting for its pause is sent when the page goes away (reload, window closed)', async () => {
@@ -66,16 +68,17 @@ describe('where the secretary was typing', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     await focus('minutes-place');
     await act(async () => void window.dispatchEvent(new Event('pagehide')));
-    expect(fakeApi.settings.setResume).toHaveBeenCalledWith({ resume: { meetingId: HELD_ID, field: 'minutes-place' } });
+    expect(handler('settings:setResume')).toHaveBeenCalledWith({ resume: { meetingId: heldId(), field: 'minutes-place' } });
     await wait(RESUME_DELAY_MS);
-    expect(fakeApi.settings.setResume).toHaveBeenCalledTimes(1);
+    expect(handler('settings:setResume')).toHaveBeenCalledTimes(1);
+    expect(await storedResume()).toEqual({ meetingId: heldId(), field: 'minutes-place' });
   });
 
   it('at launch reopens the minutes with focus in the field, the caret after its text', async () => {
-    const opened = (await fakeApi.minutes.open({ meetingId: HELD_ID })) as Minutes;
-    await fakeApi.minutes.save({ minutesId: opened.id, revision: opened.revision, body: { ...opened, secretary: 'Қасымова Жанар' } });
-    await fakeApi.settings.setResume({ resume: { meetingId: HELD_ID, field: 'minutes-secretary' } });
-    fakeApi.settings.setResume.mockClear();
+    const { api } = testCore();
+    const opened = await api.minutes.open({ meetingId: heldId() });
+    await api.minutes.save({ minutesId: opened.id, revision: opened.revision, body: bodyOf({ ...opened, secretary: 'Қасымова Жанар' }) });
+    await api.settings.setResume({ resume: { meetingId: heldId(), field: 'minutes-secretary' } });
 
     renderWithI18n(<App />);
     await screen.findByTestId('minutes-editor');
@@ -83,14 +86,14 @@ describe('where the secretary was typing', () => {
     await waitFor(() => expect(document.activeElement).toBe(field));
     expect(field.value).toBe('Қасымова Жанар');
     expect([field.selectionStart, field.selectionEnd]).toEqual([field.value.length, field.value.length]);
-    expect(fakeApi.minutes.open).toHaveBeenLastCalledWith({ meetingId: HELD_ID });
+    expect(handler('minutes:open')).toHaveBeenLastCalledWith({ meetingId: heldId() });
     // Focus put back is no change worth sending.
     await new Promise((resolve) => setTimeout(resolve, RESUME_DELAY_MS + 50));
-    expect(fakeApi.settings.setResume).not.toHaveBeenCalled();
+    expect(handler('settings:setResume')).not.toHaveBeenCalled();
   });
 
   it('does not move focus when the minutes are opened again later in the session', async () => {
-    await fakeApi.settings.setResume({ resume: { meetingId: HELD_ID, field: 'minutes-chair' } });
+    await testCore().api.settings.setResume({ resume: { meetingId: heldId(), field: 'minutes-chair' } });
     renderWithI18n(<App />);
     await screen.findByTestId('minutes-editor');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('minutes-chair')));

@@ -37,6 +37,12 @@ function SaveIndicator() {
   );
 }
 
+/** The core's refusal of an amendment whose body equals the final minutes (amendMinutes). */
+function isNothingChanged(error: ErrorPayload): boolean {
+  const fields = error.details?.['fields'];
+  return error.code === 'validation' && Array.isArray(fields) && fields.length === 1 && fields[0] === 'body';
+}
+
 /** The minutes of a held meeting: live capture with autosave, finalise, amend, export, attachments. */
 export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClose: () => void }) {
   const { t } = useT();
@@ -51,6 +57,8 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
   const [actionError, setActionError] = useState<ErrorPayload | null>(null);
   const [reason, setReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
+  /** The core refused an amendment that changes nothing: said in words, not as a field path. */
+  const [unchanged, setUnchanged] = useState(false);
   const [busy, setBusy] = useState(false);
   /** Someone typed into the final minutes: say why nothing changed and offer the amendment. */
   const [refused, setRefused] = useState(false);
@@ -97,9 +105,11 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
     }
     setBusy(true);
     setActionError(null);
+    setUnchanged(false);
     const error = await amend(reason);
     setBusy(false);
-    if (error) setActionError(error);
+    if (error && isNothingChanged(error)) setUnchanged(true);
+    else if (error) setActionError(error);
     else {
       setReason('');
       setFocusView(true);
@@ -176,6 +186,11 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
                     }}
                   />
                   {reasonMissing && <ErrorMessage error={{ code: 'validation', details: { fields: [t('Minutes.amendReason')] } }} testId="amend-reason-error" />}
+                  {unchanged && (
+                    <p className="message message--error" role="alert" data-testid="amend-unchanged">
+                      {t('Minutes.amendUnchanged')}
+                    </p>
+                  )}
                 </div>
               )}
               <MinutesEditor body={body} localities={localities} edit={edit} onBlur={() => void flush()} onFocus={minutes.status === 'draft' ? onEditorFocus : undefined} />
@@ -228,6 +243,7 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
                   onClick={() => {
                     cancelAmend();
                     setReason('');
+                    setUnchanged(false);
                     setReasonMissing(false);
                   }}
                 >
