@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { handler, OKRUG, OKRUG_2, ROOT, startCore, testCore } from './test-core';
+import { ABAY_OKRUGS } from './calendar-helpers';
 import { renderWithI18n } from './render';
 
 beforeEach(() => startCore({ setUp: true }));
@@ -75,12 +76,11 @@ describe('record a held meeting', () => {
     expect(unit.value).toBe('');
     expect(document.activeElement).toBe(unit);
     expect((screen.getByTestId('record-submit') as HTMLButtonElement).disabled).toBe(true);
-    // The working set in the grid's order: the district, then its nine okrugs as the classifier has them.
-    const okrugs = [OKRUG.nameKk, OKRUG_2.nameKk, 'Арқат а.о.', 'Қасқабұлақ а.о.', 'Құндызды а.о.', 'Медеу а.о.', 'Көкбай а.о.', 'Тоқтамыс а.о.', 'Сарыжал а.о.'];
+    // The working set in the grid's order: the district, then its nine okrugs.
     expect([...unit.options].map((o) => o.textContent?.trim())).toEqual([
       'Бірлікті таңдаңыз',
       `${ROOT.nameKk} — аудан`,
-      ...okrugs.map((name) => `${name} — ауылдық округ`),
+      ...ABAY_OKRUGS.map((u) => `${u.nameKk} — ауылдық округ`),
     ]);
     fireEvent.change(unit, { target: { value: OKRUG.kato } });
     expect((screen.getByTestId('record-submit') as HTMLButtonElement).disabled).toBe(false);
