@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EsepError } from '../../shared/errors';
 import { App } from '../../renderer/src/App';
-import { handler, OKRUG, ROOT, startCore, testCore } from './test-core';
+import { handler, OKRUG, ROOT, startCore } from './test-core';
 import { renderWithI18n } from './render';
 
 beforeEach(() => startCore({ setUp: false }));
