@@ -1,13 +1,11 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { EsepError } from '../../shared/errors';
 import { App } from '../../renderer/src/App';
-import { fakeApi, resetWorld, ROOT } from './fake-api';
+import { handler, ROOT, startCore, testCore } from './test-core';
 import { renderWithI18n } from './render';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
-beforeEach(() => resetWorld({ setUp: true, language: 'kk' }));
+beforeEach(() => startCore({ setUp: true, language: 'kk' }));
 
 describe('language', () => {
   it('switches the whole UI from Kazakh to Russian at once and saves the choice', async () => {
@@ -23,20 +21,23 @@ describe('language', () => {
     expect(screen.getByText('Календарь отчетных встреч')).toBeTruthy();
     expect(screen.getByTestId('header-root-name').textContent).toBe(ROOT.nameRu);
     expect(screen.getByRole('columnheader', { name: 'Январь' })).toBeTruthy();
-    expect(screen.getByText('В рабочем наборе 3 единицы')).toBeTruthy();
+    expect(screen.getByText('В рабочем наборе 10 единиц')).toBeTruthy();
     expect(document.documentElement.lang).toBe('ru');
-    await waitFor(() => expect(fakeApi.settings.setLanguage).toHaveBeenCalledWith({ language: 'ru' }));
+    await waitFor(() => expect(handler('settings:setLanguage')).toHaveBeenCalledWith({ language: 'ru' }));
   });
 
   it('starts in the saved language', async () => {
-    resetWorld({ setUp: true, language: 'ru' });
+    await testCore().api.settings.setLanguage({ language: 'ru' });
     renderWithI18n(<App />);
     expect(await screen.findByText('Календарь отчетных встреч')).toBeTruthy();
     expect(screen.getByTestId('lang-ru').getAttribute('aria-pressed')).toBe('true');
   });
 
   it('goes back and says why when the choice cannot be saved', async () => {
-    fakeApi.settings.setLanguage.mockRejectedValueOnce(new EsepError('internal'));
+    // A failed write (a full or read-only disk) cannot be produced on demand: forced.
+    handler('settings:setLanguage').mockImplementationOnce(() => {
+      throw new EsepError('internal');
+    });
     renderWithI18n(<App />);
     await screen.findByText('Есепті кездесулер күнтізбесі');
     fireEvent.click(screen.getByTestId('lang-ru'));
@@ -50,7 +51,8 @@ describe('language', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Баптаулар' })).toBeTruthy();
     expect(screen.getByTestId('settings-kato').textContent).toContain(ROOT.kato);
     expect(screen.getByText('NK RK 11-2025')).toBeTruthy();
-    expect(screen.getByText('5b1f7c1e-8f0a-4c55-9d57-1c2a9e3f4b6d')).toBeTruthy();
+    // This installation's own identity, made when its database was first opened.
+    expect(screen.getByText(testCore().core.ctx.installationId)).toBeTruthy();
     fireEvent.click(screen.getByTestId('settings-lang-ru'));
     expect(screen.getByRole('heading', { level: 1, name: 'Настройки' })).toBeTruthy();
   });

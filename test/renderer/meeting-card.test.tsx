@@ -1,15 +1,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { actionsFor, type MeetingStatus } from '../../shared/domain/meetings/meeting';
-import { fakeApi, OKRUG, resetWorld } from './fake-api';
-import { change, seedPlanned } from './calendar-helpers';
+import { handler, OKRUG, startCore, testCore } from './test-core';
+import { change } from './calendar-helpers';
+import { seedPlanned } from './seed';
 import { renderWithI18n } from './render';
 import type { Meeting } from '../../shared/contract/types';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
-beforeEach(() => resetWorld({ setUp: true }));
+beforeEach(() => startCore({ setUp: true }));
 
 /** The card of a meeting, opened from its planned cell in the year grid. */
 async function openCard(meeting: Meeting, windowKey = '2025-M07') {
@@ -36,10 +35,10 @@ describe('meeting card', () => {
   });
 
   it.each<[MeetingStatus, (m: Meeting) => Promise<unknown>]>([
-    ['announced', (m) => fakeApi.meetings.announce({ id: m.id, revision: 1, announcedOn: '2025-07-01', channels: ['website'] })],
-    ['postponed', (m) => fakeApi.meetings.postpone({ id: m.id, revision: 1, reason: 'Су тасқыны', newDate: '2025-07-28' })],
-    ['held', (m) => fakeApi.meetings.markHeld({ id: m.id, revision: 1, heldOn: '2025-07-08', attendance: 40, onlineViewers: null })],
-    ['cancelled', (m) => fakeApi.meetings.cancel({ id: m.id, revision: 1, reason: 'Карантин' })],
+    ['announced', (m) => testCore().api.meetings.announce({ id: m.id, revision: 1, announcedOn: '2025-07-01', channels: ['website'] })],
+    ['postponed', (m) => testCore().api.meetings.postpone({ id: m.id, revision: 1, reason: 'Су тасқыны', newDate: '2025-07-28' })],
+    ['held', (m) => testCore().api.meetings.markHeld({ id: m.id, revision: 1, heldOn: '2025-07-08', attendance: 40, onlineViewers: null })],
+    ['cancelled', (m) => testCore().api.meetings.cancel({ id: m.id, revision: 1, reason: 'Карантин' })],
   ])('offers only what %s allows', async (target, move) => {
     const m = await seedPlanned(OKRUG.kato, '2025-07-24');
     await move(m);
@@ -57,12 +56,12 @@ describe('meeting card', () => {
     expect((screen.getByTestId('announce-date') as HTMLInputElement).value).toBe('2025-07-10');
     fireEvent.click(screen.getByTestId('announce-submit'));
     expect((await screen.findByTestId('announce-error')).textContent).toBe('Енгізілген деректерді тексеріңіз: Хабарлау арналары.');
-    expect(fakeApi.meetings.announce).not.toHaveBeenCalled();
+    expect(handler('meetings:announce')).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('announce-channel-website'));
     fireEvent.click(screen.getByTestId('announce-channel-social_media'));
     fireEvent.click(screen.getByTestId('announce-submit'));
     await waitFor(() => expect(status()).toBe('Хабарланды'));
-    expect(fakeApi.meetings.announce).toHaveBeenCalledWith({ id: m.id, revision: 1, announcedOn: '2025-07-10', channels: ['website', 'social_media'] });
+    expect(handler('meetings:announce')).toHaveBeenCalledWith({ id: m.id, revision: 1, announcedOn: '2025-07-10', channels: ['website', 'social_media'] });
     expect(screen.getByTestId('card-notice').textContent).toBe('Кездесу хабарланды.');
     expect(screen.getByTestId('fact-announced').textContent).toContain('2025 жылғы 10 шілде (ресми сайт, әлеуметтік желілер)');
     expect(shownActions()).toEqual(actionsFor('announced'));
@@ -84,7 +83,7 @@ describe('meeting card', () => {
     change('held-viewers', '1200');
     fireEvent.click(screen.getByTestId('held-submit'));
     await waitFor(() => expect(status()).toBe('Өткізілді'));
-    expect(fakeApi.meetings.markHeld).toHaveBeenLastCalledWith({ id: m.id, revision: 1, heldOn: '2025-07-09', attendance: 84, onlineViewers: 1200 });
+    expect(handler('meetings:markHeld')).toHaveBeenLastCalledWith({ id: m.id, revision: 1, heldOn: '2025-07-09', attendance: 84, onlineViewers: 1200 });
     expect(screen.getByTestId('fact-attendance').textContent).toContain('84 адам; онлайн көрермендер: 1200');
     await waitFor(() => expect(screen.getByTestId(`cell-${OKRUG.kato}-2025-M07`).dataset['status']).toBe('held_on_time'));
     expect(document.activeElement?.className).toBe('card-notice');
@@ -130,7 +129,7 @@ describe('meeting card', () => {
     fireEvent.click(screen.getByTestId('official-1-oblast'));
     fireEvent.click(screen.getByTestId('officials-submit'));
     await screen.findByTestId('fact-officials');
-    expect(fakeApi.meetings.setOfficials).toHaveBeenCalledWith({
+    expect(handler('meetings:setOfficials')).toHaveBeenCalledWith({
       id: m.id,
       revision: 1,
       officials: [
@@ -147,7 +146,7 @@ describe('meeting card', () => {
     const m = await seedPlanned(OKRUG.kato, '2025-07-24');
     await openCard(m);
     // Someone else announces it meanwhile (another window).
-    await fakeApi.meetings.announce({ id: m.id, revision: 1, announcedOn: '2025-07-05', channels: ['radio'] });
+    await testCore().api.meetings.announce({ id: m.id, revision: 1, announcedOn: '2025-07-05', channels: ['radio'] });
     fireEvent.click(screen.getByTestId('meeting-action-cancel'));
     change('cancel-reason', 'Қате');
     fireEvent.click(screen.getByTestId('cancel-submit'));
@@ -155,13 +154,13 @@ describe('meeting card', () => {
     expect(conflict.textContent).toContain('Жазба әлдеқашан өзгертілген');
     expect(conflict.textContent).toContain('Кездесудің соңғы нұсқасы жүктелді');
     await waitFor(() => expect(status()).toBe('Хабарланды'));
-    expect(fakeApi.meetings.cancel).toHaveBeenLastCalledWith({ id: m.id, revision: 1, reason: 'Қате' });
+    expect(handler('meetings:cancel')).toHaveBeenLastCalledWith({ id: m.id, revision: 1, reason: 'Қате' });
     expect(screen.queryByTestId('cancel-form')).toBeNull();
   });
 
   it('closes a held meeting, after which nothing can be changed', async () => {
     const m = await seedPlanned(OKRUG.kato, '2025-07-24');
-    await fakeApi.meetings.markHeld({ id: m.id, revision: 1, heldOn: '2025-07-08', attendance: 50, onlineViewers: null });
+    await testCore().api.meetings.markHeld({ id: m.id, revision: 1, heldOn: '2025-07-08', attendance: 50, onlineViewers: null });
     renderWithI18n(<App />);
     fireEvent.click(within(await screen.findByTestId(`cell-${OKRUG.kato}-2025-M07`)).getByRole('button'));
     // A held window's cell opens the record panel; the meeting list of the Meetings screen opens the card.

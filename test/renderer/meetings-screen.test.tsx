@@ -1,13 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App';
-import { fakeApi, OKRUG, OKRUG_2, resetWorld } from './fake-api';
-import { change, seedPlanned } from './calendar-helpers';
+import { handler, OKRUG, OKRUG_2, ROOT, startCore } from './test-core';
+import { change } from './calendar-helpers';
+import { seedPlanned } from './seed';
 import { renderWithI18n } from './render';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
-beforeEach(() => resetWorld({ setUp: true }));
+beforeEach(() => startCore({ setUp: true }));
 afterEach(() => vi.restoreAllMocks());
 
 async function openMeetings() {
@@ -22,9 +21,9 @@ describe('meetings screen', () => {
   it('lists this year’s meetings of the working set, oldest first, with status, venue and window', async () => {
     await seedPlanned(OKRUG_2.kato, '2025-07-22', { venueName: 'Мектеп', venueAddress: 'Орталық көше, 3' });
     const table = await openMeetings();
-    expect(fakeApi.meetings.list).toHaveBeenCalledWith({ from: '2025-01-01', to: '2025-12-31' });
+    expect(handler('meetings:list')).toHaveBeenCalledWith({ from: '2025-01-01', to: '2025-12-31' });
     expect(screen.getByTestId('nav-meetings').getAttribute('aria-current')).toBe('page');
-    expect(unitsInOrder()).toEqual(['Қарауыл а.о.', 'Абай ауданы', 'Қарауыл а.о.', 'Кеңгірбай би а.о.']);
+    expect(unitsInOrder()).toEqual([OKRUG.nameKk, ROOT.nameKk, OKRUG.nameKk, OKRUG_2.nameKk]);
     const last = within(table).getAllByRole('row').at(-1)!;
     expect(last.textContent).toContain('22.07.2025');
     expect(last.textContent).toContain('Жоспарланды');
@@ -41,24 +40,24 @@ describe('meetings screen', () => {
     expect(dateHead.getAttribute('aria-sort')).toBe('ascending');
     fireEvent.click(screen.getByTestId('meetings-sort'));
     expect(dateHead.getAttribute('aria-sort')).toBe('descending');
-    expect(unitsInOrder()[0]).toBe('Кеңгірбай би а.о.');
+    expect(unitsInOrder()[0]).toBe(OKRUG_2.nameKk);
 
     fireEvent.click(screen.getByTestId('filter-mstatus-held'));
-    await waitFor(() => expect(unitsInOrder()).toEqual(['Кеңгірбай би а.о.', 'Қарауыл а.о.']));
-    expect(fakeApi.meetings.list).toHaveBeenLastCalledWith({
+    await waitFor(() => expect(unitsInOrder()).toEqual([OKRUG_2.nameKk, OKRUG.nameKk]));
+    expect(handler('meetings:list')).toHaveBeenLastCalledWith({
       from: '2025-01-01',
       to: '2025-12-31',
       statuses: ['planned', 'announced', 'postponed', 'closed', 'cancelled'],
     });
     fireEvent.click(screen.getByTestId('filter-mkind-field'));
-    expect(unitsInOrder()).toEqual(['Кеңгірбай би а.о.']);
+    expect(unitsInOrder()).toEqual([OKRUG_2.nameKk]);
   });
 
   it('changes the period, and says when it is the wrong way round', async () => {
     await openMeetings();
     change('meetings-from', '2025-05-01');
     change('meetings-to', '2025-06-30');
-    await waitFor(() => expect(unitsInOrder()).toEqual(['Қарауыл а.о.']));
+    await waitFor(() => expect(unitsInOrder()).toEqual([OKRUG.nameKk]));
     change('meetings-to', '2025-04-01');
     expect(await screen.findByText('Кезеңнің басы 01.05.2025 оның соңынан 01.04.2025 кейін тұр.')).toBeTruthy();
   });
@@ -68,16 +67,21 @@ describe('meetings screen', () => {
     const revokeObjectURL = vi.fn();
     Object.assign(URL, { createObjectURL, revokeObjectURL });
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      expect(this.download).toBe('esep-2025-01-01-2025-12-31.ics');
+      expect(this.download).toBe('esep-meetings-2025-01-01-2025-12-31.ics');
       expect(this.href).toBe('blob:esep-test');
     });
+    const planned = await seedPlanned(OKRUG_2.kato, '2025-07-22');
     await openMeetings();
     fireEvent.click(screen.getByTestId('ics-export'));
     await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
-    expect(fakeApi.meetings.exportIcs).toHaveBeenCalledWith({ from: '2025-01-01', to: '2025-12-31', language: 'kk' });
+    expect(handler('meetings:exportIcs')).toHaveBeenCalledWith({ from: '2025-01-01', to: '2025-12-31', language: 'kk' });
     const blob = createObjectURL.mock.calls[0]![0];
     expect(blob.type).toBe('text/calendar;charset=utf-8');
-    expect(await blob.text()).toContain('BEGIN:VCALENDAR');
+    const ics = await blob.text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    // The core's file: the planned meeting is in it, the held ones are not.
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    expect(ics).toContain(`UID:${planned.id}@esep`);
   });
 
   it('plans a meeting from the screen and opens a meeting’s card from its row', async () => {
@@ -89,6 +93,6 @@ describe('meetings screen', () => {
     fireEvent.click(first!);
     const card = await screen.findByTestId('meeting-card');
     expect(within(card).getByTestId('meeting-status').textContent).toBe('Өткізілді');
-    expect(within(card).getByText('Қарауыл а.о.')).toBeTruthy();
+    expect(within(card).getByText(OKRUG.nameKk)).toBeTruthy();
   });
 });

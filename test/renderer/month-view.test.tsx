@@ -1,15 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { dayAfterKey } from '../../renderer/src/features/calendar/month/MonthGrid';
 import { monthWeeks } from '../../renderer/src/format/day-math';
-import { fakeApi, OKRUG, OKRUG_2, resetWorld, ROOT } from './fake-api';
-import { seedPlanned } from './calendar-helpers';
+import { handler, OKRUG, OKRUG_2, ROOT, startCore } from './test-core';
+import { seedPlanned } from './seed';
 import { renderWithI18n } from './render';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
-beforeEach(() => resetWorld({ setUp: true }));
+beforeEach(() => startCore({ setUp: true }));
 
 async function openMonth() {
   renderWithI18n(<App />);
@@ -59,32 +57,32 @@ describe('month view', () => {
     await openMonth();
     const event = await within(day('2025-07-22')).findByTestId(`event-${planned.id}`);
     expect(event.textContent).toContain('10:30');
-    expect(event.textContent).toContain('Кеңгірбай би а.о.');
+    expect(event.textContent).toContain(OKRUG_2.nameKk);
     expect(event.textContent).toContain('Жоспарланды');
     expect(event.className).toContain('mstatus-planned');
-    expect(fakeApi.meetings.list).toHaveBeenCalledWith({ from: '2025-06-30', to: '2025-08-03' });
+    expect(handler('meetings:list')).toHaveBeenCalledWith({ from: '2025-06-30', to: '2025-08-03' });
 
     fireEvent.click(screen.getByTestId('month-prev'));
     fireEvent.click(screen.getByTestId('month-prev'));
     expect(screen.getByTestId('month-label').textContent).toBe('2025 жылғы мамыр');
-    const held = await within(day('2025-05-05')).findByText('Қарауыл а.о.');
+    const held = await within(day('2025-05-05')).findByText(OKRUG.nameKk);
     expect(held.closest('button')!.className).toContain('mstatus-held');
   });
 
   it('shades the days of the filtered units’ legal windows, with a legend', async () => {
     await openMonth();
-    // July: the district's Q3 window and both okrugs' July windows.
-    expect(day('2025-07-01').dataset['windows']).toBe('3');
+    // July: the district's Q3 window and the July windows of its nine okrugs.
+    expect(day('2025-07-01').dataset['windows']).toBe('10');
     expect(day('2025-07-01').className).toContain('in-window');
-    expect(day('2025-07-01').getAttribute('aria-label')).toContain('заңды мерзім: 3 бірлік');
+    expect(day('2025-07-01').getAttribute('aria-label')).toContain('заңды мерзім: 10 бірлік');
     expect(screen.getByText('Заңды мерзім жүретін күн')).toBeTruthy();
 
     fireEvent.click(screen.getByTestId('month-next'));
     await waitFor(() => expect(day('2025-08-14').dataset['windows']).toBe('1'));
     // Only the district has a window in August: hiding districts leaves August unshaded.
-    fireEvent.click(screen.getByTestId(`filter-kind-${ROOT.kind}`));
+    fireEvent.click(screen.getByTestId('filter-kind-district'));
     expect(day('2025-08-14').className).not.toContain('in-window');
-    fireEvent.click(screen.getByTestId(`filter-kind-${ROOT.kind}`));
+    fireEvent.click(screen.getByTestId('filter-kind-district'));
     // Hiding open windows hides them all in August too.
     fireEvent.click(screen.getByTestId('filter-status-open'));
     expect(day('2025-08-14').dataset['windows']).toBeUndefined();
@@ -132,7 +130,7 @@ describe('month view', () => {
     fireEvent.click(screen.getByTestId('month-today'));
     fireEvent.click(await screen.findByTestId(`event-${planned.id}`));
     const card = await screen.findByTestId('meeting-card');
-    expect(within(card).getByText('Қарауыл а.о.')).toBeTruthy();
+    expect(within(card).getByText(OKRUG.nameKk)).toBeTruthy();
     expect(within(card).getByTestId('meeting-status').textContent).toBe('Жоспарланды');
   });
 

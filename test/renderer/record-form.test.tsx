@@ -1,12 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
-import { fakeApi, OKRUG, OKRUG_2, resetWorld } from './fake-api';
+import { handler, OKRUG, OKRUG_2, ROOT, startCore, testCore } from './test-core';
+import { ABAY_OKRUGS } from './calendar-helpers';
 import { renderWithI18n } from './render';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
-beforeEach(() => resetWorld({ setUp: true }));
+beforeEach(() => startCore({ setUp: true }));
 
 async function openFromCell(kato: string, windowKey: string) {
   renderWithI18n(<App />);
@@ -41,9 +40,9 @@ describe('record a held meeting', () => {
     fireEvent.click(screen.getByTestId('record-submit'));
 
     expect((await screen.findByTestId('record-success')).textContent).toBe(
-      'Кеңгірбай би а.о.: 08.07.2025 күні өткізілген кездесу тіркелді.',
+      `${OKRUG_2.nameKk}: 08.07.2025 күні өткізілген кездесу тіркелді.`,
     );
-    expect(fakeApi.meetings.recordHeld).toHaveBeenCalledWith({ unitKato: OKRUG_2.kato, heldOn: '2025-07-08', note: 'Мәдениет үйінде' });
+    expect(handler('meetings:recordHeld')).toHaveBeenCalledWith({ unitKato: OKRUG_2.kato, heldOn: '2025-07-08', note: 'Мәдениет үйінде' });
     await waitFor(() => expect(status(OKRUG_2.kato, '2025-M07')).toBe('held_on_time'));
     expect(screen.getByTestId(`cell-${OKRUG_2.kato}-2025-M07`).textContent).toBe('08.07Өтті');
     const list = screen.getByTestId('meeting-list');
@@ -54,7 +53,7 @@ describe('record a held meeting', () => {
 
   it('shows the translated error for a future date and changes nothing', async () => {
     await openFromCell(OKRUG_2.kato, '2025-M04');
-    const gridCalls = fakeApi.obligations.grid.mock.calls.length;
+    const gridCalls = handler('obligations:grid').mock.calls.length;
     fireEvent.change(screen.getByTestId('record-date'), { target: { value: '2025-08-01' } });
     fireEvent.click(screen.getByTestId('record-submit'));
 
@@ -62,7 +61,11 @@ describe('record a held meeting', () => {
       'Өткізілген күні 01.08.2025 әлі келген жоқ (бүгін 10.07.2025).',
     );
     expect(screen.queryByTestId('record-success')).toBeNull();
-    expect(fakeApi.obligations.grid.mock.calls.length).toBe(gridCalls);
+    // The core refused it: the panel sent the date, nothing was recorded, the grid was not reloaded.
+    expect(handler('meetings:recordHeld')).toHaveBeenCalledTimes(1);
+    expect(handler('meetings:recordHeld')).toHaveBeenCalledWith(expect.objectContaining({ unitKato: OKRUG_2.kato, heldOn: '2025-08-01' }));
+    expect(await testCore().api.meetings.list({ unitKato: OKRUG_2.kato })).toEqual([]);
+    expect(handler('obligations:grid').mock.calls.length).toBe(gridCalls);
     expect(status(OKRUG_2.kato, '2025-M07')).toBe('open');
   });
 
@@ -73,11 +76,11 @@ describe('record a held meeting', () => {
     expect(unit.value).toBe('');
     expect(document.activeElement).toBe(unit);
     expect((screen.getByTestId('record-submit') as HTMLButtonElement).disabled).toBe(true);
+    // The working set in the grid's order: the district, then its nine okrugs.
     expect([...unit.options].map((o) => o.textContent?.trim())).toEqual([
       'Бірлікті таңдаңыз',
-      'Абай ауданы — аудан',
-      'Қарауыл а.о. — ауылдық округ',
-      'Кеңгірбай би а.о. — ауылдық округ',
+      `${ROOT.nameKk} — аудан`,
+      ...ABAY_OKRUGS.map((u) => `${u.nameKk} — ауылдық округ`),
     ]);
     fireEvent.change(unit, { target: { value: OKRUG.kato } });
     expect((screen.getByTestId('record-submit') as HTMLButtonElement).disabled).toBe(false);
@@ -92,11 +95,11 @@ describe('record a held meeting', () => {
     fireEvent.click(newest!);
     expect(within(list).getByText('Бұл жазбаны жою керек пе?')).toBeTruthy();
     fireEvent.click(within(list).getByTestId('meeting-remove-no'));
-    expect(fakeApi.meetings.remove).not.toHaveBeenCalled();
+    expect(handler('meetings:remove')).not.toHaveBeenCalled();
 
     fireEvent.click(within(list).getAllByTestId('meeting-remove')[0]!);
     fireEvent.click(within(list).getByTestId('meeting-remove-yes'));
-    await waitFor(() => expect(fakeApi.meetings.remove).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(handler('meetings:remove')).toHaveBeenCalledTimes(1));
     expect(await within(list).findByText('Жазба жойылды.')).toBeTruthy();
     await waitFor(() => expect(status(OKRUG.kato, '2025-M04')).toBe('missed'));
     expect(within(list).queryByText('2025 жылғы 5 мамыр күні өткізілді')).toBeNull();

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SettingsScreen } from '../../renderer/src/features/settings/SettingsScreen';
 import { coverageText, frequencyText } from '../../renderer/src/features/settings/RuleSetsText';
 import { useAppStore } from '../../renderer/src/stores/app.store';
@@ -8,15 +8,13 @@ import { DECREE_615, RULE_SET_PROBLEM_CODES, buildWindows, periodicSpans, type W
 import { REPORTING_UNIT_KINDS } from '../../shared/domain/units/unit-kind';
 import { EsepError } from '../../shared/errors';
 import { catalogs, createI18n, LANGUAGES } from '../../shared/i18n';
-import { fakeApi, OKRUG, resetWorld } from './fake-api';
+import { handler, OKRUG, startCore, testCore } from './test-core';
 import { renderWithI18n } from './render';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
-beforeEach(() => resetWorld({ setUp: true }));
+beforeEach(() => startCore({ setUp: true }));
 
 async function openSettings(language: 'kk' | 'ru' = 'kk') {
-  resetWorld({ setUp: true, language });
+  if (language !== 'kk') await testCore().api.settings.setLanguage({ language });
   await useAppStore.getState().load();
   renderWithI18n(<SettingsScreen />, language);
   return screen.findByTestId('rules-list');
@@ -96,7 +94,7 @@ describe('adding a rule set', () => {
     fireEvent.click(screen.getByTestId('rules-submit'));
 
     await waitFor(() => expect(screen.queryByTestId('rules-form')).toBeNull());
-    expect(fakeApi.rules.add).toHaveBeenCalledWith({
+    expect(handler('rules:add')).toHaveBeenCalledWith({
       ruleSet: {
         nameKk: 'Барлық әкімдер жылына бір рет',
         nameRu: 'Все акимы раз в год',
@@ -114,7 +112,7 @@ describe('adding a rule set', () => {
     expect(screen.getByTestId('rules-notice').textContent).toBe(
       '«Барлық әкімдер жылына бір рет» ережелер жиынтығы қосылды. 01.01.2026 ж. бастап мерзімдер соған сәйкес есептеледі.',
     );
-    const { id } = (await fakeApi.rules.add.mock.results[0]!.value) as { id: string };
+    const { id } = (await handler('rules:add').mock.results[0]!.value) as { id: string };
     const item = await screen.findByTestId(`rules-item-${id}`);
     const list = screen.getByTestId('rules-list');
     expect(within(item).getByTestId(`rules-group-${id}-A-frequency`).textContent).toBe('жылына бір рет, I тоқсанда');
@@ -143,7 +141,7 @@ describe('adding a rule set', () => {
     fireEvent.click(screen.getByTestId('rules-group-0-kind-rural_okrug'));
     fireEvent.click(screen.getByTestId('rules-group-0-kind-village'));
     fireEvent.click(screen.getByTestId('rules-submit'));
-    const { id } = (await fakeApi.rules.add.mock.results[0]!.value) as { id: string };
+    const { id } = (await handler('rules:add').mock.results[0]!.value) as { id: string };
     const note = await screen.findByTestId(`rules-lapses-${id}`);
     expect(note.textContent).toBe('31.12.2027 ж. кейін мына бірлік түрлеріне ешбір ережелер жиынтығы қолданылмайды:ауылдық округауыл');
     expect(screen.getByTestId(`rules-to-${id}`).textContent).toBe('31.12.2027');
@@ -178,7 +176,7 @@ describe('adding a rule set', () => {
     expect(error.textContent).toContain('Атауын қазақ және орыс тілдерінде толтырыңыз.');
     expect(error.textContent).toContain('A тобы: Кемінде бір бірлік түрін таңдаңыз.');
     expect(screen.getByTestId('rules-preview').textContent).toContain('Нысан дұрыс толтырылғанда');
-    expect(fakeApi.rules.add).not.toHaveBeenCalled();
+    expect(handler('rules:add')).not.toHaveBeenCalled();
   });
 
   it('shows a conflict at once, but what is not filled in yet only on trying to add', async () => {
@@ -228,17 +226,17 @@ describe('adding a rule set', () => {
     expect(problemCodes()).toEqual(['rule_sets_same_start']);
     change('rules-effective-from', '2027-01-01');
     expect(screen.queryByTestId('rules-error')).toBeNull();
-    expect(fakeApi.rules.add).toHaveBeenCalledTimes(1);
+    expect(handler('rules:add')).toHaveBeenCalledTimes(1);
   });
 
   it('shows the core’s problems when it refuses a set the form accepted', async () => {
     await openForm();
     fillYearly2026();
-    fakeApi.rules.add.mockRejectedValueOnce(new EsepError('rule_set_invalid', { problems: ['rule_sets_same_start'] }));
+    handler('rules:add').mockRejectedValueOnce(new EsepError('rule_set_invalid', { problems: ['rule_sets_same_start'] }));
     fireEvent.click(screen.getByTestId('rules-submit'));
     await waitFor(() => expect(problemCodes()).toEqual(['rule_sets_same_start']));
     expect(screen.getByTestId('rules-form')).toBeTruthy();
-    fakeApi.rules.add.mockRejectedValueOnce(new EsepError('internal'));
+    handler('rules:add').mockRejectedValueOnce(new EsepError('internal'));
     fireEvent.click(screen.getByTestId('rules-submit'));
     expect((await screen.findByRole('alert')).textContent).toBe('Ішкі қате. Деректер өзгертілмеді.');
   });
@@ -252,8 +250,8 @@ describe('adding a rule set', () => {
     change('rules-group-0-covers-months', '2');
     fireEvent.click(screen.getByTestId('rules-group-0-report-due'));
     fireEvent.click(screen.getByTestId('rules-submit'));
-    await waitFor(() => expect(fakeApi.rules.add).toHaveBeenCalled());
-    const [{ ruleSet }] = fakeApi.rules.add.mock.calls[0]!;
+    await waitFor(() => expect(handler('rules:add')).toHaveBeenCalled());
+    const [{ ruleSet }] = handler('rules:add').mock.calls[0]!;
     expect(ruleSet.groups[0]).toMatchObject({
       windows: [2, 5, 8, 11].map((m) => ({ startMonth: m, lengthMonths: 1, coversOffsetMonths: -2, coversMonths: 2 })),
       reportDueMonths: 1,
@@ -267,7 +265,7 @@ describe('removing a rule set', () => {
     fillYearly2026();
     fireEvent.click(screen.getByTestId('rules-submit'));
     await waitFor(() => expect(screen.queryByTestId('rules-form')).toBeNull());
-    const { id } = (await fakeApi.rules.add.mock.results[0]!.value) as { id: string };
+    const { id } = (await handler('rules:add').mock.results[0]!.value) as { id: string };
 
     fireEvent.click(await screen.findByTestId(`rules-remove-${id}`));
     expect(screen.getByText(/Бұл ережелер жиынтығын жою керек пе\?/)).toBeTruthy();
@@ -278,7 +276,7 @@ describe('removing a rule set', () => {
     fireEvent.click(screen.getByTestId(`rules-remove-${id}`));
     fireEvent.click(screen.getByTestId(`rules-remove-yes-${id}`));
     await waitFor(() => expect(screen.queryByTestId(`rules-item-${id}`)).toBeNull());
-    expect(fakeApi.rules.remove).toHaveBeenCalledWith({ id });
+    expect(handler('rules:remove')).toHaveBeenCalledWith({ id });
     expect(screen.getByTestId('rules-notice').textContent).toBe('«Барлық әкімдер жылына бір рет» ережелер жиынтығы жойылды.');
     expect(screen.queryByTestId('rules-superseded-decree-615')).toBeNull();
   });

@@ -1,13 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { EsepError } from '../../shared/errors';
 import { App } from '../../renderer/src/App';
-import { fakeApi, resetWorld } from './fake-api';
+import { handler, OKRUG, ROOT, startCore } from './test-core';
 import { renderWithI18n } from './render';
 
-vi.mock('../../renderer/src/api', async () => ({ api: (await import('./fake-api')).fakeApi }));
-
-beforeEach(() => resetWorld({ setUp: false }));
+beforeEach(() => startCore({ setUp: false }));
 
 async function toUnitStep(language: 'kk' | 'ru') {
   renderWithI18n(<App />);
@@ -30,26 +28,39 @@ describe('first-run setup wizard', () => {
 
     fireEvent.change(search, { target: { value: 'Абай ауданы' } });
     const options = await screen.findAllByRole('option');
-    expect(fakeApi.units.search).toHaveBeenLastCalledWith({ query: 'Абай ауданы', reportingOnly: true, limit: 30 });
-    expect(options).toHaveLength(2);
-    expect(screen.getByTestId('setup-search-status').textContent).toBe('2 бірлік табылды');
+    expect(handler('units:search')).toHaveBeenLastCalledWith({ query: 'Абай ауданы', reportingOnly: true, limit: 30 });
+    // Every word anywhere in a name: the three namesakes and Бурабай ауданы, names starting with
+    // the first word first, then higher levels (a city's district before an oblast's).
+    expect(options.map((o) => o.dataset['testid'])).toEqual(
+      ['791110000', ROOT.kato, '353200000', '117000000'].map((kato) => `setup-option-${kato}`),
+    );
+    expect(screen.getByTestId('setup-search-status').textContent).toBe('4 бірлік табылды');
     // Name in the UI language, the other language muted, the kind and the KATO code.
-    const first = within(options[0]!);
-    expect(first.getByText('Абай ауданы')).toBeTruthy();
-    expect(first.getByText('Абайский район')).toBeTruthy();
-    expect(first.getByText('аудан')).toBeTruthy();
-    expect(first.getByText('ҚАТО 103200000')).toBeTruthy();
+    const abay = within(options[1]!);
+    expect(abay.getByText(ROOT.nameKk)).toBeTruthy();
+    expect(abay.getByText(ROOT.nameRu)).toBeTruthy();
+    expect(abay.getByText('аудан')).toBeTruthy();
+    expect(abay.getByText(`ҚАТО ${ROOT.kato}`)).toBeTruthy();
+    expect(within(options[0]!).getByText('қаладағы аудан')).toBeTruthy();
     expect(options[0]!.getAttribute('aria-selected')).toBe('true');
-    // Every result names its parent: the two "Абай ауданы" are told apart at a glance.
-    expect(first.getByText('Абай облысы құрамында')).toBeTruthy();
-    expect(within(options[1]!).getByText('Қарағанды облысы құрамында')).toBeTruthy();
+    // Every result names its parent: the three "Абай ауданы" are told apart at a glance.
+    expect(within(options[0]!).getByText('Шымкент қ. құрамында')).toBeTruthy();
+    expect(abay.getByText('Абай облысы құрамында')).toBeTruthy();
+    expect(within(options[2]!).getByText('Қарағанды облысы құрамында')).toBeTruthy();
 
-    fireEvent.keyDown(search, { key: 'ArrowDown' });
-    expect(options[1]!.getAttribute('aria-selected')).toBe('true');
-    expect(search.getAttribute('aria-activedescendant')).toBe(options[1]!.id);
-    fireEvent.keyDown(search, { key: 'ArrowUp' });
-    fireEvent.keyDown(search, { key: 'ArrowUp' });
-    expect(options[1]!.getAttribute('aria-selected')).toBe('true');
+    const press = (key: string, times = 1) => {
+      for (let i = 0; i < times; i++) fireEvent.keyDown(search, { key });
+    };
+    press('ArrowDown', 2);
+    expect(options[2]!.getAttribute('aria-selected')).toBe('true');
+    expect(search.getAttribute('aria-activedescendant')).toBe(options[2]!.id);
+    // Past either end, round to the other.
+    press('ArrowUp', 3);
+    expect(options[3]!.getAttribute('aria-selected')).toBe('true');
+    press('ArrowDown');
+    expect(options[0]!.getAttribute('aria-selected')).toBe('true');
+    press('ArrowDown', 2);
+    expect(options[2]!.getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(search, { key: 'Enter' });
 
     const confirm = await screen.findByTestId('setup-step-confirm');
@@ -59,7 +70,7 @@ describe('first-run setup wizard', () => {
     expect(within(confirm).getByText(/Абай ауданы және оның құрамындағы өз әкімі бар барлық бірліктер/)).toBeTruthy();
 
     fireEvent.click(screen.getByTestId('setup-confirm'));
-    await waitFor(() => expect(fakeApi.setup.complete).toHaveBeenCalledWith({ rootKato: '353200000', language: 'kk' }));
+    await waitFor(() => expect(handler('setup:complete')).toHaveBeenCalledWith({ rootKato: '353200000', language: 'kk' }));
     expect(await screen.findByTestId('header-root-name')).toBeTruthy();
     expect(screen.getByText('Есепті кездесулер күнтізбесі')).toBeTruthy();
   });
@@ -75,7 +86,7 @@ describe('first-run setup wizard', () => {
     expect(screen.getByTestId('setup-search-status').textContent).toBe('Найдена 1 единица');
     fireEvent.keyDown(search, { key: 'Enter' });
     fireEvent.click(await screen.findByTestId('setup-confirm'));
-    await waitFor(() => expect(fakeApi.setup.complete).toHaveBeenCalledWith({ rootKato: '103200000', language: 'ru' }));
+    await waitFor(() => expect(handler('setup:complete')).toHaveBeenCalledWith({ rootKato: '103200000', language: 'ru' }));
     expect(await screen.findByText('Календарь отчетных встреч')).toBeTruthy();
   });
 
@@ -83,13 +94,16 @@ describe('first-run setup wizard', () => {
     const search = await toUnitStep('kk');
     fireEvent.change(search, { target: { value: 'Жоқ жер' } });
     expect(await screen.findByText('«Жоқ жер» бойынша ештеңе табылмады.')).toBeTruthy();
-    fireEvent.change(search, { target: { value: 'Қарауыл' } });
-    fireEvent.click(await screen.findByTestId('setup-option-103230000'));
-    expect((await screen.findByTestId('setup-confirm-name')).textContent).toBe('Қарауыл а.о.');
+    fireEvent.change(search, { target: { value: 'Қараауыл' } });
+    fireEvent.click(await screen.findByTestId(`setup-option-${OKRUG.kato}`));
+    expect((await screen.findByTestId('setup-confirm-name')).textContent).toBe(OKRUG.nameKk);
   });
 
   it('shows a translated error and stays on the confirm step when setup fails', async () => {
-    fakeApi.setup.complete.mockRejectedValueOnce(new EsepError('unit_not_reporting', { kato: '103200000' }));
+    // The wizard offers only reporting units, so the core's refusal cannot be reached from it: forced.
+    handler('setup:complete').mockImplementationOnce(() => {
+      throw new EsepError('unit_not_reporting', { kato: ROOT.kato });
+    });
     const search = await toUnitStep('kk');
     fireEvent.change(search, { target: { value: '103200000' } });
     await screen.findAllByRole('option');
