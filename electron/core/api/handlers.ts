@@ -29,6 +29,7 @@ import {
 import { listAkims, saveAkim } from '../services/akims.service';
 import { obligationsGrid } from '../services/obligations.service';
 import { addRuleSet, listRuleSetViews, removeRuleSet } from '../services/rule-sets.service';
+import { complianceOf, scheduleOf } from '../services/schedule.service';
 import {
   carryOverIssues,
   countIssues,
@@ -102,6 +103,8 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     'rules:list': () => listRuleSetViews(ctx),
     'rules:add': (input) => addRuleSet(ctx, input),
     'rules:remove': (input) => removeRuleSet(ctx, input),
+    'rules:schedule': (input) => scheduleOf(ctx, input),
+    'rules:compliance': (input) => complianceOf(ctx, input),
     'issues:list': (input) => listIssues(ctx, input),
     'issues:counts': (input) => countIssues(ctx, input),
     'issues:get': (input) => getIssue(ctx, input),
