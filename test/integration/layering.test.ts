@@ -20,7 +20,7 @@ describe('the layering is enforced by lint', () => {
     ['electron/cli/x.ts', "import { app } from 'electron';"],
     ['electron/core/demo/x.ts', "import { app } from 'electron';"],
     ['electron/core/services/x.ts', "import { generateDemo } from '../demo/generate';"],
-    ['electron/core/api/x.ts', "import { demoHandlers } from '../demo/demo.handlers';"],
+    ['electron/core/api/x.ts', "import { createDemoHandlers } from '../demo/demo.handlers';"],
     ['electron/host/x.ts', "import { demoContract } from '../core/demo/demo.contract';"],
     ['electron/main/x.ts', "import { demoContract } from '../core/demo/demo.contract';"],
     ['electron/preload/x.ts', "import fs from 'node:fs';"],

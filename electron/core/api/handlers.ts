@@ -1,5 +1,6 @@
 import type { Core } from '../core';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
+import type { Contract } from '../../../shared/contract/contract';
+import type { HandlersOf } from './dispatch';
 import { LATEST_VERSION } from '../db/migrations';
 import { currentKatoEdition } from '../kato/kato.loader';
 import { completeSetup, getSettings, setLanguage, setReminderDays, setResume } from '../services/settings.service';
@@ -49,7 +50,7 @@ import { checkImport, commitImport, previewImport } from '../services/issues-imp
 import { fillPlan, listPlan, removeRow, saveRow } from '../services/action-plan.service';
 import { exportPlan } from '../services/action-plan-export.service';
 
-export type Handlers = { [K in ChannelName]: (input: ChannelInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>> };
+export type Handlers = HandlersOf<Contract>;
 
 /** The contract bound to the core's services: the one table every door dispatches through. */
 export function createHandlers(core: Core, appVersion: string, platform: Platform = {}): Handlers {
