@@ -6,7 +6,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { openCore, type Core } from '../core/core';
 import { corePaths, pathsFromOptions, SOURCE_RESOURCES_DIR } from '../core/paths';
 import { fixedClock, systemClock } from '../core/clock';
-import { createDispatch, type HandlersOf } from '../core/api/dispatch';
+import { createDispatch, type HandlersOf, type OutputOf } from '../core/api/dispatch';
 import { createHandlers } from '../core/api/handlers';
 import { DemoGenerateInput, demoContract } from '../core/demo/demo.contract';
 import { createDemoHandlers } from '../core/demo/demo.handlers';
@@ -38,7 +38,7 @@ const dispatchCli = createDispatch(CLI_CONTRACT);
 
 type CliContract = typeof CLI_CONTRACT;
 type CliChannel = keyof CliContract;
-type Output<K extends CliChannel> = Exclude<CliContract[K]['output'], undefined>;
+type Output<K extends CliChannel> = OutputOf<CliContract[K]>;
 /** argv values go to the schema as they are: only the field names are checked here. */
 type RawInput<K extends CliChannel> = { [P in keyof z.input<CliContract[K]['input']>]?: unknown };
 type Call = <K extends CliChannel>(channel: K, input: RawInput<K>) => Output<K>;

@@ -6,11 +6,12 @@ import { EsepError } from '../../../shared/errors';
 /** Channels to validate against: the app's contract, or it with a tooling contract beside it. */
 export type ContractTable = Record<string, Channel<z.ZodType, unknown>>;
 
-type Output<C extends Channel<z.ZodType, unknown>> = Exclude<C['output'], undefined>;
+/** What a channel answers (`output` is an optional phantom, but a channel may answer null). */
+export type OutputOf<C extends Channel<z.ZodType, unknown>> = Exclude<C['output'], undefined>;
 
 /** A table's channels bound to the core: each handler gets its input as the schema parsed it. */
 export type HandlersOf<C extends ContractTable> = {
-  [K in keyof C]: (input: z.output<C[K]['input']>) => Output<C[K]> | Promise<Output<C[K]>>;
+  [K in keyof C]: (input: z.output<C[K]['input']>) => OutputOf<C[K]> | Promise<OutputOf<C[K]>>;
 };
 
 export type Dispatch<C extends ContractTable> = (
