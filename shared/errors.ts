@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'import_no_header',
   'import_mapping_incomplete',
   'import_invalid',
+  'demo_not_empty',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,25 +1,23 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { z } from 'zod';
 import type { TFunction } from 'i18next';
+import pkg from '../../package.json' with { type: 'json' };
 import { openCore, type Core } from '../core/core';
 import { corePaths, pathsFromOptions, SOURCE_RESOURCES_DIR } from '../core/paths';
 import { fixedClock, systemClock } from '../core/clock';
-import { listRuleSets } from '../core/db/repos/rule-sets.repo';
-import { countMeetingsUnder, heldMeetingsUnder } from '../core/db/repos/meetings.repo';
-import { obligationsGrid } from '../core/services/obligations.service';
-import { generateMeetings } from '../core/services/generate.service';
-import { generateIssues } from '../core/services/generate-issues.service';
-import { listIssues } from '../core/services/issues.service';
-import { listStatuses } from '../core/db/repos/issue-reference.repo';
-import type { IssueFilter } from '../../shared/contract/issues.contract';
-import { getUnit, searchUnits } from '../core/services/units.service';
+import { createDispatch, type HandlersOf, type OutputOf } from '../core/api/dispatch';
+import { createHandlers } from '../core/api/handlers';
+import { DemoGenerateInput, demoContract } from '../core/demo/demo.contract';
+import { createDemoHandlers } from '../core/demo/demo.handlers';
+import { contract } from '../../shared/contract/contract';
+import { Year } from '../../shared/contract/schemas';
+import type { IssueRow } from '../../shared/contract/issues.contract';
+import type { UnitSummary } from '../../shared/contract/types';
 import { createI18n, errorMessage, isUiLanguage, type UiLanguage } from '../../shared/i18n';
 import { EsepError } from '../../shared/errors';
-import { isIsoDate, type IsoDate } from '../../shared/domain/dates';
-import { isKatoCode } from '../../shared/domain/kato';
-import { DECREE_615, assessCompliance, obligationsFor, type Obligation, type RuleSet } from '../../shared/domain/rules';
-import { isReportingKind, isUnitKind, type ReportingUnitKind } from '../../shared/domain/units/unit-kind';
-import type { UnitSummary } from '../../shared/contract/types';
+import { isIsoDate } from '../../shared/domain/dates';
+import type { Obligation } from '../../shared/domain/rules';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -31,8 +29,40 @@ export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
 
-/** A mistake in how the command was called: exit code 2 and the usage line. */
+/**
+ * The CLI's door: the app's contract and, for `generate`, the demo tooling beside it (which the
+ * app's doors do not serve). Every command is channel inputs built from argv, dispatched here.
+ */
+const CLI_CONTRACT = { ...contract, ...demoContract };
+const dispatchCli = createDispatch(CLI_CONTRACT);
+
+type CliContract = typeof CLI_CONTRACT;
+type CliChannel = keyof CliContract;
+type Output<K extends CliChannel> = OutputOf<CliContract[K]>;
+/** argv values go to the schema as they are: only the field names are checked here. */
+type RawInput<K extends CliChannel> = { [P in keyof z.input<CliContract[K]['input']>]?: unknown };
+type Call = <K extends CliChannel>(channel: K, input: RawInput<K>) => Output<K>;
+
+/** A mistake in how the command was called (which options, not their values): exit code 2 and the usage. */
 class UsageError extends Error {}
+
+type Opts = Record<string, string | boolean | undefined>;
+
+interface Printed {
+  json: unknown;
+  text: string;
+}
+
+interface Command {
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Its lines in the usage. */
+  usage: string;
+  /** Works on an installation (--data-dir or --db) rather than the shipped classifier alone. */
+  needsData?: true;
+  /** Channel input fields (paths) → the option that fills them, to name them in a `validation` message. */
+  fields: Record<string, string>;
+  run(opts: Opts, call: Call, t: TFunction, lang: UiLanguage): Printed;
+}
 
 const COMMON = {
   json: { type: 'boolean', default: false },
@@ -49,72 +79,235 @@ const RANGE = {
   to: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
-const COMMANDS = {
-  schedule: RANGE,
-  compliance: { ...RANGE, held: { type: 'string' }, today: { type: 'string' } },
-  units: { ...COMMON, kato: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' } },
-  status: { ...COMMON, year: { type: 'string' }, today: { type: 'string' } },
-  generate: {
-    ...COMMON,
-    unit: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    seed: { type: 'string' },
-    today: { type: 'string' },
-    issues: { type: 'string' },
+const RANGE_FIELDS = { kind: '--kind', kato: '--kato', from: '--from', to: '--to' };
+
+const COMMANDS: Record<string, Command> = {
+  schedule: {
+    options: RANGE,
+    usage: 'schedule   (--kind KIND | --kato CODE) --from YYYY-MM-DD --to YYYY-MM-DD [--json]',
+    fields: RANGE_FIELDS,
+    run: (o, call) => {
+      const obligations = call('rules:schedule', { kind: o.kind, kato: o.kato, from: o.from, to: o.to });
+      return {
+        json: obligations.map(describe),
+        text: table(
+          ['rule set', 'group', 'window', 'window start', 'window end', 'covers'],
+          obligations.map((o) => [o.ruleSetId, o.group, o.windowKey, o.windowStart, o.windowEnd, `${o.coversStart} – ${o.coversEnd}`]),
+        ),
+      };
+    },
   },
-  issues: { ...COMMON, status: { type: 'string' }, search: { type: 'string' }, unit: { type: 'string' }, limit: { type: 'string' }, today: { type: 'string' } },
-} as const;
-
-type CommandName = keyof typeof COMMANDS;
-
-const USAGE = `Usage: esep <command> [options]
-  schedule   (--kind KIND | --kato CODE) --from YYYY-MM-DD --to YYYY-MM-DD [--json]
-  compliance (--kind KIND | --kato CODE) --from YYYY-MM-DD --to YYYY-MM-DD
-             [--held D1,D2,...] [--today YYYY-MM-DD] [--json]
-  units      (--kato CODE | --search TEXT [--limit N]) [--json]
-  status     --year YYYY [--today YYYY-MM-DD] [--json]   (needs --data-dir or --db)
-             compliance of every reporting unit of the working set in that year
-  generate   --unit CODE --from YYYY --to YYYY --seed N [--issues N] [--today YYYY-MM-DD] [--json]
+  compliance: {
+    options: { ...RANGE, held: { type: 'string' }, today: { type: 'string' } },
+    usage: `compliance (--kind KIND | --kato CODE) --from YYYY-MM-DD --to YYYY-MM-DD
+             [--held D1,D2,...] [--today YYYY-MM-DD] [--json]`,
+    fields: { ...RANGE_FIELDS, held: '--held' },
+    run: (o, call, t) => {
+      // --held wins; otherwise, for --kato, the unit's recorded meetings (none without --data-dir).
+      const held = typeof o.held === 'string' ? list(o.held) : undefined;
+      const assessed = call('rules:compliance', { kind: o.kind, kato: o.kato, from: o.from, to: o.to, held });
+      return {
+        json: assessed.map((o) => ({
+          ...describe(o),
+          status: o.status,
+          heldOn: o.meeting?.heldOn ?? null,
+          meetingId: o.meeting?.id ?? null,
+          ...(o.reportDueMonths === null ? {} : { reportDue: o.reportDue }),
+        })),
+        text: table(
+          ['group', 'window', 'window start', 'window end', 'status', 'held on', 'report due'],
+          assessed.map((o) => [o.group, o.windowKey, o.windowStart, o.windowEnd, t(`Status.${o.status}`), o.meeting?.heldOn ?? '', o.reportDue ?? '']),
+        ),
+      };
+    },
+  },
+  units: {
+    options: { ...COMMON, kato: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' } },
+    usage: `units      (--kato CODE | --search TEXT [--limit N]) [--json]
+             N: ${span(contract['units:search'].input.shape.limit.unwrap())}, 50 by default`,
+    fields: { kato: '--kato', query: '--search', limit: '--limit' },
+    run: (o, call, t) => {
+      if ((o.kato === undefined) === (o.search === undefined)) throw new UsageError('units needs exactly one of --kato or --search');
+      const units: UnitSummary[] =
+        o.kato !== undefined ? [call('units:get', { kato: o.kato })] : call('units:search', { query: o.search, limit: o.limit === undefined ? 50 : numeric(o.limit) });
+      return {
+        json: units.map((u) => ({ kato: u.kato, kind: u.kind, nameKk: u.nameKk, nameRu: u.nameRu, parent: u.parent })),
+        text: table(
+          ['KATO', 'kind', 'name (kk)', 'name (ru)', 'parent'],
+          units.map((u) => [u.kato, t(`Kind.${u.kind}`), u.nameKk, u.nameRu, u.parent ?? '']),
+        ),
+      };
+    },
+  },
+  status: {
+    options: { ...COMMON, year: { type: 'string' }, today: { type: 'string' } },
+    usage: `status     --year YYYY [--today YYYY-MM-DD] [--json]   (needs --data-dir or --db)
+             compliance of every reporting unit of the working set in that year`,
+    needsData: true,
+    fields: { year: '--year' },
+    run: (o, call, t, lang) => {
+      const grid = call('obligations:grid', { year: numeric(o.year) });
+      const cells = grid.rows.flatMap((row) => row.obligations.map((cell) => ({ unit: row.unit, cell })));
+      return {
+        json: cells.map(({ unit, cell }) => ({
+          kato: unit.kato,
+          kind: unit.kind,
+          windowStart: cell.windowStart,
+          windowEnd: cell.windowEnd,
+          status: cell.status,
+          meetingId: cell.meeting?.id ?? null,
+        })),
+        text: table(
+          ['KATO', 'unit', 'window', 'window start', 'window end', 'status', 'held on', 'planned for'],
+          cells.map(({ unit, cell }) => [
+            unit.kato,
+            lang === 'kk' ? unit.nameKk : unit.nameRu,
+            cell.windowKey,
+            cell.windowStart,
+            cell.windowEnd,
+            t(`Status.${cell.status}`),
+            cell.meeting?.heldOn ?? '',
+            cell.planned?.plannedOn ?? '',
+          ]),
+        ),
+      };
+    },
+  },
+  generate: {
+    options: {
+      ...COMMON,
+      unit: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      seed: { type: 'string' },
+      today: { type: 'string' },
+      issues: { type: 'string' },
+    },
+    usage: `generate   --unit CODE --from YYYY --to YYYY --seed SEED [--issues N] [--today YYYY-MM-DD] [--json]
              (needs --data-dir or --db) fills an installation with realistic demo meetings
              and citizens' issues for the unit's subtree, the same for the same seed; a few
              issues per held meeting, or about N in all with --issues N; sets the working
-             root to the unit if none is set yet
-  issues     [--status S] [--search TEXT] [--unit CODE] [--limit N] [--today YYYY-MM-DD] [--json]
-             (needs --data-dir or --db) the citizens' issue log, newest first (50 by default);
+             root to the unit if none is set yet; SEED: ${span(DemoGenerateInput.shape.seed)}, N: ${span(DemoGenerateInput.shape.issues.unwrap())}`,
+    needsData: true,
+    fields: { unitKato: '--unit', fromYear: '--from', toYear: '--to', seed: '--seed', issues: '--issues' },
+    run: (o, call) => {
+      const started = performance.now();
+      const summary = call('demo:generate', { unitKato: o.unit, fromYear: numeric(o.from), toYear: numeric(o.to), seed: numeric(o.seed), issues: numeric(o.issues) });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const { byStatus: s, issues } = summary;
+      const closed = Object.entries(issues.byStatus).reduce((n, [status, count]) => n + (['done', 'explained', 'forwarded', 'rejected'].includes(status) ? count : 0), 0);
+      return {
+        json: summary,
+        text:
+          `generated ${summary.meetings} meetings (held ${s.held + s.closed}, planned ${s.planned + s.announced + s.postponed}, cancelled ${s.cancelled}), ` +
+          `${summary.akims} akims, ${summary.officials} officials for ${summary.units} units under ${summary.unit}, ` +
+          `${issues.issues} issues (${issues.atMeetings} raised at meetings; closed ${closed}, overdue ${issues.overdue}, prolonged ${issues.prolonged}), ` +
+          `${summary.fromYear}–${summary.toYear}, seed ${summary.seed}, today ${summary.today}, in ${seconds} s\n`,
+      };
+    },
+  },
+  issues: {
+    options: { ...COMMON, status: { type: 'string' }, search: { type: 'string' }, unit: { type: 'string' }, limit: { type: 'string' }, today: { type: 'string' } },
+    usage: `issues     [--status S] [--search TEXT] [--unit CODE] [--limit N] [--today YYYY-MM-DD] [--json]
+             (needs --data-dir or --db) the citizens' issue log, newest first (N: 50 by default);
              S is a status id (new, in_progress, done, explained, planned, forwarded,
              rejected or an added one), open, closed or overdue; TEXT is searched in
-             Kazakh and Russian, each word as a prefix ("мектеп" finds "мектептің")
-Common: --data-dir DIR or --db FILE (read an installation's data and rule sets), --lang kk|ru|en.
+             Kazakh and Russian, each word as a prefix ("мектеп" finds "мектептің")`,
+    needsData: true,
+    fields: { 'filter.unitKato': '--unit', 'filter.search': '--search', 'filter.statusIds': '--status', limit: '--limit' },
+    run: (o, call, t, lang) => {
+      // The log takes empty text as no search (a cleared search box); typed here, it is a mistake.
+      if (typeof o.search === 'string' && o.search.trim() === '') throw new UsageError('--search needs some text');
+      const statuses = call('issueStatuses:list', {});
+      const filter: Record<string, unknown> = { unitKato: o.unit, search: o.search };
+      const status = o.status;
+      if (status === 'open' || status === 'closed') filter.open = status === 'open';
+      else if (status === 'overdue') filter.overdue = true;
+      else if (typeof status === 'string') {
+        if (!statuses.some((s) => s.id === status)) throw new UsageError(`--status: one of ${[...statuses.map((s) => s.id), 'open', 'closed', 'overdue'].join(', ')}: ${status}`);
+        filter.statusIds = [status];
+      }
+      const { rows, total } = issuePages(call, filter, typeof o.limit === 'string' ? numeric(o.limit) : 50);
+      const names = new Map(statuses.map((s) => [s.id, lang === 'kk' ? s.nameKk : s.nameRu]));
+      const clip = (text: string) => (text.length > 70 ? `${text.slice(0, 69)}…` : text);
+      return {
+        json: { rows, total },
+        text:
+          table(
+            ['unit', 'No', 'raised on', 'kind', 'status', 'deadline', 'text'],
+            rows.map((r) => [
+              r.unitKato,
+              String(r.registryNo),
+              r.raisedOn,
+              t(`Minutes.issueKinds.${r.kind}`),
+              `${names.get(r.statusId) ?? r.statusId}${r.overdue ? ` — ${t('Issues.overdue')}` : ''}`,
+              r.deadline ?? '',
+              clip(r.text.replace(/\s+/g, ' ')),
+            ]),
+          ) + `${rows.length} of ${total}\n`,
+      };
+    },
+  },
+};
+
+const LEGEND = `Common: --data-dir DIR or --db FILE (read an installation's data and rule sets), --lang kk|ru|en.
+CODE is a KATO code (9 digits); YYYY a year, ${span(Year)}.
 Kinds: oblast capital republican_city city_district district oblast_city district_city
        rural_okrug settlement village
 `;
 
+/** A number schema's bounds, so the usage states the range the schema checks, not a copy of it. */
+function span(schema: z.ZodNumber): string {
+  return `${schema.minValue}–${schema.maxValue}`;
+}
+
+function usage(command?: string): string {
+  const commands = command === undefined ? Object.values(COMMANDS) : [COMMANDS[command]!];
+  return `Usage: esep <command> [options]\n${commands.map((c) => `  ${c.usage}\n`).join('')}${LEGEND}`;
+}
+
 /** Runs one CLI command; returns the exit code. Writes only JSON to stdout with --json. */
 export function runCli(argv: readonly string[], io: CliIo): number {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
   const lang = pickLanguage(rest, io.env);
   const t = createI18n(lang).t;
+  const command = name === undefined ? undefined : Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  let opts: Opts = {};
   let core: Core | undefined;
   try {
-    if (command === undefined || command === '--help' || command === 'help') {
-      io.stdout(USAGE);
-      return command === undefined ? EXIT_BAD_INPUT : EXIT_OK;
+    if (name === undefined || name === '--help' || name === 'help') {
+      io.stdout(usage());
+      return name === undefined ? EXIT_BAD_INPUT : EXIT_OK;
     }
-    if (!(command in COMMANDS)) throw new UsageError(`unknown command: ${command}`);
-    const { values } = parseArgs({ args: [...rest], options: COMMANDS[command as CommandName], strict: true, allowPositionals: false });
-    const opts = values as Record<string, string | boolean | undefined>;
-    const openData = () => (core ??= openCoreFor(opts, opts.today as string | undefined));
-    const output = run(command as CommandName, opts, openData, t, lang);
-    io.stdout(opts.json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text);
+    if (command === undefined) throw new UsageError(`unknown command: ${name}`);
+    opts = parseArgs({ args: [...rest], options: command.options, strict: true, allowPositionals: false }).values as Opts;
+    if (command.needsData && !hasData(opts)) throw new UsageError(`${name} works on an installation's data: give --data-dir DIR or --db FILE`);
+    core = openCoreFor(opts);
+    const handlers: HandlersOf<CliContract> = { ...createHandlers(core, pkg.version), ...createDemoHandlers(core) };
+    const log = (error: unknown) => io.stderr(`esep: ${(error as Error).stack ?? String(error)}\n`);
+    const call: Call = (channel, input) => {
+      const envelope = dispatchCli(handlers, channel, input, log);
+      // The CLI's channels answer synchronously; a document export would need an async CLI.
+      if (envelope instanceof Promise) throw new Error(`${channel} answers asynchronously`);
+      if (!envelope.ok) throw new EsepError(envelope.error.code, envelope.error.details);
+      return envelope.value as Output<typeof channel>;
+    };
+    const printed = command.run(opts, call, t, lang);
+    io.stdout(opts.json ? `${JSON.stringify(printed.json, null, 2)}\n` : printed.text);
     return EXIT_OK;
   } catch (error) {
+    const commandUsage = usage(command === undefined ? undefined : name);
     if (error instanceof EsepError) {
-      io.stderr(`esep: ${errorMessage(t, error.toPayload())}\n`);
+      if (error.code === 'validation' && command !== undefined) {
+        const fields = namedFields(error.details?.['fields'], command, opts);
+        io.stderr(`esep: ${errorMessage(t, { code: 'validation', details: { fields } })}\n${commandUsage}`);
+      } else {
+        io.stderr(`esep: ${errorMessage(t, error.toPayload())}\n`);
+      }
       return error.code === 'internal' ? EXIT_INTERNAL : EXIT_BAD_INPUT;
     }
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`esep: ${(error as Error).message}\n${USAGE}`);
+      io.stderr(`esep: ${(error as Error).message}\n${commandUsage}`);
       return EXIT_BAD_INPUT;
     }
     io.stderr(`esep: ${(error as Error).stack ?? String(error)}\n`);
@@ -122,6 +315,34 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   } finally {
     core?.close();
   }
+}
+
+/**
+ * A `validation` error names the channel's fields; the reader typed options, so it names those
+ * with the text given (as the app names its form's labels): `--from 2025-02-30`, and of a
+ * comma list the item at fault (`held.1` → its second date).
+ */
+function namedFields(fields: unknown, command: Command, opts: Opts): string[] {
+  const paths = Array.isArray(fields) ? fields.map(String) : [];
+  const named = paths.map((path) => {
+    const key = Object.keys(command.fields).find((f) => path === f || path.startsWith(`${f}.`));
+    if (key === undefined) return path;
+    const option = command.fields[key]!;
+    const given = opts[option.slice(2)];
+    if (typeof given !== 'string') return option;
+    const index = /^\.(\d+)$/.exec(path.slice(key.length))?.[1];
+    const text = index !== undefined && given.includes(',') ? (list(given)[Number(index)] ?? given) : given;
+    return `${option} ${text === '' || /\s/.test(text) ? JSON.stringify(text) : text}`;
+  });
+  return [...new Set(named)];
+}
+
+/** D1,D2,...: the items, trimmed, empty ones dropped. */
+function list(text: string): string[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function isParseArgsError(error: unknown): boolean {
@@ -137,12 +358,19 @@ function pickLanguage(args: readonly string[], env: NodeJS.ProcessEnv): UiLangua
   return 'en';
 }
 
+function hasData(opts: Opts): boolean {
+  return opts['data-dir'] !== undefined || opts.db !== undefined;
+}
+
 /**
  * Without --data-dir the CLI never creates files: it loads the shipped classifier into an
- * in-memory database and uses the built-in rule set.
+ * in-memory database, whose only rule set is the built-in one. --today pins the core's clock,
+ * so it is the door's own option (like --data-dir), checked here rather than by a channel.
  */
-function openCoreFor(opts: Record<string, string | boolean | undefined>, today: string | undefined): Core {
-  const clock = today && isIsoDate(today) ? fixedClock(today) : systemClock;
+function openCoreFor(opts: Opts): Core {
+  const today = opts.today;
+  if (typeof today === 'string' && !isIsoDate(today)) throw new EsepError('date_invalid', { date: today });
+  const clock = typeof today === 'string' ? fixedClock(today) : systemClock;
   const paths = pathsFromOptions({ dataDir: opts['data-dir'] as string | undefined, db: opts.db as string | undefined }, SOURCE_RESOURCES_DIR) ?? {
     ...corePaths('', SOURCE_RESOURCES_DIR),
     dbFile: ':memory:',
@@ -150,222 +378,29 @@ function openCoreFor(opts: Record<string, string | boolean | undefined>, today: 
   return openCore({ paths, clock, actor: 'cli' });
 }
 
-interface Output {
-  json: unknown;
-  text: string;
+/**
+ * An option's text as a number, for the schema to judge (whole or not, in range). Only decimal
+ * digits make one: Number() alone would also take "1e3", "0x10" or "" (as 0).
+ */
+function numeric(text: string): number;
+function numeric(text: string | boolean | undefined): number | undefined;
+function numeric(text: string | boolean | undefined): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
 }
 
-function run(command: CommandName, opts: Record<string, string | boolean | undefined>, openData: () => Core, t: TFunction, lang: UiLanguage): Output {
-  switch (command) {
-    case 'units':
-      return unitsCommand(opts, openData, t);
-    case 'schedule':
-    case 'compliance':
-      return obligationsCommand(command, opts, openData, t);
-    case 'status':
-      return statusCommand(opts, openData, t, lang);
-    case 'generate':
-      return generateCommand(opts, openData);
-    case 'issues':
-      return issuesCommand(opts, openData, t, lang);
+/** The largest window issues:list serves: the log screen's virtualised list asks for no more. */
+const ISSUE_PAGE = contract['issues:list'].input.shape.limit.maxValue ?? 500;
+
+/** Up to `limit` issues, newest first, a window at a time (--limit may exceed one window). */
+function issuePages(call: Call, filter: Record<string, unknown>, limit: number): { rows: IssueRow[]; total: number } {
+  const rows: IssueRow[] = [];
+  for (;;) {
+    // A bad --limit (0, -3, NaN) reaches the schema in the first request.
+    const page = call('issues:list', { filter, sort: { key: 'raisedOn', dir: 'desc' }, offset: rows.length, limit: Math.min(ISSUE_PAGE, limit - rows.length) });
+    rows.push(...page.rows);
+    if (page.rows.length === 0 || rows.length >= Math.min(limit, page.total)) return { rows, total: page.total };
   }
-}
-
-function requireData(opts: Record<string, string | boolean | undefined>, command: string): void {
-  if (!hasData(opts)) throw new UsageError(`${command} works on an installation's data: give --data-dir DIR or --db FILE`);
-  // Checked here: openCoreFor would fall back to the system clock for a malformed date.
-  if (opts.today !== undefined) requireDate(opts.today, '--today');
-}
-
-function requireYear(value: string | boolean | undefined, option: string): number {
-  if (typeof value !== 'string') throw new UsageError(`${option} YYYY is required`);
-  const year = Number(value);
-  if (!/^\d{4}$/.test(value) || year < 2013 || year > 2100) throw new UsageError(`${option}: a year from 2013 to 2100: ${value}`);
-  return year;
-}
-
-/** The obligations grid of the working set, one element per obligation, in the grid's order. */
-function statusCommand(opts: Record<string, string | boolean | undefined>, openData: () => Core, t: TFunction, lang: UiLanguage): Output {
-  requireData(opts, 'status');
-  const year = requireYear(opts.year, '--year');
-  const grid = obligationsGrid(openData().ctx, { year });
-  const cells = grid.rows.flatMap((row) => row.obligations.map((cell) => ({ unit: row.unit, cell })));
-  const name = (u: UnitSummary) => (lang === 'kk' ? u.nameKk : u.nameRu);
-  return {
-    json: cells.map(({ unit, cell }) => ({
-      kato: unit.kato,
-      kind: unit.kind,
-      windowStart: cell.windowStart,
-      windowEnd: cell.windowEnd,
-      status: cell.status,
-      meetingId: cell.meeting?.id ?? null,
-    })),
-    text: table(
-      ['KATO', 'unit', 'window', 'window start', 'window end', 'status', 'held on', 'planned for'],
-      cells.map(({ unit, cell }) => [
-        unit.kato,
-        name(unit),
-        cell.windowKey,
-        cell.windowStart,
-        cell.windowEnd,
-        t(`Status.${cell.status}`),
-        cell.meeting?.heldOn ?? '',
-        cell.planned?.plannedOn ?? '',
-      ]),
-    ),
-  };
-}
-
-function generateCommand(opts: Record<string, string | boolean | undefined>, openData: () => Core): Output {
-  requireData(opts, 'generate');
-  const kato = opts.unit;
-  if (typeof kato !== 'string') throw new UsageError('--unit CODE is required');
-  if (!isKatoCode(kato)) throw new EsepError('kato_invalid', { kato });
-  const fromYear = requireYear(opts.from, '--from');
-  const toYear = requireYear(opts.to, '--to');
-  if (fromYear > toYear) throw new EsepError('range_invalid', { from: String(fromYear), to: String(toYear) });
-  const seed = Number(opts.seed);
-  if (typeof opts.seed !== 'string' || !/^\d+$/.test(opts.seed) || seed > 0xffffffff) throw new UsageError(`--seed: a whole number from 0 to 4294967295: ${opts.seed ?? ''}`);
-  const { ctx } = openData();
-  const existing = countMeetingsUnder(ctx.db, kato);
-  if (existing > 0) throw new UsageError(`generate fills an empty installation: ${existing} meetings are already recorded under ${kato}`);
-  const target = opts.issues === undefined ? null : wholeNumber(opts.issues, '--issues', 0, 1_000_000);
-  const started = performance.now();
-  // One transaction: a failure leaves the installation as empty as it was.
-  const { summary, issues } = ctx.db.transaction(() => {
-    const meetings = generateMeetings(ctx, { unitKato: kato, fromYear, toYear, seed });
-    return { summary: meetings, issues: generateIssues(ctx, { unitKato: kato, seed, fromYear, target }) };
-  })();
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const s = summary.byStatus;
-  const closed = Object.entries(issues.byStatus).reduce((n, [status, count]) => n + (['done', 'explained', 'forwarded', 'rejected'].includes(status) ? count : 0), 0);
-  return {
-    json: { ...summary, issues },
-    text:
-      `generated ${summary.meetings} meetings (held ${s.held + s.closed}, planned ${s.planned + s.announced + s.postponed}, cancelled ${s.cancelled}), ` +
-      `${summary.akims} akims, ${summary.officials} officials for ${summary.units} units under ${summary.unit}, ` +
-      `${issues.issues} issues (${issues.atMeetings} raised at meetings; closed ${closed}, overdue ${issues.overdue}, prolonged ${issues.prolonged}), ` +
-      `${fromYear}–${toYear}, seed ${seed}, today ${summary.today}, in ${seconds} s\n`,
-  };
-}
-
-function wholeNumber(value: string | boolean | undefined, option: string, min: number, max: number): number {
-  const n = Number(value);
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`${option}: a whole number from ${min} to ${max}: ${String(value ?? '')}`);
-  return n;
-}
-
-/** The issue log, newest first, filtered like the log screen's quick filters. */
-function issuesCommand(opts: Record<string, string | boolean | undefined>, openData: () => Core, t: TFunction, lang: UiLanguage): Output {
-  requireData(opts, 'issues');
-  const limit = opts.limit === undefined ? 50 : wholeNumber(opts.limit, '--limit', 1, 100_000);
-  const unit = opts.unit as string | undefined;
-  if (unit !== undefined && !isKatoCode(unit)) throw new EsepError('kato_invalid', { kato: unit });
-  const { ctx } = openData();
-  const statuses = listStatuses(ctx.db);
-  const filter: IssueFilter = { ...(unit === undefined ? {} : { unitKato: unit }) };
-  const status = opts.status as string | undefined;
-  if (status === 'open' || status === 'closed') filter.open = status === 'open';
-  else if (status === 'overdue') filter.overdue = true;
-  else if (status !== undefined) {
-    if (!statuses.some((s) => s.id === status)) throw new UsageError(`--status: one of ${[...statuses.map((s) => s.id), 'open', 'closed', 'overdue'].join(', ')}: ${status}`);
-    filter.statusIds = [status];
-  }
-  if (typeof opts.search === 'string') {
-    if (opts.search.trim() === '') throw new UsageError('--search needs some text');
-    filter.search = opts.search.trim().slice(0, 200);
-  }
-  const page = listIssues(ctx, { filter, sort: { key: 'raisedOn', dir: 'desc' }, offset: 0, limit });
-  const names = new Map(statuses.map((s) => [s.id, lang === 'kk' ? s.nameKk : s.nameRu]));
-  const clip = (text: string) => (text.length > 70 ? `${text.slice(0, 69)}…` : text);
-  return {
-    json: page,
-    text:
-      table(
-        ['unit', 'No', 'raised on', 'kind', 'status', 'deadline', 'text'],
-        page.rows.map((r) => [
-          r.unitKato,
-          String(r.registryNo),
-          r.raisedOn,
-          t(`Minutes.issueKinds.${r.kind}`),
-          `${names.get(r.statusId) ?? r.statusId}${r.overdue ? ` — ${t('Issues.overdue')}` : ''}`,
-          r.deadline ?? '',
-          clip(r.text.replace(/\s+/g, ' ')),
-        ]),
-      ) + `${page.rows.length} of ${page.total}\n`,
-  };
-}
-
-function unitsCommand(opts: Record<string, string | boolean | undefined>, openData: () => Core, t: TFunction): Output {
-  const kato = opts.kato as string | undefined;
-  const search = opts.search as string | undefined;
-  if ((kato === undefined) === (search === undefined)) throw new UsageError('units needs exactly one of --kato or --search');
-  let units: UnitSummary[];
-  if (kato !== undefined) {
-    if (!isKatoCode(kato)) throw new EsepError('kato_invalid', { kato });
-    units = [getUnit(openData().ctx, kato)];
-  } else {
-    const limit = opts.limit === undefined ? 50 : Number(opts.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit: a whole number from 1 to 1000: ${opts.limit}`);
-    if (!search?.trim()) throw new UsageError('--search needs some text');
-    units = searchUnits(openData().ctx, { query: search, limit });
-  }
-  const json = units.map((u) => ({ kato: u.kato, kind: u.kind, nameKk: u.nameKk, nameRu: u.nameRu, parent: u.parent }));
-  const text = table(
-    ['KATO', 'kind', 'name (kk)', 'name (ru)', 'parent'],
-    units.map((u) => [u.kato, t(`Kind.${u.kind}`), u.nameKk, u.nameRu, u.parent ?? '']),
-  );
-  return { json, text };
-}
-
-function requireDate(value: string | boolean | undefined, option: string): IsoDate {
-  if (typeof value !== 'string') throw new UsageError(`${option} YYYY-MM-DD is required`);
-  if (!isIsoDate(value)) throw new EsepError('date_invalid', { date: value });
-  return value;
-}
-
-function obligationsCommand(
-  command: 'schedule' | 'compliance',
-  opts: Record<string, string | boolean | undefined>,
-  openData: () => Core,
-  t: TFunction,
-): Output {
-  const from = requireDate(opts.from, '--from');
-  const to = requireDate(opts.to, '--to');
-  if (from > to) throw new EsepError('range_invalid', { from, to });
-  const { kind, unit } = resolveKind(opts, openData);
-  const ruleSets: RuleSet[] = hasData(opts) ? listRuleSets(openData().ctx.db) : [DECREE_615];
-
-  if (command === 'schedule') {
-    const obligations = obligationsFor(ruleSets, kind, from, to);
-    return {
-      json: obligations.map((o) => describe(o)),
-      text: table(
-        ['rule set', 'group', 'window', 'window start', 'window end', 'covers'],
-        obligations.map((o) => [o.ruleSetId, o.group, o.windowKey, o.windowStart, o.windowEnd, `${o.coversStart} – ${o.coversEnd}`]),
-      ),
-    };
-  }
-
-  const today = opts.today === undefined ? systemClock.today() : requireDate(opts.today, '--today');
-  const held = heldMeetings(opts, unit, openData);
-  for (const m of held) {
-    if (m.heldOn > today) throw new EsepError('date_in_future', { date: m.heldOn, today });
-  }
-  const assessed = assessCompliance(ruleSets, kind, from, to, held, today);
-  return {
-    json: assessed.map((o) => ({
-      ...describe(o),
-      status: o.status,
-      heldOn: o.meeting?.heldOn ?? null,
-      meetingId: o.meeting?.id ?? null,
-      ...(o.reportDueMonths === null ? {} : { reportDue: o.reportDue }),
-    })),
-    text: table(
-      ['group', 'window', 'window start', 'window end', 'status', 'held on', 'report due'],
-      assessed.map((o) => [o.group, o.windowKey, o.windowStart, o.windowEnd, t(`Status.${o.status}`), o.meeting?.heldOn ?? '', o.reportDue ?? '']),
-    ),
-  };
 }
 
 function describe(o: Obligation) {
@@ -379,43 +414,6 @@ function describe(o: Obligation) {
     coversStart: o.coversStart,
     coversEnd: o.coversEnd,
   };
-}
-
-function resolveKind(
-  opts: Record<string, string | boolean | undefined>,
-  openData: () => Core,
-): { kind: ReportingUnitKind; unit: UnitSummary | null } {
-  const kindOpt = opts.kind as string | undefined;
-  const kato = opts.kato as string | undefined;
-  if ((kindOpt === undefined) === (kato === undefined)) throw new UsageError('give exactly one of --kind or --kato');
-  if (kindOpt !== undefined) {
-    if (!isUnitKind(kindOpt) || !isReportingKind(kindOpt)) throw new UsageError(`--kind: not a kind of unit with an akim: ${kindOpt}`);
-    return { kind: kindOpt, unit: null };
-  }
-  if (!isKatoCode(kato)) throw new EsepError('kato_invalid', { kato: String(kato) });
-  const unit = getUnit(openData().ctx, kato);
-  if (!isReportingKind(unit.kind)) throw new EsepError('unit_not_reporting', { kato });
-  return { kind: unit.kind, unit };
-}
-
-function hasData(opts: Record<string, string | boolean | undefined>): boolean {
-  return opts['data-dir'] !== undefined || opts.db !== undefined;
-}
-
-/** --held wins; otherwise, with --data-dir and --kato, the meetings recorded for that unit. */
-function heldMeetings(opts: Record<string, string | boolean | undefined>, unit: UnitSummary | null, openData: () => Core) {
-  if (typeof opts.held === 'string') {
-    return opts.held
-      .split(',')
-      .map((d) => d.trim())
-      .filter(Boolean)
-      .map((d) => {
-        if (!isIsoDate(d)) throw new EsepError('date_invalid', { date: d });
-        return { id: null, heldOn: d };
-      });
-  }
-  if (unit && hasData(opts)) return heldMeetingsUnder(openData().ctx.db, unit.kato).get(unit.kato) ?? [];
-  return [];
 }
 
 function table(header: string[], rows: string[][]): string {

@@ -44,6 +44,8 @@ export const CHANNELS = [
   'rules:list',
   'rules:add',
   'rules:remove',
+  'rules:schedule',
+  'rules:compliance',
   'issues:list',
   'issues:counts',
   'issues:get',

@@ -56,7 +56,3 @@ export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
 export type ChannelOutput<K extends ChannelName> = Exclude<Contract[K]['output'], undefined>;
 
 export const CHANNEL_NAMES: readonly ChannelName[] = CHANNELS;
-
-export function isChannelName(value: unknown): value is ChannelName {
-  return typeof value === 'string' && Object.hasOwn(contract, value);
-}

@@ -11,8 +11,7 @@ import { parseArgs } from 'node:util';
 import { openTempCore } from '../helpers/temp-core';
 import { createHandlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
-import { generateMeetings } from '../../electron/core/services/generate.service';
-import { generateIssues } from '../../electron/core/services/generate-issues.service';
+import { generateDemo } from '../../electron/core/demo/generate';
 import { issueQuerySql, type IssueQuery } from '../../electron/core/db/repos/issues.repo';
 import { matchExpression } from '../../electron/core/services/issue-search';
 import type { IssueFilter, IssueSort } from '../../shared/contract/issues.contract';
@@ -26,10 +25,7 @@ const core = openTempCore({ today: TODAY });
 const { ctx } = core;
 
 let t0 = performance.now();
-const generated = ctx.db.transaction(() => {
-  generateMeetings(ctx, { unitKato: OBLAST, fromYear: 2019, toYear: 2025, seed: 2025 });
-  return generateIssues(ctx, { unitKato: OBLAST, seed: 2025, fromYear: 2019, target: Number(values.issues) });
-})();
+const generated = generateDemo(ctx, { unitKato: OBLAST, fromYear: 2019, toYear: 2025, seed: 2025, issues: Number(values.issues) }).issues;
 console.log(`generated ${generated.issues} issues (${generated.overdue} overdue) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 t0 = performance.now();
 ctx.db.pragma('optimize');

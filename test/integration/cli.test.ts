@@ -5,10 +5,15 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/cli';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
-import { openTempCore, tempDir, ABAY_DISTRICT, KARAAUYL_OKRUG } from '../helpers/temp-core';
+import { openTempCore, tempDir, ABAY_DISTRICT, KARAAUYL_OKRUG, KARAAUYL_VILLAGE, OUTSIDE_OKRUG } from '../helpers/temp-core';
 import { createHandlers } from '../../electron/core/api/handlers';
-import { dispatch } from '../../electron/core/api/dispatch';
+import { createDispatch, dispatch } from '../../electron/core/api/dispatch';
+import { demoContract } from '../../electron/core/demo/demo.contract';
+import { createDemoHandlers } from '../../electron/core/demo/demo.handlers';
+import { contract } from '../../shared/contract/contract';
+import type { Envelope } from '../../shared/contract/envelope';
 import { blankIssueFields } from '../../shared/contract/issue-defaults';
+import { createI18n, errorMessage, LANGUAGES } from '../../shared/i18n';
 
 function cli(...args: string[]) {
   let stdout = '';
@@ -122,8 +127,9 @@ describe('esep units', () => {
 describe('bad input: exit code 2, a message on stderr, nothing on stdout', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['unknown KATO code', ['units', '--kato', '999999999'], /No administrative unit has the KATO code 999999999/],
-    ['malformed KATO code', ['units', '--kato', '12AB'], /9 digits/],
-    ['malformed date', ['schedule', '--kind', 'district', '--from', '2025-02-30', '--to', '2025-12-31'], /Not a date: "2025-02-30"/],
+    // The app's validation message naming the option and its text; the command's usage under it gives the form.
+    ['malformed KATO code', ['units', '--kato', '12AB'], /^esep: Check the input: --kato 12AB\.\n[\s\S]*CODE is a KATO code \(9 digits\)/],
+    ['malformed date', ['schedule', '--kind', 'district', '--from', '2025-02-30', '--to', '2025-12-31'], /^esep: Check the input: --from 2025-02-30\.\n[\s\S]*--from YYYY-MM-DD/],
     ['--from after --to', ['schedule', '--kind', 'district', '--from', '2025-05-01', '--to', '2025-01-01'], /starts \(2025-05-01\) after it ends \(2025-01-01\)/],
     ['a kind without an akim', ['schedule', '--kind', 'locality', '--from', '2025-01-01', '--to', '2025-12-31'], /--kind/],
     ['a locality code', ['schedule', '--kato', '103230100', '--from', '2025-01-01', '--to', '2025-12-31'], /no akim of its own/],
@@ -246,5 +252,81 @@ describe('esep issues', () => {
     const help = cli('--help');
     expect(help.stdout).toMatch(/issues\s+\[--status S\] \[--search TEXT\]/);
     expect(help.stdout).toMatch(/--issues N/);
+  });
+});
+
+describe('the CLI refuses what the app refuses, with the same code and message', () => {
+  const TODAY = '2025-06-01';
+  const range = { from: '2025-01-01', to: '2025-12-31' };
+  const argvRange = ['--from', range.from, '--to', range.to];
+  const listIssues = (filter: Record<string, unknown>) => ({ filter, sort: { key: 'raisedOn', dir: 'desc' }, offset: 0, limit: 50 });
+  const generate = (more: Record<string, unknown>) => ({ unitKato: ABAY_DISTRICT, fromYear: 2024, toYear: 2025, seed: 1, ...more });
+  const argvGenerate = (...more: string[]) => ['generate', '--unit', ABAY_DISTRICT, '--from', '2024', '--to', '2025', '--seed', '1', ...more];
+
+  /**
+   * The argv, the request the app would send for it, and for a `validation` refusal the fields
+   * the envelope names → how the CLI names them (its options, with the text given).
+   */
+  const cases: Array<[string, string[], string, unknown, Record<string, string>?]> = [
+    ['a malformed KATO code', ['units', '--kato', '12AB'], 'units:get', { kato: '12AB' }, { kato: '--kato 12AB' }],
+    ['an unknown unit', ['units', '--kato', '999999999'], 'units:get', { kato: '999999999' }],
+    ['a blank search', ['units', '--search', '  '], 'units:search', { query: '  ', limit: 50 }, { query: '--search "  "' }],
+    ['a limit beyond the search', ['units', '--search', 'Абай', '--limit', '101'], 'units:search', { query: 'Абай', limit: 101 }, { limit: '--limit 101' }],
+    ['a fractional limit', ['units', '--search', 'Абай', '--limit', '2.5'], 'units:search', { query: 'Абай', limit: 2.5 }, { limit: '--limit 2.5' }],
+    ['an impossible date', ['schedule', '--kind', 'district', '--from', '2025-02-30', '--to', range.to], 'rules:schedule', { kind: 'district', from: '2025-02-30', to: range.to }, { from: '--from 2025-02-30' }],
+    ['a kind without an akim', ['schedule', '--kind', 'locality', ...argvRange], 'rules:schedule', { kind: 'locality', ...range }, { kind: '--kind locality' }],
+    ['neither a kind nor a unit', ['schedule', ...argvRange], 'rules:schedule', range, { kind: '--kind', kato: '--kato' }],
+    ['a missing date', ['schedule', '--kind', 'district', '--to', range.to], 'rules:schedule', { kind: 'district', to: range.to }, { from: '--from' }],
+    ['a period ending before it starts', ['schedule', '--kind', 'district', '--from', '2025-05-01', '--to', '2025-01-01'], 'rules:schedule', { kind: 'district', from: '2025-05-01', to: '2025-01-01' }],
+    ['a locality', ['compliance', '--kato', KARAAUYL_VILLAGE, ...argvRange], 'rules:compliance', { kato: KARAAUYL_VILLAGE, ...range }],
+    ['a malformed held date', ['compliance', '--kind', 'village', ...argvRange, '--held', '2025-01-10,10.02.2025'], 'rules:compliance', { kind: 'village', ...range, held: ['2025-01-10', '10.02.2025'] }, { 'held.1': '--held 10.02.2025' }],
+    ['a held date after today', ['compliance', '--kind', 'village', ...argvRange, '--held', '2025-07-01'], 'rules:compliance', { kind: 'village', ...range, held: ['2025-07-01'] }],
+    ['a year before the decree', ['status', '--year', '2012'], 'obligations:grid', { year: 2012 }, { year: '--year 2012' }],
+    ['a year that is not a number', ['status', '--year', 'MMXXV'], 'obligations:grid', { year: Number.NaN }, { year: '--year MMXXV' }],
+    ['a malformed unit in the log', ['issues', '--unit', '12345'], 'issues:list', listIssues({ unitKato: '12345' }), { 'filter.unitKato': '--unit 12345' }],
+    ['a unit outside the working set', ['issues', '--unit', OUTSIDE_OKRUG], 'issues:list', listIssues({ unitKato: OUTSIDE_OKRUG })],
+    ['a log window of none', ['issues', '--limit', '0'], 'issues:list', { ...listIssues({}), limit: 0 }, { limit: '--limit 0' }],
+    ['a seed beyond 32 bits', argvGenerate('--seed', '4294967296'), 'demo:generate', generate({ seed: 4294967296 }), { seed: '--seed 4294967296' }],
+    ['a seed in hex', argvGenerate('--seed', '0x10'), 'demo:generate', generate({ seed: Number.NaN }), { seed: '--seed 0x10' }],
+    ['years the wrong way round', [...argvGenerate(), '--from', '2026'], 'demo:generate', generate({ fromYear: 2026 })],
+  ];
+
+  // An installation of the Abai district, with nothing else in it: what the CLI and the app share.
+  const dataDir = tempDir('esep-cli-same-');
+  const setup = openTempCore({ dataDir, today: TODAY });
+  dispatch(createHandlers(setup, 't'), 'setup:complete', { rootKato: ABAY_DISTRICT, language: 'kk' });
+  setup.close();
+
+  const withDemo = createDispatch({ ...contract, ...demoContract });
+  function app(channel: string, input: unknown): Envelope<unknown> {
+    const core = openTempCore({ dataDir, today: TODAY });
+    try {
+      // The app's own door for its channels; the demo one only through the CLI's table.
+      const envelope = channel in contract ? dispatch(createHandlers(core, 't'), channel, input) : withDemo({ ...createHandlers(core, 't'), ...createDemoHandlers(core) }, channel, input);
+      return envelope as Envelope<unknown>;
+    } finally {
+      core.close();
+    }
+  }
+  const withToday = (argv: string[]) => (['compliance', 'status', 'issues', 'generate'].includes(argv[0]!) ? [...argv, '--today', TODAY] : argv);
+
+  it.each(cases)('%s', (_label, argv, channel, input, named) => {
+    const envelope = app(channel, input);
+    if (envelope.ok) throw new Error(`${channel} took ${JSON.stringify(input)}`);
+    const { error } = envelope;
+    if (named) expect(error).toEqual({ code: 'validation', details: { fields: Object.keys(named) } });
+    else expect(error.code).not.toBe('validation');
+    const shown = named ? { code: 'validation' as const, details: { fields: Object.values(named) } } : error;
+    for (const lang of LANGUAGES) {
+      const r = cli(...withToday(argv), '--data-dir', dataDir, '--lang', lang, '--json');
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr.split('\n')[0]).toBe(`esep: ${errorMessage(createI18n(lang).t, shown)}`);
+    }
+  });
+
+  it('and left the installation as it was', () => {
+    const core = openTempCore({ dataDir, today: TODAY });
+    expect((core.ctx.db.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n).toBe(0);
+    core.close();
   });
 });

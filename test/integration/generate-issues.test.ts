@@ -144,6 +144,13 @@ describe('esep generate: issues are deterministic', () => {
     expect(sized.code).toBe(0);
     expect(sized.json().issues.issues).toBeGreaterThan(2700);
     expect(sized.json().issues.issues).toBeLessThan(3300);
+
+    // More than the log serves in one window (500): the CLI reads window after window.
+    const listed = cli('issues', '--data-dir', d, '--today', TODAY, '--limit', '1234', '--json').json();
+    expect(listed.total).toBe(sized.json().issues.issues);
+    expect(listed.rows).toHaveLength(1234);
+    expect(new Set(listed.rows.map((r: { id: string }) => r.id)).size).toBe(1234);
+    expect(listed.rows.every((r: { raisedOn: string }, i: number) => i === 0 || listed.rows[i - 1].raisedOn >= r.raisedOn)).toBe(true);
   });
 
   it('refuses a bad --issues', () => {

@@ -8,7 +8,7 @@ import type { Core } from '../../electron/core/core';
 import { listAudit } from '../../electron/core/db/repos/audit.repo';
 import { listAkimsOfUnit } from '../../electron/core/db/repos/akims.repo';
 import { isInSubtree, subtree } from '../../electron/core/db/repos/units.repo';
-import { mulberry32 } from '../../electron/core/services/generate.service';
+import { mulberry32 } from '../../electron/core/demo/generate-meetings';
 import { MeetingPlanFields } from '../../shared/contract/meetings.contract';
 import { isReportingKind } from '../../shared/domain/units/unit-kind';
 import { caller } from './meeting-fixtures';

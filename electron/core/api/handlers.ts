@@ -1,5 +1,6 @@
 import type { Core } from '../core';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
+import type { Contract } from '../../../shared/contract/contract';
+import type { HandlersOf } from './dispatch';
 import { LATEST_VERSION } from '../db/migrations';
 import { currentKatoEdition } from '../kato/kato.loader';
 import { completeSetup, getSettings, setLanguage, setReminderDays, setResume } from '../services/settings.service';
@@ -29,6 +30,7 @@ import {
 import { listAkims, saveAkim } from '../services/akims.service';
 import { obligationsGrid } from '../services/obligations.service';
 import { addRuleSet, listRuleSetViews, removeRuleSet } from '../services/rule-sets.service';
+import { complianceOf, scheduleOf } from '../services/schedule.service';
 import {
   carryOverIssues,
   countIssues,
@@ -48,7 +50,7 @@ import { checkImport, commitImport, previewImport } from '../services/issues-imp
 import { fillPlan, listPlan, removeRow, saveRow } from '../services/action-plan.service';
 import { exportPlan } from '../services/action-plan-export.service';
 
-export type Handlers = { [K in ChannelName]: (input: ChannelInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>> };
+export type Handlers = HandlersOf<Contract>;
 
 /** The contract bound to the core's services: the one table every door dispatches through. */
 export function createHandlers(core: Core, appVersion: string, platform: Platform = {}): Handlers {
@@ -102,6 +104,8 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     'rules:list': () => listRuleSetViews(ctx),
     'rules:add': (input) => addRuleSet(ctx, input),
     'rules:remove': (input) => removeRuleSet(ctx, input),
+    'rules:schedule': (input) => scheduleOf(ctx, input),
+    'rules:compliance': (input) => complianceOf(ctx, input),
     'issues:list': (input) => listIssues(ctx, input),
     'issues:counts': (input) => countIssues(ctx, input),
     'issues:get': (input) => getIssue(ctx, input),

@@ -9,8 +9,8 @@ import { heldMeetingsUnder } from '../db/repos/meetings.repo';
 import { subtree } from '../db/repos/units.repo';
 import { saveBody, savePerson } from '../db/repos/issue-reference.repo';
 import { addHistory, addProlongation, insertIssue, putAuthor, type StoredIssue } from '../db/repos/issues.repo';
-import { searchDocument, writeSearchRows } from './issue-search';
-import { fullName, instant, Random, STREETS } from './generate.service';
+import { searchDocument, writeSearchRows } from '../services/issue-search';
+import { fullName, instant, Random, STREETS } from './generate-meetings';
 import { BODY_DIRECTORY, CLOSING_NOTES, ISSUE_SENTENCES, PROLONGATION_REASONS, SPOT_ANSWERS, type CorpusLanguage } from './issue-corpus';
 
 /**

@@ -11,7 +11,7 @@ import { saveMeeting } from '../db/repos/meetings.repo';
 import { listRuleSets } from '../db/repos/rule-sets.repo';
 import { getSetting } from '../db/repos/settings.repo';
 import { getUnit, isInSubtree, subtree } from '../db/repos/units.repo';
-import { completeSetup } from './settings.service';
+import { completeSetup } from '../services/settings.service';
 
 /**
  * Demo data: realistic meetings for every reporting unit under a unit over whole years, the
