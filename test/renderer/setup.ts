@@ -1,5 +1,5 @@
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { resetAllStores } from '../../renderer/src/stores/reset';
 import { closeCore, invoke } from './test-core';
 
@@ -8,8 +8,12 @@ import { closeCore, invoke } from './test-core';
 window.esep = { invoke };
 
 // Without vitest globals Testing Library cannot register its own cleanup.
+// The files of a worker share one module graph (isolate: false), so nothing a test set up
+// may outlive it: fake timers and spies on shared objects go too.
 afterEach(() => {
   cleanup();
   resetAllStores();
   closeCore();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
 });
