@@ -55,7 +55,7 @@ export function MeetingsScreen() {
     setExportError(null);
     const result = await exportIcs({ from, to, language: lng === 'ru' ? 'ru' : 'kk' });
     setExporting(false);
-    if (result.ok) saveTextFile(result.file.fileName, result.file.content, 'text/calendar;charset=utf-8');
+    if (result.ok) saveTextFile(result.value.fileName, result.value.content, 'text/calendar;charset=utf-8');
     else setExportError(result.error);
   }
 

@@ -5,7 +5,7 @@ import type { ErrorPayload } from '../../../../shared/errors';
 import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n';
-import { toErrorPayload } from '../../stores/errors';
+import { toErrorPayload } from '../../stores/result';
 import { readBase64 } from '../../read-file';
 
 function Thumbnail({ attachment }: { attachment: Attachment }) {

@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { SidePanel } from '../../components/SidePanel';
 import { saveBase64File } from '../../download';
 import { useT } from '../../i18n';
-import { toErrorPayload } from '../../stores/errors';
+import { toErrorPayload } from '../../stores/result';
 import { useMeetingsStore } from '../../stores/meetings.store';
 import { useMinutesStore } from '../../stores/minutes.store';
 import { useSubtree } from '../meetings/form/useSubtree';
@@ -82,9 +82,10 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
     setBusy(true);
     setProblems(null);
     setActionError(null);
-    const error = await finalize();
+    const result = await finalize();
     setBusy(false);
-    if (!error) return setFocusView(true);
+    if (result.ok) return setFocusView(true);
+    const { error } = result;
     if (error.code === 'minutes_incomplete' && Array.isArray(error.details?.['problems'])) setProblems(error.details['problems'] as MinutesProblem[]);
     else setActionError(error);
   }
@@ -97,9 +98,9 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
     }
     setBusy(true);
     setActionError(null);
-    const error = await amend(reason);
+    const result = await amend(reason);
     setBusy(false);
-    if (error) setActionError(error);
+    if (!result.ok) setActionError(result.error);
     else {
       setReason('');
       setFocusView(true);

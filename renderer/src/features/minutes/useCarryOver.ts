@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { IssueRow } from '../../../../shared/contract/issues.contract';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { api } from '../../api';
-import { toErrorPayload } from '../../stores/errors';
+import { toErrorPayload } from '../../stores/result';
 import type { IssueNames } from '../issues/names';
 
 export interface CarryOver {

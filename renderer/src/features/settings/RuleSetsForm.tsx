@@ -20,7 +20,7 @@ import { EsepError, type ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatUiDate, monthName } from '../../format/dates';
 import { useT } from '../../i18n';
-import { toErrorPayload } from '../../stores/errors';
+import { toErrorPayload } from '../../stores/result';
 import { ruleSetStyles as css } from './RuleSetsText';
 
 type Preset = 'yearly' | 'halfYearly' | 'quarterly' | 'custom';

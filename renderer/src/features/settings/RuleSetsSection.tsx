@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatUiDate } from '../../format/dates';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
-import { toErrorPayload } from '../../stores/errors';
+import { toErrorPayload } from '../../stores/result';
 import { useGridStore } from '../../stores/grid.store';
 import { RuleSetsForm } from './RuleSetsForm';
 import { RuleSetsList } from './RuleSetsList';

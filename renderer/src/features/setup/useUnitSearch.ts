@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { UnitSearchHit } from '../../../../shared/contract/types';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { api } from '../../api';
-import { toErrorPayload } from '../../stores/errors';
+import { toErrorPayload } from '../../stores/result';
 
 const SEARCH_DEBOUNCE_MS = 250;
 const LIMIT = 30;

@@ -9,7 +9,7 @@ import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
 import { readBase64 } from '../../../read-file';
 import { useAppStore } from '../../../stores/app.store';
-import { toErrorPayload } from '../../../stores/errors';
+import { toErrorPayload } from '../../../stores/result';
 import { useSubtree } from '../../meetings/form/useSubtree';
 import { MappingTable } from './MappingTable';
 import { ImportReportView } from './ImportReportView';

@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { saveBase64File } from '../../../download';
 import { useT } from '../../../i18n';
 import { useAppStore } from '../../../stores/app.store';
-import { toErrorPayload } from '../../../stores/errors';
+import { toErrorPayload } from '../../../stores/result';
 import { useIssueNames } from '../names';
 import { PlanScopePicker, type PeriodScope } from './PlanScopePicker';
 import { usePlan, type RowState } from './usePlan';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionPlan, ActionPlanLine, PlanRowFields, PlanScope } from '../../../../../shared/contract/action-plan.contract';
 import type { ErrorPayload } from '../../../../../shared/errors';
 import { api } from '../../../api';
-import { toErrorPayload } from '../../../stores/errors';
+import { toErrorPayload } from '../../../stores/result';
 
 export type RowState = { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; error: ErrorPayload };
 

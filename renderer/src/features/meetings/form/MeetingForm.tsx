@@ -79,7 +79,7 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
       ? await update({ ...input, id: meeting.id, revision: latestRevision })
       : await plan({ ...input, unitKato: draft.unitKato });
     setSaving(false);
-    if (result.ok) return onSaved(result.meeting);
+    if (result.ok) return onSaved(result.value);
     if (result.error.code === 'conflict' && meeting) void loadMeeting(meeting.id);
     fail(translateFields(result.error), fieldForError(result.error));
   }

@@ -3,7 +3,7 @@ import type { PlanPreview } from '../../../../../shared/contract/meetings.contra
 import { isIsoDate } from '../../../../../shared/domain/dates';
 import type { ErrorPayload } from '../../../../../shared/errors';
 import { api } from '../../../api';
-import { toErrorPayload } from '../../../stores/errors';
+import { toErrorPayload } from '../../../stores/result';
 
 export interface PreviewState {
   /** `unit|date` the preview answers, so the form applies a suggestion once per change. */
