@@ -1,40 +1,14 @@
-import { useEffect, useState } from 'react';
-import type { UnitSummary } from '../../../../../shared/contract/types';
-import { api } from '../../../api';
-import { onReset } from '../../../stores/reset';
+import { useEffect } from 'react';
+import { useUnitsStore, type SubtreeUnit } from '../../../stores/units.store';
 
-type SubtreeUnit = UnitSummary & { depth: number };
-
-// A unit's subtree does not change within a KATO edition: one answer per unit for the session.
-const cache = new Map<string, Promise<SubtreeUnit[]>>();
-
-function fetchSubtree(kato: string): Promise<SubtreeUnit[]> {
-  let pending = cache.get(kato);
-  if (!pending) {
-    pending = api.units.subtree({ kato }).catch(() => {
-      cache.delete(kato);
-      return [];
-    });
-    cache.set(kato, pending);
-  }
-  return pending;
-}
+const NONE: SubtreeUnit[] = [];
 
 /** A unit with everything under it (venues: its localities); empty until it arrives. */
 export function useSubtree(kato: string): SubtreeUnit[] {
-  const [units, setUnits] = useState<SubtreeUnit[]>([]);
+  const units = useUnitsStore((s) => (kato ? s.subtrees[kato] : undefined) ?? NONE);
+  const ensure = useUnitsStore((s) => s.ensureSubtree);
   useEffect(() => {
-    setUnits([]);
-    if (!kato) return;
-    let current = true;
-    void fetchSubtree(kato).then((u) => current && setUnits(u));
-    return () => {
-      current = false;
-    };
-  }, [kato]);
+    if (kato) void ensure(kato);
+  }, [kato, ensure]);
   return units;
 }
-
-onReset(() => {
-  cache.clear();
-});
