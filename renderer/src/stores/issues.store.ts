@@ -69,6 +69,8 @@ interface IssuesActions {
   removeSavedFilter(id: string): Promise<Result<SavedFilter[]>>;
 
   loadIssue(id: string): Promise<Result<Issue>>;
+  /** The open issues of a meeting's unit raised at its earlier meetings (what its agenda reports on). */
+  carryOver(meetingId: string): Promise<Result<IssueRow[]>>;
   /** A few issues of a unit matching a search (to pick the one an issue repeats). */
   find(search: string, unitKato: string): Promise<Result<IssueRow[]>>;
   create(input: ChannelInput<'issues:create'>): Promise<Result<Issue>>;
@@ -267,6 +269,8 @@ export const useIssuesStore = create<IssuesState>()((set, get) => {
       if (result.ok) set((s) => ({ byId: { ...s.byId, [id]: result.value } }));
       return result;
     },
+
+    carryOver: (meetingId) => attempt(() => api.issues.carryOver({ meetingId })),
 
     async find(search, unitKato) {
       const result = await attempt(() => api.issues.list({ filter: { search, unitKato }, sort: DEFAULT_SORT, offset: 0, limit: 8 }));

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { api } from '../api';
 import type { IcsFile } from '../../../shared/contract/calendar.contract';
 import type { ChannelInput } from '../../../shared/contract/contract';
+import type { PlanPreview } from '../../../shared/contract/meetings.contract';
 import type { Meeting } from '../../../shared/contract/types';
 import type { IsoDate } from '../../../shared/domain/dates';
 import type { MeetingAction } from '../../../shared/domain/meetings/meeting';
@@ -49,6 +50,8 @@ interface MeetingsActions {
   /** A card action; on a `conflict` the meeting is fetched again and `reloaded` says so. */
   act<A extends CardAction>(action: A, input: ActionInputs[A]): Promise<ActResult>;
   exportIcs(input: ChannelInput<'meetings:exportIcs'>): Promise<Result<IcsFile>>;
+  /** The core's reading of a date for a unit, before planning: the obligation it serves, what to warn about. */
+  preview(input: ChannelInput<'meetings:preview'>): Promise<Result<PlanPreview>>;
 }
 
 export type MeetingsState = MeetingsData & MeetingsActions;
@@ -141,6 +144,7 @@ export const useMeetingsStore = create<MeetingsState>()((set, get) => {
     },
 
     exportIcs: (input) => attempt(() => api.meetings.exportIcs(input)),
+    preview: (input) => attempt(() => api.meetings.preview(input)),
   };
 });
 

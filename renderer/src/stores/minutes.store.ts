@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { Minutes } from '../../../shared/contract/minutes.contract';
+import type { FileData, Minutes } from '../../../shared/contract/minutes.contract';
 import type { MinutesBody } from '../../../shared/domain/minutes/minutes';
+import type { Language } from '../../../shared/contract/schemas';
 import { EsepError, type ErrorPayload } from '../../../shared/errors';
 import { api } from '../api';
 import { attempt, DONE, toErrorPayload, type Result } from './result';
@@ -41,6 +42,8 @@ interface MinutesActions {
   startAmend(): void;
   cancelAmend(): void;
   amend(reason: string): Promise<Result<void>>;
+  /** The minutes as a Word document, with whatever was just typed saved first. */
+  exportDocx(minutesId: string, language: Language): Promise<Result<FileData>>;
 }
 
 export type MinutesState = MinutesData & MinutesActions;
@@ -161,6 +164,10 @@ export const useMinutesStore = create<MinutesState>()((set, get) => {
       if (!result.ok) return result;
       set({ minutes: result.value, body: bodyOf(result.value), amending: false });
       return DONE;
+    },
+    async exportDocx(minutesId, language) {
+      await get().flush();
+      return attempt(() => api.minutes.exportDocx({ minutesId, language }));
     },
   };
 });

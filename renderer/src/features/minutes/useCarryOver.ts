@@ -2,8 +2,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import type { IssueRow } from '../../../../shared/contract/issues.contract';
 import type { ErrorPayload } from '../../../../shared/errors';
-import { api } from '../../api';
-import { toErrorPayload } from '../../stores/result';
+import { useIssuesStore } from '../../stores/issues.store';
 import type { IssueNames } from '../issues/names';
 
 export interface CarryOver {
@@ -15,17 +14,17 @@ export interface CarryOver {
 /** The open issues of the meeting's unit raised at earlier meetings: what its agenda reports on. */
 export function useCarryOver(meetingId: string): CarryOver {
   const [state, setState] = useState<CarryOver>({ issues: null, error: null });
+  const carryOver = useIssuesStore((s) => s.carryOver);
   useEffect(() => {
     let current = true;
     setState({ issues: null, error: null });
-    api.issues
-      .carryOver({ meetingId })
-      .then((issues) => current && setState({ issues, error: null }))
-      .catch((error: unknown) => current && setState({ issues: null, error: toErrorPayload(error) }));
+    void carryOver(meetingId).then((result) => {
+      if (current) setState(result.ok ? { issues: result.value, error: null } : { issues: null, error: result.error });
+    });
     return () => {
       current = false;
     };
-  }, [meetingId]);
+  }, [meetingId, carryOver]);
   return state;
 }
 
