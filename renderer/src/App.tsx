@@ -6,11 +6,12 @@ import { ErrorMessage } from './components/ErrorMessage';
 import { CalendarScreen } from './features/calendar/CalendarScreen';
 import { IssuesScreen } from './features/issues/IssuesScreen';
 import { MeetingsScreen } from './features/meetings/MeetingsScreen';
-import { SidePanelHost } from './features/meetings/SidePanelHost';
 import { PlaceholderScreen } from './features/placeholder/PlaceholderScreen';
+import { ReminderBell } from './features/reminders/ReminderBell';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SetupWizard } from './features/setup/SetupWizard';
 import { applyLanguage } from './i18n';
+import { SidePanelHost } from './SidePanelHost';
 import { useAppStore } from './stores/app.store';
 
 export function App() {
@@ -56,7 +57,7 @@ function Shell() {
       <a className="skip-link" href="#main">
         {t('App.skipToContent')}
       </a>
-      <AppHeader />
+      <AppHeader bell={<ReminderBell />} />
       <div className="app-body">
         <AppNav />
         <div className="app-work">

@@ -11,8 +11,8 @@ import { useMeetingListStore } from '../../stores/meeting-list.store';
 import { meetingDate, useMeetingsStore } from '../../stores/meetings.store';
 import { usePanelStore } from '../../stores/panel.store';
 import { MeetingsTable } from './MeetingsTable';
-import { useMeetingList } from './useMeetingList';
-import { useWorkingUnits } from './useWorkingUnits';
+import { useMeetingList } from '../../hooks/useMeetingList';
+import { useWorkingUnits } from '../../hooks/useWorkingUnits';
 
 /** The working set's meetings for a period: sortable, filterable, exportable to a calendar file. */
 export function MeetingsScreen() {

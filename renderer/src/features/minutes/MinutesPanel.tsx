@@ -8,7 +8,7 @@ import { saveBase64File } from '../../download';
 import { useT } from '../../i18n';
 import { useMeetingsStore } from '../../stores/meetings.store';
 import { useMinutesStore } from '../../stores/minutes.store';
-import { useSubtree } from '../meetings/form/useSubtree';
+import { useSubtree } from '../../hooks/useSubtree';
 import { Attachments } from './Attachments';
 import { MinutesEditor } from './MinutesEditor';
 import { MinutesOfficials } from './MinutesOfficials';

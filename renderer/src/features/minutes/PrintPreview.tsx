@@ -7,7 +7,7 @@ import { createI18n } from '../../../../shared/i18n';
 import { DEFAULT_LANGUAGE, useT } from '../../i18n';
 import { useMeetingsStore } from '../../stores/meetings.store';
 import { useMinutesStore } from '../../stores/minutes.store';
-import { useSubtree } from '../meetings/form/useSubtree';
+import { useSubtree } from '../../hooks/useSubtree';
 
 const DOCUMENT_LANGUAGES: readonly Language[] = ['kk', 'ru'];
 

@@ -5,7 +5,7 @@ import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { otherUnitName, unitName } from '../../format/units';
 import { useT } from '../../i18n';
-import { useUnit } from './useUnit';
+import { useUnit } from '../../hooks/useUnit';
 import { type Result } from '../../stores/result';
 
 /** Step 3: what will be saved, and what the installation will then cover. */

@@ -10,7 +10,7 @@ import { readBase64 } from '../../../read-file';
 import { useAppStore } from '../../../stores/app.store';
 import { useIssuesImportStore } from '../../../stores/issues-import.store';
 import { toErrorPayload } from '../../../stores/result';
-import { useSubtree } from '../../meetings/form/useSubtree';
+import { useSubtree } from '../../../hooks/useSubtree';
 import { MappingTable } from './MappingTable';
 import { ImportReportView } from './ImportReportView';
 

@@ -8,7 +8,7 @@ import { saveBase64File } from '../../../download';
 import { useT } from '../../../i18n';
 import { useAppStore } from '../../../stores/app.store';
 import { useActionPlanStore } from '../../../stores/action-plan.store';
-import { useIssueNames } from '../names';
+import { useIssueNames } from '../../../hooks/useIssueNames';
 import { PlanScopePicker, type PeriodScope } from './PlanScopePicker';
 import { usePlan, type RowState } from './usePlan';
 

@@ -4,7 +4,8 @@ import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useT } from '../../../i18n';
 import { useIssueReferenceStore } from '../../../stores/issue-reference.store';
-import { categoryTree, refName } from '../names';
+import { refName } from '../../../hooks/useIssueNames';
+import { categoryTree } from '../select-choices';
 import { NamePairForm } from './NamePairForm';
 import { errorOf, type Result } from '../../../stores/result';
 

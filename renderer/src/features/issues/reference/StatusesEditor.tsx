@@ -5,7 +5,7 @@ import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useT } from '../../../i18n';
 import { useIssueReferenceStore } from '../../../stores/issue-reference.store';
-import { refName } from '../names';
+import { refName } from '../../../hooks/useIssueNames';
 import { NamePairForm } from './NamePairForm';
 import { errorOf } from '../../../stores/result';
 

@@ -12,7 +12,7 @@ import { useAkimsStore } from '../../../stores/akims.store';
 import { findCell, useGridStore, windowYear } from '../../../stores/grid.store';
 import { useMeetingsStore, type ActionInputs, type CardAction } from '../../../stores/meetings.store';
 import { useIssuesStore } from '../../../stores/issues.store';
-import type { WorkingUnit } from '../useWorkingUnits';
+import type { WorkingUnit } from '../../../hooks/useWorkingUnits';
 import { AnnounceForm, CancelForm, CloseForm, HeldForm, PostponeForm, type ActionFormProps } from './action-forms';
 import { MeetingFacts } from './MeetingFacts';
 import { CarryOverSection } from './CarryOverSection';

@@ -9,7 +9,7 @@ import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
 import { useMeetingsStore } from '../../../stores/meetings.store';
 import type { PlanPrefill } from '../../../stores/panel.store';
-import type { WorkingUnit } from '../useWorkingUnits';
+import type { WorkingUnit } from '../../../hooks/useWorkingUnits';
 import { AkimField } from './AkimField';
 import { fieldForError, fieldOfPath, useFieldRefs, type FieldName } from './fields';
 import { FormatFields } from './FormatFields';

@@ -1,9 +1,7 @@
-import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
-import type { IssueRow } from '../../../../shared/contract/issues.contract';
-import type { ErrorPayload } from '../../../../shared/errors';
-import { useIssuesStore } from '../../stores/issues.store';
-import type { IssueNames } from '../issues/names';
+import type { IssueRow } from '../../../shared/contract/issues.contract';
+import type { ErrorPayload } from '../../../shared/errors';
+import { useIssuesStore } from '../stores/issues.store';
 
 export interface CarryOver {
   /** Null until the answer arrives. */
@@ -26,10 +24,4 @@ export function useCarryOver(meetingId: string): CarryOver {
     };
   }, [meetingId, carryOver]);
   return state;
-}
-
-/** "тіркеу № 12: Көше жарығы жоқ — Орындалуда, мерзімі өткен": one open issue on one line. */
-export function carryOverLine(issue: IssueRow, names: IssueNames, t: TFunction): string {
-  const status = issue.overdue ? t('ActionPlan.carryOver.statusOverdue', { status: names.status(issue.statusId) }) : names.status(issue.statusId);
-  return t('ActionPlan.carryOver.line', { number: issue.registryNo, text: issue.text.trim(), status });
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useUnitsStore, type SubtreeUnit } from '../../../stores/units.store';
+import { useUnitsStore, type SubtreeUnit } from '../stores/units.store';
 
 const NONE: SubtreeUnit[] = [];
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import type { UnitSummary } from '../../../../shared/contract/types';
-import { useUnitsStore } from '../../stores/units.store';
+import type { UnitSummary } from '../../../shared/contract/types';
+import { useUnitsStore } from '../stores/units.store';
 
 /** One unit by code (a search result's parent, a meeting's venue); null until it arrives. */
 export function useUnit(kato: string | null): UnitSummary | null {
