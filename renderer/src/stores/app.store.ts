@@ -68,6 +68,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
 
   async setLanguage(language) {
     const before = get().language;
+    // The language already shown: nothing to switch, nothing to save.
+    if (language === before) return;
     set({ language, languageError: null });
     try {
       const settings = await api.settings.setLanguage({ language });

@@ -11,9 +11,9 @@ import { useActionPlanStore } from '../../../stores/action-plan.store';
 import { useIssueNames } from '../../../hooks/useIssueNames';
 import { PlanScopePicker, type PeriodScope } from './PlanScopePicker';
 import { usePlan, type RowState } from './usePlan';
+import { LANGUAGES } from '../../../components/LanguageSwitch';
 
 const FORMATS = ['xlsx', 'docx'] as const;
-const DOCUMENT_LANGUAGES: readonly Language[] = ['kk', 'ru'];
 /** Typical forms of completion, offered while typing (any other may be typed). */
 const COMPLETION_FORMS = ['information', 'answer', 'budgetRequest', 'actOfWorks', 'decision'] as const;
 /** A row's editable fields; Enter moves between rows in any but a textarea (it keeps Enter for its lines). */
@@ -186,7 +186,7 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
         <div className="toolbar-end" role="group" aria-label={t('ActionPlan.export.label')}>
           <span className="muted">{t('ActionPlan.export.label')}</span>
           {FORMATS.flatMap((format) =>
-            DOCUMENT_LANGUAGES.map((language) => (
+            LANGUAGES.map((language) => (
               <button
                 key={`${format}-${language}`}
                 type="button"
