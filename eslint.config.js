@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'url', 'worker_threads'];
@@ -18,6 +20,44 @@ const RENDERER_LAYERING = [
 const API_THROUGH_STORES = {
   regex: '^\\.{1,2}/(\\.\\./)*api$',
   message: 'Only stores call the core: go through the store that owns the call (renderer/src/stores/), not renderer/src/api.',
+};
+
+const FEATURES = fileURLToPath(new URL('./renderer/src/features/', import.meta.url));
+
+const isInside = (folder, file) => {
+  const rel = path.relative(folder, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+};
+
+/**
+ * A feature folder is private (STYLE.md §10): from outside renderer/src/features/<x>/ only
+ * <x>'s index may be imported. no-restricted-imports matches import strings and cannot tell
+ * inside a folder from outside it, so this rule resolves each relative import against the
+ * importing file's folder.
+ */
+const featureBoundaries = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      private:
+        "'{{source}}' reaches into features/{{feature}}/: import what it offers from its index ('features/{{feature}}'), or move a piece two features share to components/ or hooks/.",
+    },
+  },
+  create(context) {
+    const from = path.dirname(context.filename);
+    function check(node) {
+      const source = node.source?.value;
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = path.resolve(from, source);
+      if (!isInside(FEATURES, target)) return;
+      const [feature, ...rest] = path.relative(FEATURES, target).split(path.sep);
+      if (isInside(path.join(FEATURES, feature), context.filename)) return;
+      if (rest.length === 0 || (rest.length === 1 && /^index(\.tsx?)?$/.test(rest[0]))) return;
+      context.report({ node: node.source, messageId: 'private', data: { source, feature } });
+    }
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
 };
 
 export default tseslint.config(
@@ -50,6 +90,12 @@ export default tseslint.config(
   {
     files: ['renderer/src/**/*.{ts,tsx}'],
     rules: restrict(...RENDERER_LAYERING),
+  },
+  {
+    // Tests stay outside the rule: they reach into a feature to test its pieces on their own.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    plugins: { esep: { rules: { 'feature-boundaries': featureBoundaries } } },
+    rules: { 'esep/feature-boundaries': 'error' },
   },
   {
     // One data path: a component or hook asks a store, and gets a Result back.

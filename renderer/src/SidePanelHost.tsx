@@ -2,11 +2,10 @@ import { useEffect } from 'react';
 import { useAppStore } from './stores/app.store';
 import { useMeetingsStore } from './stores/meetings.store';
 import { usePanelStore } from './stores/panel.store';
-import { RecordPanel } from './features/calendar/RecordPanel';
-import { IssueCard } from './features/issues/card/IssueCard';
-import { MinutesPanel } from './features/minutes/MinutesPanel';
-import { MeetingCard } from './features/meetings/card/MeetingCard';
-import { MeetingForm } from './features/meetings/form/MeetingForm';
+import { RecordPanel } from './features/calendar';
+import { IssueCard } from './features/issues';
+import { MeetingCard, MeetingForm } from './features/meetings';
+import { MinutesPanel } from './features/minutes';
 import { useWorkingUnits } from './hooks/useWorkingUnits';
 
 /** The one side panel of the shell, whichever screen opened it. */
