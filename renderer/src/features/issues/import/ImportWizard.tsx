@@ -9,7 +9,7 @@ import { useT } from '../../../i18n';
 import { readBase64 } from '../../../read-file';
 import { useAppStore } from '../../../stores/app.store';
 import { useIssuesImportStore } from '../../../stores/issues-import.store';
-import { toErrorPayload } from '../../../stores/result';
+import { attempt } from '../../../stores/result';
 import { useSubtree } from '../../../hooks/useSubtree';
 import { MappingTable } from './MappingTable';
 import { ImportReportView } from './ImportReportView';
@@ -91,11 +91,9 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
       setError({ code: 'import_file_too_large', details: { fileName: file.name, size: megabytes(file.size, Math.ceil), max: megabytes(MAX_IMPORT_BYTES, Math.round) } });
       return;
     }
-    try {
-      await open({ fileName: file.name, dataBase64: await readBase64(file) });
-    } catch (e) {
-      setError(toErrorPayload(e));
-    }
+    const data = await attempt(() => readBase64(file));
+    if (data.ok) await open({ fileName: file.name, dataBase64: data.value });
+    else setError(data.error);
   }
 
   async function check() {
