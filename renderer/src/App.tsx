@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/AppHeader';
 import { AppNav } from './components/AppNav';
 import { ErrorMessage } from './components/ErrorMessage';
-import { CalendarScreen } from './features/calendar/CalendarScreen';
-import { IssuesScreen } from './features/issues/IssuesScreen';
-import { MeetingsScreen } from './features/meetings/MeetingsScreen';
-import { SidePanelHost } from './features/meetings/SidePanelHost';
-import { PlaceholderScreen } from './features/placeholder/PlaceholderScreen';
-import { SettingsScreen } from './features/settings/SettingsScreen';
-import { SetupWizard } from './features/setup/SetupWizard';
+import { CalendarScreen } from './features/calendar';
+import { IssuesScreen } from './features/issues';
+import { MeetingsScreen } from './features/meetings';
+import { PlaceholderScreen } from './features/placeholder';
+import { ReminderBell } from './features/reminders';
+import { SettingsScreen } from './features/settings';
+import { SetupWizard } from './features/setup';
 import { applyLanguage } from './i18n';
+import { SidePanelHost } from './SidePanelHost';
 import { useAppStore } from './stores/app.store';
 
 export function App() {
@@ -56,7 +57,7 @@ function Shell() {
       <a className="skip-link" href="#main">
         {t('App.skipToContent')}
       </a>
-      <AppHeader />
+      <AppHeader bell={<ReminderBell />} />
       <div className="app-body">
         <AppNav />
         <div className="app-work">

@@ -1,12 +1,13 @@
+import type { ReactNode } from 'react';
 import { useAppStore } from '../stores/app.store';
 import { unitName } from '../format/units';
 import { useT } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { AppMark } from './AppMark';
-import { ReminderBell } from '../features/reminders/ReminderBell';
 
-export function AppHeader() {
+/** The app's name, the akimat it serves, the language; `bell` is what reminds (the app composes it). */
+export function AppHeader({ bell }: { bell: ReactNode }) {
   const { t, lng } = useT();
   const root = useAppStore((s) => s.settings?.workingRoot ?? null);
   const language = useAppStore((s) => s.language);
@@ -31,7 +32,7 @@ export function AppHeader() {
       )}
       <div className="header-end">
         <ErrorMessage error={languageError} />
-        {root && <ReminderBell />}
+        {root && bell}
         <LanguageSwitch value={language} onChange={(l) => void setLanguage(l)} />
       </div>
     </header>

@@ -2,40 +2,48 @@ import { useId } from 'react';
 import type { Language } from '../../../shared/contract/schemas';
 import { useT } from '../i18n';
 
-const LANGUAGES: readonly Language[] = ['kk', 'ru'];
+/** The languages of the UI and of every document. */
+export const LANGUAGES: readonly Language[] = ['kk', 'ru'];
 
 /**
- * A two-button switch; each language is named in itself, so either reader can find theirs.
- * Its label is for screen readers: on screen a heading or the header's place says what it is.
+ * The two languages as pressed/unpressed buttons; each is named in itself, so either reader can
+ * find theirs. `compact` (the header) shows the short codes, the others the names: `toolbar`
+ * in a row of buttons, `full` a size larger, `cards` as the first-run wizard's large choices.
+ * The group is labelled by `labelledBy` (a label on screen) or else for screen readers only.
  */
 export function LanguageSwitch({
   value,
   onChange,
   variant = 'compact',
   testIdPrefix = 'lang',
+  labelledBy,
 }: {
   value: Language;
   onChange: (language: Language) => void;
-  variant?: 'compact' | 'full';
+  variant?: 'compact' | 'toolbar' | 'full' | 'cards';
   testIdPrefix?: string;
+  labelledBy?: string;
 }) {
   const { t } = useT();
-  const labelId = useId();
+  const ownLabel = useId();
+  const cards = variant === 'cards';
   return (
-    <div className={`lang-switch lang-switch--${variant}`} role="group" aria-labelledby={labelId}>
-      <span id={labelId} className="visually-hidden">
-        {t('Language.switchLabel')}
-      </span>
+    <div className={cards ? 'language-choices' : `lang-switch lang-switch--${variant}`} role="group" aria-labelledby={labelledBy ?? ownLabel}>
+      {!labelledBy && (
+        <span id={ownLabel} className="visually-hidden">
+          {t('Language.switchLabel')}
+        </span>
+      )}
       {LANGUAGES.map((lng) => (
         <button
           key={lng}
           type="button"
           lang={lng}
-          className="lang-switch-option"
+          className={cards ? 'language-choice' : 'lang-switch-option'}
           aria-pressed={value === lng}
           data-testid={`${testIdPrefix}-${lng}`}
           aria-label={variant === 'compact' ? t(`Language.${lng}`) : undefined}
-          onClick={() => value !== lng && onChange(lng)}
+          onClick={() => onChange(lng)}
         >
           {variant === 'compact' ? t(`Language.short.${lng}`) : t(`Language.${lng}`)}
         </button>

@@ -2,19 +2,16 @@ import { create } from 'zustand';
 import { api } from '../api';
 import type { ChannelInput } from '../../../shared/contract/contract';
 import type { Akim } from '../../../shared/contract/types';
-import type { ErrorPayload } from '../../../shared/errors';
-import { toErrorPayload } from './errors';
+import { attempt, type Result } from './result';
 import { onReset } from './reset';
 
 interface AkimsData {
   byUnit: Record<string, Akim[]>;
 }
 
-export type AkimResult = { ok: true; akim: Akim } | { ok: false; error: ErrorPayload };
-
 interface AkimsActions {
-  load(unitKato: string): Promise<ErrorPayload | null>;
-  save(input: ChannelInput<'akims:save'>): Promise<AkimResult>;
+  load(unitKato: string): Promise<Result<Akim[]>>;
+  save(input: ChannelInput<'akims:save'>): Promise<Result<Akim>>;
 }
 
 export type AkimsState = AkimsData & AkimsActions;
@@ -25,24 +22,15 @@ export const useAkimsStore = create<AkimsState>()((set, get) => ({
   ...initial,
 
   async load(unitKato) {
-    try {
-      const akims = await api.akims.list({ unitKato });
-      set({ byUnit: { ...get().byUnit, [unitKato]: akims } });
-      return null;
-    } catch (error) {
-      return toErrorPayload(error);
-    }
+    const result = await attempt(() => api.akims.list({ unitKato }));
+    if (result.ok) set({ byUnit: { ...get().byUnit, [unitKato]: result.value } });
+    return result;
   },
 
   async save(input) {
-    let akim: Akim;
-    try {
-      akim = await api.akims.save(input);
-    } catch (error) {
-      return { ok: false, error: toErrorPayload(error) };
-    }
-    await get().load(input.unitKato);
-    return { ok: true, akim };
+    const result = await attempt(() => api.akims.save(input));
+    if (result.ok) await get().load(input.unitKato);
+    return result;
   },
 }));
 

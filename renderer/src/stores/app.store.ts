@@ -4,7 +4,7 @@ import type { Language } from '../../../shared/contract/schemas';
 import type { AppInfo, Settings } from '../../../shared/contract/types';
 import type { ErrorPayload } from '../../../shared/errors';
 import { DEFAULT_LANGUAGE } from '../i18n';
-import { toErrorPayload } from './errors';
+import { attempt, toErrorPayload, type Result } from './result';
 import { resumeAt } from './resume';
 import { onReset } from './reset';
 
@@ -29,11 +29,10 @@ interface AppActions {
   previewLanguage(language: Language): void;
   /** Switches the UI at once and remembers the choice; goes back if saving fails. */
   setLanguage(language: Language): Promise<void>;
-  /** Returns the error to show, or null when the installation is set up. */
-  completeSetup(rootKato: string, language: Language): Promise<ErrorPayload | null>;
+  completeSetup(rootKato: string, language: Language): Promise<Result<Settings>>;
   navigate(screen: Screen): void;
-  /** Saves how many days before a window closes to remind; returns the error to show, if any. */
-  setReminderDays(days: number): Promise<ErrorPayload | null>;
+  /** Saves how many days before a window closes to remind. */
+  setReminderDays(days: number): Promise<Result<Settings>>;
 }
 
 export type AppState = AppData & AppActions;
@@ -69,6 +68,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
 
   async setLanguage(language) {
     const before = get().language;
+    // The language already shown: nothing to switch, nothing to save.
+    if (language === before) return;
     set({ language, languageError: null });
     try {
       const settings = await api.settings.setLanguage({ language });
@@ -79,13 +80,9 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
 
   async completeSetup(rootKato, language) {
-    try {
-      const settings = await api.setup.complete({ rootKato, language });
-      set({ settings, language: settings.language ?? language, screen: 'calendar' });
-      return null;
-    } catch (error) {
-      return toErrorPayload(error);
-    }
+    const result = await attempt(() => api.setup.complete({ rootKato, language }));
+    if (result.ok) set({ settings: result.value, language: result.value.language ?? language, screen: 'calendar' });
+    return result;
   },
 
   navigate(screen) {
@@ -93,13 +90,9 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
 
   async setReminderDays(days) {
-    try {
-      const settings = await api.settings.setReminderDays({ days });
-      set({ settings });
-      return null;
-    } catch (error) {
-      return toErrorPayload(error);
-    }
+    const result = await attempt(() => api.settings.setReminderDays({ days }));
+    if (result.ok) set({ settings: result.value });
+    return result;
   },
 }));
 

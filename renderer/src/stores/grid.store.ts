@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { api } from '../api';
 import type { GridCell, ObligationsGrid, ObligationRef } from '../../../shared/contract/types';
 import type { ErrorPayload } from '../../../shared/errors';
-import { toErrorPayload } from './errors';
+import { toErrorPayload } from './result';
 import { onReset } from './reset';
 
 interface GridData {

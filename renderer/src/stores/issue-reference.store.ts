@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import { api } from '../api';
 import type { ChannelInput } from '../../../shared/contract/contract';
-import type { Body, IssueCategory, IssueStatus } from '../../../shared/contract/issues.contract';
+import type { Body, BodyPerson, IssueCategory, IssueStatus } from '../../../shared/contract/issues.contract';
 import type { ErrorPayload } from '../../../shared/errors';
-import { toErrorPayload } from './errors';
+import { attempt, type Result } from './result';
 import { onReset } from './reset';
 
 interface ReferenceData {
@@ -17,10 +17,10 @@ interface ReferenceData {
 interface ReferenceActions {
   /** Once per session (again with `force`, after an edit in Settings). */
   load(force?: boolean): Promise<void>;
-  saveStatus(input: ChannelInput<'issueStatuses:save'>): Promise<ErrorPayload | null>;
-  saveCategory(input: ChannelInput<'issueCategories:save'>): Promise<ErrorPayload | null>;
-  saveBody(input: ChannelInput<'bodies:save'>): Promise<ErrorPayload | null>;
-  savePerson(input: ChannelInput<'bodies:savePerson'>): Promise<ErrorPayload | null>;
+  saveStatus(input: ChannelInput<'issueStatuses:save'>): Promise<Result<IssueStatus>>;
+  saveCategory(input: ChannelInput<'issueCategories:save'>): Promise<Result<IssueCategory>>;
+  saveBody(input: ChannelInput<'bodies:save'>): Promise<Result<Body>>;
+  savePerson(input: ChannelInput<'bodies:savePerson'>): Promise<Result<BodyPerson>>;
 }
 
 export type ReferenceState = ReferenceData & ReferenceActions;
@@ -32,22 +32,16 @@ let loading: Promise<void> | null = null;
 /** The issue log's reference data: statuses, the category tree, responsible bodies and their people. */
 export const useIssueReferenceStore = create<ReferenceState>()((set, get) => {
   async function fetchAll(): Promise<void> {
-    try {
-      const [statuses, categories, bodies] = await Promise.all([api.issueStatuses.list({}), api.issueCategories.list({}), api.bodies.list({})]);
-      set({ statuses, categories, bodies, loaded: true, error: null });
-    } catch (error) {
-      set({ error: toErrorPayload(error) });
-    }
+    const result = await attempt(() => Promise.all([api.issueStatuses.list({}), api.issueCategories.list({}), api.bodies.list({})]));
+    if (!result.ok) return set({ error: result.error });
+    const [statuses, categories, bodies] = result.value;
+    set({ statuses, categories, bodies, loaded: true, error: null });
   }
 
-  async function saved(call: () => Promise<unknown>): Promise<ErrorPayload | null> {
-    try {
-      await call();
-    } catch (error) {
-      return toErrorPayload(error);
-    }
-    await get().load(true);
-    return null;
+  async function saved<T>(call: () => Promise<T>): Promise<Result<T>> {
+    const result = await attempt(call);
+    if (result.ok) await get().load(true);
+    return result;
   }
 
   return {

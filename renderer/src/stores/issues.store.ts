@@ -4,7 +4,7 @@ import type { ChannelInput } from '../../../shared/contract/contract';
 import type { Issue, IssueAuthor, IssueCounts, IssueFilter, IssueRow, IssueSort, IssueSortKey } from '../../../shared/contract/issues.contract';
 import type { ErrorPayload } from '../../../shared/errors';
 import { useAppStore } from './app.store';
-import { toErrorPayload } from './errors';
+import { attempt, type Result } from './result';
 import { onReset } from './reset';
 
 /** Rows are fetched a window at a time: enough for a few screens, small enough to answer at once. */
@@ -14,7 +14,6 @@ const KEEP_PAGES = 4;
 
 export type IssuesTab = 'log' | 'plan' | 'import';
 export type SavedFilter = { id: string; name: string; filter: IssueFilter };
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 
 interface Page {
   generation: number;
@@ -64,12 +63,14 @@ interface IssuesActions {
   /** The log of one meeting, with the new-issue form open (from the meeting card). */
   openForMeeting(meetingId: string): void;
 
-  loadSavedFilters(): Promise<ErrorPayload | null>;
-  saveFilter(name: string): Promise<ErrorPayload | null>;
+  loadSavedFilters(): Promise<Result<SavedFilter[]>>;
+  saveFilter(name: string): Promise<Result<SavedFilter>>;
   applySavedFilter(id: string | null): void;
-  removeSavedFilter(id: string): Promise<ErrorPayload | null>;
+  removeSavedFilter(id: string): Promise<Result<SavedFilter[]>>;
 
-  loadIssue(id: string): Promise<ErrorPayload | null>;
+  loadIssue(id: string): Promise<Result<Issue>>;
+  /** The open issues of a meeting's unit raised at its earlier meetings (what its agenda reports on). */
+  carryOver(meetingId: string): Promise<Result<IssueRow[]>>;
   /** A few issues of a unit matching a search (to pick the one an issue repeats). */
   find(search: string, unitKato: string): Promise<Result<IssueRow[]>>;
   create(input: ChannelInput<'issues:create'>): Promise<Result<Issue>>;
@@ -116,14 +117,6 @@ export function rowAt(pages: Record<number, Page>, index: number): IssueRow | un
 
 // Windows being fetched, by generation and page: not state, nothing renders from it.
 const inFlight = new Set<string>();
-
-async function attempt<T>(call: () => Promise<T>): Promise<Result<T>> {
-  try {
-    return { ok: true, value: await call() };
-  } catch (error) {
-    return { ok: false, error: toErrorPayload(error) };
-  }
-}
 
 export const useIssuesStore = create<IssuesState>()((set, get) => {
   async function loadCounts(generation: number): Promise<void> {
@@ -245,17 +238,16 @@ export const useIssuesStore = create<IssuesState>()((set, get) => {
 
     async loadSavedFilters() {
       const result = await attempt(() => api.savedFilters.list({}));
-      if (!result.ok) return result.error;
-      set({ savedFilters: result.value });
-      return null;
+      if (result.ok) set({ savedFilters: result.value });
+      return result;
     },
 
     async saveFilter(name) {
       const result = await attempt(() => api.savedFilters.save({ name, filter: get().filter }));
-      if (!result.ok) return result.error;
+      if (!result.ok) return result;
       await get().loadSavedFilters();
       set({ savedFilterId: result.value.id });
-      return null;
+      return result;
     },
 
     applySavedFilter(id) {
@@ -267,17 +259,18 @@ export const useIssuesStore = create<IssuesState>()((set, get) => {
 
     async removeSavedFilter(id) {
       const result = await attempt(() => api.savedFilters.remove({ id }));
-      if (!result.ok) return result.error;
+      if (!result.ok) return result;
       if (get().savedFilterId === id) set({ savedFilterId: null });
       return get().loadSavedFilters();
     },
 
     async loadIssue(id) {
       const result = await attempt(() => api.issues.get({ id }));
-      if (!result.ok) return result.error;
-      set((s) => ({ byId: { ...s.byId, [id]: result.value } }));
-      return null;
+      if (result.ok) set((s) => ({ byId: { ...s.byId, [id]: result.value } }));
+      return result;
     },
+
+    carryOver: (meetingId) => attempt(() => api.issues.carryOver({ meetingId })),
 
     async find(search, unitKato) {
       const result = await attempt(() => api.issues.list({ filter: { search, unitKato }, sort: DEFAULT_SORT, offset: 0, limit: 8 }));

@@ -2,12 +2,13 @@ import { create } from 'zustand';
 import { api } from '../api';
 import type { IcsFile } from '../../../shared/contract/calendar.contract';
 import type { ChannelInput } from '../../../shared/contract/contract';
+import type { PlanPreview } from '../../../shared/contract/meetings.contract';
 import type { Meeting } from '../../../shared/contract/types';
 import type { IsoDate } from '../../../shared/domain/dates';
 import type { MeetingAction } from '../../../shared/domain/meetings/meeting';
 import type { ErrorPayload } from '../../../shared/errors';
 import { refreshDerived } from './changes';
-import { toErrorPayload } from './errors';
+import { attempt, DONE, type Failure, type Ok, type Result } from './result';
 import { onReset } from './reset';
 
 export type ListQuery = ChannelInput<'meetings:list'>;
@@ -23,8 +24,8 @@ export interface ActionInputs {
 }
 export type CardAction = keyof ActionInputs & MeetingAction;
 
-export type MeetingResult = { ok: true; meeting: Meeting } | { ok: false; error: ErrorPayload; reloaded?: boolean };
-export type RecordResult = MeetingResult;
+/** A card action's outcome; a failure says whether the meeting was fetched again (after a conflict). */
+export type ActResult = Ok<Meeting> | (Failure & { reloaded: boolean });
 
 interface MeetingsData {
   /** Recorded meetings by unit KATO code, oldest first (as the core lists them). */
@@ -40,15 +41,17 @@ interface MeetingsData {
 
 interface MeetingsActions {
   loadFor(unitKato: string): Promise<void>;
-  loadList(query: ListQuery): Promise<ErrorPayload | null>;
-  loadMeeting(id: string): Promise<ErrorPayload | null>;
-  recordHeld(input: { unitKato: string; heldOn: IsoDate; note: string }): Promise<RecordResult>;
-  remove(meeting: Meeting): Promise<ErrorPayload | null>;
-  plan(input: ChannelInput<'meetings:plan'>): Promise<MeetingResult>;
-  update(input: ChannelInput<'meetings:update'>): Promise<MeetingResult>;
+  loadList(query: ListQuery): Promise<Result<Meeting[]>>;
+  loadMeeting(id: string): Promise<Result<Meeting>>;
+  recordHeld(input: { unitKato: string; heldOn: IsoDate; note: string }): Promise<Result<Meeting>>;
+  remove(meeting: Meeting): Promise<Result<void>>;
+  plan(input: ChannelInput<'meetings:plan'>): Promise<Result<Meeting>>;
+  update(input: ChannelInput<'meetings:update'>): Promise<Result<Meeting>>;
   /** A card action; on a `conflict` the meeting is fetched again and `reloaded` says so. */
-  act<A extends CardAction>(action: A, input: ActionInputs[A]): Promise<MeetingResult>;
-  exportIcs(input: ChannelInput<'meetings:exportIcs'>): Promise<{ ok: true; file: IcsFile } | { ok: false; error: ErrorPayload }>;
+  act<A extends CardAction>(action: A, input: ActionInputs[A]): Promise<ActResult>;
+  exportIcs(input: ChannelInput<'meetings:exportIcs'>): Promise<Result<IcsFile>>;
+  /** The core's reading of a date for a unit, before planning: the obligation it serves, what to warn about. */
+  preview(input: ChannelInput<'meetings:preview'>): Promise<Result<PlanPreview>>;
 }
 
 export type MeetingsState = MeetingsData & MeetingsActions;
@@ -82,15 +85,10 @@ export const useMeetingsStore = create<MeetingsState>()((set, get) => {
     await Promise.all([refreshDerived(), unit && get().byUnit[unit] ? get().loadFor(unit) : null]);
   }
 
-  async function save(call: () => Promise<Meeting>): Promise<MeetingResult> {
-    let meeting: Meeting;
-    try {
-      meeting = await call();
-    } catch (error) {
-      return { ok: false, error: toErrorPayload(error) };
-    }
-    await changed(meeting);
-    return { ok: true, meeting };
+  async function save(call: () => Promise<Meeting>): Promise<Result<Meeting>> {
+    const result = await attempt(call);
+    if (result.ok) await changed(result.value);
+    return result;
   }
 
   return {
@@ -98,32 +96,21 @@ export const useMeetingsStore = create<MeetingsState>()((set, get) => {
 
     async loadFor(unitKato) {
       set({ listError: null });
-      try {
-        const meetings = await api.meetings.list({ unitKato });
-        set({ byUnit: { ...get().byUnit, [unitKato]: meetings } });
-      } catch (error) {
-        set({ listError: toErrorPayload(error) });
-      }
+      const result = await attempt(() => api.meetings.list({ unitKato }));
+      if (result.ok) set({ byUnit: { ...get().byUnit, [unitKato]: result.value } });
+      else set({ listError: result.error });
     },
 
     async loadList(query) {
-      try {
-        const meetings = await api.meetings.list(query);
-        set({ lists: { ...get().lists, [listKey(query)]: meetings } });
-        return null;
-      } catch (error) {
-        return toErrorPayload(error);
-      }
+      const result = await attempt(() => api.meetings.list(query));
+      if (result.ok) set({ lists: { ...get().lists, [listKey(query)]: result.value } });
+      return result;
     },
 
     async loadMeeting(id) {
-      try {
-        const meeting = await api.meetings.get({ id });
-        set({ byId: { ...get().byId, [id]: meeting } });
-        return null;
-      } catch (error) {
-        return toErrorPayload(error);
-      }
+      const result = await attempt(() => api.meetings.get({ id }));
+      if (result.ok) set({ byId: { ...get().byId, [id]: result.value } });
+      return result;
     },
 
     async recordHeld({ unitKato, heldOn, note }) {
@@ -132,16 +119,13 @@ export const useMeetingsStore = create<MeetingsState>()((set, get) => {
     },
 
     async remove(meeting) {
-      try {
-        await api.meetings.remove({ id: meeting.id });
-      } catch (error) {
-        return toErrorPayload(error);
-      }
+      const result = await attempt(() => api.meetings.remove({ id: meeting.id }));
+      if (!result.ok) return result;
       const { [meeting.id]: _removed, ...rest } = get().byId;
       set({ byId: rest });
       await changed(null);
       await get().loadFor(meeting.unitKato);
-      return null;
+      return DONE;
     },
 
     plan(input) {
@@ -154,20 +138,13 @@ export const useMeetingsStore = create<MeetingsState>()((set, get) => {
 
     async act(action, input) {
       const result = await save(() => ACTION_CALLS[action](input));
-      if (!result.ok && result.error.code === 'conflict') {
-        const failed = await get().loadMeeting(input.id);
-        return { ...result, reloaded: failed === null };
-      }
-      return result;
+      if (result.ok) return result;
+      const reloaded = result.error.code === 'conflict' && (await get().loadMeeting(input.id)).ok;
+      return { ...result, reloaded };
     },
 
-    async exportIcs(input) {
-      try {
-        return { ok: true, file: await api.meetings.exportIcs(input) };
-      } catch (error) {
-        return { ok: false, error: toErrorPayload(error) };
-      }
-    },
+    exportIcs: (input) => attempt(() => api.meetings.exportIcs(input)),
+    preview: (input) => attempt(() => api.meetings.preview(input)),
   };
 });
 

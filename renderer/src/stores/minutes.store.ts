@@ -1,9 +1,10 @@
 import { create } from 'zustand';
-import type { Minutes } from '../../../shared/contract/minutes.contract';
+import type { FileData, Minutes } from '../../../shared/contract/minutes.contract';
 import type { MinutesBody } from '../../../shared/domain/minutes/minutes';
+import type { Language } from '../../../shared/contract/schemas';
 import { EsepError, type ErrorPayload } from '../../../shared/errors';
 import { api } from '../api';
-import { toErrorPayload } from './errors';
+import { attempt, DONE, toErrorPayload, type Result } from './result';
 import { onReset } from './reset';
 
 /**
@@ -37,10 +38,12 @@ interface MinutesActions {
   edit(change: (body: MinutesBody) => MinutesBody): void;
   /** Saves a pending change now (a field lost focus, the panel closes). */
   flush(): Promise<void>;
-  finalize(): Promise<ErrorPayload | null>;
+  finalize(): Promise<Result<void>>;
   startAmend(): void;
   cancelAmend(): void;
-  amend(reason: string): Promise<ErrorPayload | null>;
+  amend(reason: string): Promise<Result<void>>;
+  /** The minutes as a Word document, with whatever was just typed saved first. */
+  exportDocx(minutesId: string, language: Language): Promise<Result<FileData>>;
 }
 
 export type MinutesState = MinutesData & MinutesActions;
@@ -140,14 +143,11 @@ export const useMinutesStore = create<MinutesState>()((set, get) => {
     async finalize() {
       await get().flush();
       const { minutes } = get();
-      if (!minutes) return null;
-      try {
-        const final = await api.minutes.finalize({ minutesId: minutes.id, revision: minutes.revision });
-        set({ minutes: final, body: bodyOf(final), amending: false });
-        return null;
-      } catch (error) {
-        return toErrorPayload(error);
-      }
+      if (!minutes) return DONE;
+      const result = await attempt(() => api.minutes.finalize({ minutesId: minutes.id, revision: minutes.revision }));
+      if (!result.ok) return result;
+      set({ minutes: result.value, body: bodyOf(result.value), amending: false });
+      return DONE;
     },
     startAmend() {
       set({ amending: true });
@@ -158,15 +158,16 @@ export const useMinutesStore = create<MinutesState>()((set, get) => {
     },
     async amend(reason) {
       const { minutes, body } = get();
-      if (!minutes || !body) return null;
-      if (reason.trim() === '') return new EsepError('validation', { fields: ['reason'] }).toPayload();
-      try {
-        const amended = await api.minutes.amend({ minutesId: minutes.id, revision: minutes.revision, reason: reason.trim(), body: bodyOf(body) });
-        set({ minutes: amended, body: bodyOf(amended), amending: false });
-        return null;
-      } catch (error) {
-        return toErrorPayload(error);
-      }
+      if (!minutes || !body) return DONE;
+      if (reason.trim() === '') return { ok: false, error: new EsepError('validation', { fields: ['reason'] }).toPayload() };
+      const result = await attempt(() => api.minutes.amend({ minutesId: minutes.id, revision: minutes.revision, reason: reason.trim(), body: bodyOf(body) }));
+      if (!result.ok) return result;
+      set({ minutes: result.value, body: bodyOf(result.value), amending: false });
+      return DONE;
+    },
+    async exportDocx(minutesId, language) {
+      await get().flush();
+      return attempt(() => api.minutes.exportDocx({ minutesId, language }));
     },
   };
 });

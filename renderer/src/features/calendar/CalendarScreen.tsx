@@ -5,7 +5,7 @@ import { useCalendarStore } from '../../stores/calendar.store';
 import { useGridStore } from '../../stores/grid.store';
 import { usePanelStore } from '../../stores/panel.store';
 import { useT } from '../../i18n';
-import { DashboardView } from '../dashboard/DashboardView';
+import { DashboardView } from '../dashboard';
 import { kindsOf } from './filters';
 import { MonthView } from './month/MonthView';
 import { YearView } from './year/YearView';

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatOfficialDate } from '../../format/dates';
 import { useT } from '../../i18n';
 import { useMeetingsStore } from '../../stores/meetings.store';
+import { errorOf } from '../../stores/result';
 
 const NONE: readonly Meeting[] = [];
 
@@ -23,11 +24,11 @@ export function MeetingList({ unitKato }: { unitKato: string }) {
   async function confirmRemove(meeting: Meeting) {
     setBusy(true);
     setError(null);
-    const failure = await remove(meeting);
+    const result = await remove(meeting);
     setBusy(false);
     setConfirming(null);
-    setError(failure);
-    setRemoved(failure === null);
+    setError(errorOf(result));
+    setRemoved(result.ok);
   }
 
   return (

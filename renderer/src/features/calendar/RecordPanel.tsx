@@ -56,7 +56,7 @@ export function RecordPanel({ units, initialUnit, today, onClose }: Props) {
       setSuccess(
         t('Record.success', {
           unit: selected ? unitName(selected, lng) : unitKato,
-          date: formatUiDate(result.meeting.heldOn ?? heldOn, lng),
+          date: formatUiDate(result.value.heldOn ?? heldOn, lng),
         }),
       );
     } else {

@@ -9,7 +9,7 @@ import { unitName } from '../../format/units';
 import { useT } from '../../i18n';
 import { useDashboardStore } from '../../stores/dashboard.store';
 import { usePanelStore } from '../../stores/panel.store';
-import { ViewSwitch } from '../calendar/ViewSwitch';
+import { ViewSwitch } from '../../components/ViewSwitch';
 import { CountCards } from './CountCards';
 import { DashboardList } from './DashboardList';
 import { StatusChart } from './StatusChart';

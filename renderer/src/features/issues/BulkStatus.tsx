@@ -3,7 +3,7 @@ import type { ErrorPayload } from '../../../../shared/errors';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
 import { useIssuesStore } from '../../stores/issues.store';
-import type { IssueNames } from './names';
+import type { IssueNames } from '../../hooks/useIssueNames';
 import { StatusChangeForm } from './StatusChangeForm';
 
 /** One change of status for every selected issue; all of them change or none does. */

@@ -1,5 +1,5 @@
 import { useId, type ReactNode, type Ref } from 'react';
-import type { Choice } from './names';
+import type { Choice } from './select-choices';
 
 /** A <select>'s options: an empty first choice (when labelled) and the given ones. */
 export function Choices({ items, empty }: { items: readonly Choice[]; empty?: string }) {

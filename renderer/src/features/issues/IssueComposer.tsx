@@ -13,7 +13,8 @@ import { meetingDate, useMeetingsStore } from '../../stores/meetings.store';
 import { missing, withFieldLabels } from './field-errors';
 import { AuthorFields, authorOrNull, NO_AUTHOR } from './AuthorFields';
 import { Choices, SelectField } from './Choices';
-import { bodyChoices, categoryChoices, kindChoices, localityChoices, unitChoices, type IssueNames } from './names';
+import type { IssueNames } from '../../hooks/useIssueNames';
+import { bodyChoices, categoryChoices, kindChoices, localityChoices, unitChoices } from './select-choices';
 
 interface Draft {
   unitKato: string;

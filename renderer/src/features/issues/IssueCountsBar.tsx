@@ -1,6 +1,6 @@
 import { useT } from '../../i18n';
 import { useIssuesStore } from '../../stores/issues.store';
-import type { IssueNames } from './names';
+import type { IssueNames } from '../../hooks/useIssueNames';
 
 /**
  * How many issues each status has under the current filter (its status part aside), plus the

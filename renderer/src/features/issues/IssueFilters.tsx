@@ -4,7 +4,8 @@ import { useT } from '../../i18n';
 import { useIssuesStore } from '../../stores/issues.store';
 import { SavedFilters } from './SavedFilters';
 import { Choices } from './Choices';
-import { bodyChoices, categoryChoices, kindChoices, localityChoices, refName, unitChoices, type IssueNames } from './names';
+import { refName, type IssueNames } from '../../hooks/useIssueNames';
+import { bodyChoices, categoryChoices, kindChoices, localityChoices, unitChoices } from './select-choices';
 
 /** How long typing pauses before the search runs (each keystroke would otherwise query). */
 export const SEARCH_DELAY_MS = 300;

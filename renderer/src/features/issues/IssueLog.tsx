@@ -8,7 +8,7 @@ import { IssueCountsBar } from './IssueCountsBar';
 import { IssueFilters } from './IssueFilters';
 import { IssueTable } from './IssueTable';
 import { MeetingScope } from './MeetingScope';
-import { useIssueNames } from './names';
+import { useIssueNames } from '../../hooks/useIssueNames';
 
 /** The log: counts always in view, filters, the new-issue form, bulk changes, the virtualised table. */
 export function IssueLog() {

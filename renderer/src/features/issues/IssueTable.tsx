@@ -5,8 +5,8 @@ import { formatUiDate } from '../../format/dates';
 import { useT } from '../../i18n';
 import { rowAt, useIssuesStore } from '../../stores/issues.store';
 import { usePanelStore } from '../../stores/panel.store';
-import { IssueStatusBadge } from './IssueStatusBadge';
-import type { IssueNames } from './names';
+import { IssueStatusBadge } from '../../components/IssueStatusBadge';
+import type { IssueNames } from '../../hooks/useIssueNames';
 
 /** Fixed heights: the virtualiser places rows by arithmetic, never by measuring 100,000 of them. */
 export const ROW_HEIGHT = 40;

@@ -6,7 +6,7 @@ import { useT } from '../../i18n';
 import { useIssuesStore } from '../../stores/issues.store';
 import { meetingDate, useMeetingsStore } from '../../stores/meetings.store';
 import { usePanelStore } from '../../stores/panel.store';
-import type { IssueNames } from './names';
+import type { IssueNames } from '../../hooks/useIssueNames';
 
 /**
  * When the log shows one meeting's issues: which meeting, a way back to its card, and the

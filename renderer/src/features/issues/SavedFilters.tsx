@@ -3,6 +3,7 @@ import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n';
 import { useIssuesStore } from '../../stores/issues.store';
+import { errorOf } from '../../stores/result';
 
 /** Saved filters: pick one, save the current state under a name, remove the one picked. */
 export function SavedFilters() {
@@ -20,7 +21,7 @@ export function SavedFilters() {
   const nameInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    void load().then(setError);
+    void load().then((r) => setError(errorOf(r)));
   }, [load]);
   useEffect(() => {
     if (naming) nameInput.current?.focus();
@@ -29,9 +30,9 @@ export function SavedFilters() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (name.trim() === '') return setError({ code: 'validation', details: { fields: [t('Issues.saved.name')] } });
-    const failed = await save(name.trim());
-    setError(failed);
-    if (!failed) {
+    const result = await save(name.trim());
+    setError(errorOf(result));
+    if (result.ok) {
       setNaming(false);
       setName('');
     }
@@ -53,7 +54,7 @@ export function SavedFilters() {
             ))}
           </select>
           {savedFilterId && (
-            <button type="button" className="button button--quiet button--small" data-testid="issues-saved-remove" onClick={() => void remove(savedFilterId).then(setError)}>
+            <button type="button" className="button button--quiet button--small" data-testid="issues-saved-remove" onClick={() => void remove(savedFilterId).then((r) => setError(errorOf(r)))}>
               {t('Issues.saved.remove')}
             </button>
           )}

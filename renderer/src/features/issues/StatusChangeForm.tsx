@@ -4,8 +4,8 @@ import type { IsoDate } from '../../../../shared/domain/dates';
 import { OUTCOMES, type Outcome } from '../../../../shared/domain/issues/issue';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { useT } from '../../i18n';
-import { ActionForm } from '../meetings/card/ActionForm';
-import { refName, type IssueNames } from './names';
+import { ActionForm } from '../../components/ActionForm';
+import { refName, type IssueNames } from '../../hooks/useIssueNames';
 
 export type StatusChange = ChannelInput<'issues:setStatus'>['change'];
 

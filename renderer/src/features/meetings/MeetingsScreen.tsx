@@ -11,8 +11,8 @@ import { useMeetingListStore } from '../../stores/meeting-list.store';
 import { meetingDate, useMeetingsStore } from '../../stores/meetings.store';
 import { usePanelStore } from '../../stores/panel.store';
 import { MeetingsTable } from './MeetingsTable';
-import { useMeetingList } from './useMeetingList';
-import { useWorkingUnits } from './useWorkingUnits';
+import { useMeetingList } from '../../hooks/useMeetingList';
+import { useWorkingUnits } from '../../hooks/useWorkingUnits';
 
 /** The working set's meetings for a period: sortable, filterable, exportable to a calendar file. */
 export function MeetingsScreen() {
@@ -55,7 +55,7 @@ export function MeetingsScreen() {
     setExportError(null);
     const result = await exportIcs({ from, to, language: lng === 'ru' ? 'ru' : 'kk' });
     setExporting(false);
-    if (result.ok) saveTextFile(result.file.fileName, result.file.content, 'text/calendar;charset=utf-8');
+    if (result.ok) saveTextFile(result.value.fileName, result.value.content, 'text/calendar;charset=utf-8');
     else setExportError(result.error);
   }
 

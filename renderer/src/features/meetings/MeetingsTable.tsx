@@ -5,7 +5,7 @@ import { unitName } from '../../format/units';
 import { useT } from '../../i18n';
 import { findCell } from '../../stores/grid.store';
 import { meetingDate } from '../../stores/meetings.store';
-import type { WorkingUnit } from './useWorkingUnits';
+import type { WorkingUnit } from '../../hooks/useWorkingUnits';
 
 interface Props {
   meetings: readonly Meeting[];

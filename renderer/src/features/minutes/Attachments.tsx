@@ -2,24 +2,25 @@ import { useCallback, useEffect, useId, useState, type ChangeEvent } from 'react
 import type { Attachment } from '../../../../shared/contract/minutes.contract';
 import { ATTACHMENT_KINDS, type AttachmentKind } from '../../../../shared/domain/minutes/minutes';
 import type { ErrorPayload } from '../../../../shared/errors';
-import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n';
-import { toErrorPayload } from '../../stores/errors';
+import { useAttachmentsStore } from '../../stores/attachments.store';
 import { readBase64 } from '../../read-file';
+import { attempt } from '../../stores/result';
+
+const NONE: Attachment[] = [];
 
 function Thumbnail({ attachment }: { attachment: Attachment }) {
   const [src, setSrc] = useState<string | null>(null);
+  const read = useAttachmentsStore((s) => s.read);
   useEffect(() => {
     let current = true;
-    api.attachments
-      .read({ id: attachment.id })
-      .then((f) => current && setSrc(`data:${f.mime};base64,${f.dataBase64}`))
-      .catch(() => undefined);
+    // A picture that cannot be read leaves its frame empty: the name beside it still says what it is.
+    void read(attachment.id).then((r) => current && r.ok && setSrc(`data:${r.value.mime};base64,${r.value.dataBase64}`));
     return () => {
       current = false;
     };
-  }, [attachment.id]);
+  }, [attachment.id, read]);
   return src ? <img className="attachment-thumb" src={src} alt={attachment.fileName} /> : <span className="attachment-thumb attachment-thumb--empty" />;
 }
 
@@ -28,7 +29,8 @@ export function Attachments({ meetingId }: { meetingId: string }) {
   const { t } = useT();
   const inputId = useId();
   const kindId = useId();
-  const [list, setList] = useState<Attachment[]>([]);
+  const list = useAttachmentsStore((s) => s.byMeeting[meetingId] ?? NONE);
+  const { load, add, remove: removeAttachment } = useAttachmentsStore.getState();
   const [kind, setKind] = useState<AttachmentKind>('photo');
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<ErrorPayload[]>([]);
@@ -37,12 +39,9 @@ export function Attachments({ meetingId }: { meetingId: string }) {
   const [duplicates, setDuplicates] = useState<Array<{ name: string; existing: string }>>([]);
 
   const reload = useCallback(async () => {
-    try {
-      setList(await api.attachments.list({ meetingId }));
-    } catch (error) {
-      setErrors([toErrorPayload(error)]);
-    }
-  }, [meetingId]);
+    const result = await load(meetingId);
+    if (!result.ok) setErrors([result.error]);
+  }, [meetingId, load]);
 
   useEffect(() => {
     void reload();
@@ -57,13 +56,14 @@ export function Attachments({ meetingId }: { meetingId: string }) {
     const known = new Set(list.map((a) => a.id));
     const repeated: Array<{ name: string; existing: string }> = [];
     for (const file of files) {
-      try {
-        const added = await api.attachments.add({ meetingId, fileName: file.name, kind, dataBase64: await readBase64(file) });
-        if (known.has(added.id)) repeated.push({ name: file.name, existing: added.fileName });
-        known.add(added.id);
-      } catch (error) {
-        failed.push(toErrorPayload(error));
+      const data = await attempt(() => readBase64(file));
+      const result = data.ok ? await add({ meetingId, fileName: file.name, kind, dataBase64: data.value }) : data;
+      if (!result.ok) {
+        failed.push(result.error);
+        continue;
       }
+      if (known.has(result.value.id)) repeated.push({ name: file.name, existing: result.value.fileName });
+      known.add(result.value.id);
     }
     setErrors(failed);
     setDuplicates(repeated);
@@ -71,14 +71,11 @@ export function Attachments({ meetingId }: { meetingId: string }) {
     await reload();
   }
 
-  async function remove(id: string) {
-    try {
-      await api.attachments.remove({ id });
-      setConfirming(null);
-      await reload();
-    } catch (error) {
-      setErrors([toErrorPayload(error)]);
-    }
+  async function remove(attachment: Attachment) {
+    const result = await removeAttachment(attachment);
+    if (!result.ok) return setErrors([result.error]);
+    setConfirming(null);
+    await reload();
   }
 
   return (
@@ -129,7 +126,7 @@ export function Attachments({ meetingId }: { meetingId: string }) {
               {confirming === a.id ? (
                 <span className="attachment-confirm" role="group">
                   <span>{t('Minutes.attachments.confirm', { name: a.fileName })}</span>
-                  <button type="button" className="button button--small button--danger" data-testid={`attachment-${a.id}-confirm`} onClick={() => void remove(a.id)}>
+                  <button type="button" className="button button--small button--danger" data-testid={`attachment-${a.id}-confirm`} onClick={() => void remove(a)}>
                     {t('Minutes.attachments.remove')}
                   </button>
                   <button type="button" className="button button--small" onClick={() => setConfirming(null)}>

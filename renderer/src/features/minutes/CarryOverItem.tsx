@@ -1,12 +1,20 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
+import type { IssueRow } from '../../../../shared/contract/issues.contract';
 import type { MinutesBody } from '../../../../shared/domain/minutes/minutes';
 import { useT } from '../../i18n';
 import { useMinutesStore } from '../../stores/minutes.store';
-import { useIssueNames } from '../issues/names';
+import { useCarryOver } from '../../hooks/useCarryOver';
+import { useIssueNames, type IssueNames } from '../../hooks/useIssueNames';
 import { addItem, setItem } from './body-edits';
-import { carryOverLine, useCarryOver } from './useCarryOver';
 
 const SHORTCUT = 'Alt+Shift+R';
+
+/** "тіркеу № 12: Көше жарығы жоқ — Орындалуда, мерзімі өткен": one open issue on one line. */
+function carryOverLine(issue: IssueRow, names: IssueNames, t: TFunction): string {
+  const status = issue.overdue ? t('ActionPlan.carryOver.statusOverdue', { status: names.status(issue.statusId) }) : names.status(issue.statusId);
+  return t('ActionPlan.carryOver.line', { number: issue.registryNo, text: issue.text.trim(), status });
+}
 
 /**
  * "Report on the issues raised last time" for the minutes of a unit's next meeting: one click,

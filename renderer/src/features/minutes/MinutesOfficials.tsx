@@ -5,7 +5,7 @@ import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n';
 import { useMeetingsStore } from '../../stores/meetings.store';
-import { officialRows, officialsToSave, OfficialRows, OfficialsList, type OfficialRow } from '../meetings/card/OfficialRows';
+import { officialRows, officialsToSave, OfficialRows, OfficialsList, type OfficialRow } from '../../components/OfficialRows';
 
 type Notice = 'saved' | 'reloaded' | null;
 

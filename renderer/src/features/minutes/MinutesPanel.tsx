@@ -2,15 +2,13 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { Language } from '../../../../shared/contract/schemas';
 import type { MinutesProblem } from '../../../../shared/domain/minutes/minutes';
 import type { ErrorPayload } from '../../../../shared/errors';
-import { api } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SidePanel } from '../../components/SidePanel';
 import { saveBase64File } from '../../download';
 import { useT } from '../../i18n';
-import { toErrorPayload } from '../../stores/errors';
 import { useMeetingsStore } from '../../stores/meetings.store';
 import { useMinutesStore } from '../../stores/minutes.store';
-import { useSubtree } from '../meetings/form/useSubtree';
+import { useSubtree } from '../../hooks/useSubtree';
 import { Attachments } from './Attachments';
 import { MinutesEditor } from './MinutesEditor';
 import { MinutesOfficials } from './MinutesOfficials';
@@ -50,7 +48,7 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
   const meeting = useMeetingsStore((s) => s.byId[meetingId] ?? null);
   const loadMeeting = useMeetingsStore((s) => s.loadMeeting);
   const { minutes, body, loadError, saveError, reloaded, amending } = useMinutesStore();
-  const { open, edit, flush, finalize, startAmend, cancelAmend, amend } = useMinutesStore.getState();
+  const { open, edit, flush, finalize, startAmend, cancelAmend, amend, exportDocx } = useMinutesStore.getState();
   const subtree = useSubtree(meeting?.unitKato ?? '');
   const localities = useMemo(() => subtree.filter((u) => u.depth > 0), [subtree]);
   const [problems, setProblems] = useState<MinutesProblem[] | null>(null);
@@ -90,9 +88,10 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
     setBusy(true);
     setProblems(null);
     setActionError(null);
-    const error = await finalize();
+    const result = await finalize();
     setBusy(false);
-    if (!error) return setFocusView(true);
+    if (result.ok) return setFocusView(true);
+    const { error } = result;
     if (error.code === 'minutes_incomplete' && Array.isArray(error.details?.['problems'])) setProblems(error.details['problems'] as MinutesProblem[]);
     else setActionError(error);
   }
@@ -106,10 +105,10 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
     setBusy(true);
     setActionError(null);
     setUnchanged(false);
-    const error = await amend(reason);
+    const result = await amend(reason);
     setBusy(false);
-    if (error && isNothingChanged(error)) setUnchanged(true);
-    else if (error) setActionError(error);
+    if (!result.ok && isNothingChanged(result.error)) setUnchanged(true);
+    else if (!result.ok) setActionError(result.error);
     else {
       setReason('');
       setFocusView(true);
@@ -119,13 +118,9 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
   async function onExport(language: Language) {
     if (!minutes) return;
     setActionError(null);
-    await flush();
-    try {
-      const file = await api.minutes.exportDocx({ minutesId: minutes.id, language });
-      saveBase64File(file.fileName, file.dataBase64, file.mime);
-    } catch (error) {
-      setActionError(toErrorPayload(error));
-    }
+    const result = await exportDocx(minutes.id, language);
+    if (result.ok) saveBase64File(result.value.fileName, result.value.dataBase64, result.value.mime);
+    else setActionError(result.error);
   }
 
   const final = minutes?.status === 'final';

@@ -7,9 +7,9 @@ import { createI18n } from '../../../../shared/i18n';
 import { DEFAULT_LANGUAGE, useT } from '../../i18n';
 import { useMeetingsStore } from '../../stores/meetings.store';
 import { useMinutesStore } from '../../stores/minutes.store';
-import { useSubtree } from '../meetings/form/useSubtree';
+import { useSubtree } from '../../hooks/useSubtree';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 
-const DOCUMENT_LANGUAGES: readonly Language[] = ['kk', 'ru'];
 
 /** The page geometry for the stylesheet; the @media print rules repeat the margins for @page. */
 const SHEET_STYLE = {
@@ -181,21 +181,7 @@ export function PrintPreview({ meetingId, onClose }: { meetingId: string; onClos
         <span id={languageId} className="print-language-label">
           {t('Minutes.preview.language')}
         </span>
-        <div className="lang-switch" role="group" aria-labelledby={languageId}>
-          {DOCUMENT_LANGUAGES.map((l) => (
-            <button
-              key={l}
-              type="button"
-              lang={l}
-              className="lang-switch-option"
-              aria-pressed={language === l}
-              data-testid={`print-lang-${l}`}
-              onClick={() => setLanguage(l)}
-            >
-              {t(`Language.${l}`)}
-            </button>
-          ))}
-        </div>
+        <LanguageSwitch value={language} onChange={setLanguage} variant="toolbar" testIdPrefix="print-lang" labelledBy={languageId} />
         <button type="button" className="button button--primary" disabled={!model} data-testid="print-do" onClick={() => window.print()}>
           {t('Minutes.preview.print')}
         </button>

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
 import { useRemindersStore } from '../../stores/reminders.store';
+import { errorOf } from '../../stores/result';
 
 /** Settings: how many days before a window closes (with nothing held) the bell reminds. */
 export function ReminderDaysSetting() {
@@ -25,10 +26,10 @@ export function ReminderDaysSetting() {
     if (!(value >= 1 && value <= 90)) return setError({ code: 'validation', details: { fields: [t('Reminders.days')] } });
     setBusy(true);
     setError(null);
-    const failure = await setReminderDays(value);
+    const result = await setReminderDays(value);
     setBusy(false);
-    setError(failure);
-    if (failure === null) {
+    setError(errorOf(result));
+    if (result.ok) {
       setDone(true);
       await reloadReminders();
     }

@@ -1,5 +1,4 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { api } from '../../api';
 import type { RuleSetInput, RuleSetView } from '../../../../shared/contract/rules.contract';
 import { addDays, addMonths, isIsoDate, toYmd, type IsoDate } from '../../../../shared/domain/dates';
 import {
@@ -16,11 +15,11 @@ import {
   type WindowSpan,
 } from '../../../../shared/domain/rules';
 import { REPORTING_UNIT_KINDS, type ReportingUnitKind } from '../../../../shared/domain/units/unit-kind';
-import { EsepError, type ErrorPayload } from '../../../../shared/errors';
+import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatUiDate, monthName } from '../../format/dates';
 import { useT } from '../../i18n';
-import { toErrorPayload } from '../../stores/errors';
+import { useRulesStore } from '../../stores/rules.store';
 import { ruleSetStyles as css } from './RuleSetsText';
 
 type Preset = 'yearly' | 'halfYearly' | 'quarterly' | 'custom';
@@ -188,6 +187,7 @@ export function RuleSetsForm({
   const [saving, setSaving] = useState(false);
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const [error, setError] = useState<ErrorPayload | null>(null);
+  const add = useRulesStore((s) => s.add);
   const problemsRef = useRef<HTMLDivElement>(null);
 
   const candidate = useMemo(() => candidateOf(draft), [draft]);
@@ -215,19 +215,15 @@ export function RuleSetsForm({
       groups: candidate.groups.map((g) => ({ ...g, kinds: [...g.kinds], windows: [...g.windows] })),
     };
     setSaving(true);
-    try {
-      const added = await api.rules.add({ ruleSet });
-      setSaving(false);
-      onAdded(added);
-    } catch (e) {
-      setSaving(false);
-      const codes = e instanceof EsepError && e.code === 'rule_set_invalid' ? e.details?.['problems'] : undefined;
-      if (Array.isArray(codes)) {
-        setServerProblems(codes.filter(isProblemCode).map((code) => ({ code, group: null })));
-        problemsRef.current?.focus();
-      } else {
-        setError(toErrorPayload(e));
-      }
+    const result = await add(ruleSet);
+    setSaving(false);
+    if (result.ok) return onAdded(result.value);
+    const codes = result.error.code === 'rule_set_invalid' ? result.error.details?.['problems'] : undefined;
+    if (Array.isArray(codes)) {
+      setServerProblems(codes.filter(isProblemCode).map((code) => ({ code, group: null })));
+      problemsRef.current?.focus();
+    } else {
+      setError(result.error);
     }
   }
 

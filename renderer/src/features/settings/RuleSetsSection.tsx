@@ -1,13 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../api';
+import { useEffect, useRef, useState } from 'react';
 import type { RuleSetView } from '../../../../shared/contract/rules.contract';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatUiDate } from '../../format/dates';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
-import { toErrorPayload } from '../../stores/errors';
-import { useGridStore } from '../../stores/grid.store';
+import { useRulesStore } from '../../stores/rules.store';
 import { RuleSetsForm } from './RuleSetsForm';
 import { RuleSetsList } from './RuleSetsList';
 import { ruleSetName, ruleSetStyles } from './RuleSetsText';
@@ -19,8 +17,12 @@ import { ruleSetName, ruleSetStyles } from './RuleSetsText';
 export function RuleSetsSection() {
   const { t, lng } = useT();
   const today = useAppStore((s) => s.info?.today);
-  const [sets, setSets] = useState<RuleSetView[] | null>(null);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const sets = useRulesStore((s) => s.sets);
+  const loadError = useRulesStore((s) => s.loadError);
+  const load = useRulesStore((s) => s.load);
+  const removeSet = useRulesStore((s) => s.remove);
+  const [actionError, setActionError] = useState<ErrorPayload | null>(null);
+  const error = actionError ?? loadError;
   const [adding, setAdding] = useState(false);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -32,42 +34,25 @@ export function RuleSetsSection() {
     if (focusAdd > 0) addButton.current?.focus();
   }, [focusAdd]);
 
-  const load = useCallback(async () => {
-    try {
-      setSets(await api.rules.list({}));
-    } catch (e) {
-      setError(toErrorPayload(e));
-    }
-  }, []);
-
   useEffect(() => {
     void load();
   }, [load]);
 
-  async function changed() {
-    await Promise.all([load(), useGridStore.getState().reload()]);
-  }
-
   async function remove(rs: RuleSetView) {
     setBusyId(rs.id);
-    setError(null);
+    setActionError(null);
     setNotice(null);
-    try {
-      await api.rules.remove({ id: rs.id });
-      setNotice(t('RuleSets.removed', { name: ruleSetName(rs, lng) }));
-      await changed();
-    } catch (e) {
-      setError(toErrorPayload(e));
-    }
+    const result = await removeSet(rs.id);
+    if (result.ok) setNotice(t('RuleSets.removed', { name: ruleSetName(rs, lng) }));
+    else setActionError(result.error);
     setBusyId(null);
     setFocusAdd((n) => n + 1);
   }
 
-  async function added(rs: RuleSetView) {
+  function added(rs: RuleSetView) {
     setAdding(false);
     setFocusAdd((n) => n + 1);
     setNotice(t('RuleSets.added', { name: ruleSetName(rs, lng), date: formatUiDate(rs.effectiveFrom, lng) }));
-    await changed();
   }
 
   return (
@@ -92,7 +77,7 @@ export function RuleSetsSection() {
           <RuleSetsForm
             existing={sets}
             today={today}
-            onAdded={(rs) => void added(rs)}
+            onAdded={added}
             onCancel={() => {
               setAdding(false);
               setFocusAdd((n) => n + 1);

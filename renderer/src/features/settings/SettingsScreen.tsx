@@ -3,9 +3,9 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { formatUiDate } from '../../format/dates';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
-import { ReminderDaysSetting } from '../reminders/ReminderDaysSetting';
+import { ReminderDaysSetting } from '../reminders';
 import { RuleSetsSection } from './RuleSetsSection';
-import { IssueReferenceSection } from '../issues/reference/IssueReferenceSection';
+import { IssueReferenceSection } from '../issues';
 import { Fact } from '../../components/Fact';
 
 export function SettingsScreen() {

@@ -5,7 +5,8 @@ import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { otherUnitName, unitName } from '../../format/units';
 import { useT } from '../../i18n';
-import { useUnit } from './useUnit';
+import { useUnit } from '../../hooks/useUnit';
+import { type Result } from '../../stores/result';
 
 /** Step 3: what will be saved, and what the installation will then cover. */
 export function ConfirmStep({
@@ -16,7 +17,7 @@ export function ConfirmStep({
 }: {
   unit: UnitSummary;
   language: Language;
-  onConfirm: () => Promise<ErrorPayload | null>;
+  onConfirm: () => Promise<Result<unknown>>;
   onBack: () => void;
 }) {
   const { t, lng } = useT();
@@ -27,11 +28,11 @@ export function ConfirmStep({
   async function confirm() {
     setSaving(true);
     setError(null);
-    const failure = await onConfirm();
+    const result = await onConfirm();
     // On success this step is gone (the app shows the calendar); only a failure comes back here.
-    if (failure) {
+    if (!result.ok) {
       setSaving(false);
-      setError(failure);
+      setError(result.error);
     }
   }
 

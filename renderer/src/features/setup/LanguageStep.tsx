@@ -1,7 +1,6 @@
 import type { Language } from '../../../../shared/contract/schemas';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useT } from '../../i18n';
-
-const CHOICES: readonly Language[] = ['kk', 'ru'];
 
 /** Step 1. The title is shown in both languages: the reader may not read the default one. */
 export function LanguageStep({ value, onChoose }: { value: Language; onChoose: (language: Language) => void }) {
@@ -14,21 +13,7 @@ export function LanguageStep({ value, onChoose }: { value: Language; onChoose: (
           {t('Setup.language.title', { lng: 'ru' })}
         </span>
       </h2>
-      <div className="language-choices">
-        {CHOICES.map((lng) => (
-          <button
-            key={lng}
-            type="button"
-            lang={lng}
-            className="language-choice"
-            aria-pressed={value === lng}
-            data-testid={`setup-lang-${lng}`}
-            onClick={() => onChoose(lng)}
-          >
-            <span className="language-choice-name">{t(`Language.${lng}`)}</span>
-          </button>
-        ))}
-      </div>
+      <LanguageSwitch value={value} onChange={onChoose} variant="cards" testIdPrefix="setup-lang" />
       <p className="muted">{t('Setup.language.hint')}</p>
     </div>
   );

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { UnitSearchHit } from '../../../../shared/contract/types';
 import type { ErrorPayload } from '../../../../shared/errors';
-import { api } from '../../api';
-import { toErrorPayload } from '../../stores/errors';
+import { useUnitsStore } from '../../stores/units.store';
 
 const SEARCH_DEBOUNCE_MS = 250;
 const LIMIT = 30;
@@ -20,6 +19,7 @@ const EMPTY: UnitSearch = { results: [], answered: null, searching: false, error
 /** Units with an akim matching a query (Kazakh or Russian name, or a KATO code), debounced. */
 export function useUnitSearch(query: string): UnitSearch {
   const [state, setState] = useState<UnitSearch>(EMPTY);
+  const search = useUnitsStore((s) => s.search);
   const trimmed = query.trim();
 
   useEffect(() => {
@@ -30,20 +30,17 @@ export function useUnitSearch(query: string): UnitSearch {
     let current = true;
     setState((s) => ({ ...s, searching: true }));
     const timer = setTimeout(() => {
-      api.units
-        .search({ query: trimmed, reportingOnly: true, limit: LIMIT })
-        .then((results) => {
-          if (current) setState({ results, answered: trimmed, searching: false, error: null });
-        })
-        .catch((error: unknown) => {
-          if (current) setState({ results: [], answered: trimmed, searching: false, error: toErrorPayload(error) });
-        });
+      void search({ query: trimmed, reportingOnly: true, limit: LIMIT }).then((result) => {
+        if (!current) return;
+        if (result.ok) setState({ results: result.value, answered: trimmed, searching: false, error: null });
+        else setState({ results: [], answered: trimmed, searching: false, error: result.error });
+      });
     }, SEARCH_DEBOUNCE_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [trimmed]);
+  }, [trimmed, search]);
 
   return state;
 }

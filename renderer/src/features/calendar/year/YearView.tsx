@@ -13,7 +13,7 @@ import { cellShown, filterRows } from '../filters';
 import { countStatuses } from '../grid-layout';
 import { ObligationsGrid } from '../ObligationsGrid';
 import { Legend, StatusCounts } from '../StatusSummary';
-import { ViewSwitch } from '../ViewSwitch';
+import { ViewSwitch } from '../../../components/ViewSwitch';
 
 /**
  * A cell opens what it needs next: a planned meeting's card; for an open or coming window with

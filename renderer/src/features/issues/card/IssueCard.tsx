@@ -5,10 +5,11 @@ import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { SidePanel } from '../../../components/SidePanel';
 import { useT } from '../../../i18n';
-import { useIssuesStore, type Result } from '../../../stores/issues.store';
+import { useIssuesStore } from '../../../stores/issues.store';
+import { errorOf, type Result } from '../../../stores/result';
 import { withFieldLabels } from '../field-errors';
-import { IssueStatusBadge } from '../IssueStatusBadge';
-import { useIssueNames } from '../names';
+import { IssueStatusBadge } from '../../../components/IssueStatusBadge';
+import { useIssueNames } from '../../../hooks/useIssueNames';
 import { StatusChangeForm } from '../StatusChangeForm';
 import { AuthorSection } from './AuthorSection';
 import { IssueEditForm } from './IssueEditForm';
@@ -36,7 +37,7 @@ export function IssueCard({ issueId, today, onClose }: { issueId: string; today:
   const notice = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    void loadIssue(issueId).then(setLoadError);
+    void loadIssue(issueId).then((r) => setLoadError(errorOf(r)));
   }, [issueId, loadIssue]);
 
   // After an action the form that had focus is gone: the outcome takes it (and is read out).

@@ -7,7 +7,8 @@ import { formatUiDate } from '../../../format/dates';
 import { useT } from '../../../i18n';
 import { useIssuesStore } from '../../../stores/issues.store';
 import { Choices, SelectField } from '../Choices';
-import { bodyChoices, categoryChoices, kindChoices, localityChoices, type IssueNames } from '../names';
+import type { IssueNames } from '../../../hooks/useIssueNames';
+import { bodyChoices, categoryChoices, kindChoices, localityChoices } from '../select-choices';
 
 type Draft = { [K in keyof IssueFields]: IssueFields[K] };
 

@@ -6,7 +6,7 @@ import { useT } from '../../../i18n';
 import { useIssuesStore } from '../../../stores/issues.store';
 import { meetingDate, useMeetingsStore } from '../../../stores/meetings.store';
 import { usePanelStore } from '../../../stores/panel.store';
-import type { IssueNames } from '../names';
+import type { IssueNames } from '../../../hooks/useIssueNames';
 
 /** Every field of the record, in the order a secretary reads it out. */
 export function IssueFacts({ issue: i, names }: { issue: Issue; names: IssueNames }) {

@@ -1,7 +1,7 @@
 import type { Issue } from '../../../../../shared/contract/issues.contract';
 import { formatUiDate } from '../../../format/dates';
 import { useT } from '../../../i18n';
-import type { IssueNames } from '../names';
+import type { IssueNames } from '../../../hooks/useIssueNames';
 
 /** The status history (oldest first: the first entry is the registration) and the prolongations. */
 export function IssueHistory({ issue, names }: { issue: Issue; names: IssueNames }) {

@@ -4,7 +4,7 @@ import { addDays, isIsoDate, type IsoDate } from '../../../../../shared/domain/d
 import type { ErrorPayload } from '../../../../../shared/errors';
 import { formatUiDate } from '../../../format/dates';
 import { useT } from '../../../i18n';
-import { ActionForm } from '../../meetings/card/ActionForm';
+import { ActionForm } from '../../../components/ActionForm';
 import { missing } from '../field-errors';
 
 /** A new deadline with its reason; the card then shows how many times the deadline moved. */

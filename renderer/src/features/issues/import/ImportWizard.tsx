@@ -1,16 +1,16 @@
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { MAX_IMPORT_BYTES, type ImportMapping, type ImportPreview, type ImportReport } from '../../../../../shared/contract/issues-import.contract';
 import { unmappedRequired } from '../../../../../shared/domain/issues/legacy-import';
-import { EsepError, type ErrorPayload } from '../../../../../shared/errors';
+import type { ErrorPayload } from '../../../../../shared/errors';
 import { isReportingKind } from '../../../../../shared/domain/units/unit-kind';
-import { api } from '../../../api';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
 import { readBase64 } from '../../../read-file';
 import { useAppStore } from '../../../stores/app.store';
-import { toErrorPayload } from '../../../stores/errors';
-import { useSubtree } from '../../meetings/form/useSubtree';
+import { useIssuesImportStore } from '../../../stores/issues-import.store';
+import { attempt } from '../../../stores/result';
+import { useSubtree } from '../../../hooks/useSubtree';
 import { MappingTable } from './MappingTable';
 import { ImportReportView } from './ImportReportView';
 
@@ -26,8 +26,8 @@ type Busy = 'reading' | 'checking' | 'importing' | null;
 const megabytes = (bytes: number, round: (n: number) => number) => round((bytes / (1024 * 1024)) * 10) / 10;
 
 /** The report a refused import carries (`import_invalid`): the log changed since the check. */
-function refusedReport(error: unknown): ImportReport | null {
-  if (!(error instanceof EsepError) || error.code !== 'import_invalid') return null;
+function refusedReport(error: ErrorPayload): ImportReport | null {
+  if (error.code !== 'import_invalid') return null;
   const report = error.details?.['report'];
   return report && typeof report === 'object' && 'rows' in report ? (report as unknown as ImportReport) : null;
 }
@@ -52,6 +52,7 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
+  const { preview: readPreview, check: checkRows, commit: importRows } = useIssuesImportStore.getState();
 
   const missing = useMemo(() => unmappedRequired(mapping), [mapping]);
 
@@ -66,13 +67,13 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
     stale();
     setPreview(null);
     setBusy('reading');
-    try {
-      const p = await api.issuesImport.preview({ source: next });
-      setSource({ ...next, sheet: p.sheet });
-      setPreview(p);
-      setMapping(p.suggested);
-    } catch (e) {
-      setError(toErrorPayload(e));
+    const result = await readPreview({ source: next });
+    if (result.ok) {
+      setSource({ ...next, sheet: result.value.sheet });
+      setPreview(result.value);
+      setMapping(result.value.suggested);
+    } else {
+      setError(result.error);
     }
     setBusy(null);
   }
@@ -90,22 +91,18 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
       setError({ code: 'import_file_too_large', details: { fileName: file.name, size: megabytes(file.size, Math.ceil), max: megabytes(MAX_IMPORT_BYTES, Math.round) } });
       return;
     }
-    try {
-      await open({ fileName: file.name, dataBase64: await readBase64(file) });
-    } catch (e) {
-      setError(toErrorPayload(e));
-    }
+    const data = await attempt(() => readBase64(file));
+    if (data.ok) await open({ fileName: file.name, dataBase64: data.value });
+    else setError(data.error);
   }
 
   async function check() {
     if (!source) return;
     stale();
     setBusy('checking');
-    try {
-      setReport(await api.issuesImport.check({ source, mapping, unitKato }));
-    } catch (e) {
-      setError(toErrorPayload(e));
-    }
+    const result = await checkRows({ source, mapping, unitKato });
+    if (result.ok) setReport(result.value);
+    else setError(result.error);
     setBusy(null);
   }
 
@@ -113,15 +110,15 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
     if (!source) return;
     setBusy('importing');
     setError(null);
-    try {
-      setDone(await api.issuesImport.commit({ source, mapping, unitKato, onlyValid }));
+    const result = await importRows({ source, mapping, unitKato, onlyValid });
+    setConfirming(false);
+    if (result.ok) {
+      setDone(result.value);
       setReport(null);
-      setConfirming(false);
       onDone();
-    } catch (e) {
-      setError(toErrorPayload(e));
-      setConfirming(false);
-      const refused = refusedReport(e);
+    } else {
+      setError(result.error);
+      const refused = refusedReport(result.error);
       if (refused) setReport(refused);
     }
     setBusy(null);

@@ -3,18 +3,17 @@ import type { ActionPlanLine, PlanRowFields, PlanScope } from '../../../../../sh
 import type { Language } from '../../../../../shared/contract/schemas';
 import { PLAN_MARKS, type PlanMark } from '../../../../../shared/domain/issues/issue';
 import type { ErrorPayload } from '../../../../../shared/errors';
-import { api } from '../../../api';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { saveBase64File } from '../../../download';
 import { useT } from '../../../i18n';
 import { useAppStore } from '../../../stores/app.store';
-import { toErrorPayload } from '../../../stores/errors';
-import { useIssueNames } from '../names';
+import { useActionPlanStore } from '../../../stores/action-plan.store';
+import { useIssueNames } from '../../../hooks/useIssueNames';
 import { PlanScopePicker, type PeriodScope } from './PlanScopePicker';
 import { usePlan, type RowState } from './usePlan';
+import { LANGUAGES } from '../../../components/LanguageSwitch';
 
 const FORMATS = ['xlsx', 'docx'] as const;
-const DOCUMENT_LANGUAGES: readonly Language[] = ['kk', 'ru'];
 /** Typical forms of completion, offered while typing (any other may be typed). */
 const COMPLETION_FORMS = ['information', 'answer', 'budgetRequest', 'actOfWorks', 'decision'] as const;
 /** A row's editable fields; Enter moves between rows in any but a textarea (it keeps Enter for its lines). */
@@ -63,6 +62,7 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
+  const exportPlan = useActionPlanStore((s) => s.export);
 
   const lines = view.plan?.lines ?? [];
   const groups = groupsOf(lines);
@@ -91,13 +91,14 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
   async function exportAs(format: (typeof FORMATS)[number], language: Language) {
     setBusy(true);
     setNotice(null);
-    try {
-      await view.flushAll();
-      const file = await api.actionPlan.export({ scope: current, language, format });
+    await view.flushAll();
+    const result = await exportPlan({ scope: current, language, format });
+    if (result.ok) {
+      const file = result.value;
       saveBase64File(file.fileName, file.dataBase64, file.mime);
       setNotice({ kind: 'done', text: t('ActionPlan.export.done', { name: file.fileName }) });
-    } catch (error) {
-      setNotice({ kind: 'error', error: toErrorPayload(error) });
+    } else {
+      setNotice({ kind: 'error', error: result.error });
     }
     setBusy(false);
   }
@@ -185,7 +186,7 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
         <div className="toolbar-end" role="group" aria-label={t('ActionPlan.export.label')}>
           <span className="muted">{t('ActionPlan.export.label')}</span>
           {FORMATS.flatMap((format) =>
-            DOCUMENT_LANGUAGES.map((language) => (
+            LANGUAGES.map((language) => (
               <button
                 key={`${format}-${language}`}
                 type="button"

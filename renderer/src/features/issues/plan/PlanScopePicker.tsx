@@ -3,8 +3,8 @@ import { isIsoDate, toYmd } from '../../../../../shared/domain/dates';
 import { PERIOD_KINDS, periodOf, periodRange, type PeriodKind } from '../../../../../shared/domain/issues/plan';
 import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
-import { useWorkingUnits } from '../../meetings/useWorkingUnits';
-import { indent } from '../names';
+import { useWorkingUnits } from '../../../hooks/useWorkingUnits';
+import { indent } from '../select-choices';
 
 export interface PeriodScope {
   unitKato: string;

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionPlan, ActionPlanLine, PlanRowFields, PlanScope } from '../../../../../shared/contract/action-plan.contract';
 import type { ErrorPayload } from '../../../../../shared/errors';
-import { api } from '../../../api';
-import { toErrorPayload } from '../../../stores/errors';
+import { useActionPlanStore } from '../../../stores/action-plan.store';
+import type { Result } from '../../../stores/result';
 
 export type RowState = { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; error: ErrorPayload };
 
@@ -33,7 +33,7 @@ export interface PlanView {
   rowState: Record<string, RowState>;
   /** A stale revision made the view reload the plan. */
   reloaded: boolean;
-  fill(): Promise<ErrorPayload | null>;
+  fill(): Promise<Result<ActionPlan>>;
   addMeasure(issueId: string): Promise<ActionPlanLine | null>;
   remove(line: ActionPlanLine): Promise<void>;
   actionError: ErrorPayload | null;
@@ -56,17 +56,16 @@ export function usePlan(scope: PlanScope): PlanView {
   const live = useRef({ plan, drafts, scope });
   live.current = { plan, drafts, scope };
 
+  const { list, fill: fillPlan, saveRow, removeRow } = useActionPlanStore.getState();
+
   const load = useCallback(async (target: PlanScope) => {
-    try {
-      const fresh = await api.actionPlan.list({ scope: target });
-      if (JSON.stringify(live.current.scope) === JSON.stringify(target)) {
-        setPlan(fresh);
-        setLoadError(null);
-      }
-    } catch (error) {
-      setLoadError(toErrorPayload(error));
+    const result = await list(target);
+    if (!result.ok) return setLoadError(result.error);
+    if (JSON.stringify(live.current.scope) === JSON.stringify(target)) {
+      setPlan(result.value);
+      setLoadError(null);
     }
-  }, []);
+  }, [list]);
 
   useEffect(() => {
     setPlan(null);
@@ -86,9 +85,9 @@ export function usePlan(scope: PlanScope): PlanView {
       const draft = live.current.drafts[id];
       if (!line || !draft || same(draft, fieldsOf(line))) return;
       setRowState((s) => ({ ...s, [id]: { kind: 'saving' } }));
-      try {
-        const saved = await api.actionPlan.saveRow({ id, revision: line.revision, issueId: line.issueId, fields: draft });
-        replaceLine(saved);
+      const result = await saveRow({ id, revision: line.revision, issueId: line.issueId, fields: draft });
+      if (result.ok) {
+        replaceLine(result.value);
         // Typing may have gone on while the save was on its way: keep what is newer.
         setDrafts((d) => {
           if (d[id] !== draft) return d;
@@ -96,20 +95,20 @@ export function usePlan(scope: PlanScope): PlanView {
           return rest;
         });
         setRowState((s) => ({ ...s, [id]: { kind: 'saved' } }));
-      } catch (error) {
-        const payload = toErrorPayload(error);
-        setRowState((s) => ({ ...s, [id]: { kind: 'error', error: payload } }));
-        if (payload.code === 'conflict' || payload.code === 'not_found') {
-          setDrafts((d) => {
-            const { [id]: _, ...rest } = d;
-            return rest;
-          });
-          setReloaded(true);
-          await load(live.current.scope);
-        }
+        return;
+      }
+      const { error } = result;
+      setRowState((s) => ({ ...s, [id]: { kind: 'error', error } }));
+      if (error.code === 'conflict' || error.code === 'not_found') {
+        setDrafts((d) => {
+          const { [id]: _, ...rest } = d;
+          return rest;
+        });
+        setReloaded(true);
+        await load(live.current.scope);
       }
     },
-    [load],
+    [load, saveRow],
   );
 
   const flushAll = useCallback(async () => {
@@ -119,55 +118,50 @@ export function usePlan(scope: PlanScope): PlanView {
   // Leaving the tab or the screen must not lose a row being typed.
   useEffect(() => () => void flushAll(), [flushAll]);
 
-  async function fill(): Promise<ErrorPayload | null> {
+  async function fill(): Promise<Result<ActionPlan>> {
     await flushAll();
     setActionError(null);
-    try {
-      setPlan(await api.actionPlan.fill({ scope: live.current.scope }));
-      return null;
-    } catch (error) {
-      const payload = toErrorPayload(error);
-      setActionError(payload);
-      return payload;
-    }
+    const result = await fillPlan(live.current.scope);
+    if (result.ok) setPlan(result.value);
+    else setActionError(result.error);
+    return result;
   }
 
   async function addMeasure(issueId: string): Promise<ActionPlanLine | null> {
     setActionError(null);
     const first = live.current.plan?.lines.find((l) => l.issueId === issueId);
-    try {
-      const line = await api.actionPlan.saveRow({
-        issueId,
-        fields: {
-          measure: '',
-          completionForm: '',
-          executor: first?.executor ?? '',
-          deadline: first?.deadline ?? null,
-          fundingSource: '',
-          fundingAmount: '',
-          mark: 'not_started',
-          markNote: '',
-          markDate: null,
-        },
-      });
-      await load(live.current.scope);
-      return line;
-    } catch (error) {
-      setActionError(toErrorPayload(error));
+    const result = await saveRow({
+      issueId,
+      fields: {
+        measure: '',
+        completionForm: '',
+        executor: first?.executor ?? '',
+        deadline: first?.deadline ?? null,
+        fundingSource: '',
+        fundingAmount: '',
+        mark: 'not_started',
+        markNote: '',
+        markDate: null,
+      },
+    });
+    if (!result.ok) {
+      setActionError(result.error);
       return null;
     }
+    await load(live.current.scope);
+    return result.value;
   }
 
   async function remove(line: ActionPlanLine): Promise<void> {
     setActionError(null);
-    try {
-      await api.actionPlan.removeRow({ id: line.id, revision: line.revision });
+    const result = await removeRow({ id: line.id, revision: line.revision });
+    if (result.ok) {
       setDrafts((d) => {
         const { [line.id]: _, ...rest } = d;
         return rest;
       });
-    } catch (error) {
-      setActionError(toErrorPayload(error));
+    } else {
+      setActionError(result.error);
     }
     await load(live.current.scope);
   }

@@ -5,8 +5,9 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useT } from '../../../i18n';
 import { useIssueReferenceStore } from '../../../stores/issue-reference.store';
 import { missing, withFieldLabels } from '../field-errors';
-import { refName } from '../names';
+import { refName } from '../../../hooks/useIssueNames';
 import { NamePairForm } from './NamePairForm';
+import { errorOf } from '../../../stores/result';
 
 type Editing =
   | { kind: 'addBody' }
@@ -33,9 +34,9 @@ export function BodiesEditor() {
       submitLabel={t('Issues.ref.save')}
       onCancel={close}
       onSubmit={async (names) => {
-        const failed = await saveBody(body ? { id: body.id, revision: body.revision, ...names, archived: body.archived } : { ...names, archived: false });
-        if (!failed) close();
-        return failed;
+        const result = await saveBody(body ? { id: body.id, revision: body.revision, ...names, archived: body.archived } : { ...names, archived: false });
+        if (result.ok) close();
+        return result;
       }}
     />
   );
@@ -71,7 +72,7 @@ export function BodiesEditor() {
                   type="button"
                   className="button button--quiet button--small"
                   data-testid={`body-archive-${b.id}`}
-                  onClick={() => void saveBody({ id: b.id, revision: b.revision, nameKk: b.nameKk, nameRu: b.nameRu, archived: !b.archived }).then(setError)}
+                  onClick={() => void saveBody({ id: b.id, revision: b.revision, nameKk: b.nameKk, nameRu: b.nameRu, archived: !b.archived }).then((r) => setError(errorOf(r)))}
                 >
                   {b.archived ? t('Issues.ref.restore') : t('Issues.ref.archive')}
                 </button>
@@ -94,7 +95,7 @@ export function BodiesEditor() {
                         type="button"
                         className="button button--quiet button--small"
                         data-testid={`person-archive-${p.id}`}
-                        onClick={() => void savePerson({ id: p.id, revision: p.revision, bodyId: b.id, fullName: p.fullName, position: p.position, archived: !p.archived }).then(setError)}
+                        onClick={() => void savePerson({ id: p.id, revision: p.revision, bodyId: b.id, fullName: p.fullName, position: p.position, archived: !p.archived }).then((r) => setError(errorOf(r)))}
                       >
                         {p.archived ? t('Issues.ref.restore') : t('Issues.ref.archive')}
                       </button>
@@ -122,14 +123,14 @@ function PersonForm({ body, person, onDone }: { body: Body; person: BodyPerson |
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (fullName.trim() === '') return setError(missing(t, 'fullName'));
-    const failed = await savePerson({
+    const result = await savePerson({
       ...(person ? { id: person.id, revision: person.revision } : {}),
       bodyId: body.id,
       fullName: fullName.trim(),
       position: position.trim(),
       archived: person?.archived ?? false,
     });
-    if (failed) return setError(withFieldLabels(t, failed));
+    if (!result.ok) return setError(withFieldLabels(t, result.error));
     onDone();
   }
 

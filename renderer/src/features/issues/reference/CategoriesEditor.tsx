@@ -4,8 +4,10 @@ import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useT } from '../../../i18n';
 import { useIssueReferenceStore } from '../../../stores/issue-reference.store';
-import { categoryTree, refName } from '../names';
+import { refName } from '../../../hooks/useIssueNames';
+import { categoryTree } from '../select-choices';
 import { NamePairForm } from './NamePairForm';
+import { errorOf, type Result } from '../../../stores/result';
 
 type Editing = { kind: 'add' } | { kind: 'rename'; category: IssueCategory } | { kind: 'child'; parent: IssueCategory } | null;
 
@@ -18,9 +20,9 @@ export function CategoriesEditor() {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const rows = categoryTree(categories, true);
 
-  const done = (failed: ErrorPayload | null) => {
-    if (!failed) setEditing(null);
-    return failed;
+  const done = <T,>(result: Result<T>) => {
+    if (result.ok) setEditing(null);
+    return result;
   };
 
   function form(e: NonNullable<Editing>) {
@@ -46,7 +48,7 @@ export function CategoriesEditor() {
   }
 
   async function toggleArchived(c: IssueCategory) {
-    setError(await save({ id: c.id, revision: c.revision, parentId: c.parentId, nameKk: c.nameKk, nameRu: c.nameRu, archived: !c.archived }));
+    setError(errorOf(await save({ id: c.id, revision: c.revision, parentId: c.parentId, nameKk: c.nameKk, nameRu: c.nameRu, archived: !c.archived })));
   }
 
   return (

@@ -3,6 +3,7 @@ import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useT } from '../../../i18n';
 import { missing, withFieldLabels } from '../field-errors';
+import { type Result } from '../../../stores/result';
 
 export interface NamePair {
   nameKk: string;
@@ -26,7 +27,7 @@ export function NamePairForm({
   testId: string;
   title: string;
   submitLabel: string;
-  onSubmit: (names: NamePair) => Promise<ErrorPayload | null>;
+  onSubmit: (names: NamePair) => Promise<Result<unknown>>;
   onCancel: () => void;
   children?: ReactNode;
 }) {
@@ -44,9 +45,9 @@ export function NamePairForm({
     const empty = [trimmed.nameKk === '' && 'nameKk', trimmed.nameRu === '' && 'nameRu'].filter((f): f is string => f !== false);
     if (empty.length > 0) return setError(missing(t, ...empty));
     setBusy(true);
-    const failed = await onSubmit(trimmed);
+    const result = await onSubmit(trimmed);
     setBusy(false);
-    setError(failed && withFieldLabels(t, failed));
+    setError(result.ok ? null : withFieldLabels(t, result.error));
   }
 
   return (

@@ -5,8 +5,9 @@ import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useT } from '../../../i18n';
 import { useIssueReferenceStore } from '../../../stores/issue-reference.store';
-import { refName } from '../names';
+import { refName } from '../../../hooks/useIssueNames';
 import { NamePairForm } from './NamePairForm';
+import { errorOf } from '../../../stores/result';
 
 /** Statuses: the seed ones and an administrator's own, each open or closed (closed ones suggest an outcome). */
 export function StatusesEditor() {
@@ -18,7 +19,7 @@ export function StatusesEditor() {
   const sorted = [...statuses].sort((a, b) => a.ordinal - b.ordinal);
 
   async function toggleArchived(s: IssueStatus) {
-    setError(await save({ id: s.id, revision: s.revision, nameKk: s.nameKk, nameRu: s.nameRu, closed: s.closed, outcome: s.outcome, archived: !s.archived }));
+    setError(errorOf(await save({ id: s.id, revision: s.revision, nameKk: s.nameKk, nameRu: s.nameRu, closed: s.closed, outcome: s.outcome, archived: !s.archived })));
   }
 
   return (
@@ -88,15 +89,15 @@ function StatusForm({ status, onDone }: { status: IssueStatus | null; onDone: ()
       submitLabel={t('Issues.ref.save')}
       onCancel={onDone}
       onSubmit={async (names) => {
-        const failed = await save({
+        const result = await save({
           ...(status ? { id: status.id, revision: status.revision } : {}),
           ...names,
           closed,
           outcome: closed ? outcome : null,
           archived: status?.archived ?? false,
         });
-        if (!failed) onDone();
-        return failed;
+        if (result.ok) onDone();
+        return result;
       }}
     >
       <div className="field-row">

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useT } from '../../../i18n';
-import { IssueStatusBadge } from '../../issues/IssueStatusBadge';
-import { useIssueNames } from '../../issues/names';
-import { useCarryOver } from '../../minutes/useCarryOver';
+import { IssueStatusBadge } from '../../../components/IssueStatusBadge';
+import { useIssueNames } from '../../../hooks/useIssueNames';
+import { useCarryOver } from '../../../hooks/useCarryOver';
 
 /**
  * On the card of a meeting still to come: the open issues its unit raised at earlier meetings,

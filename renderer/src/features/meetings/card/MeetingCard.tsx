@@ -12,11 +12,12 @@ import { useAkimsStore } from '../../../stores/akims.store';
 import { findCell, useGridStore, windowYear } from '../../../stores/grid.store';
 import { useMeetingsStore, type ActionInputs, type CardAction } from '../../../stores/meetings.store';
 import { useIssuesStore } from '../../../stores/issues.store';
-import type { WorkingUnit } from '../useWorkingUnits';
+import type { WorkingUnit } from '../../../hooks/useWorkingUnits';
 import { AnnounceForm, CancelForm, CloseForm, HeldForm, PostponeForm, type ActionFormProps } from './action-forms';
 import { MeetingFacts } from './MeetingFacts';
 import { CarryOverSection } from './CarryOverSection';
 import { OfficialsForm } from './OfficialsForm';
+import { errorOf } from '../../../stores/result';
 
 const NO_AKIMS: readonly Akim[] = [];
 
@@ -67,7 +68,7 @@ export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit, o
   }, [actionsDone]);
 
   useEffect(() => {
-    void loadMeeting(meetingId).then(setLoadError);
+    void loadMeeting(meetingId).then((r) => setLoadError(errorOf(r)));
   }, [meetingId, loadMeeting]);
 
   const unitKato = meeting?.unitKato ?? null;
@@ -113,7 +114,7 @@ export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit, o
         setNotice({ kind: 'done', text: t(`Meeting.done.${action as CardAction}`) });
       } else if (result.error.code === 'conflict') {
         setActive(null);
-        setNotice({ kind: 'error', error: result.error, reloaded: result.reloaded === true });
+        setNotice({ kind: 'error', error: result.error, reloaded: result.reloaded });
       } else {
         setFormError(result.error);
       }

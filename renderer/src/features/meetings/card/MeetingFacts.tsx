@@ -2,9 +2,9 @@ import type { Akim, GridCell, Meeting } from '../../../../../shared/contract/typ
 import { formatOfficialDate } from '../../../format/dates';
 import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
-import { useUnit } from '../../setup/useUnit';
+import { useUnit } from '../../../hooks/useUnit';
 import { Fact } from '../../../components/Fact';
-import { OfficialsList } from './OfficialRows';
+import { OfficialsList } from '../../../components/OfficialRows';
 
 /** Everything recorded about a meeting, in the order a secretary checks it. */
 export function MeetingFacts({ meeting: m, cell, akim }: { meeting: Meeting; cell: GridCell | null; akim: Akim | null }) {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useT } from '../../../i18n';
-import { ActionForm } from './ActionForm';
+import { ActionForm } from '../../../components/ActionForm';
 import type { ActionFormProps } from './action-forms';
-import { officialRows, officialsToSave, OfficialRows, type OfficialRow } from './OfficialRows';
+import { officialRows, officialsToSave, OfficialRows, type OfficialRow } from '../../../components/OfficialRows';
 
 /** The card's action for the officials present (the minutes panel edits the same list). */
 export function OfficialsForm({ meeting, busy, error, run, refuse, onCancel }: ActionFormProps) {

@@ -6,7 +6,7 @@ import type { ErrorPayload } from '../../../../../shared/errors';
 import { useT } from '../../../i18n';
 import type { ActionInputs, CardAction } from '../../../stores/meetings.store';
 import { usePlanPreview } from '../form/usePlanPreview';
-import { ActionForm } from './ActionForm';
+import { ActionForm } from '../../../components/ActionForm';
 
 export interface ActionFormProps {
   meeting: Meeting;

@@ -34,7 +34,7 @@ export function AddAkimForm({ unitKato, defaultFrom, onDone }: { unitKato: strin
     setError(null);
     const result = await save({ unitKato, fullName: fullName.trim(), position: position.trim(), termFrom, termTo: termTo || null });
     setSaving(false);
-    if (result.ok) onDone(result.akim);
+    if (result.ok) onDone(result.value);
     else setError(result.error);
   }
 

@@ -9,7 +9,7 @@ import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
 import { useMeetingsStore } from '../../../stores/meetings.store';
 import type { PlanPrefill } from '../../../stores/panel.store';
-import type { WorkingUnit } from '../useWorkingUnits';
+import type { WorkingUnit } from '../../../hooks/useWorkingUnits';
 import { AkimField } from './AkimField';
 import { fieldForError, fieldOfPath, useFieldRefs, type FieldName } from './fields';
 import { FormatFields } from './FormatFields';
@@ -79,7 +79,7 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
       ? await update({ ...input, id: meeting.id, revision: latestRevision })
       : await plan({ ...input, unitKato: draft.unitKato });
     setSaving(false);
-    if (result.ok) return onSaved(result.meeting);
+    if (result.ok) return onSaved(result.value);
     if (result.error.code === 'conflict' && meeting) void loadMeeting(meeting.id);
     fail(translateFields(result.error), fieldForError(result.error));
   }

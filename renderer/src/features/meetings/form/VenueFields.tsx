@@ -3,7 +3,7 @@ import type { UnitSummary } from '../../../../../shared/contract/types';
 import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
 import type { SectionProps } from './fields';
-import { useSubtree } from './useSubtree';
+import { useSubtree } from '../../../hooks/useSubtree';
 
 /** Venue: its name, address and the locality of the unit's KATO subtree (or the unit itself). */
 export function VenueFields({ draft, set, register, unit }: SectionProps & { unit: UnitSummary | null }) {

@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PlanPreview } from '../../../../../shared/contract/meetings.contract';
 import { isIsoDate } from '../../../../../shared/domain/dates';
 import type { ErrorPayload } from '../../../../../shared/errors';
-import { api } from '../../../api';
-import { toErrorPayload } from '../../../stores/errors';
+import { useMeetingsStore } from '../../../stores/meetings.store';
 
 export interface PreviewState {
   /** `unit|date` the preview answers, so the form applies a suggestion once per change. */
@@ -18,6 +17,7 @@ const EMPTY: PreviewState = { key: null, preview: null, error: null, loading: fa
 /** The core's reading of a date for a unit: the obligation to pre-select and what to warn about. */
 export function usePlanPreview(unitKato: string, date: string, excludeMeetingId: string | null): PreviewState {
   const [state, setState] = useState<PreviewState>(EMPTY);
+  const preview = useMeetingsStore((s) => s.preview);
   useEffect(() => {
     if (!unitKato || !isIsoDate(date)) {
       setState(EMPTY);
@@ -26,13 +26,14 @@ export function usePlanPreview(unitKato: string, date: string, excludeMeetingId:
     let current = true;
     const key = `${unitKato}|${date}`;
     setState((s) => ({ ...s, loading: true }));
-    api.meetings
-      .preview(excludeMeetingId ? { unitKato, date, excludeMeetingId } : { unitKato, date })
-      .then((preview) => current && setState({ key, preview, error: null, loading: false }))
-      .catch((error: unknown) => current && setState({ key, preview: null, error: toErrorPayload(error), loading: false }));
+    void preview(excludeMeetingId ? { unitKato, date, excludeMeetingId } : { unitKato, date }).then((result) => {
+      if (!current) return;
+      if (result.ok) setState({ key, preview: result.value, error: null, loading: false });
+      else setState({ key, preview: null, error: result.error, loading: false });
+    });
     return () => {
       current = false;
     };
-  }, [unitKato, date, excludeMeetingId]);
+  }, [unitKato, date, excludeMeetingId, preview]);
   return state;
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { CALENDAR_VIEWS, useCalendarStore, type CalendarView } from '../../stores/calendar.store';
-import { useT } from '../../i18n';
+import { CALENDAR_VIEWS, useCalendarStore, type CalendarView } from '../stores/calendar.store';
+import { useT } from '../i18n';
 
 /** Alt+digit: the same physical key in every keyboard layout (Kazakh, Russian, Latin). */
 const SHORTCUT_CODES: Record<string, CalendarView> = { Digit1: 'month', Digit2: 'year', Digit3: 'dashboard' };

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { Meeting } from '../../../../shared/contract/types';
-import type { ErrorPayload } from '../../../../shared/errors';
-import { listKey, useMeetingsStore, type ListQuery } from '../../stores/meetings.store';
+import type { Meeting } from '../../../shared/contract/types';
+import type { ErrorPayload } from '../../../shared/errors';
+import { listKey, useMeetingsStore, type ListQuery } from '../stores/meetings.store';
+import { errorOf } from '../stores/result';
 
 /** Meetings for a query, fetched again after every change; the last answer stays on screen meanwhile. */
 export function useMeetingList(query: ListQuery | null): { meetings: Meeting[] | null; error: ErrorPayload | null } {
@@ -14,8 +15,8 @@ export function useMeetingList(query: ListQuery | null): { meetings: Meeting[] |
   useEffect(() => {
     if (!query) return;
     let current = true;
-    void loadList(query).then((failure) => {
-      if (current) setError(failure);
+    void loadList(query).then((result) => {
+      if (current) setError(errorOf(result));
     });
     return () => {
       current = false;

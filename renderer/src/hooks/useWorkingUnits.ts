@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
-import type { UnitSummary } from '../../../../shared/contract/types';
-import { toYmd } from '../../../../shared/domain/dates';
-import { useAppStore } from '../../stores/app.store';
-import { useGridStore } from '../../stores/grid.store';
+import type { UnitSummary } from '../../../shared/contract/types';
+import { toYmd } from '../../../shared/domain/dates';
+import { useAppStore } from '../stores/app.store';
+import { useGridStore } from '../stores/grid.store';
 
 export interface WorkingUnit {
   unit: UnitSummary;

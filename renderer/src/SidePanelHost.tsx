@@ -1,13 +1,12 @@
 import { useEffect } from 'react';
-import { useAppStore } from '../../stores/app.store';
-import { useMeetingsStore } from '../../stores/meetings.store';
-import { usePanelStore } from '../../stores/panel.store';
-import { RecordPanel } from '../calendar/RecordPanel';
-import { IssueCard } from '../issues/card/IssueCard';
-import { MinutesPanel } from '../minutes/MinutesPanel';
-import { MeetingCard } from './card/MeetingCard';
-import { MeetingForm } from './form/MeetingForm';
-import { useWorkingUnits } from './useWorkingUnits';
+import { useAppStore } from './stores/app.store';
+import { useMeetingsStore } from './stores/meetings.store';
+import { usePanelStore } from './stores/panel.store';
+import { RecordPanel } from './features/calendar';
+import { IssueCard } from './features/issues';
+import { MeetingCard, MeetingForm } from './features/meetings';
+import { MinutesPanel } from './features/minutes';
+import { useWorkingUnits } from './hooks/useWorkingUnits';
 
 /** The one side panel of the shell, whichever screen opened it. */
 export function SidePanelHost() {

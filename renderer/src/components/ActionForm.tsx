@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
-import type { ErrorPayload } from '../../../../../shared/errors';
-import { ErrorMessage } from '../../../components/ErrorMessage';
-import { useT } from '../../../i18n';
+import type { ErrorPayload } from '../../../shared/errors';
+import { ErrorMessage } from './ErrorMessage';
+import { useT } from '../i18n';
 
 /** The small form of one card action: its fields, submit and cancel; the first field takes focus. */
 export function ActionForm({

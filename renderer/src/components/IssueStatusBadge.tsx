@@ -1,4 +1,4 @@
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 
 /**
  * An issue's status by name (stored data), its type by colour and shape, and "overdue" as a

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Official } from '../../../../../shared/contract/types';
-import { useT } from '../../../i18n';
+import type { Official } from '../../../shared/contract/types';
+import { useT } from '../i18n';
 
 /** One person as typed: the meeting's Official without the id the core gives it. */
 export type OfficialRow = Omit<Official, 'id'>;
