@@ -14,9 +14,9 @@ export function useReminderText(): (r: Reminder) => string {
       if (r.kind === 'meeting_tomorrow') {
         return r.daysLeft <= 0 ? t('Reminders.meetingToday', { unit, date }) : t('Reminders.meetingTomorrow', { unit, date });
       }
-      const planned = r.meetingId !== null;
-      if (r.daysLeft <= 0) return t(planned ? 'Reminders.closingTodayPlanned' : 'Reminders.closingToday', { unit, date });
-      return t(planned ? 'Reminders.closingPlanned' : 'Reminders.closing', { unit, date, count: r.daysLeft });
+      // A window is reminded of only while nothing is planned in it (a planned meeting means someone is on it).
+      if (r.daysLeft <= 0) return t('Reminders.closingToday', { unit, date });
+      return t('Reminders.closing', { unit, date, count: r.daysLeft });
     },
     [t, lng],
   );
