@@ -1,25 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, closeDatabase, type Db } from '../../../electron/core/db/open';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../electron/core/db/open';
 import { migrate } from '../../../electron/core/db/migrate';
-import { m0010Initial } from '../../../electron/core/db/migrations/0010-initial';
 import { LATEST_VERSION } from '../../../electron/core/db/migrations';
 import { getMeeting } from '../../../electron/core/db/repos/meetings.repo';
 import { tempDir } from '../../helpers/temp-core';
+import { NOW, databaseAt } from './fixtures';
 
-const NOW = new Date('2025-09-01T06:00:00Z');
 const MEETING_ID = '4b7e2c1a-9d3f-4e2b-8a61-2f0c5d9e7a10';
-let db: Db | undefined;
-afterEach(() => {
-  if (db) closeDatabase(db);
-  db = undefined;
-});
 
 /** A database as the foundation (schema 10) left it: setup done, one meeting recorded as held. */
 function foundationDatabase(dir: string): Db {
-  const opened = openDatabase(path.join(dir, 'esep.sqlite'));
-  expect(migrate(opened, { backupDir: path.join(dir, 'backups'), now: NOW, migrations: [m0010Initial] })).toEqual({ from: 0, to: 10, backupFile: null });
+  const opened = databaseAt(dir, 10);
   const at = NOW.getTime();
   opened.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('working_root', '103200000', at);
   opened.prepare('INSERT INTO kato_editions (edition, sha256, row_count, loaded_at) VALUES (?, ?, ?, ?)').run('NK RK 11-2025', 'ab'.repeat(32), 2, at);
@@ -40,7 +33,7 @@ function foundationDatabase(dir: string): Db {
 describe('migration 20: meeting planning', () => {
   it('keeps a foundation meeting and gives it the defaults, after taking a backup', () => {
     const dir = tempDir('esep-m20-');
-    db = foundationDatabase(dir);
+    const db = foundationDatabase(dir);
 
     const result = migrate(db, { backupDir: path.join(dir, 'backups'), now: NOW });
     expect(result).toMatchObject({ from: 10, to: LATEST_VERSION });
@@ -88,7 +81,7 @@ describe('migration 20: meeting planning', () => {
 
   it('leaves the backup as the schema-10 database it was', async () => {
     const dir = tempDir('esep-m20-');
-    db = foundationDatabase(dir);
+    const db = foundationDatabase(dir);
     const { backupFile } = migrate(db, { backupDir: path.join(dir, 'backups'), now: NOW });
     const { default: Database } = await import('better-sqlite3');
     const backup = new Database(backupFile!, { readonly: true });
@@ -104,10 +97,10 @@ describe('migration 20: meeting planning', () => {
 
   it('enforces the new constraints on the migrated table', () => {
     const dir = tempDir('esep-m20-');
-    db = foundationDatabase(dir);
+    const db = foundationDatabase(dir);
     migrate(db, { backupDir: path.join(dir, 'backups'), now: NOW });
-    expect(() => db!.prepare("UPDATE meetings SET format = 'carrier_pigeon' WHERE id = ?").run(MEETING_ID)).toThrow(/CHECK/);
-    expect(() => db!.prepare('UPDATE meetings SET attendance = -1 WHERE id = ?').run(MEETING_ID)).toThrow(/CHECK/);
-    expect(() => db!.prepare("UPDATE meetings SET broadcast_links = 'not json' WHERE id = ?").run(MEETING_ID)).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE meetings SET format = 'carrier_pigeon' WHERE id = ?").run(MEETING_ID)).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE meetings SET attendance = -1 WHERE id = ?').run(MEETING_ID)).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE meetings SET broadcast_links = 'not json' WHERE id = ?").run(MEETING_ID)).toThrow(/CHECK/);
   });
 });

@@ -1,17 +1,12 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { closeDatabase, type Db } from '../../../electron/core/db/open';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../electron/core/db/open';
 import { SEED_CATEGORIES, SEED_STATUSES } from '../../../shared/domain/issues/issue';
 import { tempDir } from '../../helpers/temp-core';
 import { NOW, databaseAt, insertMeetingRow, insertUnitRows, migrateTo } from './fixtures';
 
 const MEETING_ID = '5c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e';
 const MINUTES_ID = '6d2e3f4a-5b6c-4d7e-8f90-1a2b3c4d5e6f';
-let db: Db | undefined;
-afterEach(() => {
-  if (db) closeDatabase(db);
-  db = undefined;
-});
 
 /** A database as schema 30 left it: a held meeting of an okrug with draft minutes naming a village. */
 function minutesDatabase(dir: string): Db {
@@ -44,7 +39,7 @@ const everything = (d: Db) => ({
 describe('migration 40: the issue log', () => {
   it('keeps the meetings and minutes of schema 30 as they were, after taking a backup', () => {
     const dir = tempDir('esep-m40-');
-    db = minutesDatabase(dir);
+    const db = minutesDatabase(dir);
     const before = everything(db);
 
     const result = migrateTo(db, dir, 40);
@@ -57,7 +52,7 @@ describe('migration 40: the issue log', () => {
 
   it('seeds the statuses and categories with their codes as ids, origin "seed" and ordinals in steps of 10', () => {
     const dir = tempDir('esep-m40-');
-    db = minutesDatabase(dir);
+    const db = minutesDatabase(dir);
     migrateTo(db, dir, 40);
 
     const statuses = db.prepare('SELECT * FROM issue_statuses ORDER BY ordinal').all() as Array<Record<string, unknown>>;
@@ -90,7 +85,7 @@ describe('migration 40: the issue log', () => {
 
   it('lets an issue of the migrated meeting, in a seed status and category, be stored and found by its text', () => {
     const dir = tempDir('esep-m40-');
-    db = minutesDatabase(dir);
+    const db = minutesDatabase(dir);
     migrateTo(db, dir, 40);
     const at = NOW.getTime();
     const { lastInsertRowid } = db
@@ -103,7 +98,7 @@ describe('migration 40: the issue log', () => {
       .run(MEETING_ID, at, at);
     db.prepare('INSERT INTO issue_search (rowid, body) VALUES (?, ?)').run(lastInsertRowid, 'мектепке апаратын жол');
     expect(db.prepare(`SELECT rowid FROM issue_search WHERE issue_search MATCH '"мектеп"*'`).all()).toEqual([{ rowid: lastInsertRowid }]);
-    expect(() => db!.prepare("UPDATE issues SET status_id = 'lost' WHERE id = 'issue-1'").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("UPDATE issues SET status_id = 'lost' WHERE id = 'issue-1'").run()).toThrow(/FOREIGN KEY/);
   });
 });
 
@@ -112,7 +107,7 @@ describe('the seed and the domain', () => {
   // from what databases actually hold (then a new migration must bring them along).
   it('a fully migrated database holds the statuses and categories shared/domain lists, in its order', () => {
     const dir = tempDir('esep-m40-');
-    db = databaseAt(dir, 40);
+    const db = databaseAt(dir, 40);
     migrateTo(db, dir);
     const statuses = db.prepare('SELECT code, name_kk, name_ru, closed, outcome FROM issue_statuses ORDER BY ordinal').all() as Array<Record<string, unknown>>;
     expect(statuses.map((s) => ({ code: s.code, nameKk: s.name_kk, nameRu: s.name_ru, closed: s.closed === 1, outcome: s.outcome }))).toEqual(SEED_STATUSES);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { closeDatabase, type Db } from '../../../electron/core/db/open';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../electron/core/db/open';
 import { SOURCE_RESOURCES_DIR } from '../../../electron/core/paths';
 import { countMeetingsUnder, heldMeetingsUnder } from '../../../electron/core/db/repos/meetings.repo';
 import { isInSubtree, subtree } from '../../../electron/core/db/repos/units.repo';
@@ -12,11 +12,6 @@ import { databaseAt, insertMeetingRow, insertUnitRows, migrateTo } from './fixtu
 const HELD = '7e3f4a5b-6c7d-4e8f-9012-3b4c5d6e7f80';
 const PLANNED = '8f4a5b6c-7d8e-4f90-a123-4c5d6e7f8091';
 const ELSEWHERE = '905b6c7d-8e9f-4a01-b234-5d6e7f809102';
-let db: Db | undefined;
-afterEach(() => {
-  if (db) closeDatabase(db);
-  db = undefined;
-});
 
 /** A database as schema 40 left it: the whole classifier, and meetings in and outside Abai oblast. */
 function classifierDatabase(dir: string): Db {
@@ -46,7 +41,7 @@ function walkedSubtree(d: Db, root: string): Array<{ kato: string; depth: number
 describe('migration 50: the unit closure', () => {
   it('gives every unit of an existing database the subtree the recursive walk gives it', () => {
     const dir = tempDir('esep-m50-');
-    db = classifierDatabase(dir);
+    const db = classifierDatabase(dir);
     const meetings = db.prepare('SELECT * FROM meetings ORDER BY id').all();
 
     expect(migrateTo(db, dir, 50)).toMatchObject({ from: 40, to: 50 });
@@ -62,7 +57,7 @@ describe('migration 50: the unit closure', () => {
 
   it('answers the subtree questions of the repositories on the migrated database', () => {
     const dir = tempDir('esep-m50-');
-    db = classifierDatabase(dir);
+    const db = classifierDatabase(dir);
     migrateTo(db, dir);
 
     expect(subtree(db, KARAAUYL_OKRUG).map((u) => [u.kato, u.depth])).toEqual(walkedSubtree(db, KARAAUYL_OKRUG).map((u) => [u.kato, u.depth]));
@@ -77,8 +72,8 @@ describe('migration 50: the unit closure', () => {
 
   it('refuses a closure row for a unit that does not exist', () => {
     const dir = tempDir('esep-m50-');
-    db = classifierDatabase(dir);
+    const db = classifierDatabase(dir);
     migrateTo(db, dir, 50);
-    expect(() => db!.prepare("INSERT INTO unit_closure (ancestor, descendant, depth) VALUES (?, '999999999', 1)").run(ABAI_OBLAST)).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO unit_closure (ancestor, descendant, depth) VALUES (?, '999999999', 1)").run(ABAI_OBLAST)).toThrow(/FOREIGN KEY/);
   });
 });

@@ -1,15 +1,21 @@
 import path from 'node:path';
-import { expect } from 'vitest';
-import { openDatabase, type Db } from '../../../electron/core/db/open';
+import { afterEach, expect } from 'vitest';
+import { closeDatabase, openDatabase, type Db } from '../../../electron/core/db/open';
 import { migrate } from '../../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../../electron/core/db/migrations';
 
 export const NOW = new Date('2025-09-01T06:00:00Z');
 const EDITION = 'NK RK 11-2025';
 
-/** A fresh database in `dir` brought to schema `version` exactly, and no further. */
+const opened: Db[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) closeDatabase(db);
+});
+
+/** A fresh database in `dir` brought to schema `version` exactly, and no further (closed after the test). */
 export function databaseAt(dir: string, version: number): Db {
   const db = openDatabase(path.join(dir, 'esep.sqlite'));
+  opened.push(db);
   const migrations = MIGRATIONS.filter((m) => m.version <= version);
   expect(migrations.at(-1)?.version).toBe(version);
   migrate(db, { backupDir: path.join(dir, 'backups'), now: NOW, migrations });
