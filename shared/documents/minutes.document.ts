@@ -97,9 +97,10 @@ export function minutesDocument(input: MinutesDocInput, t: TFunction): DocumentM
   ] as const) {
     blocks.push(
       row([
-        { widthPct: 25, paragraphs: [p([bold(role)], { align: 'left' })] },
-        { widthPct: 30, paragraphs: [p('_______________', { align: 'center' })] },
-        { widthPct: 45, paragraphs: [p([bold(name)], { align: 'right' })] },
+        // Wide enough for «Председатель» in bold on one line.
+        { widthPct: 35, paragraphs: [p([bold(role)], { align: 'left' })] },
+        { widthPct: 25, paragraphs: [p('_______________', { align: 'center' })] },
+        { widthPct: 40, paragraphs: [p([bold(name)], { align: 'right' })] },
       ]),
       p('', { afterPt: 12 }),
     );
