@@ -75,6 +75,7 @@ export const CHANNELS = [
   'actionPlan:saveRow',
   'actionPlan:removeRow',
   'actionPlan:export',
+  'reports:get',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

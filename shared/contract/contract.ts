@@ -9,6 +9,7 @@ import { minutesContract } from './minutes.contract';
 import { issuesContract } from './issues.contract';
 import { issuesImportContract } from './issues-import.contract';
 import { actionPlanContract } from './action-plan.contract';
+import { reportsContract } from './reports.contract';
 
 /**
  * The whole API between the renderer and the core, `area:verb` → input schema + output type.
@@ -46,6 +47,7 @@ export const contract = {
   ...issuesContract,
   ...issuesImportContract,
   ...actionPlanContract,
+  ...reportsContract,
   // `satisfies` makes a channel missing from CHANNELS, or listed without a schema, a compile error.
 } as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 

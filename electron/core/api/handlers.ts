@@ -49,6 +49,7 @@ import { listSavedFilters, removeSavedFilter, saveFilter } from '../services/sav
 import { checkImport, commitImport, previewImport } from '../services/issues-import.service';
 import { fillPlan, listPlan, removeRow, saveRow } from '../services/action-plan.service';
 import { exportPlan } from '../services/action-plan-export.service';
+import { periodReport } from '../services/reports.service';
 
 export type Handlers = HandlersOf<Contract>;
 
@@ -135,5 +136,6 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     'actionPlan:saveRow': (input) => saveRow(ctx, input),
     'actionPlan:removeRow': (input) => removeRow(ctx, input),
     'actionPlan:export': (input) => exportPlan(ctx, input),
+    'reports:get': (input) => periodReport(ctx, input),
   };
 }

@@ -1,7 +1,8 @@
 import type { CoreContext } from '../context';
 import type { Dashboard, DashboardEntry, ParticipationWarning, ReportDeadline } from '../../../shared/contract/calendar.contract';
 import type { GridRow, Meeting } from '../../../shared/contract/types';
-import { daysBetween, toYmd, type IsoDate } from '../../../shared/domain/dates';
+import { daysBetween, type IsoDate } from '../../../shared/domain/dates';
+import { missingParticipation, PARTICIPATION_STATUSES } from '../../../shared/domain/meetings/participation';
 import { DECREE_615, type ComplianceStatus } from '../../../shared/domain/rules';
 import { listMeetingsUnder } from '../db/repos/meetings.repo';
 import { obligationsGrid } from './obligations.service';
@@ -65,8 +66,6 @@ export function getDashboard(ctx: CoreContext, input: { year: number }): Dashboa
   };
 }
 
-const PARTICIPATION_STATUSES = ['planned', 'announced', 'postponed', 'held', 'closed'] as const;
-
 /**
  * Decree 615 point 4.1: a group A akim's meeting needs members of the Government (or heads of
  * central bodies, national holdings and companies). Point 5: a group B akim's year-end meeting
@@ -85,9 +84,8 @@ function participationWarnings(ctx: CoreContext, rows: readonly GridRow[], year:
     const unit = groups.get(m.unitKato);
     const date = meetingDate(m);
     if (!unit || !date || m.kind !== 'reporting') continue;
-    const warn = (point: ParticipationWarning['point']) => out.push({ unit: unit.unit, meetingId: m.id, date, status: m.status, point });
-    if (unit.group === 'A' && !m.officials.some((o) => o.isGovernment)) warn('4.1');
-    if (unit.group === 'B' && toYmd(date).month <= 3 && !m.officials.some((o) => o.isOblastLeadership)) warn('5');
+    const point = missingParticipation(unit.group, date, m.officials);
+    if (point) out.push({ unit: unit.unit, meetingId: m.id, date, status: m.status, point });
   }
   return out;
 }
