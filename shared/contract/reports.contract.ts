@@ -21,6 +21,8 @@ export interface ReportUnitRow extends UnitSummary, Figures {
 export interface Point3Row {
   unit: UnitSummary;
   windowKey: string;
+  /** The meeting that fulfils the obligation (what the row opens), null before one is held. */
+  meetingId: string | null;
   heldOn: IsoDate | null;
   reportDue: IsoDate | null;
   /** The first export of the point 3 note for this unit and year, if any. */

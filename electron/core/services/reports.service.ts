@@ -163,6 +163,7 @@ function point3Row(ctx: CoreContext, unit: UnitSummary, o: AssessedObligation, t
   return {
     unit: summary(unit),
     windowKey: o.windowKey,
+    meetingId: o.meeting?.id ?? null,
     heldOn: o.meeting?.heldOn ?? null,
     reportDue: o.reportDue,
     reportedOn,
