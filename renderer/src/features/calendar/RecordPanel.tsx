@@ -5,6 +5,7 @@ import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatUiDate } from '../../format/dates';
 import { unitName } from '../../format/units';
+import { UnitOptions } from '../../components/UnitOptions';
 import { useT } from '../../i18n';
 import { useMeetingsStore } from '../../stores/meetings.store';
 import { MeetingList } from './MeetingList';
@@ -101,11 +102,7 @@ export function RecordPanel({ units, initialUnit, today, onClose }: Props) {
             <option value="" disabled>
               {t('Record.unitPlaceholder')}
             </option>
-            {units.map(({ unit, depth }) => (
-              <option key={unit.kato} value={unit.kato}>
-                {'\u00a0\u00a0'.repeat(depth) + t('Record.unitOption', { name: unitName(unit, lng), kind: t(`Kind.${unit.kind}`) })}
-              </option>
-            ))}
+            <UnitOptions units={units} />
           </select>
         </div>
         <div className="field">

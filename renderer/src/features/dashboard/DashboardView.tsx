@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
-import type { DashboardEntry, ParticipationWarning, ReportDeadline } from '../../../../shared/contract/calendar.contract';
+import type { DashboardEntry, ReportDeadline } from '../../../../shared/contract/calendar.contract';
 import type { IsoDate } from '../../../../shared/domain/dates';
+import { AttentionList } from '../../components/AttentionList';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { MeetingStatusBadge } from '../../components/MeetingStatusBadge';
+import { ParticipationList } from '../../components/ParticipationList';
+import { UnitLine } from '../../components/UnitLine';
 import { YearNav } from '../../components/PeriodNav';
 import { formatOfficialDate } from '../../format/dates';
 import { unitName } from '../../format/units';
@@ -11,7 +13,6 @@ import { useDashboardStore } from '../../stores/dashboard.store';
 import { usePanelStore } from '../../stores/panel.store';
 import { ViewSwitch } from '../../components/ViewSwitch';
 import { CountCards } from './CountCards';
-import { DashboardList } from './DashboardList';
 import { StatusChart } from './StatusChart';
 
 const entryKey = (e: DashboardEntry) => `${e.unit.kato}-${e.cell.ruleSetId}-${e.cell.windowKey}`;
@@ -33,12 +34,6 @@ export function DashboardView({ initialYear, today }: { initialYear: number; tod
 
   const official = (iso: IsoDate) => formatOfficialDate(iso, lng);
   const range = (e: DashboardEntry) => t('Dates.range', { from: official(e.cell.windowStart), to: official(e.cell.windowEnd) });
-  const unitLine = (e: { unit: DashboardEntry['unit'] }) => (
-    <span className="dash-unit">
-      <span className="dash-unit-name">{unitName(e.unit, lng)}</span>
-      <span className="muted dash-unit-kind">{t(`Kind.${e.unit.kind}`)}</span>
-    </span>
-  );
   const planWindow = (e: DashboardEntry) =>
     open({
       kind: 'plan',
@@ -76,7 +71,7 @@ export function DashboardView({ initialYear, today }: { initialYear: number; tod
           </section>
 
           <div className="dash-lists">
-            <DashboardList
+            <AttentionList
               title={t('Dashboard.closingSoon.title')}
               hint={t('Dashboard.closingSoon.hint')}
               items={dashboard.closingSoon}
@@ -85,7 +80,7 @@ export function DashboardView({ initialYear, today }: { initialYear: number; tod
               itemKey={entryKey}
               render={(e) => (
                 <>
-                  {unitLine(e)}
+                  <UnitLine unit={e.unit} />
                   <span className="dash-detail">{range(e)}</span>
                   <span className={e.daysLeft <= 7 ? 'dash-days is-urgent' : 'dash-days'}>
                     {e.daysLeft === 0 ? t('Calendar.planned.lastDay') : t('Calendar.planned.daysLeft', { count: e.daysLeft })}
@@ -102,7 +97,7 @@ export function DashboardView({ initialYear, today }: { initialYear: number; tod
                 </>
               )}
             />
-            <DashboardList
+            <AttentionList
               title={t('Dashboard.missed.title')}
               items={dashboard.missed}
               empty={t('Dashboard.missed.empty')}
@@ -110,7 +105,7 @@ export function DashboardView({ initialYear, today }: { initialYear: number; tod
               itemKey={entryKey}
               render={(e) => (
                 <>
-                  {unitLine(e)}
+                  <UnitLine unit={e.unit} />
                   <span className="dash-detail">{range(e)}</span>
                   {e.cell.planned ? (
                     <button type="button" className="button button--small" onClick={() => openMeeting(e.cell.planned!.id)}>
@@ -122,7 +117,7 @@ export function DashboardView({ initialYear, today }: { initialYear: number; tod
                 </>
               )}
             />
-            <DashboardList
+            <AttentionList
               title={t('Dashboard.heldLate.title')}
               items={dashboard.heldLate}
               empty={t('Dashboard.heldLate.empty')}
@@ -130,7 +125,7 @@ export function DashboardView({ initialYear, today }: { initialYear: number; tod
               itemKey={entryKey}
               render={(e) => (
                 <>
-                  {unitLine(e)}
+                  <UnitLine unit={e.unit} />
                   <span className="dash-detail">{range(e)}</span>
                   {e.cell.meeting &&
                     (e.cell.meeting.id ? (
@@ -143,30 +138,8 @@ export function DashboardView({ initialYear, today }: { initialYear: number; tod
                 </>
               )}
             />
-            <DashboardList
-              title={t('Dashboard.participation.title')}
-              hint={t('Dashboard.participation.hint')}
-              items={dashboard.participation}
-              empty={t('Dashboard.participation.empty')}
-              testId="dashboard-participation"
-              itemKey={(w: ParticipationWarning) => `${w.meetingId}-${w.point}`}
-              render={(w) => (
-                <>
-                  {unitLine(w)}
-                  <span className="dash-detail">{t(`Dashboard.participation.point.${w.point === '4.1' ? 'p41' : 'p5'}`)}</span>
-                  <MeetingStatusBadge status={w.status} />
-                  <button
-                    type="button"
-                    className="button button--small"
-                    data-testid={`participation-${w.meetingId}-${w.point}`}
-                    onClick={() => openMeeting(w.meetingId)}
-                  >
-                    {t('Dashboard.meetingOn', { date: official(w.date) })}
-                  </button>
-                </>
-              )}
-            />
-            <DashboardList
+            <ParticipationList warnings={dashboard.participation} testId="dashboard-participation" onOpen={openMeeting} />
+            <AttentionList
               title={t('Dashboard.reports.title')}
               hint={t('Dashboard.reports.hint')}
               items={dashboard.reportDeadlines}
@@ -175,7 +148,7 @@ export function DashboardView({ initialYear, today }: { initialYear: number; tod
               itemKey={(r: ReportDeadline) => r.meetingId}
               render={(r) => (
                 <>
-                  {unitLine(r)}
+                  <UnitLine unit={r.unit} />
                   <span className="dash-detail">{t('Dashboard.reports.due', { held: official(r.heldOn), due: official(r.reportDue) })}</span>
                   <span className={r.daysLeft < 0 ? 'dash-days is-overdue' : r.daysLeft <= 7 ? 'dash-days is-urgent' : 'dash-days'}>
                     {r.daysLeft < 0

@@ -6,6 +6,7 @@ import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { SidePanel } from '../../../components/SidePanel';
 import { unitName } from '../../../format/units';
+import { UnitOptions } from '../../../components/UnitOptions';
 import { useT } from '../../../i18n';
 import { useMeetingsStore } from '../../../stores/meetings.store';
 import type { PlanPrefill } from '../../../stores/panel.store';
@@ -113,11 +114,7 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
             <option value="" disabled>
               {t('Record.unitPlaceholder')}
             </option>
-            {units.map(({ unit: u, depth }) => (
-              <option key={u.kato} value={u.kato}>
-                {'\u00a0\u00a0'.repeat(depth) + t('Record.unitOption', { name: unitName(u, lng), kind: t(`Kind.${u.kind}`) })}
-              </option>
-            ))}
+            <UnitOptions units={units} />
           </select>
         </div>
         <div className="field">

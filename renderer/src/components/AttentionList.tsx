@@ -1,11 +1,11 @@
 import { useId, useState, type ReactNode } from 'react';
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 
 /** How many rows a list shows before "show all": a district's lists fit, an oblast's wait to be asked. */
 const FIRST_ROWS = 8;
 
-/** A titled list of the dashboard with its count, an empty state, and "show all" for long ones. */
-export function DashboardList<T>({
+/** A titled list of what needs attention (the dashboard's, a report's) with its count, an empty state, and "show all" for long ones. */
+export function AttentionList<T>({
   title,
   hint,
   items,
