@@ -1,6 +1,7 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App';
+import { useMeetingListStore } from '../../renderer/src/stores/meeting-list.store';
 import { handler, OKRUG, OKRUG_2, ROOT, startCore } from './test-core';
 import { change } from './calendar-helpers';
 import { seedPlanned } from './seed';
@@ -94,5 +95,31 @@ describe('meetings screen', () => {
     const card = await screen.findByTestId('meeting-card');
     expect(within(card).getByTestId('meeting-status').textContent).toBe('Өткізілді');
     expect(within(card).getByText(OKRUG.nameKk)).toBeTruthy();
+  });
+
+  it('shows a unit’s meetings and those under it behind a chip that takes the filter off', async () => {
+    await seedPlanned(OKRUG_2.kato, '2025-07-22');
+    await seedPlanned(OKRUG.kato, '2025-06-12', { kind: 'field' });
+    await openMeetings();
+    expect(screen.queryByTestId('meetings-unit-filter')).toBeNull();
+
+    act(() => useMeetingListStore.getState().show({ unitKato: OKRUG.kato, from: '2025-01-01', to: '2025-12-31' }));
+    await waitFor(() => expect(unitsInOrder()).toEqual([OKRUG.nameKk, OKRUG.nameKk, OKRUG.nameKk]));
+    expect(screen.getByTestId('meetings-unit-filter').textContent).toContain(OKRUG.nameKk);
+    expect(screen.getByText('3 кездесу')).toBeTruthy();
+
+    // The district's filter takes its okrugs too; statuses and kinds narrow it as their boxes do.
+    act(() => useMeetingListStore.getState().show({ unitKato: ROOT.kato, from: '2025-01-01', to: '2025-06-30', statuses: ['held', 'closed'], kinds: ['reporting'] }));
+    await waitFor(() => expect(unitsInOrder()).toEqual([OKRUG.nameKk, ROOT.nameKk, OKRUG.nameKk]));
+    expect((screen.getByTestId('filter-mstatus-planned') as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByTestId('filter-mkind-field') as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByTestId('meetings-from') as HTMLInputElement).value).toBe('2025-01-01');
+    expect((screen.getByTestId('meetings-to') as HTMLInputElement).value).toBe('2025-06-30');
+
+    act(() => useMeetingListStore.getState().show({ unitKato: OKRUG_2.kato, from: '2025-01-01', to: '2025-12-31' }));
+    await waitFor(() => expect(unitsInOrder()).toEqual([OKRUG_2.nameKk]));
+    fireEvent.click(screen.getByRole('button', { name: `Барлық бірліктің кездесулерін көрсету (${OKRUG_2.nameKk} сүзгісін алып тастау)` }));
+    expect(screen.queryByTestId('meetings-unit-filter')).toBeNull();
+    expect(unitsInOrder()).toEqual([OKRUG.nameKk, ROOT.nameKk, OKRUG.nameKk, OKRUG.nameKk, OKRUG_2.nameKk]);
   });
 });

@@ -62,6 +62,8 @@ interface IssuesActions {
   setComposing(on: boolean): void;
   /** The log of one meeting, with the new-issue form open (from the meeting card). */
   openForMeeting(meetingId: string): void;
+  /** The log with exactly this filter (a drill-down from a report's number). */
+  openLog(filter: IssueFilter): void;
 
   loadSavedFilters(): Promise<Result<SavedFilter[]>>;
   saveFilter(name: string): Promise<Result<SavedFilter>>;
@@ -233,6 +235,12 @@ export const useIssuesStore = create<IssuesState>()((set, get) => {
     openForMeeting(meetingId) {
       set({ tab: 'log', composing: true, filter: { meetingId }, savedFilterId: null });
       get().query();
+      useAppStore.getState().navigate('issues');
+    },
+
+    openLog(filter) {
+      set({ tab: 'log' });
+      get().replaceFilter(filter);
       useAppStore.getState().navigate('issues');
     },
 

@@ -23,3 +23,8 @@ export function unitClosure(units: ReadonlyArray<{ kato: string; parent: string 
   }
   return pairs;
 }
+
+/** The codes of `root` and of every unit under it among `units` (by their parent links). */
+export function codesUnder(units: ReadonlyArray<{ kato: string; parent: string | null }>, root: string): Set<string> {
+  return new Set(unitClosure(units).flatMap((p) => (p.ancestor === root ? [p.descendant] : [])));
+}

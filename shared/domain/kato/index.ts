@@ -1,5 +1,5 @@
 export { isKatoCode, parentCandidates, resolveParent, type KatoCode } from './kato-code';
-export { unitClosure, type ClosurePair } from './closure';
+export { codesUnder, unitClosure, type ClosurePair } from './closure';
 export { deriveKind, explainKind, type KindDerivation, type KindRule, type KindSource } from './derive-kind';
 export {
   buildUnits,

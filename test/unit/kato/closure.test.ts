@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { unitClosure } from '../../../shared/domain/kato';
+import { codesUnder, unitClosure } from '../../../shared/domain/kato';
 
 /**
  * Trees written as paths ("0.2.1"), whose ancestors are simply their prefixes: an oracle that
@@ -37,5 +37,18 @@ describe('unitClosure', () => {
 
   it('refuses a cycle', () => {
     expect(() => unitClosure([{ kato: 'a', parent: 'b' }, { kato: 'b', parent: 'a' }])).toThrow(/cycle/);
+  });
+});
+
+describe('codesUnder', () => {
+  it('is a unit and everything under it, whatever the order of the rows', () => {
+    fc.assert(
+      fc.property(pathTree, fc.nat(), (paths, pick) => {
+        fc.pre(paths.length > 0);
+        const root = paths[pick % paths.length]!;
+        const units = [...paths].reverse().map((kato) => ({ kato, parent: parentOf(kato) }));
+        expect([...codesUnder(units, root)].sort()).toEqual(paths.filter((p) => p === root || p.startsWith(`${root}.`)).sort());
+      }),
+    );
   });
 });

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { IssueCategory } from '../../../../shared/contract/issues.contract';
 import type { UnitSummary } from '../../../../shared/contract/types';
 import { ISSUE_KINDS } from '../../../../shared/domain/issues/issue';
+import { codesUnder } from '../../../../shared/domain/kato';
 import { refName, type IssueNames } from '../../hooks/useIssueNames';
 
 /** A tree (categories) flattened in display order, each row with its depth. */
@@ -26,12 +27,8 @@ export function categoryTree(categories: readonly IssueCategory[], withArchived 
 
 /** The localities (villages) of the working set under a unit; all of them without one. */
 export function localitiesUnder<U extends Pick<UnitSummary, 'kato' | 'kind' | 'parent'>>(units: readonly U[], root: string | null | undefined): U[] {
-  const parent = new Map(units.map((u) => [u.kato, u.parent]));
-  const under = (kato: string, top: string) => {
-    for (let k: string | null | undefined = kato; k; k = parent.get(k)) if (k === top) return true;
-    return false;
-  };
-  return units.filter((u) => u.kind === 'locality' && (!root || under(u.kato, root)));
+  const under = root ? codesUnder(units, root) : null;
+  return units.filter((u) => u.kind === 'locality' && (!under || under.has(u.kato)));
 }
 
 /** An option's text indented by depth (a <select> cannot style its options). */

@@ -3,7 +3,10 @@ import { isIsoDate, toYmd } from '../../../../shared/domain/dates';
 import { MEETING_KINDS, MEETING_STATUSES } from '../../../../shared/domain/meetings/meeting';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { saveTextFile } from '../../download';
+import { codesUnder } from '../../../../shared/domain/kato';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FilterChip } from '../../components/FilterChip';
+import { unitName } from '../../format/units';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
 import { useGridStore, windowYear } from '../../stores/grid.store';
@@ -18,7 +21,7 @@ import { useWorkingUnits } from '../../hooks/useWorkingUnits';
 export function MeetingsScreen() {
   const { t, lng } = useT();
   const today = useAppStore((s) => s.info?.today ?? null);
-  const { from, to, hiddenStatuses, hiddenKinds, newestFirst, setPeriod, toggleStatus, toggleKind, toggleSort } = useMeetingListStore();
+  const { from, to, unitKato, hiddenStatuses, hiddenKinds, newestFirst, setPeriod, setUnit, toggleStatus, toggleKind, toggleSort } = useMeetingListStore();
   const exportIcs = useMeetingsStore((s) => s.exportIcs);
   const ensureYear = useGridStore((s) => s.ensure);
   const byYear = useGridStore((s) => s.byYear);
@@ -37,11 +40,17 @@ export function MeetingsScreen() {
   const statuses = hiddenStatuses.length > 0 ? MEETING_STATUSES.filter((s) => !hiddenStatuses.includes(s)) : undefined;
   const { meetings, error } = useMeetingList(valid ? { from, to, ...(statuses ? { statuses } : {}) } : null);
 
+  // The unit filter takes the unit's subtree, as the issue log's does; it waits for the working
+  // set's tree rather than showing a count that would still grow.
+  const scope = useMemo(() => (unitKato === null || units.length === 0 ? null : codesUnder(units.map((u) => u.unit), unitKato)), [units, unitKato]);
+  const listed = unitKato !== null && scope === null ? null : meetings;
+  const unit = unitKato === null ? null : (units.find((u) => u.unit.kato === unitKato)?.unit ?? null);
+
   const rows = useMemo(() => {
-    const kept = (meetings ?? []).filter((m) => !hiddenKinds.includes(m.kind));
+    const kept = (listed ?? []).filter((m) => !hiddenKinds.includes(m.kind) && (scope === null || scope.has(m.unitKato)));
     const sorted = [...kept].sort((a, b) => (meetingDate(a) ?? '').localeCompare(meetingDate(b) ?? '') || (a.plannedTime ?? '').localeCompare(b.plannedTime ?? ''));
     return newestFirst ? sorted.reverse() : sorted;
-  }, [meetings, hiddenKinds, newestFirst]);
+  }, [listed, scope, hiddenKinds, newestFirst]);
 
   // The obligation column names each window by its dates: the grids of the years concerned.
   const years = useMemo(() => [...new Set(rows.flatMap((m) => (m.obligation ? [windowYear(m.obligation)] : [])))], [rows]);
@@ -79,6 +88,17 @@ export function MeetingsScreen() {
       <ErrorMessage error={exportError} testId="ics-error" />
 
       <div className="filters" data-testid="meetings-filters">
+        {unitKato !== null && (
+          <div className="filter-group" data-testid="meetings-unit-filter">
+            <span className="filter-title">{t('Meeting.list.unit')}</span>
+            <FilterChip
+              label={unit ? unitName(unit, lng) : unitKato}
+              removeLabel={t('Meeting.list.unitRemove', { unit: unit ? unitName(unit, lng) : unitKato })}
+              testId="meetings-unit-clear"
+              onRemove={() => setUnit(null)}
+            />
+          </div>
+        )}
         <div className="filter-group">
           <label htmlFor={ids.from} className="filter-title">
             {t('Meeting.list.from')}
@@ -114,7 +134,7 @@ export function MeetingsScreen() {
       </div>
       {!valid && from !== null && <ErrorMessage error={{ code: 'range_invalid', details: { from: from ?? '', to: to ?? '' } }} />}
       <ErrorMessage error={error} />
-      {meetings && (
+      {listed && (
         <>
           <p className="muted" role="status">
             {t('Meeting.list.count', { count: rows.length })}
