@@ -8,6 +8,7 @@ import { IssuesScreen } from './features/issues';
 import { MeetingsScreen } from './features/meetings';
 import { PlaceholderScreen } from './features/placeholder';
 import { ReminderBell } from './features/reminders';
+import { ReportsScreen } from './features/reports';
 import { SettingsScreen } from './features/settings';
 import { SetupWizard } from './features/setup';
 import { applyLanguage } from './i18n';
@@ -68,6 +69,8 @@ function Shell() {
               <MeetingsScreen />
             ) : screen === 'issues' ? (
               <IssuesScreen />
+            ) : screen === 'reports' ? (
+              <ReportsScreen />
             ) : screen === 'settings' ? (
               <SettingsScreen />
             ) : (

@@ -59,9 +59,9 @@ describe('language', () => {
 
   it('shows later sections as a translated "coming in a later version" panel', async () => {
     renderWithI18n(<App />);
-    fireEvent.click(await screen.findByTestId('nav-reports'));
-    expect(screen.getByTestId('placeholder-reports').textContent).toContain('Келесі нұсқада');
+    fireEvent.click(await screen.findByTestId('nav-exchange'));
+    expect(screen.getByTestId('placeholder-exchange').textContent).toContain('Келесі нұсқада');
     fireEvent.click(screen.getByTestId('lang-ru'));
-    expect(screen.getByTestId('placeholder-reports').textContent).toContain('В следующей версии');
+    expect(screen.getByTestId('placeholder-exchange').textContent).toContain('В следующей версии');
   });
 });

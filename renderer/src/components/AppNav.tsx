@@ -2,7 +2,7 @@ import { SCREENS, useAppStore, type Screen } from '../stores/app.store';
 import { useT } from '../i18n';
 
 /** Screens that this version implements; the rest show a "later version" panel. */
-const AVAILABLE_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['calendar', 'meetings', 'issues', 'settings']);
+const AVAILABLE_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['calendar', 'meetings', 'issues', 'reports', 'settings']);
 
 export function AppNav() {
   const { t } = useT();

@@ -1,7 +1,7 @@
 import type { Screen } from '../../stores/app.store';
 import { useT } from '../../i18n';
 
-type LaterScreen = Exclude<Screen, 'calendar' | 'settings'>;
+type LaterScreen = Exclude<Screen, 'calendar' | 'meetings' | 'issues' | 'reports' | 'settings'>;
 
 /** What a section that is not built yet shows: its name, what it will do, and that it is coming. */
 export function PlaceholderScreen({ screen }: { screen: LaterScreen }) {

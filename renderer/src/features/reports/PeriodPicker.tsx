@@ -1,0 +1,125 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { toYmd, type IsoDate } from '../../../../shared/domain/dates';
+import { QUICK_PERIODS, quickPeriod, type ReportPeriod } from '../../../../shared/domain/reports/period';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { FIRST_YEAR } from '../../components/PeriodNav';
+import { useT } from '../../i18n';
+import { backwardsRange, draftOf, PERIOD_KINDS, periodOf, samePeriod, type PeriodDraft } from './period-draft';
+
+/** How long typing in a date pauses before the report is asked for (each keystroke would otherwise ask). */
+export const TYPING_DELAY_MS = 400;
+
+/**
+ * The quick picks (relative to today) and any year, half-year, quarter or range of days. A pick
+ * applies at once; typed dates apply after a pause, and only when they make a period.
+ */
+export function PeriodPicker({ period, today, onChange }: { period: ReportPeriod; today: IsoDate; onChange: (period: ReportPeriod) => void }) {
+  const { t } = useT();
+  const ids = { kind: useId(), year: useId(), part: useId(), from: useId(), to: useId(), quick: useId() };
+  const [draft, setDraft] = useState<PeriodDraft>(() => draftOf(period));
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  function change(next: PeriodDraft, delay = 0) {
+    setDraft(next);
+    clearTimeout(timer.current);
+    const p = periodOf(next);
+    if (p === null) return;
+    if (delay === 0) onChange(p);
+    else timer.current = setTimeout(() => onChange(p), delay);
+  }
+
+  const current = periodOf(draft);
+  const thisYear = toYmd(today).year;
+  const years = Array.from({ length: thisYear + 1 - FIRST_YEAR + 1 }, (_, i) => thisYear + 1 - i);
+  const backwards = backwardsRange(draft);
+
+  return (
+    <div className="report-period">
+      <div className="report-quick" role="group" aria-labelledby={ids.quick}>
+        <span id={ids.quick} className="filter-title">
+          {t('Reports.period.label')}
+        </span>
+        {QUICK_PERIODS.map((pick) => (
+          <button
+            key={pick}
+            type="button"
+            className="quick-pick"
+            aria-pressed={samePeriod(current, quickPeriod(pick, today))}
+            data-testid={`report-quick-${pick}`}
+            onClick={() => change(draftOf(quickPeriod(pick, today)))}
+          >
+            {t(`Reports.period.quick.${pick}`)}
+          </button>
+        ))}
+      </div>
+      <div className="report-other">
+        <label htmlFor={ids.kind} className="filter-title">
+          {t('Reports.period.kind')}
+        </label>
+        <select id={ids.kind} value={draft.kind} data-testid="report-period-kind" onChange={(e) => change({ ...draftOf(current ?? period), kind: e.target.value as PeriodDraft['kind'] })}>
+          {PERIOD_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`Reports.period.kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+        {draft.kind !== 'range' && (
+          <>
+            <label htmlFor={ids.year} className="visually-hidden">
+              {t('Reports.period.year')}
+            </label>
+            <select id={ids.year} value={draft.year} data-testid="report-period-year" onChange={(e) => change({ ...draft, year: Number(e.target.value) })}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        {draft.kind === 'half' && (
+          <>
+            <label htmlFor={ids.part} className="visually-hidden">
+              {t('Reports.period.half')}
+            </label>
+            <select id={ids.part} value={draft.half} data-testid="report-period-half" onChange={(e) => change({ ...draft, half: Number(e.target.value) as 1 | 2 })}>
+              {([1, 2] as const).map((h) => (
+                <option key={h} value={h}>
+                  {t(`Reports.period.halves.${h}`)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        {draft.kind === 'quarter' && (
+          <>
+            <label htmlFor={ids.part} className="visually-hidden">
+              {t('Reports.period.quarter')}
+            </label>
+            <select id={ids.part} value={draft.quarter} data-testid="report-period-quarter" onChange={(e) => change({ ...draft, quarter: Number(e.target.value) as PeriodDraft['quarter'] })}>
+              {([1, 2, 3, 4] as const).map((q) => (
+                <option key={q} value={q}>
+                  {t(`Grid.quarter.${q}`)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        {draft.kind === 'range' && (
+          <>
+            <label htmlFor={ids.from} className="filter-title">
+              {t('Reports.period.from')}
+            </label>
+            <input id={ids.from} type="date" value={draft.from} data-testid="report-period-from" onChange={(e) => change({ ...draft, from: e.target.value }, TYPING_DELAY_MS)} />
+            <label htmlFor={ids.to} className="filter-title">
+              {t('Reports.period.to')}
+            </label>
+            <input id={ids.to} type="date" value={draft.to} data-testid="report-period-to" onChange={(e) => change({ ...draft, to: e.target.value }, TYPING_DELAY_MS)} />
+          </>
+        )}
+      </div>
+      {backwards && <ErrorMessage error={{ code: 'range_invalid', details: backwards }} testId="report-period-error" />}
+    </div>
+  );
+}
