@@ -10,8 +10,8 @@ import { backwardsRange, draftOf, PERIOD_KINDS, periodOf, samePeriod, type Perio
 export const TYPING_DELAY_MS = 400;
 
 /**
- * The quick picks (relative to today) and any year, half-year, quarter or range of days. A pick
- * applies at once; typed dates apply after a pause, and only when they make a period.
+ * Any year, half-year, quarter or range of days, and the quick picks (relative to today) under
+ * them. A pick applies at once; typed dates apply after a pause, and only when they make a period.
  */
 export function PeriodPicker({ period, today, onChange }: { period: ReportPeriod; today: IsoDate; onChange: (period: ReportPeriod) => void }) {
   const { t } = useT();
@@ -36,26 +36,9 @@ export function PeriodPicker({ period, today, onChange }: { period: ReportPeriod
 
   return (
     <div className="report-period">
-      <div className="report-quick" role="group" aria-labelledby={ids.quick}>
-        <span id={ids.quick} className="filter-title">
-          {t('Reports.period.label')}
-        </span>
-        {QUICK_PERIODS.map((pick) => (
-          <button
-            key={pick}
-            type="button"
-            className="quick-pick"
-            aria-pressed={samePeriod(current, quickPeriod(pick, today))}
-            data-testid={`report-quick-${pick}`}
-            onClick={() => change(draftOf(quickPeriod(pick, today)))}
-          >
-            {t(`Reports.period.quick.${pick}`)}
-          </button>
-        ))}
-      </div>
       <div className="report-other">
         <label htmlFor={ids.kind} className="filter-title">
-          {t('Reports.period.kind')}
+          {t('Reports.period.label')}
         </label>
         <select id={ids.kind} value={draft.kind} data-testid="report-period-kind" onChange={(e) => change({ ...draftOf(current ?? period), kind: e.target.value as PeriodDraft['kind'] })}>
           {PERIOD_KINDS.map((k) => (
@@ -118,6 +101,23 @@ export function PeriodPicker({ period, today, onChange }: { period: ReportPeriod
             <input id={ids.to} type="date" value={draft.to} data-testid="report-period-to" onChange={(e) => change({ ...draft, to: e.target.value }, TYPING_DELAY_MS)} />
           </>
         )}
+      </div>
+      <div className="report-quick" role="group" aria-labelledby={ids.quick}>
+        <span id={ids.quick} className="filter-title">
+          {t('Reports.period.quickLabel')}
+        </span>
+        {QUICK_PERIODS.map((pick) => (
+          <button
+            key={pick}
+            type="button"
+            className="quick-pick"
+            aria-pressed={samePeriod(current, quickPeriod(pick, today))}
+            data-testid={`report-quick-${pick}`}
+            onClick={() => change(draftOf(quickPeriod(pick, today)))}
+          >
+            {t(`Reports.period.quick.${pick}`)}
+          </button>
+        ))}
       </div>
       {backwards && <ErrorMessage error={{ code: 'range_invalid', details: backwards }} testId="report-period-error" />}
     </div>

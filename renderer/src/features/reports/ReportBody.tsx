@@ -39,7 +39,7 @@ export const ReportBody = memo(function ReportBody({ report, busy }: { report: P
         <IssueCharts report={report} drill={drill} />
       </div>
       <UnitsTable report={report} subtrees={subtrees} drill={drill} />
-      <div className="dash-lists">
+      <div className="report-lists">
         <ParticipationList warnings={report.participation} testId="report-participation" onOpen={drill.meeting} />
         {/* Point 3 binds group A (oblasts, cities of republican significance, the capital) only. */}
         {report.units.some((u) => u.group === 'A') && <Point3List rows={report.point3} onOpen={drill.meeting} />}

@@ -47,6 +47,15 @@ export function ReportsScreen() {
         <h1 id="reports-title" className="screen-title">
           {t('Reports.title')}
         </h1>
+        {/* Beside the title, so the page does not jump while a report loads; the live region is always there. */}
+        <div className="report-progress" role="status">
+          {loading && (
+            <span className="report-progress-line" data-testid="report-loading">
+              <span className="progress-bar" aria-hidden="true" />
+              {t(shown ? 'Reports.updating' : 'Reports.loading')}
+            </span>
+          )}
+        </div>
       </div>
       <div className="filters report-pickers" role="group" aria-label={t('Reports.pickers')} data-testid="report-pickers">
         <div className="filter-group">
@@ -59,12 +68,6 @@ export function ReportsScreen() {
         </div>
         <PeriodPicker period={query.period} today={today} onChange={(period) => void load({ unitKato: useReportsStore.getState().query?.unitKato ?? root, period })} />
       </div>
-      {loading && (
-        <div className="report-progress" role="status" data-testid="report-loading">
-          <span className="progress-bar" aria-hidden="true" />
-          {t(shown ? 'Reports.updating' : 'Reports.loading')}
-        </div>
-      )}
       <ErrorMessage error={error} testId="report-error" />
       {shown && !error && <ReportBody report={shown} busy={loading || shown !== report} />}
     </section>
