@@ -15,7 +15,7 @@ export const TYPING_DELAY_MS = 400;
  */
 export function PeriodPicker({ period, today, onChange }: { period: ReportPeriod; today: IsoDate; onChange: (period: ReportPeriod) => void }) {
   const { t } = useT();
-  const ids = { kind: useId(), year: useId(), part: useId(), from: useId(), to: useId(), quick: useId() };
+  const ids = { kind: useId(), from: useId(), to: useId(), quick: useId() };
   const [draft, setDraft] = useState<PeriodDraft>(() => draftOf(period));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -48,46 +48,31 @@ export function PeriodPicker({ period, today, onChange }: { period: ReportPeriod
           ))}
         </select>
         {draft.kind !== 'range' && (
-          <>
-            <label htmlFor={ids.year} className="visually-hidden">
-              {t('Reports.period.year')}
-            </label>
-            <select id={ids.year} value={draft.year} data-testid="report-period-year" onChange={(e) => change({ ...draft, year: Number(e.target.value) })}>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </>
+          <PartSelect
+            label={t('Reports.period.year')}
+            testId="report-period-year"
+            value={draft.year}
+            options={years.map((y) => ({ value: y, label: String(y) }))}
+            onChange={(year) => change({ ...draft, year })}
+          />
         )}
         {draft.kind === 'half' && (
-          <>
-            <label htmlFor={ids.part} className="visually-hidden">
-              {t('Reports.period.half')}
-            </label>
-            <select id={ids.part} value={draft.half} data-testid="report-period-half" onChange={(e) => change({ ...draft, half: Number(e.target.value) as 1 | 2 })}>
-              {([1, 2] as const).map((h) => (
-                <option key={h} value={h}>
-                  {t(`Reports.period.halves.${h}`)}
-                </option>
-              ))}
-            </select>
-          </>
+          <PartSelect
+            label={t('Reports.period.half')}
+            testId="report-period-half"
+            value={draft.half}
+            options={([1, 2] as const).map((h) => ({ value: h, label: t(`Reports.period.halves.${h}`) }))}
+            onChange={(half) => change({ ...draft, half: half as 1 | 2 })}
+          />
         )}
         {draft.kind === 'quarter' && (
-          <>
-            <label htmlFor={ids.part} className="visually-hidden">
-              {t('Reports.period.quarter')}
-            </label>
-            <select id={ids.part} value={draft.quarter} data-testid="report-period-quarter" onChange={(e) => change({ ...draft, quarter: Number(e.target.value) as PeriodDraft['quarter'] })}>
-              {([1, 2, 3, 4] as const).map((q) => (
-                <option key={q} value={q}>
-                  {t(`Grid.quarter.${q}`)}
-                </option>
-              ))}
-            </select>
-          </>
+          <PartSelect
+            label={t('Reports.period.quarter')}
+            testId="report-period-quarter"
+            value={draft.quarter}
+            options={([1, 2, 3, 4] as const).map((q) => ({ value: q, label: t(`Grid.quarter.${q}`) }))}
+            onChange={(quarter) => change({ ...draft, quarter: quarter as PeriodDraft['quarter'] })}
+          />
         )}
         {draft.kind === 'range' && (
           <>
@@ -121,5 +106,24 @@ export function PeriodPicker({ period, today, onChange }: { period: ReportPeriod
       </div>
       {backwards && <ErrorMessage error={{ code: 'range_invalid', details: backwards }} testId="report-period-error" />}
     </div>
+  );
+}
+
+/** A numbered part of the period (its year, half or quarter): the kind select before it says what it is, the label says it to a screen reader. */
+function PartSelect({ label, testId, value, options, onChange }: { label: string; testId: string; value: number; options: ReadonlyArray<{ value: number; label: string }>; onChange: (value: number) => void }) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <select id={id} value={value} data-testid={testId} onChange={(e) => onChange(Number(e.target.value))}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
