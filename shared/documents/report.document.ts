@@ -205,41 +205,54 @@ function categoryRows(report: PeriodReport, f: Figures, lng: Language, t: TFunct
   return none > 0 ? [...rows, { name: t('ReportDoc.noCategory'), n: none }] : rows;
 }
 
-function categoriesTable(report: PeriodReport, f: Figures, lng: Language, t: TFunction): ReportTable {
-  const total = f.issues.total;
+/**
+ * Issues counted by one dimension: two columns of names, then how many and their share of all;
+ * the totals row is all of them (100 %).
+ */
+function breakdownTable(
+  key: 'categories' | 'statuses',
+  names: [ReportColumn, ReportColumn],
+  rows: Array<{ first: ReportCell; second: ReportCell; n: number }>,
+  total: number,
+  t: TFunction,
+): ReportTable {
+  const of = (n: number) => share(total === 0 ? null : n / total);
+  const totalsLabel = t('ReportDoc.totals');
   return {
-    key: 'categories',
-    title: t('ReportDoc.byCategory'),
-    sheet: t('ReportDoc.sheet.categories'),
-    columns: [
-      { header: t('ReportDoc.column.no'), pct: 8, chars: 6 },
-      { header: t('ReportDoc.column.category'), pct: 60, chars: 50 },
-      { header: t('ReportDoc.column.count'), pct: 16, chars: 12 },
-      { header: t('ReportDoc.column.share'), pct: 16, chars: 10 },
-    ],
-    rows: categoryRows(report, f, lng, t).map((r, k) => ({ cells: [count(k + 1), r.name, count(r.n), share(total === 0 ? null : r.n / total)] })),
-    totals: ['', t('ReportDoc.totals'), count(total), share(total === 0 ? null : 1)],
+    key,
+    title: t(key === 'categories' ? 'ReportDoc.byCategory' : 'ReportDoc.byStatus'),
+    sheet: t(`ReportDoc.sheet.${key}`),
+    columns: [...names, { header: t('ReportDoc.column.count'), pct: 16, chars: 12 }, { header: t('ReportDoc.column.share'), pct: 16, chars: 10 }],
+    rows: rows.map((r) => ({ cells: [r.first, r.second, count(r.n), of(r.n)] })),
+    // The label stands in the column of names.
+    totals: key === 'categories' ? ['', totalsLabel, count(total), of(total)] : [totalsLabel, '', count(total), of(total)],
   };
 }
 
+function categoriesTable(report: PeriodReport, f: Figures, lng: Language, t: TFunction): ReportTable {
+  return breakdownTable(
+    'categories',
+    [
+      { header: t('ReportDoc.column.no'), pct: 8, chars: 6 },
+      { header: t('ReportDoc.column.category'), pct: 60, chars: 50 },
+    ],
+    categoryRows(report, f, lng, t).map((r, k) => ({ first: count(k + 1), second: r.name, n: r.n })),
+    f.issues.total,
+    t,
+  );
+}
+
 function statusesTable(report: PeriodReport, f: Figures, lng: Language, t: TFunction): ReportTable {
-  const total = f.issues.total;
-  return {
-    key: 'statuses',
-    title: t('ReportDoc.byStatus'),
-    sheet: t('ReportDoc.sheet.statuses'),
-    columns: [
+  return breakdownTable(
+    'statuses',
+    [
       { header: t('ReportDoc.column.status'), pct: 52, chars: 40 },
       { header: t('ReportDoc.column.statusType'), pct: 16, chars: 12 },
-      { header: t('ReportDoc.column.count'), pct: 16, chars: 12 },
-      { header: t('ReportDoc.column.share'), pct: 16, chars: 10 },
     ],
-    rows: report.statuses.map((s) => {
-      const n = f.issues.byStatus[s.id] ?? 0;
-      return { cells: [nameOf(s, lng), t(s.closed ? 'ReportDoc.status.closed' : 'ReportDoc.status.open'), count(n), share(total === 0 ? null : n / total)] };
-    }),
-    totals: [t('ReportDoc.totals'), '', count(total), share(total === 0 ? null : 1)],
-  };
+    report.statuses.map((s) => ({ first: nameOf(s, lng), second: t(s.closed ? 'ReportDoc.status.closed' : 'ReportDoc.status.open'), n: f.issues.byStatus[s.id] ?? 0 })),
+    f.issues.total,
+    t,
+  );
 }
 
 function unresolvedTable(issues: readonly UnresolvedIssueRow[], personalData: boolean, lng: Language, t: TFunction): ReportTable {
