@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'import_mapping_incomplete',
   'import_invalid',
   'demo_not_empty',
+  'report_point3_not_group_a',
+  'report_point3_not_year',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

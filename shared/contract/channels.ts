@@ -76,6 +76,7 @@ export const CHANNELS = [
   'actionPlan:removeRow',
   'actionPlan:export',
   'reports:get',
+  'reports:export',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ParticipationWarning } from './calendar.contract';
 import type { UnitSummary } from './types';
+import type { FileData } from './minutes.contract';
 import { channel, IsoDateString, KatoCode, Language } from './schemas';
 import type { IsoDate } from '../domain/dates';
 import type { Outcome } from '../domain/issues/issue';
@@ -74,6 +75,25 @@ export interface PeriodReport extends Figures {
   trend: TrendQuarter[];
 }
 
+/**
+ * An issue of the annex of unresolved issues: raised in the period and not closed today. The
+ * author's name and phone are there only when the export asked for personal data.
+ */
+export interface UnresolvedIssueRow {
+  unit: UnitSummary;
+  registryNo: number;
+  raisedOn: IsoDate;
+  text: string;
+  /** Its own category (a sub-category is named as it is). */
+  category: { nameKk: string; nameRu: string } | null;
+  body: { nameKk: string; nameRu: string } | null;
+  person: string | null;
+  deadline: IsoDate | null;
+  /** Days past the deadline today; null when not overdue. */
+  daysOverdue: number | null;
+  author: { fullName: string; phone: string } | null;
+}
+
 export const REPORT_SECTIONS = ['summary', 'units', 'categories', 'unresolved', 'charts'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
@@ -105,4 +125,6 @@ export type ReportExportInput = z.infer<typeof ReportExportInput>;
 /** Period reports (issue 10): the figures on screen, and the documents that leave the akimat. */
 export const reportsContract = {
   'reports:get': channel<PeriodReport>()(z.object(ReportQuery).strict()),
+  /** The report (or the point 3 note) as a file, recorded in the audit log as an export. */
+  'reports:export': channel<FileData>()(ReportExportInput),
 };

@@ -1,8 +1,9 @@
 /**
- * A small, neutral model of an official document: what the minutes (and later the reports)
- * say and how they are laid out, with no knowledge of Word or HTML. Writers turn it into a
- * DOCX (`electron/core/export/docx.writer.ts`) or a print preview
- * (`renderer/src/features/minutes/PrintPreview.tsx`); both must read the same from it.
+ * A small, neutral model of an official document: what the minutes, the action plan and the
+ * period reports say and how they are laid out, with no knowledge of Word, PDF or HTML.
+ * Writers turn it into a DOCX (`electron/core/export/docx.writer.ts`), a PDF
+ * (`electron/core/export/pdf.writer.ts`) or a print preview
+ * (`renderer/src/features/minutes/PrintPreview.tsx`); all must read the same from it.
  *
  * Lengths are in points (spacing) and millimetres (indents), the units the civil-service
  * rules are written in.
@@ -24,6 +25,8 @@ export interface Paragraph {
   /** Body text is justified unless said otherwise. */
   align: Align;
   firstLineIndentMm?: number;
+  /** The whole paragraph set in from the left (a unit's depth in a table of the unit tree). */
+  leftIndentMm?: number;
   beforePt?: number;
   afterPt?: number;
   /** Keep on the same page as the next paragraph (a heading with its first line). */
@@ -47,6 +50,8 @@ export interface Row {
 
 export interface PageBreak {
   type: 'pageBreak';
+  /** The pages from here on are turned (a wide table after portrait text); unchanged unless said. */
+  orientation?: 'portrait' | 'landscape';
 }
 
 /**
@@ -56,6 +61,8 @@ export interface PageBreak {
 export interface TableCell {
   paragraphs: Paragraph[];
   rowSpan?: number;
+  /** Columns it spans (a group's heading over its columns). */
+  colSpan?: number;
 }
 
 /**
@@ -67,12 +74,43 @@ export interface Table {
   /** Column widths as shares of the text width, in percent, adding up to 100. */
   columnsPct: number[];
   header: TableCell[];
+  /**
+   * A row above the header naming groups of its columns (colSpan), repeated with it; a column
+   * of no group has its header here with rowSpan 2, and the header row leaves it out.
+   */
+  headerAbove?: TableCell[];
   rows: TableCell[][];
+  /** A closing row in bold (the totals), after the last body row. */
+  footer?: TableCell[];
   /** The table's text size when smaller than the body's (a wide table of many columns). */
   fontSizePt?: number;
 }
 
-export type Block = Paragraph | Row | Table | PageBreak;
+/** A data series of a chart, coloured `RRGGBB`. */
+export interface ChartSeries {
+  name: string;
+  color: string;
+}
+
+/**
+ * A horizontal bar chart: a labelled bar per row, drawn across the text width with its value
+ * at the end. Stacked: a bar's values are parts of one bar (their sum is printed); grouped: a
+ * bar per series, one under another. Both writers draw it as shapes (no picture), so it prints
+ * sharp and stays in the document's fonts.
+ */
+export interface Chart {
+  type: 'chart';
+  title: string;
+  layout: 'stacked' | 'grouped';
+  series: ChartSeries[];
+  /**
+   * `values` has one number per series; `printed` what stands at the end of each bar drawn
+   * (one for a stacked bar, one per series for grouped), formatted in the document's language.
+   */
+  bars: Array<{ label: string; values: number[]; printed: string[] }>;
+}
+
+export type Block = Paragraph | Row | Table | PageBreak | Chart;
 
 export interface DocumentModel {
   /** The file's title (document properties, the preview's heading). */
@@ -81,6 +119,8 @@ export interface DocumentModel {
   language: 'kk' | 'ru';
   /** The page turned sideways for a wide table; portrait unless said. */
   orientation?: 'portrait' | 'landscape';
+  /** "n / N" centred in the footer of every page. */
+  pageNumbers?: boolean;
   blocks: Block[];
 }
 
@@ -101,6 +141,7 @@ export const OFFICIAL_PAGE = {
 export interface ParagraphOptions {
   align?: Align;
   indent?: boolean;
+  leftIndentMm?: number;
   beforePt?: number;
   afterPt?: number;
   keepNext?: boolean;
@@ -114,6 +155,7 @@ export function paragraph(content: Run[] | string, options: ParagraphOptions = {
     runs,
     align: options.align ?? 'justify',
     ...(options.indent ? { firstLineIndentMm: OFFICIAL_PAGE.indentMm } : {}),
+    ...(options.leftIndentMm ? { leftIndentMm: options.leftIndentMm } : {}),
     ...(options.beforePt ? { beforePt: options.beforePt } : {}),
     ...(options.afterPt ? { afterPt: options.afterPt } : {}),
     ...(options.keepNext ? { keepNext: true } : {}),
@@ -129,7 +171,9 @@ export function blockText(block: Block): string {
   if (block.type === 'paragraph') return block.runs.map((r) => r.text).join('');
   if (block.type === 'row') return block.cells.map((c) => c.paragraphs.map(blockText).join('\n')).join('\t');
   if (block.type === 'table') {
-    return [block.header, ...block.rows].map((r) => r.map((c) => c.paragraphs.map(blockText).join('\n')).join('\t')).join('\n');
+    const rows = [...(block.headerAbove ? [block.headerAbove] : []), block.header, ...block.rows, ...(block.footer ? [block.footer] : [])];
+    return rows.map((r) => r.map((c) => c.paragraphs.map(blockText).join('\n')).join('\t')).join('\n');
   }
+  if (block.type === 'chart') return [block.title, ...block.bars.map((b) => `${b.label}\t${b.printed.join('\t')}`)].join('\n');
   return '';
 }

@@ -50,6 +50,7 @@ import { checkImport, commitImport, previewImport } from '../services/issues-imp
 import { fillPlan, listPlan, removeRow, saveRow } from '../services/action-plan.service';
 import { exportPlan } from '../services/action-plan-export.service';
 import { periodReport } from '../services/reports.service';
+import { exportReport } from '../services/report-export.service';
 
 export type Handlers = HandlersOf<Contract>;
 
@@ -137,5 +138,6 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     'actionPlan:removeRow': (input) => removeRow(ctx, input),
     'actionPlan:export': (input) => exportPlan(ctx, input),
     'reports:get': (input) => periodReport(ctx, input),
+    'reports:export': (input) => exportReport(ctx, input),
   };
 }

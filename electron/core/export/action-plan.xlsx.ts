@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { TFunction } from 'i18next';
 import { PLAN_COLUMNS, planTable, type PlanColumn, type PlanDocInput, type PlanGroup } from '../../../shared/documents/action-plan.document';
-import { toYmd, type IsoDate } from '../../../shared/domain/dates';
+import type { IsoDate } from '../../../shared/domain/dates';
 import { amountValue } from '../../../shared/domain/issues/plan';
 import { createI18n } from '../../../shared/i18n';
+import { DATE_FORMAT, excelDate, printSetup, XLSX_FONT } from './xlsx';
 
 /** Column widths in characters of the default font. */
 const WIDTH: Record<PlanColumn, number> = {
@@ -18,41 +19,14 @@ const WIDTH: Record<PlanColumn, number> = {
   mark: 24,
 };
 
-/**
- * Dates are real Excel dates (sortable, filterable, and they survive a locale change) shown
- * as dd.mm.yyyy, which reads the same in Kazakh and Russian; the official long style is for
- * the printed document. Amounts are numbers, so that a column adds up.
- */
-export const DATE_FORMAT = 'dd.mm.yyyy';
+/** Amounts are numbers, so that a column adds up. */
 export const AMOUNT_FORMAT = '#,##0.00';
 const TEXT_FORMAT = '@';
-
-/** Midnight UTC: exceljs turns a Date into a serial day number in UTC, so no day shifts. */
-function excelDate(iso: IsoDate): Date {
-  const { year, month, day } = toYmd(iso);
-  return new Date(Date.UTC(year, month - 1, day));
-}
 
 const THIN = { style: 'thin' } as const;
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const WRAP_TOP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
-const FONT = 'Times New Roman';
-
-/** A4 landscape, one page wide, the header row on every page, 3 cm on the binding side. */
-function printSetup(sheet: ExcelJS.Worksheet, titleRows: string): void {
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printTitlesRow: titleRows,
-    margins: { left: 30 / 25.4, right: 20 / 25.4, top: 20 / 25.4, bottom: 20 / 25.4, header: 0.3, footer: 0.3 },
-  };
-  sheet.headerFooter = { oddFooter: '&C&P / &N' };
-}
+const FONT = XLSX_FONT;
 
 /**
  * The plan as a workbook: the official table on the first sheet (as printed, the measures of

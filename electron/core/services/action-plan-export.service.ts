@@ -7,12 +7,8 @@ import { listPlanLines } from '../db/repos/action-plan.repo';
 import { subtree } from '../db/repos/units.repo';
 import { buildActionPlanDocx } from '../export/action-plan.docx';
 import { buildActionPlanXlsx } from '../export/action-plan.xlsx';
+import { MIME } from '../files/file-type';
 import { resolveScope } from './action-plan.service';
-
-const MIME = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-} as const;
 
 /** The plan of a meeting or a period as an Excel workbook or a Word document, in Kazakh or Russian. */
 export async function exportPlan(ctx: CoreContext, input: { scope: PlanScope; language: Language; format: 'xlsx' | 'docx' }): Promise<FileData> {

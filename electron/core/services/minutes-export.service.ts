@@ -6,9 +6,8 @@ import { getMinutes } from '../db/repos/minutes.repo';
 import { getMeeting } from '../db/repos/meetings.repo';
 import { subtree } from '../db/repos/units.repo';
 import { buildMinutesDocx } from '../export/minutes.docx';
+import { MIME } from '../files/file-type';
 import { requireWorkingReportingUnit } from './units.service';
-
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The minutes as a Word document in the official layout, in Kazakh or Russian. */
 export async function exportMinutesDocx(ctx: CoreContext, input: { minutesId: string; language: Language }): Promise<FileData> {
@@ -19,5 +18,5 @@ export async function exportMinutesDocx(ctx: CoreContext, input: { minutesId: st
   const unit = requireWorkingReportingUnit(ctx, meeting.unitKato);
   const buffer = await buildMinutesDocx({ minutes, meeting, unit, language: input.language, localities: subtree(ctx.db, unit.kato) });
   const date = minutes.date ?? meeting.heldOn ?? 'undated';
-  return { fileName: `esep-minutes-${unit.kato}-${date}-${input.language}.docx`, mime: DOCX_MIME, dataBase64: buffer.toString('base64') };
+  return { fileName: `esep-minutes-${unit.kato}-${date}-${input.language}.docx`, mime: MIME.docx, dataBase64: buffer.toString('base64') };
 }

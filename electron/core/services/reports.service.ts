@@ -3,7 +3,7 @@ import { localIsoDate } from '../clock';
 import type { ParticipationWarning } from '../../../shared/contract/calendar.contract';
 import type { PeriodReport, Point3Row, ReportCategory, ReportStatus, ReportUnitRow, TrendQuarter } from '../../../shared/contract/reports.contract';
 import type { UnitSummary } from '../../../shared/contract/types';
-import type { IsoDate } from '../../../shared/domain/dates';
+import { addDays, addMonths, type IsoDate } from '../../../shared/domain/dates';
 import { isHeldStatus } from '../../../shared/domain/meetings/meeting';
 import { missingParticipation, PARTICIPATION_STATUSES } from '../../../shared/domain/meetings/participation';
 import {
@@ -169,6 +169,21 @@ function point3Row(ctx: CoreContext, unit: UnitSummary, o: AssessedObligation, t
     reportedOn,
     late: o.reportDue !== null && (reportedOn ?? today) > o.reportDue,
   };
+}
+
+/**
+ * The point 3 row of the obligation that reports on `covers` (for Decree 615: the next year's
+ * Q1 meeting of a group A unit reporting on the year), with its meeting; null if the unit's
+ * rules ask no such note for it.
+ */
+export function point3For(ctx: CoreContext, unit: UnitSummary, covers: ReportPeriod): { row: Point3Row; meetingId: string | null } | null {
+  if (!isReportingKind(unit.kind)) return null;
+  const today = ctx.clock.today();
+  // The meeting comes after the period it reports on: look a year past its end.
+  const after = addDays(covers.end, 1);
+  const assessed = assessCompliance(listRuleSets(ctx.db), unit.kind as Exclude<UnitSummary['kind'], 'locality'>, after, addMonths(after, 12), heldMeetingsUnder(ctx.db, unit.kato).get(unit.kato) ?? [], today);
+  const o = assessed.find((x) => x.reportDueMonths !== null && x.coversStart === covers.start && x.coversEnd === covers.end);
+  return o ? { row: point3Row(ctx, unit, o, today), meetingId: o.meeting?.id ?? null } : null;
 }
 
 function point3ReportedOn(ctx: CoreContext, kato: string, covers: ReportPeriod): IsoDate | null {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../../context';
 import { prepared } from '../statements';
 
-export type AuditAction = 'insert' | 'update' | 'delete' | 'load';
+/** `export`: a document left the installation (reports: who took which figures, with or without personal data). */
+export type AuditAction = 'insert' | 'update' | 'delete' | 'load' | 'export';
 
 export interface AuditEntry {
   id: string;

@@ -1,0 +1,71 @@
+import type { CoreContext } from '../context';
+import type { FileData } from '../../../shared/contract/minutes.contract';
+import { REPORT_SECTIONS, type ReportExportInput } from '../../../shared/contract/reports.contract';
+import { reportDocument, type Point3Meeting, type ReportDocInput } from '../../../shared/documents/report.document';
+import { toYmd } from '../../../shared/domain/dates';
+import { namePeriod, periodKey } from '../../../shared/domain/reports/period';
+import { EsepError } from '../../../shared/errors';
+import { createI18n } from '../../../shared/i18n';
+import { appendAudit } from '../db/repos/audit.repo';
+import { getMeeting } from '../db/repos/meetings.repo';
+import { unresolvedIssues } from '../db/repos/reports.repo';
+import { writeDocx } from '../export/docx.writer';
+import { writePdf } from '../export/pdf.writer';
+import { buildReportXlsx } from '../export/report.xlsx';
+import { MIME } from '../files/file-type';
+import { periodReport, point3For, REPORT_EXPORT_ENTITY } from './reports.service';
+
+/**
+ * A period report, or a group A unit's point 3 information note, as a DOCX, XLSX or PDF in the
+ * chosen language with the chosen sections; recorded in the audit log as an export (what, in
+ * which language and format, with or without personal data; who and when come with the entry),
+ * which is also how point 3 knows the note was sent.
+ */
+export async function exportReport(ctx: CoreContext, input: ReportExportInput): Promise<FileData> {
+  const { period, document, language, format, personalData } = input;
+  const isYear = namePeriod(period).kind === 'year';
+  if (document === 'point3' && !isYear) throw new EsepError('report_point3_not_year', { start: period.start, end: period.end });
+  const report = periodReport(ctx, { unitKato: input.unitKato, period });
+  if (document === 'point3' && report.units[0]?.group !== 'A') throw new EsepError('report_point3_not_group_a', { kato: report.unit.kato });
+
+  const sections = REPORT_SECTIONS.filter((s) => input.sections.includes(s));
+  const doc: ReportDocInput = {
+    report,
+    document,
+    language,
+    sections,
+    unresolved: sections.includes('unresolved') ? unresolvedIssues(ctx.db, report.unit.kato, period.start, period.end, report.today, personalData) : [],
+    personalData,
+    point3: document === 'point3' ? point3Meeting(ctx, report.unit, period) : null,
+  };
+  const buffer =
+    format === 'xlsx' ? await buildReportXlsx(doc) : format === 'pdf' ? await writePdf(reportDocument(doc, createI18n(language).t)) : await writeDocx(reportDocument(doc, createI18n(language).t));
+
+  const when = document === 'point3' ? String(toYmd(period.start).year) : periodKey(period).replace('..', '_');
+  const fileName = `esep-${document === 'point3' ? 'point3' : 'report'}-${report.unit.kato}-${when}-${language}.${format}`;
+  ctx.db.transaction(() =>
+    appendAudit(ctx, {
+      action: 'export',
+      entity: REPORT_EXPORT_ENTITY,
+      entityId: report.unit.kato,
+      after: { document, format, language, period, sections, personalData, fileName },
+    }),
+  )();
+  return { fileName, mime: MIME[format], dataBase64: buffer.toString('base64') };
+}
+
+function point3Meeting(ctx: CoreContext, unit: ReportDocInput['report']['unit'], covers: ReportExportInput['period']): Point3Meeting {
+  const found = point3For(ctx, unit, covers);
+  const meeting = found?.meetingId ? getMeeting(ctx.db, found.meetingId) : null;
+  return {
+    row: found?.row ?? null,
+    meeting: meeting
+      ? {
+          attendance: meeting.attendance,
+          onlineViewers: meeting.onlineViewers,
+          officials: meeting.officials.length,
+          government: meeting.officials.filter((o) => o.isGovernment).length,
+        }
+      : null,
+  };
+}
