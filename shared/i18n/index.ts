@@ -6,6 +6,7 @@ import enRules from './en/rules.json';
 import enIssues from './en/issues.json';
 import enPlan from './en/plan.json';
 import enImport from './en/import.json';
+import enCli from './en/cli.json';
 import kkCalendar from './kk/calendar.json';
 import kkCore from './kk/core.json';
 import kkMinutes from './kk/minutes.json';
@@ -13,6 +14,7 @@ import kkRules from './kk/rules.json';
 import kkIssues from './kk/issues.json';
 import kkPlan from './kk/plan.json';
 import kkImport from './kk/import.json';
+import kkCli from './kk/cli.json';
 import ruCalendar from './ru/calendar.json';
 import ruCore from './ru/core.json';
 import ruMinutes from './ru/minutes.json';
@@ -20,20 +22,21 @@ import ruRules from './ru/rules.json';
 import ruIssues from './ru/issues.json';
 import ruPlan from './ru/plan.json';
 import ruImport from './ru/import.json';
+import ruCli from './ru/cli.json';
 import type { ErrorPayload } from '../errors';
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];
 
 /**
- * One catalog per language, kept in a file per area (core, calendar, rules, minutes, issues, plan, import) so features can
+ * One catalog per language, kept in a file per area (core, calendar, rules, minutes, issues, plan, import, cli) so features can
  * grow their strings side by side; each file owns its top-level namespaces.
  * en is the developers' key source and the CLI's fallback; kk and ru are the product.
  */
 export const catalogs = {
-  kk: { ...kkCore, ...kkCalendar, ...kkRules, ...kkMinutes, ...kkIssues, ...kkPlan, ...kkImport },
-  ru: { ...ruCore, ...ruCalendar, ...ruRules, ...ruMinutes, ...ruIssues, ...ruPlan, ...ruImport },
-  en: { ...enCore, ...enCalendar, ...enRules, ...enMinutes, ...enIssues, ...enPlan, ...enImport },
+  kk: { ...kkCore, ...kkCalendar, ...kkRules, ...kkMinutes, ...kkIssues, ...kkPlan, ...kkImport, ...kkCli },
+  ru: { ...ruCore, ...ruCalendar, ...ruRules, ...ruMinutes, ...ruIssues, ...ruPlan, ...ruImport, ...ruCli },
+  en: { ...enCore, ...enCalendar, ...enRules, ...enMinutes, ...enIssues, ...enPlan, ...enImport, ...enCli },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
