@@ -1,7 +1,7 @@
 /**
  * An oblast-size demo database for the benchmarks, generated once and kept in the system's temp
- * folder under a name keyed by what made it (the generator's parameters, its sources, the
- * schema version): generating a million issues takes minutes, reading them back seconds.
+ * folder under a name keyed by what made it (the generator's parameters, its sources and the
+ * migrations'): generating a million issues takes minutes, reading them back seconds.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { openCore } from '../../electron/core/core';
 import { fixedClock } from '../../electron/core/clock';
 import { corePaths, SOURCE_RESOURCES_DIR } from '../../electron/core/paths';
-import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import { generateDemo } from '../../electron/core/demo/generate';
 import type { DemoSummary } from '../../electron/core/demo/demo.contract';
 
@@ -26,11 +25,13 @@ export interface OblastParams {
   today: string;
 }
 
-const DEMO_SOURCES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../electron/core/demo');
+const CORE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../electron/core');
+/** What the database is made by: the generators, and the schema they write into. */
+const SOURCES = ['demo', 'db/migrations'].map((dir) => path.join(CORE, dir));
 
 function cacheKey(params: OblastParams): string {
-  const hash = createHash('sha256').update(JSON.stringify({ ...params, schema: LATEST_VERSION }));
-  for (const file of fs.readdirSync(DEMO_SOURCES).sort()) hash.update(file).update(fs.readFileSync(path.join(DEMO_SOURCES, file)));
+  const hash = createHash('sha256').update(JSON.stringify(params));
+  for (const dir of SOURCES) for (const file of fs.readdirSync(dir).sort()) hash.update(file).update(fs.readFileSync(path.join(dir, file)));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -60,6 +61,9 @@ export function oblastDatabase(params: OblastParams, log: (line: string) => void
       `in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
   fs.mkdirSync(dir, { recursive: true });
+  // Databases of older generators or schemas are 2 GB each, and nothing reads them again.
+  const stale = `oblast-${params.unitKato}-${params.issues}-`;
+  for (const name of fs.readdirSync(dir)) if (name.startsWith(stale)) fs.rmSync(path.join(dir, name), { force: true });
   fs.renameSync(core.paths.dbFile, file);
   fs.rmSync(work, { recursive: true, force: true });
   log(`cached as ${file}`);
