@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'attachment_too_large',
   'attachment_type',
   'attachment_empty',
+  'file_unwritable',
   'desktop_only',
   'issue_meeting_not_held',
   'issue_closed',

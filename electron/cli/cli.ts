@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
@@ -13,11 +14,15 @@ import { createDemoHandlers } from '../core/demo/demo.handlers';
 import { contract } from '../../shared/contract/contract';
 import { Year } from '../../shared/contract/schemas';
 import type { IssueRow } from '../../shared/contract/issues.contract';
+import type { PeriodReport } from '../../shared/contract/reports.contract';
 import type { UnitSummary } from '../../shared/contract/types';
 import { createI18n, errorMessage, isUiLanguage, type UiLanguage } from '../../shared/i18n';
 import { EsepError } from '../../shared/errors';
 import { isIsoDate } from '../../shared/domain/dates';
 import type { Obligation } from '../../shared/domain/rules';
+import { parsePeriod, type ReportPeriod } from '../../shared/domain/reports/period';
+import { medianDaysToClose, resolvedShare, type Figures } from '../../shared/domain/reports/figures';
+import { writeFileAtomically } from '../core/files/atomic-write';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -80,6 +85,14 @@ const RANGE = {
 } as const satisfies ParseArgsConfig['options'];
 
 const RANGE_FIELDS = { kind: '--kind', kato: '--kato', from: '--from', to: '--to' };
+
+const PERIOD_FORMS = '2026, 2026-H1, 2026-Q3 or 2026-01-01..2026-06-30';
+
+/**
+ * What `report --format` takes. The documents (REPORT_FORMATS) join when the `reports:export`
+ * channel does: its FileData goes through `saved` like the JSON does.
+ */
+const REPORT_OUTPUTS = ['json'] as const;
 
 const COMMANDS: Record<string, Command> = {
   schedule: {
@@ -207,19 +220,29 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   issues: {
-    options: { ...COMMON, status: { type: 'string' }, search: { type: 'string' }, unit: { type: 'string' }, limit: { type: 'string' }, today: { type: 'string' } },
-    usage: `issues     [--status S] [--search TEXT] [--unit CODE] [--limit N] [--today YYYY-MM-DD] [--json]
+    options: {
+      ...COMMON,
+      status: { type: 'string' },
+      search: { type: 'string' },
+      unit: { type: 'string' },
+      period: { type: 'string' },
+      limit: { type: 'string' },
+      today: { type: 'string' },
+    },
+    usage: `issues     [--status S] [--search TEXT] [--unit CODE] [--period P] [--limit N] [--today YYYY-MM-DD] [--json]
              (needs --data-dir or --db) the citizens' issue log, newest first (N: 50 by default);
              S is a status id (new, in_progress, done, explained, planned, forwarded,
              rejected or an added one), open, closed or overdue; TEXT is searched in
-             Kazakh and Russian, each word as a prefix ("мектеп" finds "мектептің")`,
+             Kazakh and Russian, each word as a prefix ("мектеп" finds "мектептің");
+             P: raised in ${PERIOD_FORMS} (as report counts them)`,
     needsData: true,
-    fields: { 'filter.unitKato': '--unit', 'filter.search': '--search', 'filter.statusIds': '--status', limit: '--limit' },
+    fields: { 'filter.unitKato': '--unit', 'filter.search': '--search', 'filter.statusIds': '--status', period: '--period', 'filter.from': '--period', 'filter.to': '--period', limit: '--limit' },
     run: (o, call, t, lang) => {
       // The log takes empty text as no search (a cleared search box); typed here, it is a mistake.
       if (typeof o.search === 'string' && o.search.trim() === '') throw new UsageError('--search needs some text');
+      const period = periodOption(o.period);
       const statuses = call('issueStatuses:list', {});
-      const filter: Record<string, unknown> = { unitKato: o.unit, search: o.search };
+      const filter: Record<string, unknown> = { unitKato: o.unit, search: o.search, from: period?.start, to: period?.end };
       const status = o.status;
       if (status === 'open' || status === 'closed') filter.open = status === 'open';
       else if (status === 'overdue') filter.overdue = true;
@@ -246,6 +269,26 @@ const COMMANDS: Record<string, Command> = {
             ]),
           ) + `${rows.length} of ${total}\n`,
       };
+    },
+  },
+  report: {
+    options: { ...COMMON, unit: { type: 'string' }, period: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' } },
+    usage: `report     --unit CODE --period P [--format ${REPORT_OUTPUTS.join('|')}] [--out FILE] [--today YYYY-MM-DD] [--json]
+             (needs --data-dir or --db) the unit's period report, consolidated over its subtree:
+             each reporting unit's meetings (windows opening in the period), attendance and
+             citizens' issues (raised in the period), and the totals, their sums; a table, or
+             the report as JSON with --format json (or --json); --out FILE writes it to FILE
+             instead and prints the file's path; P: ${PERIOD_FORMS}`,
+    needsData: true,
+    fields: { unitKato: '--unit', period: '--period', format: '--format' },
+    run: (o, call, t, lang) => {
+      if (o.format !== undefined && !(REPORT_OUTPUTS as readonly unknown[]).includes(o.format)) throw invalid('format');
+      if (typeof o.out === 'string' && o.format === undefined) throw new UsageError('--out needs --format');
+      const report = call('reports:get', { unitKato: o.unit, period: periodOption(o.period) });
+      const json = reportJson(report);
+      const text = `${JSON.stringify(json, null, 2)}\n`;
+      if (typeof o.out === 'string') return saved(o.out, text);
+      return { json, text: o.format === 'json' ? text : reportTable(report, t, lang) };
     },
   },
 };
@@ -420,4 +463,84 @@ function table(header: string[], rows: string[][]): string {
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
   return all.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+/** A mistake in a value only the CLI reads (not a channel field): named like the channel's own refusals. */
+function invalid(field: string): EsepError {
+  return new EsepError('validation', { fields: [field] });
+}
+
+/**
+ * --period as a report period. A range of two real days the wrong way round is refused as the
+ * report refuses it (range_invalid, naming both days), for `issues` too, whose log would just
+ * list nothing; anything else parsePeriod cannot read is a malformed --period.
+ */
+function periodOption(text: string | boolean | undefined): ReportPeriod | undefined {
+  if (typeof text !== 'string') return undefined;
+  const period = parsePeriod(text);
+  if (period) return period;
+  const [start, end, ...more] = text.trim().split('..');
+  if (start !== undefined && end !== undefined && more.length === 0 && isIsoDate(start) && isIsoDate(end)) throw new EsepError('range_invalid', { from: start, to: end });
+  throw invalid('period');
+}
+
+/**
+ * The report as it is, plus the two figures that cannot be summed, derived from the totals at
+ * the top level only: every other total stays the sum of the `units` rows.
+ */
+function reportJson(report: PeriodReport) {
+  return { ...report, medianDaysToClose: medianDaysToClose(report.issues), resolvedShare: resolvedShare(report.issues) };
+}
+
+function reportTable(report: PeriodReport, t: TFunction, lang: UiLanguage): string {
+  const name = (u: { nameKk: string; nameRu: string }) => (lang === 'kk' ? u.nameKk : u.nameRu);
+  const figures = (f: Figures) =>
+    [
+      f.meetings.required,
+      f.meetings.heldOnTime,
+      f.meetings.heldLate,
+      f.meetings.missed,
+      f.meetings.open,
+      f.meetings.upcoming,
+      f.attendance.people,
+      f.attendance.onlineViewers,
+      f.issues.total,
+      f.issues.closed,
+      f.issues.overdue,
+    ].map(String);
+  const c = (key: string) => t(`Cli.report.columns.${key}`);
+  const header = [
+    c('kato'),
+    c('unit'),
+    c('required'),
+    ...(['held_on_time', 'held_late', 'missed', 'open', 'upcoming'] as const).map((s) => t(`Status.short.${s}`)),
+    c('people'),
+    c('onlineViewers'),
+    c('issues'),
+    c('closed'),
+    c('overdue'),
+  ];
+  const rows = report.units.map((u) => [u.kato, `${'  '.repeat(u.depth)}${name(u)}`, ...figures(u)]);
+  const { unit, period, issues } = report;
+  const title = `${t('Cli.report.title', { unit: name(unit), kato: unit.kato, start: period.start, end: period.end })}\n\n`;
+  const share = resolvedShare(issues);
+  const days = medianDaysToClose(issues);
+  const number = (value: number, style?: 'percent') => new Intl.NumberFormat(lang, { style, maximumFractionDigits: 1 }).format(value);
+  const resolution = share !== null && days !== null ? `\n${t('Cli.report.resolution', { share: number(share, 'percent'), days: number(days) })}\n` : '';
+  return title + table(header, [...rows, ['', t('Cli.report.total'), ...figures(report)]]) + resolution;
+}
+
+/**
+ * Writes an output file atomically (a temp file in its folder, then a rename) and prints its
+ * path. A folder that is missing or read-only is the reader's to fix: a bad input, not a crash.
+ */
+function saved(target: string, data: Buffer | string): Printed {
+  const file = path.resolve(target);
+  try {
+    writeFileAtomically(file, data);
+  } catch (error) {
+    if (['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EISDIR', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw new EsepError('file_unwritable', { file });
+    throw error;
+  }
+  return { json: { file }, text: `${file}\n` };
 }

@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomically } from './atomic-write';
 
 /**
  * Files kept under their SHA-256 in `<root>/<sha[0..2]>/<sha>`: the same bytes are stored once
@@ -25,7 +26,7 @@ export interface StoreScan {
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const SHARD = /^[0-9a-f]{2}$/;
-/** `put` writes `.<sha256>.<uuid>.tmp` beside the final name, then renames it. */
+/** `put` writes `.<sha256>.<uuid>.tmp` beside the final name, then renames it (`writeFileAtomically`). */
 const TEMP = /^\.[0-9a-f]{64}\.[0-9a-f-]{36}\.tmp$/;
 
 export function sha256Of(data: Buffer): string {
@@ -66,25 +67,8 @@ export function contentStore(root: string): ContentStore {
       const sha256 = sha256Of(data);
       const target = pathOf(sha256);
       if (fs.existsSync(target)) return sha256;
-      const dir = path.dirname(target);
-      fs.mkdirSync(dir, { recursive: true });
-      // Write, fsync, then rename in the same folder: a power cut leaves either no file or a
-      // whole one under the final name, never a torn file that its name claims is complete.
-      const temp = path.join(dir, `.${sha256}.${randomUUID()}.tmp`);
-      try {
-        const fd = fs.openSync(temp, 'wx');
-        try {
-          fs.writeFileSync(fd, data);
-          fs.fsyncSync(fd);
-        } finally {
-          fs.closeSync(fd);
-        }
-        fs.renameSync(temp, target);
-      } catch (e) {
-        fs.rmSync(temp, { force: true });
-        throw e;
-      }
-      syncDir(dir);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      writeFileAtomically(target, data);
       return sha256;
     },
   };
@@ -107,16 +91,5 @@ function modifiedTime(file: string): number | null {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
-  }
-}
-
-/** Makes the rename itself durable; Windows cannot open a folder for fsync, and needs not. */
-function syncDir(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }

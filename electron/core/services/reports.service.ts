@@ -24,7 +24,7 @@ import { EsepError } from '../../../shared/errors';
 import { listAudit } from '../db/repos/audit.repo';
 import { listCategories, listStatuses } from '../db/repos/issue-reference.repo';
 import { heldMeetingsUnder, listMeetingsUnder, plannedKey, plannedMeetingsUnder } from '../db/repos/meetings.repo';
-import { closeDayCells, issueCells, issuesByQuarter } from '../db/repos/reports.repo';
+import { closeDayCells, issueCells, raisedAndClosed } from '../db/repos/reports.repo';
 import { listRuleSets } from '../db/repos/rule-sets.repo';
 import { subtree } from '../db/repos/units.repo';
 import { requireWorkingReportingUnit } from './units.service';
@@ -121,14 +121,14 @@ export function periodReport(ctx: CoreContext, input: { unitKato: string; period
     units.map((u) => figures.get(u.kato)!),
     zero(),
   );
-  const issuesByQ = issuesByQuarter(db, root.kato, quarters[0]!.start, quarters.at(-1)!.end);
+  const issuesByQ = raisedAndClosed(db, root.kato, quarters);
   const trend: TrendQuarter[] = quarters.map((q, i) => ({
     key: q.key,
     start: q.start,
     end: q.end,
     meetings: windowsOnly(countObligations(trendFacts[i]!)),
-    issuesRaised: issuesByQ.get(q.key)?.raised ?? 0,
-    issuesClosed: issuesByQ.get(q.key)?.closed ?? 0,
+    issuesRaised: issuesByQ[i]!.raised,
+    issuesClosed: issuesByQ[i]!.closed,
   }));
 
   return { unit: root, period, today, ...totals, units, statuses, categories, participation, point3, trend };

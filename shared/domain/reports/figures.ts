@@ -145,16 +145,20 @@ export function countObligations(obligations: readonly ObligationFact[]): Meetin
   return out;
 }
 
-/** A group of alike issues as the database counts them (one GROUP BY row). */
+/**
+ * A group of alike issues as the database counts them (one GROUP BY row): `count` of them, and
+ * of those how many are overdue, prolonged and on control (counted, not grouped by: they are
+ * only ever totals).
+ */
 export interface IssueCell {
   kind: IssueKind;
   categoryId: string | null;
   statusId: string;
   outcome: Outcome | null;
   closed: boolean;
-  overdue: boolean;
-  prolonged: boolean;
-  onControl: boolean;
+  overdue: number;
+  prolonged: number;
+  onControl: number;
   count: number;
 }
 
@@ -166,9 +170,9 @@ export function addIssueCell(into: IssueFigures, cell: IssueCell, topCategory: (
   const n = cell.count;
   into.total += n;
   if (cell.closed) into.closed += n;
-  if (cell.overdue) into.overdue += n;
-  if (cell.prolonged) into.prolonged += n;
-  if (cell.onControl) into.onControl += n;
+  into.overdue += cell.overdue;
+  into.prolonged += cell.prolonged;
+  into.onControl += cell.onControl;
   into.byKind[cell.kind] += n;
   into.byStatus[cell.statusId] = (into.byStatus[cell.statusId] ?? 0) + n;
   const category = cell.categoryId === null ? NO_CATEGORY : topCategory(cell.categoryId);

@@ -28,17 +28,19 @@ const CATEGORIES = [
 const TOPS = ['roads', 'water'];
 const top = topCategories(CATEGORIES);
 
-const cell: fc.Arbitrary<IssueCell> = fc.record({
-  kind: fc.constantFrom(...ISSUE_KINDS),
-  categoryId: fc.constantFrom<string | null>(null, ...CATEGORIES.map((c) => c.id)),
-  statusId: fc.constantFrom(...STATUSES),
-  outcome: fc.constantFrom(null, ...OUTCOMES),
-  closed: fc.boolean(),
-  overdue: fc.boolean(),
-  prolonged: fc.boolean(),
-  onControl: fc.boolean(),
-  count: fc.integer({ min: 1, max: 50 }),
-});
+const cell: fc.Arbitrary<IssueCell> = fc.integer({ min: 1, max: 50 }).chain((count) =>
+  fc.record({
+    kind: fc.constantFrom(...ISSUE_KINDS),
+    categoryId: fc.constantFrom<string | null>(null, ...CATEGORIES.map((c) => c.id)),
+    statusId: fc.constantFrom(...STATUSES),
+    outcome: fc.constantFrom(null, ...OUTCOMES),
+    closed: fc.boolean(),
+    overdue: fc.nat(count),
+    prolonged: fc.nat(count),
+    onControl: fc.nat(count),
+    count: fc.constant(count),
+  }),
+);
 
 /** Figures as a unit's would be built: obligations counted, meetings and issues added. */
 const figures: fc.Arbitrary<Figures> = fc

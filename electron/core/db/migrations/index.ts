@@ -4,6 +4,7 @@ import { m0020MeetingPlanning } from './0020-meeting-planning';
 import { m0030Minutes } from './0030-minutes';
 import { m0040Issues } from './0040-issues';
 import { m0050UnitClosure } from './0050-unit-closure';
+import { m0060IssueReportCounts } from './0060-issue-report-counts';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied; numbered in steps of 10. */
@@ -13,6 +14,6 @@ export interface Migration {
 }
 
 /** Listed explicitly (no directory scan) so the list is the same inside an asar archive. */
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020MeetingPlanning, m0030Minutes, m0040Issues, m0050UnitClosure];
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020MeetingPlanning, m0030Minutes, m0040Issues, m0050UnitClosure, m0060IssueReportCounts];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

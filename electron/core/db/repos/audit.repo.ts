@@ -52,13 +52,13 @@ interface AuditRow {
 }
 
 export function listAudit(ctx: Pick<CoreContext, 'db'>, entity?: string, entityId?: string): AuditEntry[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT * FROM audit_log
-       WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
-       ORDER BY seq`,
-    )
-    .all({ entity: entity ?? null, entityId: entityId ?? null }) as AuditRow[];
+  // Only the conditions given: "@x IS NULL OR column = @x" keeps the planner off the
+  // (entity, entity_id) index, and the log holds an entry per change (a million and more).
+  const where = [entity !== undefined && 'entity = @entity', entityId !== undefined && 'entity_id = @entityId'].filter(Boolean);
+  const rows = prepared(ctx.db, `SELECT * FROM audit_log ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`).all({
+    ...(entity === undefined ? {} : { entity }),
+    ...(entityId === undefined ? {} : { entityId }),
+  }) as AuditRow[];
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

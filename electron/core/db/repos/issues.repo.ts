@@ -185,9 +185,8 @@ const COLUMNS = Object.keys(toParams({} as StoredIssue));
 /** What never changes after registration: identity, numbering, where it came from. */
 const FIXED = new Set(['id', 'origin', 'unit_kato', 'registry_no', 'meeting_id', 'meeting_no', 'speech_id', 'created_at']);
 
-const LOAD = `SELECT i.*, s.closed AS status_closed,
-    (SELECT count(*) FROM issue_prolongations p WHERE p.issue_id = i.id) AS prolongation_count
-  FROM issues i JOIN issue_statuses s ON s.id = i.status_id`;
+/** `prolongation_count` is kept by triggers on issue_prolongations (migration 60). */
+const LOAD = `SELECT i.*, s.closed AS status_closed FROM issues i JOIN issue_statuses s ON s.id = i.status_id`;
 
 const SQL = {
   insert: `INSERT INTO issues (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
