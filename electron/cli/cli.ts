@@ -14,7 +14,8 @@ import { createDemoHandlers } from '../core/demo/demo.handlers';
 import { contract } from '../../shared/contract/contract';
 import { Year } from '../../shared/contract/schemas';
 import type { IssueRow } from '../../shared/contract/issues.contract';
-import type { PeriodReport } from '../../shared/contract/reports.contract';
+import { REPORT_FORMATS, REPORT_SECTIONS, type PeriodReport, type ReportFormat } from '../../shared/contract/reports.contract';
+import type { Envelope } from '../../shared/contract/envelope';
 import type { UnitSummary } from '../../shared/contract/types';
 import { createI18n, errorMessage, isUiLanguage, type UiLanguage } from '../../shared/i18n';
 import { EsepError } from '../../shared/errors';
@@ -47,6 +48,8 @@ type Output<K extends CliChannel> = OutputOf<CliContract[K]>;
 /** argv values go to the schema as they are: only the field names are checked here. */
 type RawInput<K extends CliChannel> = { [P in keyof z.input<CliContract[K]['input']>]?: unknown };
 type Call = <K extends CliChannel>(channel: K, input: RawInput<K>) => Output<K>;
+/** For the channels that answer with a promise (documents are built asynchronously). */
+type CallAsync = <K extends CliChannel>(channel: K, input: RawInput<K>) => Promise<Output<K>>;
 
 /** A mistake in how the command was called (which options, not their values): exit code 2 and the usage. */
 class UsageError extends Error {}
@@ -66,7 +69,7 @@ interface Command {
   needsData?: true;
   /** Channel input fields (paths) → the option that fills them, to name them in a `validation` message. */
   fields: Record<string, string>;
-  run(opts: Opts, call: Call, t: TFunction, lang: UiLanguage): Printed;
+  run(opts: Opts, call: Call, t: TFunction, lang: UiLanguage, callAsync: CallAsync): Printed | Promise<Printed>;
 }
 
 const COMMON = {
@@ -88,11 +91,8 @@ const RANGE_FIELDS = { kind: '--kind', kato: '--kato', from: '--from', to: '--to
 
 const PERIOD_FORMS = '2026, 2026-H1, 2026-Q3 or 2026-01-01..2026-06-30';
 
-/**
- * What `report --format` takes. The documents (REPORT_FORMATS) join when the `reports:export`
- * channel does: its FileData goes through `saved` like the JSON does.
- */
-const REPORT_OUTPUTS = ['json'] as const;
+/** What `report --format` takes: the report's JSON, or one of its documents. */
+const REPORT_OUTPUTS = ['json', ...REPORT_FORMATS] as const;
 
 const COMMANDS: Record<string, Command> = {
   schedule: {
@@ -277,13 +277,20 @@ const COMMANDS: Record<string, Command> = {
              (needs --data-dir or --db) the unit's period report, consolidated over its subtree:
              each reporting unit's meetings (windows opening in the period), attendance and
              citizens' issues (raised in the period), and the totals, their sums; a table, or
-             the report as JSON with --format json (or --json); --out FILE writes it to FILE
-             instead and prints the file's path; P: ${PERIOD_FORMS}`,
+             the report as JSON with --format json (or --json); --format docx|xlsx|pdf writes the
+             document with every section (in --lang kk|ru, else the installation's language) to
+             --out FILE or its own name in the current folder; --out FILE writes the output
+             there and prints the file's path; P: ${PERIOD_FORMS}`,
     needsData: true,
     fields: { unitKato: '--unit', period: '--period', format: '--format' },
-    run: (o, call, t, lang) => {
+    run: (o, call, t, lang, callAsync) => {
       if (o.format !== undefined && !(REPORT_OUTPUTS as readonly unknown[]).includes(o.format)) throw invalid('format');
       if (typeof o.out === 'string' && o.format === undefined) throw new UsageError('--out needs --format');
+      if (isReportFormat(o.format)) {
+        const language = lang === 'kk' || lang === 'ru' ? lang : (call('settings:get', {}).language ?? 'kk');
+        const input = { unitKato: o.unit, period: periodOption(o.period), document: 'period', format: o.format, language, sections: [...REPORT_SECTIONS], personalData: false };
+        return callAsync('reports:export', input).then((file) => saved(typeof o.out === 'string' ? o.out : path.basename(file.fileName), Buffer.from(file.dataBase64, 'base64')));
+      }
       const report = call('reports:get', { unitKato: o.unit, period: periodOption(o.period) });
       const json = reportJson(report);
       const text = `${JSON.stringify(json, null, 2)}\n`;
@@ -309,8 +316,11 @@ function usage(command?: string): string {
   return `Usage: esep <command> [options]\n${commands.map((c) => `  ${c.usage}\n`).join('')}${LEGEND}`;
 }
 
-/** Runs one CLI command; returns the exit code. Writes only JSON to stdout with --json. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+/**
+ * Runs one CLI command; returns the exit code, or a promise of it for a command whose channel
+ * answers asynchronously (a document export). Writes only JSON to stdout with --json.
+ */
+export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   const [name, ...rest] = argv;
   const lang = pickLanguage(rest, io.env);
   const t = createI18n(lang).t;
@@ -328,17 +338,35 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     core = openCoreFor(opts);
     const handlers: HandlersOf<CliContract> = { ...createHandlers(core, pkg.version), ...createDemoHandlers(core) };
     const log = (error: unknown) => io.stderr(`esep: ${(error as Error).stack ?? String(error)}\n`);
+    const unwrap = <K extends CliChannel>(envelope: Envelope<unknown>): Output<K> => {
+      if (!envelope.ok) throw new EsepError(envelope.error.code, envelope.error.details);
+      return envelope.value as Output<K>;
+    };
     const call: Call = (channel, input) => {
       const envelope = dispatchCli(handlers, channel, input, log);
-      // The CLI's channels answer synchronously; a document export would need an async CLI.
-      if (envelope instanceof Promise) throw new Error(`${channel} answers asynchronously`);
-      if (!envelope.ok) throw new EsepError(envelope.error.code, envelope.error.details);
-      return envelope.value as Output<typeof channel>;
+      if (envelope instanceof Promise) throw new Error(`${channel} answers asynchronously: use callAsync`);
+      return unwrap<typeof channel>(envelope);
     };
-    const printed = command.run(opts, call, t, lang);
-    io.stdout(opts.json ? `${JSON.stringify(printed.json, null, 2)}\n` : printed.text);
-    return EXIT_OK;
+    const callAsync: CallAsync = async <K extends CliChannel>(channel: K, input: RawInput<K>) => unwrap<K>(await dispatchCli(handlers, channel, input, log));
+    const print = (printed: Printed): number => {
+      io.stdout(opts.json ? `${JSON.stringify(printed.json, null, 2)}\n` : printed.text);
+      return EXIT_OK;
+    };
+    const printed = command.run(opts, call, t, lang, callAsync);
+    if (printed instanceof Promise) {
+      // The core stays open until the answer is in; `finally` below must not close it first.
+      const open = core;
+      core = undefined;
+      return printed.then(print, (error: unknown) => failed(error)).finally(() => open.close());
+    }
+    return print(printed);
   } catch (error) {
+    return failed(error);
+  } finally {
+    core?.close();
+  }
+
+  function failed(error: unknown): number {
     const commandUsage = usage(command === undefined ? undefined : name);
     if (error instanceof EsepError) {
       if (error.code === 'validation' && command !== undefined) {
@@ -355,8 +383,6 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     io.stderr(`esep: ${(error as Error).stack ?? String(error)}\n`);
     return EXIT_INTERNAL;
-  } finally {
-    core?.close();
   }
 }
 
@@ -488,6 +514,10 @@ function periodOption(text: string | boolean | undefined): ReportPeriod | undefi
  * The report as it is, plus the two figures that cannot be summed, derived from the totals at
  * the top level only: every other total stays the sum of the `units` rows.
  */
+function isReportFormat(value: unknown): value is ReportFormat {
+  return (REPORT_FORMATS as readonly unknown[]).includes(value);
+}
+
 function reportJson(report: PeriodReport) {
   return { ...report, medianDaysToClose: medianDaysToClose(report.issues), resolvedShare: resolvedShare(report.issues) };
 }

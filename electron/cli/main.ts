@@ -1,7 +1,9 @@
 import { runCli } from './cli';
 
-process.exitCode = runCli(process.argv.slice(2), {
+const code = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
 });
+if (typeof code === 'number') process.exitCode = code;
+else void code.then((c) => (process.exitCode = c));

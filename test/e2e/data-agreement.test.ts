@@ -9,7 +9,7 @@ const OKRUG = '103230000';
 
 const session = e2eSession();
 
-function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
+function cli(...args: string[]): { code: ReturnType<typeof runCli>; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
   const code = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });

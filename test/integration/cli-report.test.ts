@@ -159,7 +159,7 @@ describe('esep report as a table', () => {
 
   it('is described in the help', () => {
     const help = cli('--help').stdout;
-    expect(help).toMatch(/report\s+--unit CODE --period P \[--format json\] \[--out FILE\]/);
+    expect(help).toMatch(/report\s+--unit CODE --period P \[--format json\|docx\|xlsx\|pdf\] \[--out FILE\]/);
     expect(help).toMatch(/issues\s+.*\[--period P\]/);
   });
 });
@@ -176,7 +176,7 @@ describe('bad input to esep report: exit code 2, the message in the reader’s l
     ['an impossible day', ['--unit', ABAY_DISTRICT, '--period', '2025-02-30..2025-03-31'], { code: 'validation', details: { fields: ['--period 2025-02-30..2025-03-31'] } }],
     ['an end before the start', ['--unit', ABAY_DISTRICT, '--period', '2025-06-30..2025-01-01'], { code: 'range_invalid', details: { from: '2025-06-30', to: '2025-01-01' } }],
     ['no period', ['--unit', ABAY_DISTRICT], { code: 'validation', details: { fields: ['--period'] } }],
-    ['a document format before its export exists', ['--unit', ABAY_DISTRICT, '--period', '2025', '--format', 'docx'], { code: 'validation', details: { fields: ['--format docx'] } }],
+    ['a format there is none of', ['--unit', ABAY_DISTRICT, '--period', '2025', '--format', 'csv'], { code: 'validation', details: { fields: ['--format csv'] } }],
     ['an impossible today', ['--unit', ABAY_DISTRICT, '--period', '2025', '--today', '2026-02-30'], { code: 'date_invalid', details: { date: '2026-02-30' } }],
   ];
 
@@ -214,3 +214,55 @@ describe('bad input to esep report: exit code 2, the message in the reader’s l
     expect([malformed.code, malformed.stderr.split('\n')[0]]).toEqual([2, 'esep: Check the input: --period 2025-H3.']);
   });
 });
+
+describe('esep report --format docx|xlsx|pdf', () => {
+  const MAGIC = { docx: 'PK', xlsx: 'PK', pdf: '%PDF' } as const;
+
+  /** The CLI as main.ts runs it: a document export answers with a promise of the exit code. */
+  async function document(format: keyof typeof MAGIC, unit: string, ...more: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['report', '--unit', unit, '--period', '2025', '--format', format, '--data-dir', dataDir, '--today', TODAY, ...more], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      env: { LANG: 'C' },
+    });
+    return { code, stdout, stderr };
+  }
+
+  it.each(['docx', 'xlsx', 'pdf'] as const)('%s: writes the document to --out and prints its path', async (format) => {
+    const dir = tempDir('esep-report-doc-');
+    const out = path.join(dir, `report.${format}`);
+    const r = await document(format, ABAY_DISTRICT, '--out', out, '--lang', 'ru');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe(`${out}\n`);
+    const bytes = fs.readFileSync(out);
+    expect(bytes.subarray(0, MAGIC[format].length).toString('latin1')).toBe(MAGIC[format]);
+    expect(fs.readdirSync(dir)).toEqual([`report.${format}`]);
+  });
+
+  it('without --out: the document’s own name, in the current folder', async () => {
+    const dir = tempDir('esep-report-cwd-');
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const r = await document('pdf', ABAY_DISTRICT, '--json');
+      expect(r.code, r.stderr).toBe(0);
+      const { file } = JSON.parse(r.stdout);
+      expect(path.dirname(file)).toBe(fs.realpathSync(dir));
+      expect(path.basename(file)).toMatch(/^esep-report-103200000-2025.*\.pdf$/);
+      expect(fs.readFileSync(file).subarray(0, 4).toString('latin1')).toBe('%PDF');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('bad input: exit code 2 in the reader’s language and no file', async () => {
+    const dir = tempDir('esep-report-doc-');
+    const r = await document('docx', OUTSIDE_OKRUG, '--lang', 'kk', '--out', path.join(dir, 'r.docx'));
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(r.stderr).toBe(`esep: ${errorMessage(createI18n('kk').t, { code: 'unit_outside_working_set', details: { kato: OUTSIDE_OKRUG, root: ABAY_DISTRICT } })}\n`);
+  });
+});
+
