@@ -59,7 +59,7 @@ export interface ReportTableRow {
   heading?: boolean;
 }
 
-export const REPORT_TABLES = ['summary', 'units', 'categories', 'statuses', 'unresolved', 'trend'] as const;
+export const REPORT_TABLES = ['summary', 'participation', 'point3', 'units', 'categories', 'statuses', 'unresolved', 'trend'] as const;
 export type ReportTableKey = (typeof REPORT_TABLES)[number];
 
 export interface ReportTable {
@@ -320,7 +320,10 @@ export function reportTables(input: ReportDocInput, t: TFunction): ReportTable[]
   const scope = reportScope(report, input.document);
   const chosen = new Set(sections);
   const out: ReportTable[] = [];
-  if (chosen.has('summary')) out.push(summaryTable(scope.figures, t));
+  if (chosen.has('summary')) {
+    out.push(summaryTable(scope.figures, t), participationTable(report, lng, t));
+    if (input.document === 'period' && report.point3.length > 0) out.push(point3Table(report.point3, lng, t));
+  }
   if (chosen.has('units')) out.push(unitsTable(scope, lng, t));
   if (chosen.has('categories')) out.push(categoriesTable(report, scope.figures, lng, t), statusesTable(report, scope.figures, lng, t));
   if (chosen.has('unresolved')) out.push(unresolvedTable(annexIssues(input), input.personalData, lng, t));
@@ -476,18 +479,19 @@ const bold = (text: string) => [{ text, bold: true }];
 const heading = (text: string): Paragraph => p(bold(text), { align: 'center', beforePt: 12, afterPt: 6, keepNext: true });
 const subheading = (text: string): Paragraph => p(bold(text), { align: 'left', beforePt: 10, afterPt: 4, keepNext: true });
 
-function participationBlocks(report: PeriodReport, lng: Language, t: TFunction): Block[] {
-  const blocks: Block[] = [subheading(t('ReportDoc.participation.title'))];
-  if (report.participation.length === 0) return [...blocks, p(t('ReportDoc.participation.none'), { indent: true })];
-  const text = (s: string, align: 'left' | 'center' = 'left'): TableCell => ({ paragraphs: [p(s, { align })] });
-  blocks.push({
-    type: 'table',
-    columnsPct: [38, 22, 40],
-    header: [t('ReportDoc.column.unit'), t('ReportDoc.participation.date'), t('ReportDoc.participation.finding')].map((h) => ({ paragraphs: [p(bold(h), { align: 'center' })] })),
-    rows: report.participation.map((w) => [text(unitFullName(w.unit, lng)), text(formatOfficialDate(w.date, lng), 'center'), text(t(`Calendar.participation.point.${w.point === '4.1' ? 'p41' : 'p5'}`))]),
-    fontSizePt: 11,
-  });
-  return blocks;
+/** Decree points 4.1 and 5: the meetings short of the participants they need. */
+function participationTable(report: PeriodReport, lng: Language, t: TFunction): ReportTable {
+  return {
+    key: 'participation',
+    title: t('ReportDoc.participation.title'),
+    sheet: t('ReportDoc.sheet.participation'),
+    columns: [
+      { header: t('ReportDoc.column.unit'), pct: 38, chars: 40 },
+      { header: t('ReportDoc.participation.date'), pct: 22, chars: 14, align: 'center' },
+      { header: t('ReportDoc.participation.finding'), pct: 40, chars: 60 },
+    ],
+    rows: report.participation.map((w) => ({ cells: [unitFullName(w.unit, lng), date(w.date), t(`Dashboard.participation.point.${w.point === '4.1' ? 'p41' : 'p5'}`)] })),
+  };
 }
 
 function point3State(r: Point3Row, t: TFunction): string {
@@ -496,19 +500,30 @@ function point3State(r: Point3Row, t: TFunction): string {
   return r.reportedOn ? t('ReportDoc.point3.onTime') : '';
 }
 
-function point3Blocks(rows: readonly Point3Row[], lng: Language, t: TFunction): Block[] {
-  if (rows.length === 0) return [];
-  const d = (iso: IsoDate | null) => ({ paragraphs: [p(iso ? formatOfficialDate(iso, lng) : '', { align: 'center' })] });
-  return [
-    subheading(t('ReportDoc.point3.title')),
-    {
-      type: 'table',
-      columnsPct: [28, 18, 18, 18, 18],
-      header: [t('ReportDoc.column.unit'), t('ReportDoc.point3.heldOn'), t('ReportDoc.point3.due'), t('ReportDoc.point3.reportedOn'), ''].map((h) => ({ paragraphs: [p(bold(h), { align: 'center' })] })),
-      rows: rows.map((r) => [{ paragraphs: [p(unitFullName(r.unit, lng), { align: 'left' })] }, d(r.heldOn), d(r.reportDue), d(r.reportedOn), { paragraphs: [p(point3State(r, t), { align: 'center' })] }]),
-      fontSizePt: 11,
-    },
-  ];
+/** Decree point 3 for the group A units of the report: the note's due day and whether it was sent. */
+function point3Table(rows: readonly Point3Row[], lng: Language, t: TFunction): ReportTable {
+  return {
+    key: 'point3',
+    title: t('ReportDoc.point3.title'),
+    sheet: t('ReportDoc.sheet.point3'),
+    columns: [
+      { header: t('ReportDoc.column.unit'), pct: 28, chars: 40 },
+      { header: t('ReportDoc.point3.heldOn'), pct: 18, chars: 14, align: 'center' },
+      { header: t('ReportDoc.point3.due'), pct: 18, chars: 14, align: 'center' },
+      { header: t('ReportDoc.point3.reportedOn'), pct: 18, chars: 14, align: 'center' },
+      { header: '', pct: 18, chars: 14, align: 'center' },
+    ],
+    rows: rows.map((r) => ({ cells: [unitFullName(r.unit, lng), date(r.heldOn), date(r.reportDue), date(r.reportedOn), point3State(r, t)] })),
+  };
+}
+
+function participationBlocks(table: ReportTable, lng: Language, t: TFunction): Block[] {
+  const title = subheading(table.title);
+  return table.rows.length === 0 ? [title, p(t('ReportDoc.participation.none'), { indent: true })] : [title, tableBlock(table, lng, 11)];
+}
+
+function point3Blocks(table: ReportTable | undefined, lng: Language): Block[] {
+  return table === undefined || table.rows.length === 0 ? [] : [subheading(table.title), tableBlock(table, lng, 11)];
 }
 
 /** The note's opening: the addressees, the basis, the akim's own meeting. */
@@ -550,7 +565,7 @@ function noteOpening(input: ReportDocInput, year: number, t: TFunction): Block[]
  * (the note's signature) goes before the annex.
  */
 function sectionBlocks(input: ReportDocInput, scope: ReportScope, tables: ReportTable[], closing: Block[], t: TFunction): Block[] {
-  const { report, language: lng } = input;
+  const { language: lng } = input;
   const byKey = new Map(tables.map((x) => [x.key, x]));
   const blocks: Block[] = [];
   let orientation: 'portrait' | 'landscape' = 'portrait';
@@ -563,8 +578,12 @@ function sectionBlocks(input: ReportDocInput, scope: ReportScope, tables: Report
   for (const section of REPORT_SECTIONS.filter((s) => input.sections.includes(s))) {
     if (section === 'summary') {
       turn('portrait');
-      blocks.push(heading(`${++n}. ${t('ReportDoc.section.summary')}`), tableBlock(byKey.get('summary')!, lng, 12), ...participationBlocks(report, lng, t));
-      if (input.document === 'period') blocks.push(...point3Blocks(report.point3, lng, t));
+      blocks.push(
+        heading(`${++n}. ${t('ReportDoc.section.summary')}`),
+        tableBlock(byKey.get('summary')!, lng, 12),
+        ...participationBlocks(byKey.get('participation')!, lng, t),
+        ...point3Blocks(byKey.get('point3'), lng),
+      );
     } else if (section === 'units') {
       turn('landscape');
       blocks.push(heading(`${++n}. ${t('ReportDoc.section.units')}`), tableBlock(withoutKato(byKey.get('units')!), lng, 8));

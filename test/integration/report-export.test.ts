@@ -11,6 +11,7 @@ import { dispatch } from '../../electron/core/api/dispatch';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { listAudit } from '../../electron/core/db/repos/audit.repo';
 import { pdfFontFiles } from '../../electron/core/export/pdf.fonts';
+import { excelDate } from '../../electron/core/export/xlsx';
 import type { FileData } from '../../shared/contract/minutes.contract';
 import { REPORT_SECTIONS, type PeriodReport, type ReportExportInput } from '../../shared/contract/reports.contract';
 import { resolvedShare } from '../../shared/domain/reports/figures';
@@ -19,6 +20,9 @@ import { catalogs } from '../../shared/i18n';
 import { documentText, officeRenderer, renderDocx } from '../helpers/docx-render';
 import { ABAY_DISTRICT, KARAAUYL_OKRUG, openTempCore, tempDir } from '../helpers/temp-core';
 import { caller } from './meeting-fixtures';
+
+/** A catalog key printed as it is: i18next's answer for a key it does not have. */
+const UNTRANSLATED = /\b[A-Z][A-Za-z]+\.[a-z][A-Za-z0-9]*\.[A-Za-z0-9.]+/;
 
 const TODAY = '2026-06-15';
 const YEAR = parsePeriod('2025')!;
@@ -100,6 +104,7 @@ describe('reports:export as DOCX', () => {
   it('carries the figures of reports:get: totals, a unit row, a category, the annex', async () => {
     const docx = await exported({ format: 'docx', language: 'ru' });
     const text = documentText(docx);
+    expect(text).not.toMatch(UNTRANSLATED);
     for (const s of ['Аппарат акима Абайского района', 'ОТЧЕТ', 'Период: 2025 год', 'Данные по состоянию на 15 июня 2026 г.']) expect(text).toContain(s);
     const tables = docxTables(docx);
     const summary = tables.find((t) => t[0]?.[0] === 'Показатель')!;
@@ -131,6 +136,7 @@ describe('reports:export as DOCX', () => {
   it('has the chosen sections only, in the document’s language, pages numbered, wide tables landscape', async () => {
     const docx = await exported({ format: 'docx', language: 'kk', sections: ['summary', 'categories'] });
     const text = documentText(docx);
+    expect(text).not.toMatch(UNTRANSLATED);
     for (const s of ['Абай ауданы әкімінің аппараты', 'Кезең: 2025 жыл', '1. Негізгі көрсеткіштер', '2. Мәселелер санаттар мен мәртебелер бойынша', 'Жолдар мен көпірлер']) {
       expect(text).toContain(s);
     }
@@ -147,6 +153,7 @@ describe('reports:export as DOCX', () => {
   it('draws the charts as shaded cells, a bar per unit', async () => {
     const docx = await exported({ format: 'docx', language: 'ru', sections: ['charts'] });
     const text = documentText(docx);
+    expect(text).not.toMatch(UNTRANSLATED);
     for (const s of ['Проведение отчетных встреч по единицам', 'Поднятые и закрытые вопросы по кварталам', 'Карааульский сельский округ']) expect(text).toContain(s);
     expect(xmlOf(docx)).toMatch(/<w:shd [^>]*w:fill="2E7D32"/);
   });
@@ -156,7 +163,7 @@ describe('reports:export as XLSX', () => {
   it('writes a sheet per table with real numbers, dates and totals that match', async () => {
     const wb = await workbook(await exported({ format: 'xlsx', language: 'ru', personalData: true }));
     const names = wb.worksheets.map((s) => s.name);
-    expect(names).toEqual(['Сводка', 'Единицы', 'Категории', 'Статусы', 'Нерешенные вопросы', 'Динамика по кварталам']);
+    expect(names).toEqual(['Сводка', 'Участие', 'Единицы', 'Категории', 'Статусы', 'Нерешенные вопросы', 'Динамика по кварталам']);
     for (const n of names) expect(n.length <= 31 && !/[[\]:*?/\\]/.test(n)).toBe(true);
 
     const summary = wb.getWorksheet('Сводка')!;
@@ -294,6 +301,7 @@ describe('the point 3 note of a group A unit', () => {
 
     const docx = await exported({ unitKato: '710000000', document: 'point3', language: 'ru', sections: ['summary', 'units'] }, capital);
     const text = documentText(docx);
+    expect(text).not.toMatch(UNTRANSLATED);
     for (const s of ['Администрации Президента Республики Казахстан', 'ИНФОРМАЦИЯ', 'Указа Президента Республики Казахстан от 15 августа 2013 года № 615', 'Встречи нижестоящих акимов за 2025 год', '10 февраля 2026 г.', '10 марта 2026 г.']) {
       expect(text).toContain(s);
     }
@@ -305,6 +313,15 @@ describe('the point 3 note of a group A unit', () => {
 
     const after: PeriodReport = v('reports:get', { unitKato: '710000000', period: parsePeriod('2026') });
     expect(after.point3[0]).toMatchObject({ reportedOn: '2026-02-20', late: false });
+
+    // The workbook of the period report has the decree's checks too, dates as dates.
+    const wb = await workbook(await exported({ unitKato: '710000000', period: parsePeriod('2026')!, format: 'xlsx', language: 'ru', sections: ['summary'] }, capital));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Сводка', 'Участие', 'Пункт 3']);
+    const point3 = wb.getWorksheet('Пункт 3')!.getRow(2).values as unknown[];
+    expect(point3.slice(1)).toEqual(['город Астана', excelDate('2026-02-10'), excelDate('2026-03-10'), excelDate('2026-02-20'), 'в срок']);
+    const participation = wb.getWorksheet('Участие')!.getRow(2).values as unknown[];
+    expect(participation.slice(1, 3)).toEqual(['город Астана', excelDate('2026-02-10')]);
+    expect(String(participation[3])).toMatch(/4\.1/);
   });
 });
 
