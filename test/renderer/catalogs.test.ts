@@ -3,7 +3,7 @@ import { ERROR_CODES } from '../../shared/errors';
 import { catalogs, LANGUAGES } from '../../shared/i18n';
 import { UNIT_KINDS } from '../../shared/domain/units/unit-kind';
 import { SCREENS } from '../../renderer/src/stores/app.store';
-import { rendererSources, shellSources } from './source-files';
+import { coreSources, rendererSources, shellSources } from './source-files';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -97,15 +97,20 @@ describe('i18n catalogs', () => {
     for (const lng of LANGUAGES) for (const key of expected) expect(flat[lng].has(key), `${lng}: ${key}`).toBe(true);
   });
 
-  it('has every literal key the renderer and the Electron shell ask for', () => {
+  it('has every literal key the renderer, the shell, the core, the CLI and the documents ask for', () => {
     const bases = byBase(flat.en);
     const missing: string[] = [];
-    const sources = [...rendererSources(), ...shellSources()];
+    const sources = [...rendererSources(), ...shellSources(), ...coreSources()];
     expect(sources.length).toBeGreaterThan(10);
-    expect(sources.some((s) => s.path === 'electron/main/menu.ts')).toBe(true);
+    for (const known of ['electron/main/menu.ts', 'electron/cli/cli.ts', 'shared/documents/report.document.ts']) expect(sources.some((s) => s.path === known)).toBe(true);
+    const prefixes = [...bases.keys()];
     for (const { path, text } of sources) {
       for (const m of text.matchAll(/\bt\(\s*'([A-Za-z][\w.-]*)'/g)) {
         if (!bases.has(m[1]!)) missing.push(`${path}: ${m[1]}`);
+      }
+      // A key built from data (`Status.${s}`): at least its fixed part must lead somewhere.
+      for (const m of text.matchAll(/\bt\(\s*`([A-Z][\w-]*(?:\.[\w-]+)*\.)\$\{/g)) {
+        if (!prefixes.some((k) => k.startsWith(m[1]!))) missing.push(`${path}: ${m[1]}…`);
       }
     }
     expect(missing).toEqual([]);
