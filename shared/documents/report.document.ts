@@ -326,16 +326,19 @@ export function reportTables(input: ReportDocInput, t: TFunction): ReportTable[]
   }
   if (chosen.has('units')) out.push(unitsTable(scope, lng, t));
   if (chosen.has('categories')) out.push(categoriesTable(report, scope.figures, lng, t), statusesTable(report, scope.figures, lng, t));
-  if (chosen.has('unresolved')) out.push(unresolvedTable(annexIssues(input), input.personalData, lng, t));
+  if (chosen.has('unresolved')) out.push(unresolvedTable(input.unresolved, input.personalData, lng, t));
   // The note covers one year: the two years' trend belongs to the period report.
   if (chosen.has('charts') && input.document === 'period') out.push(trendTable(report, t));
   return out;
 }
 
-/** The note's annex has the lower akims' issues, like the rest of the note. */
-function annexIssues(input: ReportDocInput): readonly UnresolvedIssueRow[] {
-  return input.document === 'period' ? input.unresolved : input.unresolved.filter((i) => i.unit.kato !== input.report.unit.kato);
-}
+/**
+ * How many unresolved issues a DOCX or PDF annex lists, oldest first: an oblast's year can have
+ * tens of thousands, which no one reads on paper and which would take the writers minutes and
+ * gigabytes. The annex then says how many there are and where the full list is (the workbook,
+ * the issue log).
+ */
+export const PRINTED_ANNEX_ROWS = 500;
 
 // ---- The document -------------------------------------------------------------------------
 
@@ -608,6 +611,10 @@ function sectionBlocks(input: ReportDocInput, scope: ReportScope, tables: Report
     const annex = byKey.get('unresolved')!;
     blocks.push(p(bold(annex.title), { align: 'center', afterPt: 6, keepNext: true }));
     if (input.personalData) blocks.push(p([{ text: t('ReportDoc.unresolved.personal'), italics: true }], { align: 'center', afterPt: 6 }));
+    const all = scope.figures.issues.total - scope.figures.issues.closed;
+    if (annex.rows.length < all) {
+      blocks.push(p(t('ReportDoc.unresolved.first', { shown: formatCell(count(annex.rows.length), lng), count: all, all: formatCell(count(all), lng) }), { align: 'center', afterPt: 6 }));
+    }
     blocks.push(annex.rows.length > 0 ? tableBlock(annex, lng, 9) : p(t('ReportDoc.unresolved.none'), { align: 'center' }));
   }
   return blocks;

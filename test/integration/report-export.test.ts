@@ -12,6 +12,9 @@ import { generateDemo } from '../../electron/core/demo/generate';
 import { listAudit } from '../../electron/core/db/repos/audit.repo';
 import { pdfFontFiles } from '../../electron/core/export/pdf.fonts';
 import { excelDate } from '../../electron/core/export/xlsx';
+import { createIssue } from '../../electron/core/services/issues.service';
+import { blankIssueFields } from '../../shared/contract/issue-defaults';
+import { PRINTED_ANNEX_ROWS } from '../../shared/documents/report.document';
 import type { FileData } from '../../shared/contract/minutes.contract';
 import { REPORT_SECTIONS, type PeriodReport, type ReportExportInput } from '../../shared/contract/reports.contract';
 import { resolvedShare } from '../../shared/domain/reports/figures';
@@ -322,6 +325,31 @@ describe('the point 3 note of a group A unit', () => {
     const participation = wb.getWorksheet('Участие')!.getRow(2).values as unknown[];
     expect(participation.slice(1, 3)).toEqual(['город Астана', excelDate('2026-02-10')]);
     expect(String(participation[3])).toMatch(/4\.1/);
+  });
+});
+
+describe('a large annex', () => {
+  let big: Core;
+  afterAll(() => big.close());
+
+  it('a document lists the oldest 500 unresolved issues and says how many there are; the workbook has them all', async () => {
+    big = openTempCore({ today: TODAY });
+    const { value: v } = caller(big);
+    v('setup:complete', { rootKato: ABAY_DISTRICT, language: 'ru' });
+    const count = PRINTED_ANNEX_ROWS + 37;
+    // One transaction through the real service: one fsync for all of them.
+    big.ctx.db.transaction(() => {
+      for (let n = 0; n < count; n++) {
+        createIssue(big.ctx, { unitKato: KARAAUYL_OKRUG, meetingId: null, raisedOn: `2025-${String(1 + (n % 12)).padStart(2, '0')}-15`, fields: blankIssueFields(`Вопрос № ${n + 1}`), author: null });
+      }
+    })();
+    const docx = await exported({ sections: ['unresolved'] }, big);
+    const text = documentText(docx);
+    expect(text).toContain(`Приведены первые 500 из ${count} нерешенных вопросов`);
+    const annex = docxTables(docx).at(-1)!;
+    expect(annex.length).toBe(1 + PRINTED_ANNEX_ROWS);
+    const wb = await workbook(await exported({ sections: ['unresolved'], format: 'xlsx' }, big));
+    expect(wb.worksheets[0]!.rowCount).toBe(1 + count);
   });
 });
 

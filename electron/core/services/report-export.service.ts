@@ -1,7 +1,7 @@
 import type { CoreContext } from '../context';
 import type { FileData } from '../../../shared/contract/minutes.contract';
 import { REPORT_SECTIONS, type ReportExportInput } from '../../../shared/contract/reports.contract';
-import { reportDocument, type Point3Meeting, type ReportDocInput } from '../../../shared/documents/report.document';
+import { PRINTED_ANNEX_ROWS, reportDocument, type Point3Meeting, type ReportDocInput } from '../../../shared/documents/report.document';
 import { toYmd } from '../../../shared/domain/dates';
 import { namePeriod, periodKey } from '../../../shared/domain/reports/period';
 import { EsepError } from '../../../shared/errors';
@@ -34,7 +34,19 @@ export async function exportReport(ctx: CoreContext, input: ReportExportInput): 
     document,
     language,
     sections,
-    unresolved: sections.includes('unresolved') ? unresolvedIssues(ctx.db, report.unit.kato, period.start, period.end, report.today, personalData) : [],
+    unresolved: sections.includes('unresolved')
+      ? unresolvedIssues(ctx.db, {
+          root: report.unit.kato,
+          start: period.start,
+          end: period.end,
+          today: report.today,
+          personal: personalData,
+          // The note's annex is the lower akims' issues, like the rest of the note.
+          exceptUnit: document === 'point3' ? report.unit.kato : null,
+          // A printed annex lists the oldest; the workbook has them all.
+          limit: format === 'xlsx' ? null : PRINTED_ANNEX_ROWS,
+        })
+      : [],
     personalData,
     point3: document === 'point3' ? point3Meeting(ctx, report.unit, period) : null,
   };

@@ -115,7 +115,9 @@ const UNRESOLVED_SQL = `
   LEFT JOIN body_people p ON p.id = i.person_id
   LEFT JOIN issue_authors a ON a.issue_id = i.id AND @personal
   WHERE i.unit_kato IN ${unitsUnder('@root')} AND i.raised_on BETWEEN @start AND @end AND s.closed = 0
-  ORDER BY i.raised_on, i.unit_kato, i.registry_no`;
+    AND (@exceptUnit IS NULL OR i.unit_kato <> @exceptUnit)
+  ORDER BY i.raised_on, i.unit_kato, i.registry_no
+  LIMIT @limit`;
 
 interface UnresolvedRow {
   registry_no: number;
@@ -144,8 +146,20 @@ const named = (kk: string | null, ru: string | null) => (kk === null || ru === n
  * first. Authors' names and phones are read only when `personal` (the query leaves them out
  * otherwise, so they cannot leak into a file by a writer's mistake).
  */
-export function unresolvedIssues(db: Db, root: string, start: IsoDate, end: IsoDate, today: IsoDate, personal: boolean): UnresolvedIssueRow[] {
-  const rows = prepared(db, UNRESOLVED_SQL).all({ root, start, end, today, personal: personal ? 1 : 0 }) as UnresolvedRow[];
+export function unresolvedIssues(
+  db: Db,
+  q: { root: string; start: IsoDate; end: IsoDate; today: IsoDate; personal: boolean; exceptUnit?: string | null; limit?: number | null },
+): UnresolvedIssueRow[] {
+  const { personal } = q;
+  const rows = prepared(db, UNRESOLVED_SQL).all({
+    root: q.root,
+    start: q.start,
+    end: q.end,
+    today: q.today,
+    personal: personal ? 1 : 0,
+    exceptUnit: q.exceptUnit ?? null,
+    limit: q.limit ?? -1,
+  }) as UnresolvedRow[];
   return rows.map((r) => ({
     unit: { kato: r.kato, kind: r.kind, nameKk: r.name_kk, nameRu: r.name_ru, parent: r.parent_kato },
     registryNo: r.registry_no,
