@@ -345,7 +345,7 @@ describe('a large annex', () => {
     })();
     const docx = await exported({ sections: ['unresolved'] }, big);
     const text = documentText(docx);
-    expect(text).toContain(`Приведены первые 500 из ${count} нерешенных вопросов`);
+    expect(text).toContain(`Приведены первые 500 нерешенных вопросов из ${count}, начиная с самых ранних`);
     const annex = docxTables(docx).at(-1)!;
     expect(annex.length).toBe(1 + PRINTED_ANNEX_ROWS);
     const wb = await workbook(await exported({ sections: ['unresolved'], format: 'xlsx' }, big));
