@@ -12,7 +12,7 @@ import { generateDemo } from '../../electron/core/demo/generate';
 import { listAudit } from '../../electron/core/db/repos/audit.repo';
 import { pdfFontFiles } from '../../electron/core/export/pdf.fonts';
 import type { FileData } from '../../shared/contract/minutes.contract';
-import { REPORT_SECTIONS, type PeriodReport, type ReportExportInput } from '../../shared/contract/reports.contract';
+import { REPORT_DOCUMENTS, REPORT_FORMATS, REPORT_SECTIONS, type PeriodReport, type ReportExportInput } from '../../shared/contract/reports.contract';
 import { resolvedShare } from '../../shared/domain/reports/figures';
 import { parsePeriod } from '../../shared/domain/reports/period';
 import { catalogs } from '../../shared/i18n';
@@ -305,6 +305,20 @@ describe('the point 3 note of a group A unit', () => {
 
     const after: PeriodReport = v('reports:get', { unitKato: '710000000', period: parsePeriod('2026') });
     expect(after.point3[0]).toMatchObject({ reportedOn: '2026-02-20', late: false });
+  });
+
+  it('exports a year without issues in every format: no chart without bars, no table without rows', async () => {
+    const doc = catalogs.kk.ReportDoc.chart;
+    for (const format of REPORT_FORMATS) {
+      for (const document of REPORT_DOCUMENTS) {
+        const file = await exported({ unitKato: '710000000', document, format, language: 'kk' }, capital);
+        expect(file.subarray(0, 4).toString('latin1'), `${format} ${document}`).toBe(format === 'pdf' ? '%PDF' : 'PK\u0003\u0004');
+        if (format !== 'docx') continue;
+        const xml = xmlOf(file);
+        expect([...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].every((t) => t[1]!.includes('<w:tr'))).toBe(true);
+        expect(documentText(file)).toContain(doc.compliance);
+      }
+    }
   });
 });
 
