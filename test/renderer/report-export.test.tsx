@@ -211,6 +211,24 @@ describe('The point 3 note of a group A unit', () => {
     expect(lastExport()).toEqual(input({ unitKato: ASTANA, period: { start: '2023-01-01', end: '2023-12-31' }, document: 'point3', language: 'ru', format: 'xlsx' }));
   });
 
+  it('a point 3 row prepares its note: the panel opens on the note and its year', async () => {
+    catchDownloads();
+    await capital('kk');
+    renderWithI18n(<App />);
+    fireEvent.click(await screen.findByTestId('nav-reports'));
+    const prepare = await screen.findByTestId('point3-prepare-2025-Q1');
+    expect(prepare.textContent).toBe('Ақпаратты дайындау');
+    prepare.focus();
+    fireEvent.click(prepare);
+    await screen.findByTestId('report-export-panel');
+    expect(checkbox('report-export-doc-point3').checked).toBe(true);
+    expect((screen.getByTestId('report-export-note-year') as HTMLSelectElement).value).toBe('2024');
+    expect(await exported()).toBe(`Файл сақталды: esep-point3-${ASTANA}-2024-kk.docx`);
+    expect(lastExport()).toEqual(input({ unitKato: ASTANA, period: YEAR_2024, document: 'point3' }));
+    fireEvent.click(screen.getByTestId('report-export-close'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('point3-prepare-2025-Q1')));
+  });
+
   it('says the core’s refusal of a note in words', async () => {
     catchDownloads();
     await capital('kk');
