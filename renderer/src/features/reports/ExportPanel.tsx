@@ -132,7 +132,7 @@ function ExportForm({ report, thisYear, noteYear, onClose }: { report: PeriodRep
           </div>
         </fieldset>
 
-        <fieldset className="form-section" aria-describedby={ids.sections} aria-invalid={noSections || undefined}>
+        <fieldset className="form-section" aria-describedby={noSections ? ids.sections : undefined} aria-invalid={noSections || undefined}>
           <legend className="form-section-title">{t('Reports.export.sections.label')}</legend>
           <div className="choice-grid">
             {REPORT_SECTIONS.map((s) => (
@@ -142,13 +142,9 @@ function ExportForm({ report, thisYear, noteYear, onClose }: { report: PeriodRep
               </label>
             ))}
           </div>
-          {noSections ? (
+          {noSections && (
             <p id={ids.sections} className="message message--error" role="alert" data-testid="report-export-no-sections">
               {t('Reports.export.sections.none')}
-            </p>
-          ) : (
-            <p id={ids.sections} className="hint">
-              {t('Reports.export.sections.atLeastOne')}
             </p>
           )}
         </fieldset>
@@ -172,19 +168,21 @@ function ExportForm({ report, thisYear, noteYear, onClose }: { report: PeriodRep
         </fieldset>
 
         <div className="form-actions form-actions--sticky report-export-actions">
-          <button type="submit" className="button button--primary" disabled={busy || !ready || noSections} aria-busy={busy} data-testid="report-export-submit">
+          {/* aria-disabled, not disabled: a disabled button drops focus to the page, and Escape or Tab would then start from nowhere. */}
+          <button type="submit" className="button button--primary" aria-disabled={busy || !ready || noSections} aria-busy={busy} data-testid="report-export-submit">
             {busy ? t('Reports.export.busy') : t('Reports.export.submit', { format: draft.format.toUpperCase() })}
           </button>
           {busy && <span className="progress-bar" aria-hidden="true" data-testid="report-export-progress" />}
+          {/* In the sticky footer, beside the button: what came of the export is in view however the panel scrolls. */}
+          <div role="status" className="report-export-status">
+            {outcome.kind === 'done' && (
+              <p className="message message--success" data-testid="report-export-done">
+                {t('Reports.export.done', { name: outcome.fileName })}
+              </p>
+            )}
+          </div>
+          {outcome.kind === 'error' && <ErrorMessage error={outcome.error} testId="report-export-error" />}
         </div>
-        <div role="status" className="report-export-status">
-          {outcome.kind === 'done' && (
-            <p className="message message--success" data-testid="report-export-done">
-              {t('Reports.export.done', { name: outcome.fileName })}
-            </p>
-          )}
-        </div>
-        {outcome.kind === 'error' && <ErrorMessage error={outcome.error} testId="report-export-error" />}
       </form>
     </SidePanel>
   );
