@@ -108,29 +108,21 @@ function ExportForm({ report, thisYear, noteYear, onClose }: { report: PeriodRep
           </fieldset>
         )}
 
-        <fieldset className="form-section">
-          <legend className="form-section-title">{t('Reports.export.format.label')}</legend>
-          <div className="choice-row">
-            {REPORT_FORMATS.map((f) => (
-              <label key={f} className="choice">
-                <input type="radio" name="report-export-format" checked={draft.format === f} data-testid={`report-export-format-${f}`} onChange={() => set({ format: f })} />
-                {t(`Reports.export.format.${f}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-
-        <fieldset className="form-section">
-          <legend className="form-section-title">{t('Reports.export.language')}</legend>
-          <div className="choice-row">
-            {LANGUAGES.map((l) => (
-              <label key={l} className="choice" lang={l}>
-                <input type="radio" name="report-export-language" checked={draft.language === l} data-testid={`report-export-lang-${l}`} onChange={() => set({ language: l })} />
-                {t(`Language.${l}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <RadioSection
+          legend={t('Reports.export.format.label')}
+          name="format"
+          options={REPORT_FORMATS.map((f) => ({ value: f, label: t(`Reports.export.format.${f}`) }))}
+          value={draft.format}
+          onChange={(format) => set({ format })}
+        />
+        <RadioSection
+          legend={t('Reports.export.language')}
+          name="lang"
+          // Each language named in itself, so either reader finds theirs.
+          options={LANGUAGES.map((l) => ({ value: l, label: t(`Language.${l}`), lang: l }))}
+          value={draft.language}
+          onChange={(language) => set({ language })}
+        />
 
         <fieldset className="form-section" aria-describedby={noSections ? ids.sections : undefined} aria-invalid={noSections || undefined}>
           <legend className="form-section-title">{t('Reports.export.sections.label')}</legend>
@@ -185,5 +177,34 @@ function ExportForm({ report, thisYear, noteYear, onClose }: { report: PeriodRep
         </div>
       </form>
     </SidePanel>
+  );
+}
+
+/** One choice of the export as a row of radio buttons under its legend (`report-export-<name>-<value>`). */
+function RadioSection<T extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  options: ReadonlyArray<{ value: T; label: string; lang?: string }>;
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <fieldset className="form-section">
+      <legend className="form-section-title">{legend}</legend>
+      <div className="choice-row">
+        {options.map((o) => (
+          <label key={o.value} className="choice" lang={o.lang}>
+            <input type="radio" name={`report-export-${name}`} checked={value === o.value} data-testid={`report-export-${name}-${o.value}`} onChange={() => onChange(o.value)} />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
