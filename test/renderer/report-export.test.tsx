@@ -6,7 +6,7 @@ import { REPORT_SECTIONS, type ReportExportInput } from '../../shared/contract/r
 import type { Language } from '../../shared/contract/schemas';
 import type { ReportPeriod } from '../../shared/domain/reports/period';
 import { EsepError } from '../../shared/errors';
-import { handler, ROOT, startCore } from './test-core';
+import { handler, holdNext, ROOT, startCore } from './test-core';
 import { change } from './calendar-helpers';
 import { renderWithI18n } from './render';
 
@@ -137,13 +137,7 @@ describe('Exporting a district’s report', () => {
   it('shows progress while the file is made and cannot be pressed twice', async () => {
     catchDownloads();
     await openExport();
-    const real = handler('reports:export').getMockImplementation()!;
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    handler('reports:export').mockImplementationOnce(async (i) => {
-      await gate;
-      return real(i);
-    });
+    const release = holdNext('reports:export');
     fireEvent.click(submit());
     fireEvent.click(submit());
     fireEvent.submit(screen.getByTestId('report-export-form'));
