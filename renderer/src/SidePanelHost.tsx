@@ -6,6 +6,7 @@ import { RecordPanel } from './features/calendar';
 import { IssueCard } from './features/issues';
 import { MeetingCard, MeetingForm } from './features/meetings';
 import { MinutesPanel } from './features/minutes';
+import { ReportExportPanel } from './features/reports';
 import { useWorkingUnits } from './hooks/useWorkingUnits';
 
 /** The one side panel of the shell, whichever screen opened it. */
@@ -69,5 +70,7 @@ export function SidePanelHost() {
       return <MinutesPanel key={serial} meetingId={panel.meetingId} onClose={() => replace({ kind: 'card', meetingId: panel.meetingId })} />;
     case 'issue':
       return <IssueCard key={serial} issueId={panel.issueId} today={today} onClose={close} />;
+    case 'reportExport':
+      return <ReportExportPanel key={serial} noteYear={panel.noteYear} onClose={close} />;
   }
 }

@@ -22,6 +22,8 @@ export interface ReportUnitRow extends UnitSummary, Figures {
 export interface Point3Row {
   unit: UnitSummary;
   windowKey: string;
+  /** What its information note reports on (for Decree 615 the calendar year before the meeting): the period to export the note for. */
+  covers: ReportPeriod;
   /** The meeting that fulfils the obligation (what the row opens), null before one is held. */
   meetingId: string | null;
   heldOn: IsoDate | null;

@@ -475,7 +475,9 @@ function charts(input: ReportDocInput, scope: ReportScope, t: TFunction): Chart[
       { type: 'chart', title: t('ReportDoc.chart.trendMeetings'), layout: 'stacked', series: meetingSeries(t), bars: report.trend.map((q) => meetingBar(quarterLabel(q.key, t), q.meetings, lng, t)) },
     );
   }
-  return out;
+  // A period without issues has no bars by category or status: an empty table is no chart, and
+  // neither Word nor pdfmake takes a table without rows (the summary already says zero).
+  return out.filter((c) => c.bars.length > 0);
 }
 
 const bold = (text: string) => [{ text, bold: true }];

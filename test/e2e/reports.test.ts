@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { PeriodReport } from '../../shared/contract/reports.contract';
+import type { Download, Page } from 'playwright-core';
+import { REPORT_FORMATS, type PeriodReport, type ReportFormat } from '../../shared/contract/reports.contract';
+import { documentText } from '../helpers/docx-render';
 import { runCli } from '../../electron/cli/cli';
 import { e2eSession, screenshot } from './harness';
 import { ABAY_DISTRICT, KARAAUYL_OKRUG, openTempCore, tempDir } from '../helpers/temp-core';
@@ -9,6 +11,8 @@ import { caller } from '../integration/meeting-fixtures';
 // Issue 10, the Reports screen: a generated district, its report for a year as the core computes
 // it, and a number that opens the records behind it.
 const TODAY = '2026-04-10';
+/** The capital: Decree 615 group A, so its akim owes the point 3 note. */
+const ASTANA = '710000000';
 const YEAR_2025 = { start: '2025-01-01', end: '2025-12-31' };
 
 const session = e2eSession();
@@ -39,6 +43,37 @@ function generate(): { dataDir: string; report: PeriodReport } {
 }
 
 const value = (p: Page, card: string) => p.getByTestId(`report-card-${card}-value`).innerText();
+
+/** The file a click downloads, as Chromium saved it. */
+async function downloaded(p: Page, testId: string): Promise<{ name: string; data: Buffer }> {
+  const [download]: [Download, void] = await Promise.all([p.waitForEvent('download'), p.getByTestId(testId).click()]);
+  return { name: download.suggestedFilename(), data: fs.readFileSync(await download.path()) };
+}
+
+/** What a file starts with: a ZIP (DOCX, XLSX) or a PDF. */
+const MAGIC: Record<ReportFormat, string> = { docx: 'PK\u0003\u0004', xlsx: 'PK\u0003\u0004', pdf: '%PDF' };
+
+/** Exports in one format from the open panel: the download, and the name the panel says it saved. */
+async function exportAs(p: Page, format: ReportFormat): Promise<{ name: string; data: Buffer; said: string }> {
+  await p.getByTestId(`report-export-format-${format}`).check();
+  const file = await downloaded(p, 'report-export-submit');
+  const said = await p.getByTestId('report-export-done').innerText();
+  expect(file.data.length, file.name).toBeGreaterThan(1000);
+  expect(file.data.subarray(0, MAGIC[format].length).toString('latin1'), file.name).toBe(MAGIC[format]);
+  return { ...file, said };
+}
+
+/** The panel stays inside the window at 1366×768, and all of it shows without scrolling (the warning too). */
+async function panelFits(p: Page): Promise<void> {
+  const panel = p.getByTestId('report-export-panel');
+  expect(await panel.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(0);
+  const box = (await panel.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(1366);
+  expect(box.y + box.height).toBeLessThanOrEqual(768);
+  expect(await p.getByTestId('report-export-submit').isVisible()).toBe(true);
+  const submit = (await p.getByTestId('report-export-submit').boundingBox())!;
+  expect(submit.y + submit.height).toBeLessThanOrEqual(768);
+}
 
 describe('Reports screen in Chromium', () => {
   it('picks the district and a year, shows the core’s totals, and a number opens exactly its records', async () => {
@@ -95,6 +130,90 @@ describe('Reports screen in Chromium', () => {
     await poll(() => p.getByTestId('report-title').textContent()).toBe('Абайский район2025 год');
     expect(await value(p, 'people')).toBe(spaced(report.attendance.people));
     await screenshot(p, 'reports-district-2025-ru');
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('Exporting a report from the screen in Chromium', () => {
+  it('saves the district’s year as DOCX, XLSX and PDF with the file names the panel says, in kk and ru', async () => {
+    const { dataDir } = generate();
+    const { page: p, problems } = await session.open(dataDir, TODAY);
+    await p.setViewportSize({ width: 1366, height: 768 });
+    await p.getByTestId('nav-reports').click();
+    await p.getByTestId('report-body').waitFor();
+    await p.getByTestId('report-period-kind').selectOption('year');
+    await p.getByTestId('report-period-year').selectOption('2025');
+    await poll(() => p.getByTestId('report-title').textContent()).toBe('Абай ауданы2025 жыл');
+    await poll(() => p.getByTestId('report-body').getAttribute('aria-busy')).toBe('false');
+
+    await p.getByTestId('report-export-open').click();
+    await p.getByTestId('report-export-panel').waitFor();
+    expect(await p.getByTestId('report-export-subject').innerText()).toBe('Абай ауданы · 2025 жыл');
+    expect(await p.getByTestId('report-export-personal').isChecked()).toBe(false);
+    await panelFits(p);
+    await screenshot(p, 'report-export-kk');
+
+    for (const format of REPORT_FORMATS) {
+      const file = await exportAs(p, format);
+      expect(file.name).toBe(`esep-report-${ABAY_DISTRICT}-2025-kk.${format}`);
+      expect(file.said).toBe(`Файл сақталды: ${file.name}`);
+      if (format === 'docx') expect(documentText(file.data)).toContain('Абай ауданы');
+    }
+
+    // Escape closes it and the button that opened it has focus again; in Russian it opens in Russian.
+    await p.keyboard.press('Escape');
+    expect(await p.getByTestId('report-export-panel').count()).toBe(0);
+    expect(await p.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('report-export-open');
+    await p.getByTestId('lang-ru').click();
+    await poll(() => p.getByTestId('report-title').textContent()).toBe('Абайский район2025 год');
+    await p.getByTestId('report-export-open').click();
+    expect(await p.getByTestId('report-export-lang-ru').isChecked()).toBe(true);
+    await p.getByTestId('report-export-personal').check();
+    await panelFits(p);
+    await screenshot(p, 'report-export-ru');
+    const pdf = await exportAs(p, 'pdf');
+    expect(pdf.name).toBe(`esep-report-${ABAY_DISTRICT}-2025-ru.pdf`);
+    expect(pdf.said).toBe(`Файл сохранен: ${pdf.name}`);
+    expect(problems).toEqual([]);
+  });
+
+  it('prepares the capital’s point 3 note from its row, as a PDF, and the row then says it was sent', async () => {
+    const dataDir = tempDir('esep-e2e-point3-');
+    const core = openTempCore({ dataDir, today: TODAY });
+    try {
+      const { value: v } = caller(core);
+      v('setup:complete', { rootKato: ASTANA, language: 'kk' });
+      v('meetings:recordHeld', { unitKato: ASTANA, heldOn: '2026-02-10' });
+    } finally {
+      core.close();
+    }
+    const { page: p, problems } = await session.open(dataDir, TODAY);
+    await p.setViewportSize({ width: 1366, height: 768 });
+    await p.getByTestId('nav-reports').click();
+    await p.getByTestId('point3-prepare-2026-Q1').click();
+    await p.getByTestId('report-export-panel').waitFor();
+    expect(await p.getByTestId('report-export-doc-point3').isChecked()).toBe(true);
+    expect(await p.getByTestId('report-export-note-year').inputValue()).toBe('2025');
+    await panelFits(p);
+    await screenshot(p, 'report-export-note-kk');
+
+    const pdf = await exportAs(p, 'pdf');
+    expect(pdf.name).toBe(`esep-point3-${ASTANA}-2025-kk.pdf`);
+    // What came of it is in view, under the button, however long the panel is.
+    const done = (await p.getByTestId('report-export-done').boundingBox())!;
+    expect(done.y + done.height).toBeLessThanOrEqual(768);
+    await screenshot(p, 'report-export-note-done-kk');
+    await poll(() => p.getByTestId('report-point3').innerText()).toContain('Хабарланды: 2026 жылғы 10 сәуір');
+
+    await p.keyboard.press('Escape');
+    await p.getByTestId('lang-ru').click();
+    await p.getByTestId('point3-prepare-2026-Q1').click();
+    expect(await p.getByTestId('report-export-lang-ru').isChecked()).toBe(true);
+    await panelFits(p);
+    await screenshot(p, 'report-export-note-ru');
+    const docx = await exportAs(p, 'docx');
+    expect(docx.name).toBe(`esep-point3-${ASTANA}-2025-ru.docx`);
+    expect(documentText(docx.data)).toContain('ИНФОРМАЦИЯ');
     expect(problems).toEqual([]);
   });
 });

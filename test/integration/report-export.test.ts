@@ -16,7 +16,7 @@ import { createIssue } from '../../electron/core/services/issues.service';
 import { blankIssueFields } from '../../shared/contract/issue-defaults';
 import { PRINTED_ANNEX_ROWS } from '../../shared/documents/report.document';
 import type { FileData } from '../../shared/contract/minutes.contract';
-import { REPORT_SECTIONS, type PeriodReport, type ReportExportInput } from '../../shared/contract/reports.contract';
+import { REPORT_DOCUMENTS, REPORT_FORMATS, REPORT_SECTIONS, type PeriodReport, type ReportExportInput } from '../../shared/contract/reports.contract';
 import { resolvedShare } from '../../shared/domain/reports/figures';
 import { parsePeriod } from '../../shared/domain/reports/period';
 import { catalogs } from '../../shared/i18n';
@@ -350,6 +350,20 @@ describe('a large annex', () => {
     expect(annex.length).toBe(1 + PRINTED_ANNEX_ROWS);
     const wb = await workbook(await exported({ sections: ['unresolved'], format: 'xlsx' }, big));
     expect(wb.worksheets[0]!.rowCount).toBe(1 + count);
+  });
+
+  it('exports a year without issues in every format: no chart without bars, no table without rows', async () => {
+    const doc = catalogs.kk.ReportDoc.chart;
+    for (const format of REPORT_FORMATS) {
+      for (const document of REPORT_DOCUMENTS) {
+        const file = await exported({ unitKato: '710000000', document, format, language: 'kk' }, capital);
+        expect(file.subarray(0, 4).toString('latin1'), `${format} ${document}`).toBe(format === 'pdf' ? '%PDF' : 'PK\u0003\u0004');
+        if (format !== 'docx') continue;
+        const xml = xmlOf(file);
+        expect([...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].every((t) => t[1]!.includes('<w:tr'))).toBe(true);
+        expect(documentText(file)).toContain(doc.compliance);
+      }
+    }
   });
 });
 

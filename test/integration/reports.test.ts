@@ -142,7 +142,7 @@ describe('reports:get for a group A unit', () => {
     expect(r.units[0]).toMatchObject({ kato: '710000000', group: 'A' });
     expect(r.units.filter((u) => u.group === 'B').length).toBeGreaterThan(0);
     expect(r.point3).toEqual([
-      { unit: expect.objectContaining({ kato: '710000000' }), windowKey: '2026-Q1', meetingId: held.id, heldOn: '2026-02-10', reportDue: '2026-03-10', reportedOn: null, late: true },
+      { unit: expect.objectContaining({ kato: '710000000' }), windowKey: '2026-Q1', covers: parsePeriod('2025'), meetingId: held.id, heldOn: '2026-02-10', reportDue: '2026-03-10', reportedOn: null, late: true },
     ]);
     expect(r.participation).toContainEqual({ unit: expect.objectContaining({ kato: '710000000' }), meetingId: held.id, date: '2026-02-10', status: 'held', point: '4.1' });
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bodyOf } from '../../renderer/src/stores/minutes.store';
-import { handler, startCore, testCore } from './test-core';
+import { handler, holdNext, startCore, testCore } from './test-core';
 import { change } from './calendar-helpers';
 import { heldId, openHeldMinutes } from './minutes-helpers';
 
@@ -78,13 +78,7 @@ describe('minutes editor', () => {
   it('serialises saves: the next one waits and uses the revision the first returned', async () => {
     await openMinutes();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const real = handler('minutes:save').getMockImplementation()!;
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    handler('minutes:save').mockImplementationOnce(async (input) => {
-      await gate;
-      return real(input);
-    });
+    const release = holdNext('minutes:save');
     change('minutes-chair', 'Ахметов');
     await act(() => vi.advanceTimersByTimeAsync(800));
     expect(indicator().dataset['state']).toBe('saving');

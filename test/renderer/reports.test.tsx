@@ -8,7 +8,7 @@ import type { IssueFilter } from '../../shared/contract/issues.contract';
 import type { PeriodReport } from '../../shared/contract/reports.contract';
 import type { ReportPeriod } from '../../shared/domain/reports/period';
 import { EsepError } from '../../shared/errors';
-import { handler, OKRUG, OKRUG_2, ROOT, startCore, testCore } from './test-core';
+import { handler, holdNext, OKRUG, OKRUG_2, ROOT, startCore, testCore } from './test-core';
 import { ABAY_OKRUGS, change } from './calendar-helpers';
 import { renderWithI18n } from './render';
 
@@ -213,13 +213,7 @@ describe('Reports screen', () => {
 
   it('keeps the last report on screen, dimmed, while the next loads; a later request wins over an earlier one', async () => {
     await openReports();
-    const real = handler('reports:get').getMockImplementation()!;
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    handler('reports:get').mockImplementationOnce(async (input) => {
-      await gate;
-      return real(input);
-    });
+    const release = holdNext('reports:get');
     fireEvent.click(screen.getByTestId('report-quick-lastYear'));
     expect(await screen.findByTestId('report-loading')).toBeTruthy();
     expect(text('report-loading')).toBe('Есеп жаңартылуда…');

@@ -105,6 +105,22 @@ export function invoke(channel: ChannelName, input: unknown): Promise<Envelope<u
   return transportOnto(current.test.handlers as unknown as Handlers)(channel, input);
 }
 
+/**
+ * Holds the channel's next request until the returned `release()`, then lets the real handler
+ * answer it: to see a screen while a request is on its way, or answers arriving out of order.
+ */
+export function holdNext<K extends ChannelName>(channel: K): () => void {
+  const spy = handler(channel) as unknown as Mock<(input: unknown) => unknown>;
+  const real = spy.getMockImplementation()!;
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  spy.mockImplementationOnce(async (input) => {
+    await gate;
+    return real(input);
+  });
+  return release;
+}
+
 export function closeCore(): void {
   if (!current || current.closed) return;
   current.closed = true;

@@ -159,10 +159,12 @@ function nearestReporting(byKato: ReadonlyMap<string, UnitSummary>): Map<string,
  * was exported.
  */
 function point3Row(ctx: CoreContext, unit: UnitSummary, o: AssessedObligation, today: IsoDate): Point3Row {
-  const reportedOn = point3ReportedOn(ctx, unit.kato, { start: o.coversStart, end: o.coversEnd });
+  const covers: ReportPeriod = { start: o.coversStart, end: o.coversEnd };
+  const reportedOn = point3ReportedOn(ctx, unit.kato, covers);
   return {
     unit: summary(unit),
     windowKey: o.windowKey,
+    covers,
     meetingId: o.meeting?.id ?? null,
     heldOn: o.meeting?.heldOn ?? null,
     reportDue: o.reportDue,

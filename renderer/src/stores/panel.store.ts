@@ -20,7 +20,9 @@ export type Panel =
   /** The minutes (хаттама) of a held or closed meeting. */
   | { kind: 'minutes'; meetingId: string }
   /** A citizens' issue's card, beside the log. */
-  | { kind: 'issue'; issueId: string };
+  | { kind: 'issue'; issueId: string }
+  /** The export of the report on the Reports screen; `noteYear` preselects the point 3 note on that year. */
+  | { kind: 'reportExport'; noteYear: number | null };
 
 interface PanelData {
   panel: Panel | null;

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { api } from '../api';
-import type { PeriodReport } from '../../../shared/contract/reports.contract';
+import type { FileData } from '../../../shared/contract/minutes.contract';
+import type { PeriodReport, ReportExportInput } from '../../../shared/contract/reports.contract';
 import type { ReportPeriod } from '../../../shared/domain/reports/period';
 import type { ErrorPayload } from '../../../shared/errors';
 import { attempt, type Result } from './result';
@@ -28,6 +29,8 @@ interface ReportsActions {
   load(query: ReportQuery): Promise<Result<PeriodReport>>;
   /** The figures may be stale (a meeting changed): the report on screen is fetched again. */
   invalidate(): void;
+  /** The report, or a group A unit's point 3 note, as a file to save. */
+  export(input: ReportExportInput): Promise<Result<FileData>>;
 }
 
 export type ReportsState = ReportsData & ReportsActions;
@@ -51,6 +54,13 @@ export const useReportsStore = create<ReportsState>()((set, get) => ({
 
   invalidate() {
     if (get().query !== null) set((s) => ({ version: s.version + 1 }));
+  },
+
+  async export(input) {
+    const result = await attempt(() => api.reports.export(input));
+    // The first export of a note is the day point 3 counts it as sent: the rows on screen move.
+    if (result.ok && input.document === 'point3') get().invalidate();
+    return result;
   },
 }));
 

@@ -4,8 +4,12 @@ import { UnitLine } from '../../components/UnitLine';
 import { formatOfficialDate } from '../../format/dates';
 import { useT } from '../../i18n';
 
-/** Decree point 3 for group A: each meeting, the day its information note is due, and whether it went in time. */
-export function Point3List({ rows, onOpen }: { rows: readonly Point3Row[]; onOpen: (meetingId: string) => void }) {
+/**
+ * Decree point 3 for group A: each meeting, the day its information note is due, and whether it
+ * went in time. A group A unit heads its own KATO tree, so its rows are the report's unit's own:
+ * each can prepare its note (`onPrepare`, null where the unit owes none).
+ */
+export function Point3List({ rows, onOpen, onPrepare }: { rows: readonly Point3Row[]; onOpen: (meetingId: string) => void; onPrepare: ((row: Point3Row) => void) | null }) {
   const { t, lng } = useT();
   const official = (date: string) => formatOfficialDate(date, lng);
   return (
@@ -30,6 +34,11 @@ export function Point3List({ rows, onOpen }: { rows: readonly Point3Row[]; onOpe
           {r.meetingId !== null && (
             <button type="button" className="button button--quiet button--small" data-testid={`point3-open-${r.meetingId}`} onClick={() => onOpen(r.meetingId!)}>
               {t('Reports.point3.open')}
+            </button>
+          )}
+          {onPrepare && (
+            <button type="button" className="button button--quiet button--small" data-testid={`point3-prepare-${r.windowKey}`} onClick={() => onPrepare(r)}>
+              {t('Reports.point3.prepare')}
             </button>
           )}
         </>

@@ -1,10 +1,13 @@
 import { memo, useMemo } from 'react';
 import type { PeriodReport } from '../../../../shared/contract/reports.contract';
+import { toYmd } from '../../../../shared/domain/dates';
 import { ParticipationList } from '../../components/ParticipationList';
 import { formatOfficialDate } from '../../format/dates';
 import { unitName } from '../../format/units';
 import { useT } from '../../i18n';
+import { usePanelStore } from '../../stores/panel.store';
 import { ComplianceChart } from './ComplianceChart';
+import { isGroupA } from './export-draft';
 import { IssueCharts } from './IssueCharts';
 import { periodName } from './period-name';
 import { Point3List } from './Point3List';
@@ -42,7 +45,13 @@ export const ReportBody = memo(function ReportBody({ report, busy }: { report: P
       <div className="report-lists">
         <ParticipationList warnings={report.participation} testId="report-participation" onOpen={drill.meeting} />
         {/* Point 3 binds group A (oblasts, cities of republican significance, the capital) only. */}
-        {report.units.some((u) => u.group === 'A') && <Point3List rows={report.point3} onOpen={drill.meeting} />}
+        {report.units.some((u) => u.group === 'A') && (
+          <Point3List
+            rows={report.point3}
+            onOpen={drill.meeting}
+            onPrepare={isGroupA(report) ? (row) => usePanelStore.getState().open({ kind: 'reportExport', noteYear: toYmd(row.covers.start).year }) : null}
+          />
+        )}
       </div>
     </div>
   );

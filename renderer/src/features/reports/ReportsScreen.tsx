@@ -5,6 +5,7 @@ import { UnitOptions } from '../../components/UnitOptions';
 import { useWorkingUnits } from '../../hooks/useWorkingUnits';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
+import { usePanelStore } from '../../stores/panel.store';
 import { useReportsStore } from '../../stores/reports.store';
 import { PeriodPicker } from './PeriodPicker';
 import { ReportBody } from './ReportBody';
@@ -39,6 +40,15 @@ export function ReportsScreen() {
     void load(asked ?? { unitKato: root, period: quickPeriod(FIRST_PERIOD, today) });
   }, [today, root, version, load]);
 
+  // The export panel exports the report on screen: it does not outlive the screen.
+  useEffect(
+    () => () => {
+      const { panel, close } = usePanelStore.getState();
+      if (panel?.kind === 'reportExport') close();
+    },
+    [],
+  );
+
   if (today === null || root === null || query === null) return null;
 
   return (
@@ -56,6 +66,15 @@ export function ReportsScreen() {
             </span>
           )}
         </div>
+        <button
+          type="button"
+          className="button toolbar-end"
+          disabled={report === null}
+          data-testid="report-export-open"
+          onClick={() => usePanelStore.getState().open({ kind: 'reportExport', noteYear: null })}
+        >
+          {t('Reports.export.open')}
+        </button>
       </div>
       <div className="filters report-pickers" role="group" aria-label={t('Reports.pickers')} data-testid="report-pickers">
         <div className="filter-group">
