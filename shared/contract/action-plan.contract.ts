@@ -10,6 +10,8 @@ import type { IsoDate } from '../domain/dates';
 
 export interface ActionPlanRow {
   id: string;
+  /** The installation that wrote the row (one planning a received issue writes its own rows). */
+  origin: string;
   revision: number;
   issueId: string;
   ordinal: number;

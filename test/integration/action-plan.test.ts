@@ -179,5 +179,9 @@ describe('actionPlan:saveRow and actionPlan:removeRow', () => {
     expect(audit[2]!.before).toMatchObject({ measure: 'Өзгерді' });
     // The issue has no row again: the next fill starts one.
     expect((world.value('actionPlan:list', meetingScope()) as ActionPlan).issuesWithoutRow).toBe(3);
+    // The removed row stays as a tombstone at the next revision and keeps its number.
+    expect(core.ctx.db.prepare('SELECT revision, deleted_at IS NOT NULL AS gone FROM action_plan_rows WHERE id = ?').get(row.id)).toEqual({ revision: 3, gone: 1 });
+    const refilled = (world.value('actionPlan:fill', meetingScope()) as ActionPlan).lines.filter((l) => l.issueId === world.issues.light);
+    expect(refilled.map((l) => [l.ordinal, l.origin])).toEqual([[2, core.ctx.installationId]]);
   });
 });

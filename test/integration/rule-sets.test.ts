@@ -131,6 +131,15 @@ describe('adding a rule set that supersedes 615 from 2026', () => {
     expect(listAudit(core.ctx, 'rule_set', added.id).map((a) => a.action)).toEqual(['insert', 'delete']);
     expect(listAudit(core.ctx, 'rule_set', added.id)[1]!.before).toMatchObject({ id: added.id });
   });
+
+  it('has kept the removed set as a tombstone at the next revision, so an exchange package can carry the removal', () => {
+    expect(core.ctx.db.prepare('SELECT revision, deleted_at FROM rule_sets WHERE id = ?').get(added.id)).toEqual({ revision: 2, deleted_at: core.ctx.clock.now().getTime() });
+    expect(call('rules:remove', { id: added.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // A tombstone is no longer in force: a set starting the same day may be added again.
+    const again = ok('rules:add', { ruleSet: YEARLY_2026 });
+    expect(again).toMatchObject({ effectiveFrom: YEARLY_2026.effectiveFrom });
+    ok('rules:remove', { id: again.id });
+  });
 });
 
 describe('refused rule sets', () => {

@@ -30,13 +30,30 @@ export function migrate(
   if (pending.length === 0) return { from, to: from, backupFile: null };
 
   const backupFile = hasData(db) ? backupBeforeMigration(db, options.backupDir, from, options.now) : null;
-  db.transaction(() => {
-    for (const migration of pending) {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }
-  })();
+  // A table rebuild drops the old table while other tables still name it: with foreign keys on,
+  // that DROP would delete (and check) every row first. PRAGMA foreign_keys is a no-op inside a
+  // transaction, so it goes off before it (https://sqlite.org/lang_altertable.html#otheralter),
+  // and since nothing checks the keys meanwhile, foreign_key_check must find none broken before
+  // the commit: otherwise the whole migration rolls back.
+  const keysOff = pending.some((m) => m.rebuildsTables) && db.pragma('foreign_keys', { simple: true }) === 1;
+  if (keysOff) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const migration of pending) {
+        migration.up(db);
+        db.pragma(`user_version = ${migration.version}`);
+      }
+      if (keysOff) assertForeignKeys(db);
+    })();
+  } finally {
+    if (keysOff) db.pragma('foreign_keys = ON');
+  }
   return { from, to: latest, backupFile };
+}
+
+function assertForeignKeys(db: Db): void {
+  const broken = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
+  if (broken.length > 0) throw new Error(`Migration left ${broken.length} broken foreign keys, e.g. ${JSON.stringify(broken.slice(0, 3))}`);
 }
 
 function hasData(db: Db): boolean {

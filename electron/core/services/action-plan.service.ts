@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../context';
-import type { ActionPlan, ActionPlanLine, PlanRowFields, PlanScope } from '../../../shared/contract/action-plan.contract';
+import type { ActionPlan, ActionPlanLine, ActionPlanRow, PlanRowFields, PlanScope } from '../../../shared/contract/action-plan.contract';
 import type { Meeting, UnitSummary } from '../../../shared/contract/types';
 import type { Language } from '../../../shared/contract/schemas';
 import { matchingDecision } from '../../../shared/domain/issues/plan';
@@ -10,16 +10,15 @@ import { getMeeting } from '../db/repos/meetings.repo';
 import { getSetting } from '../db/repos/settings.repo';
 import {
   countIssuesWithoutRow,
-  deletePlanRow,
   getPlanLine,
   getPlanRow,
   issuesWithoutRow,
   listPlanLines,
+  markPlanRowDeleted,
   nextOrdinal,
   planIssue,
   writePlanRow,
   type FillSource,
-  type StoredPlanRow,
 } from '../db/repos/action-plan.repo';
 import { requireWorkingReportingUnit } from './units.service';
 
@@ -61,7 +60,7 @@ function executorOf(source: FillSource, language: Language): string {
   return [body, who].filter((s) => s !== '').join(', ');
 }
 
-function newRow(ctx: CoreContext, issueId: string, ordinal: number, fields: PlanRowFields): StoredPlanRow {
+function newRow(ctx: CoreContext, issueId: string, ordinal: number, fields: PlanRowFields): ActionPlanRow {
   return { id: randomUUID(), origin: ctx.installationId, revision: 1, issueId, ordinal, ...fields };
 }
 
@@ -91,7 +90,8 @@ export function fillPlan(ctx: CoreContext, input: { scope: PlanScope }): ActionP
     const now = ctx.clock.now().getTime();
     for (const source of issuesWithoutRow(ctx.db, input.scope)) {
       const decision = matchingDecision(source.text, source.decisions);
-      const row = newRow(ctx, source.issueId, 1, {
+      // Not always 1: a removed row keeps its number.
+      const row = newRow(ctx, source.issueId, nextOrdinal(ctx.db, ctx.installationId, source.issueId), {
         ...EMPTY_FIELDS,
         measure: source.answer.trim() || decision?.text.trim() || '',
         executor: executorOf(source, language) || decision?.responsible.trim() || '',
@@ -112,7 +112,7 @@ function requireIssue(ctx: CoreContext, issueId: string) {
 }
 
 /** A row of the working set at the revision the caller saw. */
-function requireRow(ctx: CoreContext, id: string, revision: number): StoredPlanRow {
+function requireRow(ctx: CoreContext, id: string, revision: number): ActionPlanRow {
   const row = getPlanRow(ctx.db, id);
   if (!row) throw new EsepError('not_found', { id });
   requireIssue(ctx, row.issueId);
@@ -135,7 +135,7 @@ export function saveRow(
     if (input.id === undefined) {
       if (input.revision !== undefined) throw new EsepError('validation', { fields: ['id'] });
       requireIssue(ctx, input.issueId);
-      const row = newRow(ctx, input.issueId, nextOrdinal(ctx.db, input.issueId), input.fields);
+      const row = newRow(ctx, input.issueId, nextOrdinal(ctx.db, ctx.installationId, input.issueId), input.fields);
       writePlanRow(ctx.db, row, now);
       appendAudit(ctx, { action: 'insert', entity: ENTITY, entityId: row.id, after: row });
       return getPlanLine(ctx.db, row.id)!;
@@ -144,7 +144,7 @@ export function saveRow(
     const before = requireRow(ctx, input.id, input.revision);
     if (before.issueId !== input.issueId) throw new EsepError('validation', { fields: ['issueId'] });
     if (!sameFields(before, input.fields)) {
-      const after: StoredPlanRow = { ...before, ...input.fields, revision: before.revision + 1 };
+      const after: ActionPlanRow = { ...before, ...input.fields, revision: before.revision + 1 };
       writePlanRow(ctx.db, after, now);
       appendAudit(ctx, { action: 'update', entity: ENTITY, entityId: after.id, before, after });
     }
@@ -155,7 +155,7 @@ export function saveRow(
 export function removeRow(ctx: CoreContext, input: { id: string; revision: number }): { id: string } {
   return ctx.db.transaction(() => {
     const before = requireRow(ctx, input.id, input.revision);
-    deletePlanRow(ctx.db, before.id);
+    markPlanRowDeleted(ctx.db, before.id, ctx.clock.now().getTime());
     appendAudit(ctx, { action: 'delete', entity: ENTITY, entityId: before.id, before });
     return { id: before.id };
   })();

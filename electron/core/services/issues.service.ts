@@ -183,7 +183,7 @@ function register(ctx: CoreContext, r: Registration): LoadedIssue {
     origin: ctx.installationId,
     revision: 1,
     unitKato: r.unitKato,
-    registryNo: nextRegistryNo(ctx.db, r.unitKato),
+    registryNo: nextRegistryNo(ctx.db, ctx.installationId, r.unitKato),
     meetingId: r.meeting?.id ?? null,
     meetingNo: r.meeting ? nextMeetingNo(ctx.db, r.meeting.id) : null,
     speechId: r.speechId,

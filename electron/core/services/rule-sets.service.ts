@@ -3,7 +3,7 @@ import type { CoreContext } from '../context';
 import type { RuleSetInput, RuleSetView } from '../../../shared/contract/rules.contract';
 import { EsepError } from '../../../shared/errors';
 import { appendAudit } from '../db/repos/audit.repo';
-import { deleteRuleSet, getStoredRuleSet, insertRuleSet, listRuleSets } from '../db/repos/rule-sets.repo';
+import { getStoredRuleSet, insertRuleSet, listRuleSets, markRuleSetDeleted } from '../db/repos/rule-sets.repo';
 import { DECREE_615, findConflicts, validateRuleSet, type RuleSet } from '../../../shared/domain/rules';
 
 function view(rs: RuleSet): RuleSetView {
@@ -56,7 +56,7 @@ export function removeRuleSet(ctx: CoreContext, input: { id: string }): { id: st
   ctx.db.transaction(() => {
     const before = getStoredRuleSet(ctx.db, input.id);
     if (before === null) throw new EsepError('not_found', { id: input.id });
-    deleteRuleSet(ctx.db, input.id);
+    markRuleSetDeleted(ctx.db, input.id, ctx.clock.now().getTime());
     appendAudit(ctx, { action: 'delete', entity: 'rule_set', entityId: input.id, before });
   })();
   return { id: input.id };

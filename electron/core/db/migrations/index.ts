@@ -5,15 +5,21 @@ import { m0030Minutes } from './0030-minutes';
 import { m0040Issues } from './0040-issues';
 import { m0050UnitClosure } from './0050-unit-closure';
 import { m0060IssueReportCounts } from './0060-issue-report-counts';
+import { m0070Ownership } from './0070-ownership';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied; numbered in steps of 10. */
   version: number;
   name: string;
+  /**
+   * Rebuilds a table (SQLite's way of changing a constraint): foreign keys are switched off
+   * around the transaction and every key is checked before it commits (see migrate.ts).
+   */
+  rebuildsTables?: boolean;
   up(db: Database.Database): void;
 }
 
 /** Listed explicitly (no directory scan) so the list is the same inside an asar archive. */
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020MeetingPlanning, m0030Minutes, m0040Issues, m0050UnitClosure, m0060IssueReportCounts];
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020MeetingPlanning, m0030Minutes, m0040Issues, m0050UnitClosure, m0060IssueReportCounts, m0070Ownership];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

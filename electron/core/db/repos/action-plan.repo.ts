@@ -32,12 +32,7 @@ interface LineRow extends PlanRowRow {
   meeting_id: string | null;
 }
 
-/** A stored plan row: the contract's row plus where it came from (exchange packages carry it). */
-export interface StoredPlanRow extends ActionPlanRow {
-  origin: string;
-}
-
-function toRow(r: PlanRowRow): StoredPlanRow {
+function toRow(r: PlanRowRow): ActionPlanRow {
   return {
     id: r.id,
     origin: r.origin,
@@ -57,9 +52,8 @@ function toRow(r: PlanRowRow): StoredPlanRow {
 }
 
 function toLine(r: LineRow): ActionPlanLine {
-  const { origin: _, ...row } = toRow(r);
   return {
-    ...row,
+    ...toRow(r),
     issue: {
       registryNo: r.registry_no,
       meetingNo: r.meeting_no,
@@ -97,7 +91,7 @@ export function listPlanLines(db: Db, scope: PlanScope): ActionPlanLine[] {
     .prepare(
       `SELECT r.*, i.registry_no, i.meeting_no, i.unit_kato, i.locality_kato, i.text, i.kind, i.raised_on, i.meeting_id
        FROM action_plan_rows r JOIN issues i ON i.id = r.issue_id
-       WHERE ${s.where}
+       WHERE ${s.where} AND r.deleted_at IS NULL
        ORDER BY ${s.order}, r.ordinal`,
     )
     .all(s.params) as LineRow[];
@@ -109,7 +103,7 @@ export function countIssuesWithoutRow(db: Db, scope: PlanScope): number {
   const row = db
     .prepare(
       `SELECT count(*) AS n FROM issues i
-       WHERE ${s.where} AND NOT EXISTS (SELECT 1 FROM action_plan_rows r WHERE r.issue_id = i.id)`,
+       WHERE ${s.where} AND NOT EXISTS (SELECT 1 FROM action_plan_rows r WHERE r.issue_id = i.id AND r.deleted_at IS NULL)`,
     )
     .get(s.params) as { n: number };
   return row.n;
@@ -150,7 +144,7 @@ export function issuesWithoutRow(db: Db, scope: PlanScope): FillSource[] {
        FROM issues i
        LEFT JOIN bodies b ON b.id = i.body_id
        LEFT JOIN body_people p ON p.id = i.person_id
-       WHERE ${s.where} AND NOT EXISTS (SELECT 1 FROM action_plan_rows r WHERE r.issue_id = i.id)
+       WHERE ${s.where} AND NOT EXISTS (SELECT 1 FROM action_plan_rows r WHERE r.issue_id = i.id AND r.deleted_at IS NULL)
        ORDER BY ${s.order}`,
     )
     .all(s.params) as FillRow[];
@@ -178,8 +172,8 @@ export function planIssue(db: Db, issueId: string): { id: string; unitKato: stri
   return row ? { id: row.id, unitKato: row.unit_kato } : null;
 }
 
-export function getPlanRow(db: Db, id: string): StoredPlanRow | null {
-  const row = prepared(db, 'SELECT * FROM action_plan_rows WHERE id = ?').get(id) as PlanRowRow | undefined;
+export function getPlanRow(db: Db, id: string): ActionPlanRow | null {
+  const row = prepared(db, 'SELECT * FROM action_plan_rows WHERE id = ? AND deleted_at IS NULL').get(id) as PlanRowRow | undefined;
   return row ? toRow(row) : null;
 }
 
@@ -187,13 +181,17 @@ export function getPlanLine(db: Db, id: string): ActionPlanLine | null {
   const row = prepared(
     db,
     `SELECT r.*, i.registry_no, i.meeting_no, i.unit_kato, i.locality_kato, i.text, i.kind, i.raised_on, i.meeting_id
-     FROM action_plan_rows r JOIN issues i ON i.id = r.issue_id WHERE r.id = ?`,
+     FROM action_plan_rows r JOIN issues i ON i.id = r.issue_id WHERE r.id = ? AND r.deleted_at IS NULL`,
   ).get(id) as LineRow | undefined;
   return row ? toLine(row) : null;
 }
 
-export function nextOrdinal(db: Db, issueId: string): number {
-  return (prepared(db, 'SELECT coalesce(max(ordinal), 0) + 1 AS n FROM action_plan_rows WHERE issue_id = ?').get(issueId) as { n: number }).n;
+/**
+ * After this origin's last row of the issue, removed ones included: a tombstone keeps its
+ * number, and the numbers are this origin's (migration 70).
+ */
+export function nextOrdinal(db: Db, origin: string, issueId: string): number {
+  return (prepared(db, 'SELECT coalesce(max(ordinal), 0) + 1 AS n FROM action_plan_rows WHERE origin = ? AND issue_id = ?').get(origin, issueId) as { n: number }).n;
 }
 
 const COLUMNS = [
@@ -220,11 +218,11 @@ const SQL = {
     ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => !['id', 'origin', 'issue_id', 'created_at'].includes(c))
       .map((c) => `${c} = excluded.${c}`)
       .join(', ')}`,
-  remove: 'DELETE FROM action_plan_rows WHERE id = ?',
+  remove: 'UPDATE action_plan_rows SET deleted_at = @now, updated_at = @now, revision = revision + 1 WHERE id = @id',
 };
 
 /** Inserts or replaces a row (the caller sets the revision); `now` is the update time (and the creation time of a new row). */
-export function writePlanRow(db: Db, r: StoredPlanRow, now: number): void {
+export function writePlanRow(db: Db, r: ActionPlanRow, now: number): void {
   prepared(db, SQL.upsert).run({
     id: r.id,
     origin: r.origin,
@@ -245,6 +243,7 @@ export function writePlanRow(db: Db, r: StoredPlanRow, now: number): void {
   });
 }
 
-export function deletePlanRow(db: Db, id: string): void {
-  prepared(db, SQL.remove).run(id);
+/** Soft delete: the row stays as a tombstone so an exchange package can carry the removal. */
+export function markPlanRowDeleted(db: Db, id: string, now: number): void {
+  prepared(db, SQL.remove).run({ id, now });
 }

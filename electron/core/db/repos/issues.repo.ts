@@ -193,7 +193,7 @@ const SQL = {
   byId: `${LOAD} WHERE i.id = ?`,
   bySeqs: `${LOAD} WHERE i.seq IN (SELECT value FROM json_each(?))`,
   exists: 'SELECT unit_kato FROM issues WHERE id = ?',
-  nextRegistryNo: 'SELECT coalesce(max(registry_no), 0) + 1 AS n FROM issues WHERE unit_kato = ?',
+  nextRegistryNo: 'SELECT coalesce(max(registry_no), 0) + 1 AS n FROM issues WHERE origin = ? AND unit_kato = ?',
   nextMeetingNo: 'SELECT coalesce(max(meeting_no), 0) + 1 AS n FROM issues WHERE meeting_id = ?',
   registeredSpeeches: 'SELECT speech_id FROM issues WHERE speech_id IN (SELECT value FROM json_each(?))',
   history: 'SELECT * FROM issue_history WHERE issue_id = ? ORDER BY at, rowid',
@@ -245,8 +245,12 @@ export function issueUnit(db: Db, id: string): string | null {
   return (prepared(db, SQL.exists).get(id) as { unit_kato: string } | undefined)?.unit_kato ?? null;
 }
 
-export function nextRegistryNo(db: Db, unitKato: string): number {
-  return (prepared(db, SQL.nextRegistryNo).get(unitKato) as { n: number }).n;
+/**
+ * The next number in a unit's registry as this origin keeps it: a district numbering an okrug's
+ * issues and the okrug's own installation each count their own (migration 70).
+ */
+export function nextRegistryNo(db: Db, origin: string, unitKato: string): number {
+  return (prepared(db, SQL.nextRegistryNo).get(origin, unitKato) as { n: number }).n;
 }
 
 export function nextMeetingNo(db: Db, meetingId: string): number {

@@ -27,13 +27,13 @@ function toRuleSet(r: RuleSetRow): RuleSet {
  * drift) followed by those an administrator added, by effective date.
  */
 export function listRuleSets(db: Db): RuleSet[] {
-  const rows = db.prepare('SELECT * FROM rule_sets ORDER BY effective_from, id').all() as RuleSetRow[];
+  const rows = db.prepare('SELECT * FROM rule_sets WHERE deleted_at IS NULL ORDER BY effective_from, id').all() as RuleSetRow[];
   return [DECREE_615, ...rows.map(toRuleSet)];
 }
 
 /** A stored (custom) rule set; never the built-in one. */
 export function getStoredRuleSet(db: Db, id: string): RuleSet | null {
-  const row = db.prepare('SELECT * FROM rule_sets WHERE id = ?').get(id) as RuleSetRow | undefined;
+  const row = db.prepare('SELECT * FROM rule_sets WHERE id = ? AND deleted_at IS NULL').get(id) as RuleSetRow | undefined;
   return row ? toRuleSet(row) : null;
 }
 
@@ -53,6 +53,7 @@ export function insertRuleSet(db: Db, rs: RuleSet, meta: { origin: string; now: 
   });
 }
 
-export function deleteRuleSet(db: Db, id: string): void {
-  db.prepare('DELETE FROM rule_sets WHERE id = ?').run(id);
+/** Soft delete: the row stays as a tombstone so an exchange package can carry the removal. */
+export function markRuleSetDeleted(db: Db, id: string, now: number): void {
+  db.prepare('UPDATE rule_sets SET deleted_at = ?, updated_at = ?, revision = revision + 1 WHERE id = ?').run(now, now, id);
 }
