@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   'demo_not_empty',
   'report_point3_not_group_a',
   'report_point3_not_year',
+  'identity_key_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

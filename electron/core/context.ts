@@ -8,4 +8,9 @@ export interface CoreContext {
   /** Recorded in the audit log as "who". */
   actor: string;
   installationId: string;
+  /**
+   * The folder of this installation's private signing key (`<dataDir>/identity`); null for a
+   * core without a data folder (the CLI's in-memory database), which has no identity to sign with.
+   */
+  identityDir: string | null;
 }

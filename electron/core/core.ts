@@ -8,6 +8,8 @@ import { migrate, type MigrationResult } from './db/migrate';
 import { ensureInstallation } from './db/repos/installation.repo';
 import { loadKatoIfEmpty } from './kato/kato.loader';
 import { sweepAttachments } from './services/attachments.service';
+import { tryEnsureIdentityKey } from './services/identity.service';
+import { identityDirOf } from './identity/identity-key';
 
 export interface Core {
   ctx: CoreContext;
@@ -26,9 +28,11 @@ export function openCore(options: { paths: CorePaths; clock: Clock; actor?: stri
   try {
     const migration = migrate(db, { backupDir: paths.backupDir, now: clock.now() });
     const installationId = db.transaction(() => ensureInstallation(db, clock.now().getTime()))();
-    const ctx: CoreContext = { db, clock, actor: options.actor ?? defaultActor(), installationId };
+    const ctx: CoreContext = { db, clock, actor: options.actor ?? defaultActor(), installationId, identityDir: identityDirOf(paths) };
     loadKatoIfEmpty(ctx, path.join(paths.resourcesDir, 'kato', 'kato.csv'));
     sweepOnOpen(ctx, paths.dataDir);
+    // An installation set up before keys existed gets its key pair now.
+    tryEnsureIdentityKey(ctx);
     return { ctx, paths, migration, close: () => closeDatabase(db) };
   } catch (error) {
     db.close();

@@ -77,6 +77,7 @@ export const CHANNELS = [
   'actionPlan:export',
   'reports:get',
   'reports:export',
+  'identity:get',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

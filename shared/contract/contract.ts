@@ -10,6 +10,7 @@ import { issuesContract } from './issues.contract';
 import { issuesImportContract } from './issues-import.contract';
 import { actionPlanContract } from './action-plan.contract';
 import { reportsContract } from './reports.contract';
+import { exchangeContract } from './exchange.contract';
 
 /**
  * The whole API between the renderer and the core, `area:verb` → input schema + output type.
@@ -48,6 +49,7 @@ export const contract = {
   ...issuesImportContract,
   ...actionPlanContract,
   ...reportsContract,
+  ...exchangeContract,
   // `satisfies` makes a channel missing from CHANNELS, or listed without a schema, a compile error.
 } as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 

@@ -14,6 +14,15 @@ describe('writeFileAtomically', () => {
     expect(fs.readdirSync(dir)).toEqual(['report.json']);
   });
 
+  it('creates the file with the mode asked for, replacing a file others could read', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'secret.key');
+    fs.writeFileSync(file, 'old', { mode: 0o644 });
+    writeFileAtomically(file, 'new', { mode: 0o600 });
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(file, 'utf8')).toBe('new');
+  });
+
   it('a rename that fails leaves what was there and no temp file', () => {
     const dir = tempDir();
     // A folder in the way (with something in it) cannot be renamed over.

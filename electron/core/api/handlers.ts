@@ -51,6 +51,7 @@ import { fillPlan, listPlan, removeRow, saveRow } from '../services/action-plan.
 import { exportPlan } from '../services/action-plan-export.service';
 import { periodReport } from '../services/reports.service';
 import { exportReport } from '../services/report-export.service';
+import { getIdentity } from '../services/identity.service';
 
 export type Handlers = HandlersOf<Contract>;
 
@@ -139,5 +140,6 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     'actionPlan:export': (input) => exportPlan(ctx, input),
     'reports:get': (input) => periodReport(ctx, input),
     'reports:export': (input) => exportReport(ctx, input),
+    'identity:get': () => getIdentity(ctx),
   };
 }

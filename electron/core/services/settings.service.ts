@@ -9,6 +9,7 @@ import { getMeeting } from '../db/repos/meetings.repo';
 import { minutesStatusOfMeeting } from '../db/repos/minutes.repo';
 import { getUnit } from '../db/repos/units.repo';
 import { appendAudit } from '../db/repos/audit.repo';
+import { tryEnsureIdentityKey } from './identity.service';
 
 /** A week's notice leaves time to plan a meeting in a one-month window. */
 export const DEFAULT_REMINDER_DAYS = 7;
@@ -69,7 +70,10 @@ export function setLanguage(ctx: CoreContext, language: Language): Settings {
   return getSettings(ctx);
 }
 
-/** First-run setup: the akimat this installation serves. Its subtree becomes the working set. */
+/**
+ * First-run setup: the akimat this installation serves. Its subtree becomes the working set, and
+ * the installation gets its signing key pair.
+ */
 export function completeSetup(ctx: CoreContext, input: { rootKato: string; language: Language }): Settings {
   const unit = getUnit(ctx.db, input.rootKato);
   if (!unit) throw new EsepError('unit_unknown', { kato: input.rootKato });
@@ -78,6 +82,8 @@ export function completeSetup(ctx: CoreContext, input: { rootKato: string; langu
     changeSetting(ctx, 'language', input.language);
     changeSetting(ctx, 'working_root', unit.kato);
   })();
+  // After the commit, and never undoing it: a key that cannot be written now comes later.
+  tryEnsureIdentityKey(ctx);
   return getSettings(ctx);
 }
 

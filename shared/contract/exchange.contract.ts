@@ -1,0 +1,30 @@
+import type { UnitSummary } from './types';
+import { channel, NoInput } from './schemas';
+
+/**
+ * This installation as others see it (issue 11, docs/exchange.md §Ownership): the id every
+ * record it creates carries as `origin`, the akimat it serves, and its signing key as minisign
+ * shows it. The fingerprint is what two people compare over the phone before the first package
+ * from one is trusted by the other.
+ */
+export interface InstallationIdentity {
+  installationId: string;
+  /** The working root; null before setup. */
+  root: UnitSummary | null;
+  /**
+   * The key is made at setup: null before it, and always for a core without a data folder
+   * (the CLI's in-memory database), which signs nothing.
+   */
+  key: {
+    /** minisign's key id, 16 hex digits as it prints them. */
+    keyId: string;
+    /** The key id in groups of four: "1A2B 3C4D 5E6F 7A8B". */
+    fingerprint: string;
+    /** A minisign public key file's two lines (comment, then the key). */
+    publicKey: string;
+  } | null;
+}
+
+export const exchangeContract = {
+  'identity:get': channel<InstallationIdentity>()(NoInput),
+};
