@@ -78,6 +78,7 @@ export const CHANNELS = [
   'reports:get',
   'reports:export',
   'identity:get',
+  'exchange:origins',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

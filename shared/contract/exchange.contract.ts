@@ -25,6 +25,31 @@ export interface InstallationIdentity {
   } | null;
 }
 
+/**
+ * An installation this one has received packages from. Records carry their `origin`; one that
+ * is neither this installation's id nor 'seed' was received (read-only here), and this is its
+ * source: the renderer joins on `installationId` to mark it "received from <unit>, package of
+ * <lastPackageAt>".
+ */
+export interface OriginSummary {
+  installationId: string;
+  unitKato: string;
+  /** Its working root; null only if the classifier no longer has the code. */
+  unit: UnitSummary | null;
+  keyId: string;
+  fingerprint: string;
+  /** When a person here confirmed its fingerprint, and who. */
+  trustedAt: number;
+  trustedBy: string;
+  lastSequence: number;
+  lastPackageId: string | null;
+  /** The creation time of its latest package applied here (the origin's clock, epoch ms). */
+  lastPackageAt: number | null;
+  firstImportedAt: number;
+  lastImportedAt: number;
+}
+
 export const exchangeContract = {
   'identity:get': channel<InstallationIdentity>()(NoInput),
+  'exchange:origins': channel<OriginSummary[]>()(NoInput),
 };

@@ -52,6 +52,7 @@ import { exportPlan } from '../services/action-plan-export.service';
 import { periodReport } from '../services/reports.service';
 import { exportReport } from '../services/report-export.service';
 import { getIdentity } from '../services/identity.service';
+import { listOrigins } from '../services/origins.service';
 
 export type Handlers = HandlersOf<Contract>;
 
@@ -141,5 +142,6 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     'reports:get': (input) => periodReport(ctx, input),
     'reports:export': (input) => exportReport(ctx, input),
     'identity:get': () => getIdentity(ctx),
+    'exchange:origins': () => listOrigins(ctx),
   };
 }
