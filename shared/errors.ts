@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'report_point3_not_group_a',
   'report_point3_not_year',
   'identity_key_unavailable',
+  'record_foreign',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

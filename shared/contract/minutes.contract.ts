@@ -31,6 +31,8 @@ export interface Minutes extends MinutesBody {
 
 export interface Attachment {
   id: string;
+  /** The installation that attached it (docs/exchange.md §Ownership). */
+  origin: string;
   meetingId: string;
   sha256: string;
   fileName: string;

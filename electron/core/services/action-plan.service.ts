@@ -21,6 +21,7 @@ import {
   type FillSource,
 } from '../db/repos/action-plan.repo';
 import { requireWorkingReportingUnit } from './units.service';
+import { requireOwn } from './ownership';
 
 const ENTITY = 'action_plan_row';
 
@@ -111,11 +112,15 @@ function requireIssue(ctx: CoreContext, issueId: string) {
   return issue;
 }
 
-/** A row of the working set at the revision the caller saw. */
+/**
+ * A row of the working set this installation wrote, at the revision the caller saw. Rows are
+ * their writer's even on a received issue (a district plans measures for an okrug's issue).
+ */
 function requireRow(ctx: CoreContext, id: string, revision: number): ActionPlanRow {
   const row = getPlanRow(ctx.db, id);
   if (!row) throw new EsepError('not_found', { id });
   requireIssue(ctx, row.issueId);
+  requireOwn(ctx, row);
   if (row.revision !== revision) throw new EsepError('conflict', { revision: row.revision });
   return row;
 }

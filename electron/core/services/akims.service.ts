@@ -6,6 +6,7 @@ import { EsepError } from '../../../shared/errors';
 import { appendAudit } from '../db/repos/audit.repo';
 import { getAkim, listAkimsOfUnit, saveAkim as save } from '../db/repos/akims.repo';
 import { requireWorkingReportingUnit } from './units.service';
+import { requireOwn } from './ownership';
 
 export function listAkims(ctx: CoreContext, input: { unitKato: string }): Akim[] {
   const unit = requireWorkingReportingUnit(ctx, input.unitKato);
@@ -27,6 +28,7 @@ export function saveAkim(
   return ctx.db.transaction(() => {
     const before = input.id ? getAkim(ctx.db, input.id) : null;
     if (input.id && (!before || before.unitKato !== unit.kato)) throw new EsepError('not_found', { id: input.id });
+    if (before) requireOwn(ctx, before);
     if (before && before.revision !== input.revision) throw new EsepError('conflict', { revision: before.revision });
     const clash = listAkimsOfUnit(ctx.db, unit.kato).find((a) => a.id !== input.id && overlaps(a, input));
     if (clash) throw new EsepError('akim_term_overlap', { name: clash.fullName, from: clash.termFrom, to: clash.termTo ?? '…' });

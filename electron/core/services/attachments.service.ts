@@ -21,6 +21,7 @@ import {
 import { contentStore, type ContentStore } from '../files/content-store';
 import { detectFileType, MIME } from '../files/file-type';
 import { requireWorkingReportingUnit } from './units.service';
+import { requireOwn } from './ownership';
 
 const MB = 1024 * 1024;
 
@@ -68,6 +69,7 @@ export function addAttachment(
 ): Attachment {
   const maxBytes = options.maxBytes ?? MAX_ATTACHMENT_BYTES;
   const meeting = workingMeeting(ctx, input.meetingId);
+  requireOwn(ctx, meeting);
   const fileName = input.fileName.trim();
   const data = Buffer.from(input.dataBase64, 'base64');
   if (data.length === 0) throw new EsepError('attachment_empty', { fileName });
@@ -85,6 +87,7 @@ export function addAttachment(
   const sha256 = files.put(data);
   const attachment: Attachment = {
     id: randomUUID(),
+    origin: ctx.installationId,
     meetingId: meeting.id,
     sha256,
     fileName,
@@ -100,7 +103,7 @@ export function addAttachment(
     const existing = findAttachmentBySha(ctx.db, meeting.id, sha256);
     if (existing) return existing;
     if (!files.has(sha256)) files.put(data);
-    insertAttachment(ctx.db, attachment, ctx.installationId);
+    insertAttachment(ctx.db, attachment);
     appendAudit(ctx, { action: 'insert', entity: 'attachment', entityId: attachment.id, after: attachment });
     return attachment;
   }).immediate();
@@ -121,6 +124,7 @@ export function readAttachment(ctx: CoreContext, dataDir: string, input: { id: s
 export function removeAttachment(ctx: CoreContext, dataDir: string, input: { id: string }): { id: string } {
   const attachment = ctx.db.transaction(() => {
     const found = workingAttachment(ctx, input.id);
+    requireOwn(ctx, found);
     markAttachmentDeleted(ctx.db, found.id, ctx.clock.now().getTime());
     appendAudit(ctx, { action: 'delete', entity: 'attachment', entityId: found.id, before: found });
     return found;

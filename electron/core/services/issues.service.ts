@@ -50,6 +50,7 @@ import {
 import { matchExpression, reindexIssues, searchDocument, writeSearchRows } from './issue-search';
 import { requireWorkingReportingUnit } from './units.service';
 import { requireWorkingRoot } from './settings.service';
+import { requireOwn } from './ownership';
 
 type In<K extends keyof typeof issuesContract> = z.output<(typeof issuesContract)[K]['input']>;
 
@@ -92,6 +93,13 @@ function requireIssue(ctx: CoreContext, id: string, checkedUnits?: Set<string>):
     requireWorkingReportingUnit(ctx, issue.unitKato);
     checkedUnits?.add(issue.unitKato);
   }
+  return issue;
+}
+
+/** An issue of the working set that this installation may change: its own (see requireOwn). */
+function requireOwnIssue(ctx: CoreContext, id: string, checkedUnits?: Set<string>): LoadedIssue {
+  const issue = requireIssue(ctx, id, checkedUnits);
+  requireOwn(ctx, issue);
   return issue;
 }
 
@@ -212,6 +220,8 @@ export function createIssue(ctx: CoreContext, input: In<'issues:create'>): Issue
       meeting = getMeeting(ctx.db, input.meetingId);
       if (!meeting) throw new EsepError('not_found', { id: input.meetingId });
       requireWorkingReportingUnit(ctx, meeting.unitKato);
+      // Only the meeting's origin numbers issues within it (UNIQUE(meeting_id, meeting_no)).
+      requireOwn(ctx, meeting);
       if (!isHeldStatus(meeting.status)) throw new EsepError('issue_meeting_not_held', { status: meeting.status });
       if (meeting.unitKato !== unit.kato) throw new EsepError('validation', { fields: ['unitKato'] });
     }
@@ -223,7 +233,7 @@ export function createIssue(ctx: CoreContext, input: In<'issues:create'>): Issue
 
 export function updateIssue(ctx: CoreContext, input: In<'issues:update'>): Issue {
   return ctx.db.transaction(() => {
-    const before = requireIssue(ctx, input.id);
+    const before = requireOwnIssue(ctx, input.id);
     requireRevision(before, input.revision);
     const previous = fieldsOf(before);
     const given = Object.fromEntries(Object.entries(input.fields).filter(([, v]) => v !== undefined)) as Partial<IssueFields>;
@@ -267,7 +277,8 @@ export function setIssueStatus(ctx: CoreContext, input: In<'issues:setStatus'>):
     const noted = change.comment !== '' || change.documentRef !== '';
     const checkedUnits = new Set<string>();
     const ids = input.items.map((item) => {
-      const before = requireIssue(ctx, item.id, checkedUnits);
+      // A received issue anywhere in the selection refuses the whole change (the transaction).
+      const before = requireOwnIssue(ctx, item.id, checkedUnits);
       requireRevision(before, item.revision);
       if (change.onDate < before.raisedOn) throw new EsepError('validation', { fields: ['change.onDate'] });
       const after: StoredIssue = {
@@ -298,7 +309,7 @@ export function setIssueStatus(ctx: CoreContext, input: In<'issues:setStatus'>):
 /** A new deadline, later than the current one (any, when there is none), with its reason. */
 export function prolongIssue(ctx: CoreContext, input: In<'issues:prolong'>): Issue {
   return ctx.db.transaction(() => {
-    const before = requireIssue(ctx, input.id);
+    const before = requireOwnIssue(ctx, input.id);
     requireRevision(before, input.revision);
     if (before.closed) throw new EsepError('issue_closed', { id: before.id });
     if (before.deadline !== null && input.newDeadline <= before.deadline) {
@@ -350,6 +361,7 @@ export function issuesFromMinutes(ctx: CoreContext, input: In<'issues:fromMinute
     const meeting = getMeeting(ctx.db, input.meetingId);
     if (!meeting) throw new EsepError('not_found', { id: input.meetingId });
     requireWorkingReportingUnit(ctx, meeting.unitKato);
+    requireOwn(ctx, meeting);
     if (!isHeldStatus(meeting.status)) throw new EsepError('issue_meeting_not_held', { status: meeting.status });
     const minutes = getMinutesOfMeeting(ctx.db, meeting.id);
     return minutes ? registerFromMinutes(ctx, meeting, minutes).map((i) => toIssue(ctx, i)) : [];
@@ -382,7 +394,8 @@ export function getIssueAuthor(ctx: CoreContext, input: In<'issues:author'>): Is
 /** Sets or removes the author; the audit says that it changed, never what it says. */
 export function setIssueAuthor(ctx: CoreContext, input: In<'issues:setAuthor'>): IssueAuthor | null {
   return ctx.db.transaction(() => {
-    requireIssue(ctx, input.id);
+    // The author travels with the issue (docs/exchange.md): only its origin changes it.
+    requireOwnIssue(ctx, input.id);
     const had = hasAuthor(ctx.db, input.id);
     const author = nonEmptyAuthor(input.author);
     if (!had && !author) return null;

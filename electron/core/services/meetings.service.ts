@@ -15,6 +15,7 @@ import { listRuleSets } from '../db/repos/rule-sets.repo';
 import { isInSubtree } from '../db/repos/units.repo';
 import { requireWorkingReportingUnit } from './units.service';
 import { requireWorkingRoot } from './settings.service';
+import { requireOwn } from './ownership';
 
 const UPCOMING_STATUSES: readonly MeetingStatus[] = ['planned', 'announced', 'postponed'];
 
@@ -144,6 +145,7 @@ function change(ctx: CoreContext, id: string, revision: number, action: MeetingA
     const before = getMeeting(ctx.db, id);
     if (!before) throw new EsepError('not_found', { id });
     requireWorkingReportingUnit(ctx, before.unitKato);
+    requireOwn(ctx, before);
     if (before.revision !== revision) throw new EsepError('conflict', { revision: before.revision });
     if (!canApply(action, before.status)) throw new EsepError('invalid_transition', { action, status: before.status });
     const after = { ...apply(before), revision: before.revision + 1, updatedAt: ctx.clock.now().getTime() };
@@ -255,6 +257,7 @@ export function removeMeeting(ctx: CoreContext, input: { id: string }): { id: st
     const before = getMeeting(ctx.db, input.id);
     if (!before) throw new EsepError('not_found', { id: input.id });
     requireWorkingReportingUnit(ctx, before.unitKato);
+    requireOwn(ctx, before);
     markMeetingDeleted(ctx.db, input.id, ctx.clock.now().getTime());
     appendAudit(ctx, { action: 'delete', entity: 'meeting', entityId: input.id, before });
   })();

@@ -11,6 +11,7 @@ import { appendAudit } from '../db/repos/audit.repo';
 import { isInSubtree } from '../db/repos/units.repo';
 import { requireWorkingReportingUnit } from './units.service';
 import { registerFromMinutes } from './issues.service';
+import { requireOwn } from './ownership';
 
 /** A meeting of the working set that took place: only such a meeting has minutes. */
 function requireHeldMeeting(ctx: CoreContext, meetingId: string): Meeting {
@@ -50,6 +51,8 @@ export function openMinutes(ctx: CoreContext, input: { meetingId: string }): Min
     const meeting = requireHeldMeeting(ctx, input.meetingId);
     const existing = getMinutesOfMeeting(ctx.db, meeting.id);
     if (existing) return existing;
+    // Minutes are the meeting's: a received meeting's come with it, or not at all.
+    requireOwn(ctx, meeting);
     const draft = draftFrom(ctx, meeting, ctx.clock.now().getTime());
     writeMinutes(ctx.db, draft);
     appendAudit(ctx, { action: 'insert', entity: 'minutes', entityId: draft.id, after: draft });
@@ -67,6 +70,7 @@ function requireMinutes(ctx: CoreContext, id: string, revision: number, status: 
   const meeting = getMeeting(ctx.db, minutes.meetingId);
   if (!meeting) throw new EsepError('not_found', { id });
   requireWorkingReportingUnit(ctx, meeting.unitKato);
+  requireOwn(ctx, minutes);
   if (minutes.status !== status) throw wrongStatus();
   if (minutes.revision !== revision) throw new EsepError('conflict', { revision: minutes.revision });
   return { minutes, meeting };

@@ -19,6 +19,7 @@ interface AttachmentRow {
 function toAttachment(r: AttachmentRow): Attachment {
   return {
     id: r.id,
+    origin: r.origin,
     meetingId: r.meeting_id,
     sha256: r.sha256,
     fileName: r.file_name,
@@ -29,12 +30,12 @@ function toAttachment(r: AttachmentRow): Attachment {
   };
 }
 
-export function insertAttachment(db: Db, a: Attachment, origin: string): void {
+export function insertAttachment(db: Db, a: Attachment): void {
   prepared(
     db,
     `INSERT INTO attachments (id, origin, revision, meeting_id, sha256, file_name, mime, size, kind, created_at)
      VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(a.id, origin, a.meetingId, a.sha256, a.fileName, a.mime, a.size, a.kind, a.createdAt);
+  ).run(a.id, a.origin, a.meetingId, a.sha256, a.fileName, a.mime, a.size, a.kind, a.createdAt);
 }
 
 export function getAttachment(db: Db, id: string): Attachment | null {
