@@ -79,6 +79,9 @@ export const CHANNELS = [
   'reports:export',
   'identity:get',
   'exchange:origins',
+  'exchange:export',
+  'exchange:preview',
+  'exchange:import',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -53,6 +53,8 @@ import { periodReport } from '../services/reports.service';
 import { exportReport } from '../services/report-export.service';
 import { getIdentity } from '../services/identity.service';
 import { listOrigins } from '../services/origins.service';
+import { exportPackage } from '../services/exchange-export.service';
+import { applyPackage, previewPackage } from '../services/exchange-import.service';
 
 export type Handlers = HandlersOf<Contract>;
 
@@ -143,5 +145,8 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     'reports:export': (input) => exportReport(ctx, input),
     'identity:get': () => getIdentity(ctx),
     'exchange:origins': () => listOrigins(ctx),
+    'exchange:export': (input) => exportPackage(core, input),
+    'exchange:preview': (input) => previewPackage(core, input.source),
+    'exchange:import': (input) => applyPackage(core, input.source, input.trust),
   };
 }
