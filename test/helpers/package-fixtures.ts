@@ -1,7 +1,4 @@
 import crypto from 'node:crypto';
-import { expect } from 'vitest';
-import { EsepError } from '../../shared/errors';
-import { catalogs } from '../../shared/i18n';
 import type { PackageInfo } from '../../electron/core/exchange/bag-info';
 import type { PackageContent } from '../../electron/core/exchange/bag';
 import { keyPairFromPrivateKey, parseSignature, sign, type MinisignKeyPair } from '../../electron/core/exchange/minisign';
@@ -110,27 +107,4 @@ export function editBagInfo(bag: BagFiles, edit: (text: string) => string | Buff
   const edited = edit(files.get(BAG_INFO_TXT)!.toString('utf8'));
   files.set(BAG_INFO_TXT, typeof edited === 'string' ? Buffer.from(edited) : edited);
   return { name: bag.name, files };
-}
-
-const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
-
-/**
- * The refusal of a read, checked to be an EsepError with a package_* code whose message can be
- * shown: every placeholder of its kk, ru and en texts has a value in the details.
- */
-export async function refusalOf(read: Promise<unknown>): Promise<EsepError> {
-  let error: unknown;
-  try {
-    await read;
-  } catch (e) {
-    error = e;
-  }
-  if (error === undefined) throw new Error('The package was not refused');
-  if (!(error instanceof EsepError)) throw error;
-  expect(error.code).toMatch(/^package_/);
-  for (const lang of ['kk', 'ru', 'en'] as const) {
-    const message = (catalogs[lang].Errors as Record<string, string>)[error.code]!;
-    for (const [, name] of message.matchAll(PLACEHOLDER)) expect(error.details ?? {}, `${lang} ${error.code} needs {{${name}}}`).toHaveProperty(name!);
-  }
-  return error;
 }

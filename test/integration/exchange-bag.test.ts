@@ -4,6 +4,7 @@ import path from 'node:path';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import { EsepError } from '../../shared/errors';
+import { catalogs } from '../../shared/i18n';
 import { PACKAGE_LIMITS, isPayloadPath, readPackage, readPackageFile, trustedComment, writePackage } from '../../electron/core/exchange/bag';
 import { formatPublicKey, keyIdHex, parsePublicKey } from '../../electron/core/exchange/minisign';
 import { BAG_INFO_TXT, BAGIT_TXT, MANIFEST, SIGNATURE, TAG_MANIFEST } from '../../electron/core/exchange/tag-files';
@@ -13,7 +14,6 @@ import {
   OTHER_KEY,
   editBagInfo,
   keyFromSeed,
-  refusalOf,
   repack,
   reseal,
   sampleContent,
@@ -28,6 +28,29 @@ const MiB = 1024 * 1024;
 
 async function sample(): Promise<Buffer> {
   return writePackage(sampleContent());
+}
+
+const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
+
+/**
+ * The refusal of a read, checked to be an EsepError with a package_* code whose message can be
+ * shown: every placeholder of its kk, ru and en texts has a value in the details.
+ */
+async function refusalOf(read: Promise<unknown>): Promise<EsepError> {
+  let error: unknown;
+  try {
+    await read;
+  } catch (e) {
+    error = e;
+  }
+  if (error === undefined) throw new Error('The package was not refused');
+  if (!(error instanceof EsepError)) throw error;
+  expect(error.code).toMatch(/^package_/);
+  for (const lang of ['kk', 'ru', 'en'] as const) {
+    const message = (catalogs[lang].Errors as Record<string, string>)[error.code]!;
+    for (const [, name] of message.matchAll(PLACEHOLDER)) expect(error.details ?? {}, `${lang} ${error.code} needs {{${name}}}`).toHaveProperty(name!);
+  }
+  return error;
 }
 
 async function refusal(pkg: Uint8Array | Promise<Uint8Array> | AsyncIterable<Uint8Array>, options: Parameters<typeof readPackage>[1] = {}): Promise<EsepError> {
