@@ -44,14 +44,12 @@ import { writeCanonicalZip, type ZipWriteEntry } from './zip-writer';
  *   <name>/data/…                            the payload
  *
  * The signature cannot be listed in the tag manifest it signs. RFC 8493 allows that: a tag
- * manifest MUST list every payload manifest and SHOULD list the other tag files (§2.2.1), and
- * a bag may hold tag files no manifest lists (§2.2.4; completeness in §3 asks only that listed
- * files be present).
+ * manifest MUST list every payload manifest (§2.2.1), and a bag may hold tag files no manifest
+ * lists (§2.2.4; completeness in §3 asks only that listed files be present).
  *
- * The bag sits under one top folder because that is how BagIt tools unpack a serialized bag:
- * RFC 8493 itself has no serialization section, but its drafts up to V0.97 (§4 "Serialization")
- * asked for a single top-level directory named after the bag, and bagit-python and bdbag unpack
- * so.
+ * The bag sits under one top folder: RFC 8493 defines no serialization, and a single top
+ * folder named after the bag is the common convention for zipped bags (unzipped, the package
+ * is one folder, the bag).
  */
 
 /** A bag's name: the top folder in the zip, and the zip's file name without `.zip`. FAT32- and Windows-safe. */
