@@ -175,7 +175,8 @@ export interface ReadPackageOptions {
   /**
    * The key the package must be signed with. Without it the package is checked against the
    * key it names (Esep-Signing-Key): that proves it intact and made by that key's holder, and
-   * the caller decides whether that holder is trusted.
+   * the caller decides whether that holder is trusted. A string that is not a minisign public
+   * key is the caller's error (a TypeError), not the package's.
    */
   publicKey?: MinisignPublicKey | string;
   /** Tighter (or, in tests, other) limits than PACKAGE_LIMITS. */
