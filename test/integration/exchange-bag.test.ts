@@ -114,7 +114,7 @@ describe('writePackage → readPackage', () => {
     const district = await writePackage(
       sampleContent({
         name: 'esep-103200000-2026-H1-7',
-        info: sampleInfo({ originUnit: '103200000', packageId: '0197b2c0-1d2e-7f00-8a00-0000000000d7', sequence: 7, previousPackage: null }),
+        info: sampleInfo({ originUnit: '103200000', packageId: '0197b2c0-1d2e-7f00-8a00-0000000000d7', sequence: 7, previousPackage: '0197b2c0-1d2e-7f00-8a00-0000000000d6' }),
         payload: new Map([
           ['records/issues.jsonl', Buffer.from('{"id":"d1","origin":"d","revision":1}\n')],
           ['forwarded/esep-103230000-2026-H1-3.zip', okrug],
@@ -146,6 +146,8 @@ describe('writePackage → readPackage', () => {
     }
     await expect(writePackage(sampleContent({ payload: new Map([['attachments/A.jpg', Buffer.from('1')], ['attachments/a.jpg', Buffer.from('2')]]) }))).rejects.toThrow(TypeError);
     await expect(writePackage(sampleContent({ info: sampleInfo({ originUnit: '12345' }) }))).rejects.toThrow();
+    await expect(writePackage(sampleContent({ info: sampleInfo({ sequence: 1 }) }))).rejects.toThrow();
+    await expect(writePackage(sampleContent({ info: sampleInfo({ previousPackage: null }) }))).rejects.toThrow();
   });
 
   it('knows the payload layout: records by kind, the report, attachments, forwarded packages', () => {
@@ -363,6 +365,8 @@ describe('readPackage refuses, each for its reason', () => {
     expect(await refusal(longLine)).toMatchObject({ code: 'package_format', details: { file: BAG_INFO_TXT, reason: 'line_too_long' } });
     const longField = await forged((bag) => editBagInfo(bag, (t) => t.replace(/^Esep-Kato-Edition: .*$/m, `Esep-Kato-Edition: ${'NK'.repeat(100)}`)));
     expect(await refusal(longField)).toMatchObject({ code: 'package_info_invalid', details: { field: 'Esep-Kato-Edition', reason: 'malformed' } });
+    const noPrevious = await forged((bag) => editBagInfo(bag, (t) => t.replace(/^Esep-Previous-Package: .*\n/m, '')));
+    expect(await refusal(noPrevious)).toMatchObject({ code: 'package_info_invalid', details: { field: 'Esep-Previous-Package' } });
     const repeated = await forged((bag) => editBagInfo(bag, (t) => `${t}Esep-Sequence: 4\n`));
     expect(await refusal(repeated)).toMatchObject({ code: 'package_info_invalid', details: { field: 'Esep-Sequence', reason: 'repeated' } });
     // Elements Esep does not know are the sender's business, and are handed back.

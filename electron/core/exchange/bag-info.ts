@@ -36,7 +36,7 @@ export const PackageInfoSchema = z.object({
   packageId: z.string().regex(UUID),
   originInstallation: z.string().regex(UUID),
   originUnit: z.string().refine(isKatoCode),
-  /** As the CLI names periods: `2026`, `2026-H1`, `2026-Q3`, `2026-01-01..2026-03-31`. */
+  /** As the CLI names periods, in the shortest form: `2026`, `2026-H1`, `2026-Q3`, `2026-01-01..2026-02-15`. */
   period: z.string().refine((v) => {
     const p = parsePeriod(v);
     return p !== null && periodKey(p) === v;
@@ -48,7 +48,9 @@ export const PackageInfoSchema = z.object({
   /** This origin's packages are numbered 1, 2, 3… in the order made. */
   sequence: count,
   previousPackage: z.string().regex(UUID).nullable(),
-});
+})
+  // The chain an importer follows to see a gap: only an origin's first package has no previous one.
+  .refine((info) => (info.sequence === 1) === (info.previousPackage === null), { path: ['previousPackage'] });
 
 export type PackageInfo = z.infer<typeof PackageInfoSchema>;
 
