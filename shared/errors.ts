@@ -52,6 +52,19 @@ export const ERROR_CODES = [
   'report_point3_not_year',
   'identity_key_unavailable',
   'record_foreign',
+  'package_format',
+  'package_too_large',
+  'package_name_unsafe',
+  'package_version_unsupported',
+  'package_unsigned',
+  'package_signature_invalid',
+  'package_key_mismatch',
+  'package_hash_mismatch',
+  'package_file_missing',
+  'package_unlisted_file',
+  'package_oxum_mismatch',
+  'package_info_invalid',
+  'package_timeout',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
