@@ -65,6 +65,21 @@ export const ERROR_CODES = [
   'package_oxum_mismatch',
   'package_info_invalid',
   'package_timeout',
+  'package_unreadable',
+  'package_record_invalid',
+  'package_record_kind_unknown',
+  'package_record_foreign',
+  'package_record_outside',
+  'package_reference_missing',
+  'package_own',
+  'package_outside_working_set',
+  'package_key_changed',
+  'package_origin_moved',
+  'package_origin_untrusted',
+  'package_id_reused',
+  'package_replay',
+  'package_forward_missing',
+  'package_schema_newer',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -199,6 +199,8 @@ export interface VerifiedPackage {
   softwareAgent: string;
   /** Every bag-info element, in order, the ones Esep does not know included. */
   bagInfo: readonly BagInfoElement[];
+  /** The SHA-512 (hex) of the tag manifest the signature covers: what names this package's content. */
+  tagManifestSha512: string;
   /** Path under data/ → bytes, forwarded packages among them, as opaque files. */
   payload: Map<string, Buffer>;
 }
@@ -370,6 +372,7 @@ function verifyBag(entries: readonly ZipEntry[], options: ReadPackageOptions): V
     baggingDate: header.baggingDate,
     softwareAgent: header.softwareAgent,
     bagInfo: elements,
+    tagManifestSha512: sha512(tagManifest),
     payload,
   };
 }
