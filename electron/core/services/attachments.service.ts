@@ -20,6 +20,7 @@ import {
 } from '../db/repos/attachments.repo';
 import { contentStore, type ContentStore } from '../files/content-store';
 import { detectFileType, MIME } from '../files/file-type';
+import { safeFileName } from '../files/safe-file-name';
 import { requireWorkingReportingUnit } from './units.service';
 import { requireOwn } from './ownership';
 
@@ -182,14 +183,4 @@ export async function openAttachment(ctx: CoreContext, dataDir: string, platform
   if (!fs.existsSync(copy)) fs.copyFileSync(files.pathOf(attachment.sha256), copy);
   await platform.openFile(copy);
   return { id: attachment.id };
-}
-
-/** A name that stays inside its folder on every system: no separators, no control characters. */
-export function safeFileName(name: string): string {
-  const cleaned = path
-    .basename(name.replace(/\\/g, '/'))
-    .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_')
-    .replace(/^\.+/, '_')
-    .trim();
-  return cleaned || 'file';
 }
