@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EsepError } from '../../../shared/errors';
+import { megabytesRoundedUp } from '../../../shared/format/size';
 import { sha256Of } from './content-store';
 import { numberedFileName, safeFileName } from './safe-file-name';
 
@@ -172,8 +173,7 @@ function exportError(error: unknown, at: { dir: string; file: string; bytes: num
   switch (errno(error)) {
     case 'ENOSPC':
     case 'EDQUOT':
-      // Rounded up, so a file just over a round size never reads as fitting.
-      return new EsepError('export_disk_full', { dir: at.dir, needed: Math.max(0.1, Math.ceil((at.bytes / (1024 * 1024)) * 10) / 10) });
+      return new EsepError('export_disk_full', { dir: at.dir, needed: megabytesRoundedUp(at.bytes) });
     case 'ENOENT':
     case 'ENOTDIR':
     case 'ENODEV':
