@@ -87,7 +87,7 @@ export const ERROR_CODES = [
   'export_verify_failed',
   'export_name_taken',
   'mail_not_configured',
-  'mail_package_unreadable',
+  'mail_message_lost',
   'mail_connection_failed',
   'mail_auth_failed',
   'mail_tls_failed',

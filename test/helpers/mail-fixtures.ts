@@ -1,37 +1,39 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { zipSync, strToU8 } from 'fflate';
 import nodemailer, { type SMTPTransportOptions } from 'nodemailer';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import type { CreateTransport } from '../../electron/core/exchange/mail/smtp';
+import { writePackage } from '../../electron/core/exchange/bag';
+import { generateKeyPair } from '../../electron/core/exchange/minisign';
 
 /**
- * A file shaped as an Esep package as far as a letter reads it (a bag-info.txt with the origin
- * and the period, in the bag's top folder) with random payload bytes, so an attachment that
- * arrives byte-identical is proven so by its hash, not by a lucky pattern.
+ * A real Esep package (signed, every hash right) from a key made for the test, with random
+ * payload bytes, so an attachment that arrives byte-identical is proven so by its hash, not by
+ * a lucky pattern.
  */
-export function writeFakePackage(dir: string, options: { unit?: string; period?: string; payloadBytes?: number; name?: string } = {}): string {
+export async function writeTestPackage(dir: string, options: { unit?: string; period?: string; payloadBytes?: number; name?: string } = {}): Promise<string> {
   const name = options.name ?? 'esep-103230000-0001';
-  const bagInfo = [
-    'Bag-Software-Agent: Esep 0.1.0',
-    'Payload-Oxum: 1.1',
-    `Esep-Origin-Unit: ${options.unit ?? '103230000'}`,
-    `Esep-Period: ${options.period ?? '2025-Q2'}`,
-    'Esep-Sequence: 1',
-    '',
-  ].join('\n');
-  const zip = zipSync(
-    {
-      [`${name}/bagit.txt`]: strToU8('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'),
-      [`${name}/bag-info.txt`]: strToU8(bagInfo),
-      [`${name}/data/records.bin`]: [new Uint8Array(randomBytes(options.payloadBytes ?? 200_000)), { level: 0 }],
+  const bytes = await writePackage({
+    name,
+    info: {
+      packageId: randomUUID(),
+      originInstallation: randomUUID(),
+      originUnit: options.unit ?? '103230000',
+      period: options.period ?? '2025-Q2',
+      created: '2025-06-15T07:00:00.000Z',
+      appVersion: '0.1.0',
+      schemaVersion: 80,
+      katoEdition: 'NK RK 11-2025',
+      sequence: 1,
+      previousPackage: null,
     },
-    { mtime: new Date(2025, 0, 1) },
-  );
+    payload: new Map([['records/meetings.jsonl', new Uint8Array(randomBytes(options.payloadBytes ?? 200_000))]]),
+    signer: generateKeyPair(),
+  });
   const file = path.join(dir, `${name}.zip`);
-  fs.writeFileSync(file, zip);
+  fs.writeFileSync(file, bytes);
   return file;
 }
 

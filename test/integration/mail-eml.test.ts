@@ -12,7 +12,7 @@ import { packageLetter } from '../../electron/core/exchange/mail/letter';
 import type { Envelope } from '../../shared/contract/envelope';
 import type { FileData } from '../../shared/contract/minutes.contract';
 import { KARAAUYL_OKRUG, openTempCore, tempDir } from '../helpers/temp-core';
-import { writeFakePackage } from '../helpers/mail-fixtures';
+import { writeTestPackage } from '../helpers/mail-fixtures';
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -61,7 +61,7 @@ describe('the letter of a package', () => {
 
 describe('composePackageEmail', () => {
   it('is standard MIME that parses back with the subject, both languages and the attachment byte-identical', async () => {
-    const bytes = fs.readFileSync(writeFakePackage(dir));
+    const bytes = fs.readFileSync(await writeTestPackage(dir));
     const { subject, text } = packageLetter({ ...FACTS, bytes: bytes.length, sha256: sha256(bytes) });
     const eml = await composePackageEmail({
       from: 'okrug@akimat.kz',
@@ -97,7 +97,7 @@ describe('composePackageEmail', () => {
 
 describe('mail:eml', () => {
   it('gives the package as an .eml draft: Outlook opens it ready to send, the attachment intact', async () => {
-    const file = writeFakePackage(dir);
+    const file = await writeTestPackage(dir);
     const bytes = fs.readFileSync(file);
     const eml = await value<FileData>('mail:eml', { path: file, to: 'district@akimat.kz' });
     expect(eml.fileName).toBe('esep-103230000-0001.eml');
@@ -113,21 +113,30 @@ describe('mail:eml', () => {
 
   it('is from the saved sender once e-mail is set up', async () => {
     await value('mail:saveSettings', { host: 'smtp.akimat.kz', port: 587, security: 'starttls', user: '', from: 'okrug@akimat.kz', defaultRecipient: null, acceptSelfSigned: false });
-    const eml = await value<FileData>('mail:eml', { path: writeFakePackage(dir), to: 'district@akimat.kz' });
+    const eml = await value<FileData>('mail:eml', { path: await writeTestPackage(dir), to: 'district@akimat.kz' });
     expect((await simpleParser(Buffer.from(eml.dataBase64, 'base64'))).from?.text).toBe('okrug@akimat.kz');
   });
 
-  it('refuses a missing file, a file that is not a zip, and a zip that is not a package', async () => {
+  it('refuses a missing file, a file that is not a zip, a zip that is not a package, and a damaged package', async () => {
+    const missing = path.join(dir, 'missing.zip');
+    expect(await call('mail:eml', { path: missing, to: 'district@akimat.kz' })).toEqual({ ok: false, error: { code: 'package_unreadable', details: { file: missing } } });
     const notZip = path.join(dir, 'notes.zip');
     fs.writeFileSync(notZip, 'just text');
-    const noBagInfo = path.join(dir, 'photos.zip');
-    fs.writeFileSync(noBagInfo, zipSync({ 'a.txt': strToU8('a') }));
-    for (const file of [path.join(dir, 'missing.zip'), notZip, noBagInfo]) {
-      expect(await call('mail:eml', { path: file, to: 'district@akimat.kz' })).toEqual({ ok: false, error: { code: 'mail_package_unreadable', details: { file } } });
-    }
+    const photos = path.join(dir, 'photos.zip');
+    fs.writeFileSync(photos, zipSync({ 'a.txt': strToU8('a') }));
+    for (const file of [notZip, photos]) expect(await call('mail:eml', { path: file, to: 'district@akimat.kz' })).toMatchObject({ ok: false, error: { code: 'package_format' } });
+    // One flipped byte in the payload: caught here, not at the level above days later.
+    const damaged = await writeTestPackage(dir, { name: 'esep-103230000-0009' });
+    const bytes = fs.readFileSync(damaged);
+    const at = bytes.indexOf(Buffer.from('records/meetings.jsonl')) + 200;
+    bytes[at]! ^= 0x01;
+    fs.writeFileSync(damaged, bytes);
+    const refused = await call('mail:eml', { path: damaged, to: 'district@akimat.kz' });
+    expect(refused.ok).toBe(false);
+    expect((refused as { error: { code: string } }).error.code).toMatch(/^package_/);
   });
 
   it('validates the recipient', async () => {
-    expect(await call('mail:eml', { path: writeFakePackage(dir), to: 'not an address' })).toEqual({ ok: false, error: { code: 'validation', details: { fields: ['to'] } } });
+    expect(await call('mail:eml', { path: await writeTestPackage(dir), to: 'not an address' })).toEqual({ ok: false, error: { code: 'validation', details: { fields: ['to'] } } });
   });
 });

@@ -14,8 +14,9 @@ import { STALE_TEMP_MS } from '../../electron/core/services/attachments.service'
 import type { Envelope } from '../../shared/contract/envelope';
 import type { OutboxItem } from '../../shared/contract/mail.contract';
 import { createI18n, errorMessage } from '../../shared/i18n';
-import { openTempCore, tempDir } from '../helpers/temp-core';
-import { closedPort, manualClock, quickTransport, startSmtpServer, writeFakePackage, type TestSmtpServer } from '../helpers/mail-fixtures';
+import { ABAY_DISTRICT, openTempCore, tempDir } from '../helpers/temp-core';
+import { installation, OKRUGS, outDir, recordWork } from './exchange-fixtures';
+import { closedPort, manualClock, quickTransport, startSmtpServer, writeTestPackage, type TestSmtpServer } from '../helpers/mail-fixtures';
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 const MINUTE = 60_000;
@@ -75,7 +76,7 @@ describe('the outbox with a real SMTP server on 127.0.0.1', () => {
   it('delivers over STARTTLS with AUTH PLAIN, and the attachment arrives byte-identical', async () => {
     const smtp = await server();
     await configure(smtp.port);
-    const file = writeFakePackage(dir, { payloadBytes: 700_000 });
+    const file = await writeTestPackage(dir, { payloadBytes: 700_000 });
     const bytes = fs.readFileSync(file);
     const queued = await queue(file);
     expect(queued).toMatchObject({ status: 'queued', attempts: 0, nextAttemptAt: null, recipient: 'district@akimat.kz', packageFileName: 'esep-103230000-0001.zip', packageSha256: sha256(bytes) });
@@ -106,7 +107,7 @@ describe('the outbox with a real SMTP server on 127.0.0.1', () => {
   it('keeps a message queued while the server is down, backing off, and delivers it on the first due attempt once it is up', async () => {
     const port = await closedPort();
     await configure(port);
-    const { id } = await queue(writeFakePackage(dir));
+    const { id } = await queue(await writeTestPackage(dir));
 
     expect(await send()).toMatchObject({ sent: 0, retrying: 1 });
     let waiting = await item(id);
@@ -137,7 +138,7 @@ describe('the outbox with a real SMTP server on 127.0.0.1', () => {
   it('backs off 1, 2, 4 … minutes, capped at an hour, and gives up after 12 attempts until the user retries', async () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8, 12].map(retryDelay)).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60].map((m) => m * MINUTE));
     await configure(await closedPort());
-    const { id } = await queue(writeFakePackage(dir));
+    const { id } = await queue(await writeTestPackage(dir));
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       await send();
       const now = await item(id);
@@ -158,7 +159,7 @@ describe('the outbox with a real SMTP server on 127.0.0.1', () => {
   it('a wrong password is mail_auth_failed, in Kazakh and Russian, and counts as a failed attempt', async () => {
     const smtp = await server();
     await configure(smtp.port, { password: 'wrong' });
-    const { id } = await queue(writeFakePackage(dir));
+    const { id } = await queue(await writeTestPackage(dir));
     expect(await send()).toMatchObject({ retrying: 1 });
     const failed = await item(id);
     expect(failed).toMatchObject({ status: 'queued', attempts: 1, nextAttemptAt: clock.ms + MINUTE, lastError: { code: 'mail_auth_failed' } });
@@ -182,7 +183,7 @@ describe('the outbox with a real SMTP server on 127.0.0.1', () => {
       },
     });
     await configure(smtp.port);
-    const { id } = await queue(writeFakePackage(dir), 'nobody@akimat.kz');
+    const { id } = await queue(await writeTestPackage(dir), 'nobody@akimat.kz');
     expect(await send()).toMatchObject({ failed: 1, retrying: 0 });
     const refused = await item(id);
     expect(refused).toMatchObject({ status: 'failed', attempts: 1, nextAttemptAt: null, lastError: { code: 'mail_rejected' } });
@@ -196,7 +197,7 @@ describe('the outbox with a real SMTP server on 127.0.0.1', () => {
   it('refuses the server’s self-signed certificate unless the user accepted it', async () => {
     const smtp = await server();
     await configure(smtp.port, { acceptSelfSigned: false });
-    const { id } = await queue(writeFakePackage(dir));
+    const { id } = await queue(await writeTestPackage(dir));
     await send();
     const refused = await item(id);
     expect(refused).toMatchObject({ status: 'queued', attempts: 1, lastError: { code: 'mail_certificate_untrusted' } });
@@ -207,7 +208,7 @@ describe('the outbox with a real SMTP server on 127.0.0.1', () => {
   it('puts a message interrupted mid-send back in the queue at the next start, and sends it', async () => {
     const smtp = await server();
     await configure(smtp.port);
-    const { id } = await queue(writeFakePackage(dir));
+    const { id } = await queue(await writeTestPackage(dir));
     // The app quit while the message was being handed over.
     expect(claimOutbox(core.ctx.db, id)).toBe(true);
     expect(await item(id)).toMatchObject({ status: 'sending', attempts: 1 });
@@ -222,10 +223,20 @@ describe('the outbox with a real SMTP server on 127.0.0.1', () => {
     expect(await item(id)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
+  it('fails a message whose file the data folder lost, saying so, without trying the server', async () => {
+    const smtp = await server();
+    await configure(smtp.port);
+    const { id } = await queue(await writeTestPackage(dir));
+    fs.rmSync(path.join(core.paths.dataDir, 'outbox', `${id}.eml`));
+    expect(await send()).toMatchObject({ failed: 1 });
+    expect(await item(id)).toMatchObject({ status: 'failed', lastError: { code: 'mail_message_lost', details: { file: `outbox/${id}.eml` } } });
+    expect(smtp.received).toEqual([]);
+  });
+
   it('removes message files no row names once old enough, and keeps the rest', async () => {
     const smtp = await server();
     await configure(smtp.port);
-    const { id } = await queue(writeFakePackage(dir));
+    const { id } = await queue(await writeTestPackage(dir));
     const outboxDir = path.join(core.paths.dataDir, 'outbox');
     const orphan = path.join(outboxDir, '0a1b2c3d-4e5f-4a6b-8c7d-000000000009.eml');
     const young = path.join(outboxDir, '0a1b2c3d-4e5f-4a6b-8c7d-00000000000a.eml');
@@ -243,7 +254,7 @@ describe('the outbox with a real SMTP server on 127.0.0.1', () => {
 
 describe('queueing and cancelling', () => {
   it('needs the SMTP settings first', async () => {
-    expect(await call('mail:queue', { path: writeFakePackage(dir), to: 'district@akimat.kz' })).toEqual({ ok: false, error: { code: 'mail_not_configured' } });
+    expect(await call('mail:queue', { path: await writeTestPackage(dir), to: 'district@akimat.kz' })).toEqual({ ok: false, error: { code: 'mail_not_configured' } });
     expect(fs.existsSync(path.join(core.paths.dataDir, 'outbox'))).toBe(false);
   });
 
@@ -251,7 +262,7 @@ describe('queueing and cancelling', () => {
     const smtp = await server();
     await configure(smtp.port);
     const key = path.join(core.paths.dataDir, 'identity', 'smtp-password');
-    expect(await call('mail:queue', { path: key, to: 'attacker@example.com' })).toEqual({ ok: false, error: { code: 'mail_package_unreadable', details: { file: key } } });
+    expect(await call('mail:queue', { path: key, to: 'attacker@example.com' })).toMatchObject({ ok: false, error: { code: 'package_format' } });
     expect(await outbox()).toEqual([]);
     expect(fs.existsSync(path.join(core.paths.dataDir, 'outbox'))).toBe(false);
   });
@@ -259,8 +270,8 @@ describe('queueing and cancelling', () => {
   it('cancels a queued message with its file; a sent one stays', async () => {
     const smtp = await server();
     await configure(smtp.port);
-    const first = await queue(writeFakePackage(dir));
-    const second = await queue(writeFakePackage(dir, { name: 'esep-103230000-0002' }));
+    const first = await queue(await writeTestPackage(dir));
+    const second = await queue(await writeTestPackage(dir, { name: 'esep-103230000-0002' }));
     const emlOf = (id: string) => path.join(core.paths.dataDir, 'outbox', `${id}.eml`);
     expect(fs.existsSync(emlOf(first.id))).toBe(true);
     expect((await outbox()).map((i) => i.id)).toEqual([second.id, first.id]);
@@ -300,7 +311,7 @@ describe('startOutbox', () => {
   it('sends at start, waits for the next due attempt, and sends at once after a queue', async () => {
     const port = await closedPort();
     await configure(port);
-    const { id } = await queue(writeFakePackage(dir));
+    const { id } = await queue(await writeTestPackage(dir));
     const timers = manualTimers();
     const sent: string[] = [];
     const runner = startOutbox(core, {
@@ -331,7 +342,7 @@ describe('startOutbox', () => {
     expect([...timers.pending.values()][0]!.ms).toBe(5 * MINUTE);
 
     // Queued through the door: woken at once, not after five minutes.
-    const second = await queue(writeFakePackage(dir, { name: 'esep-103230000-0002' }));
+    const second = await queue(await writeTestPackage(dir, { name: 'esep-103230000-0002' }));
     await until(async () => (await item(second.id)).status === 'sent');
     expect(smtp.received).toHaveLength(2);
     expect(sent).toEqual(['district@akimat.kz', 'district@akimat.kz', 'district@akimat.kz']);
@@ -343,7 +354,7 @@ describe('startOutbox', () => {
   it('waits for settings without spinning when messages are due but e-mail is not set up', async () => {
     const smtp = await server();
     await configure(smtp.port);
-    await queue(writeFakePackage(dir));
+    await queue(await writeTestPackage(dir));
     core.ctx.db.prepare(`DELETE FROM settings WHERE key = 'mail_smtp'`).run();
     const timers = manualTimers();
     outboxes.push(startOutbox(core, { createTransport: quickTransport, clock, setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout }));
@@ -363,3 +374,43 @@ const until = (condition: () => boolean | Promise<boolean>) =>
     },
     { timeout: 10_000, interval: 10 },
   );
+
+describe('a package exported by an okrug, sent by e-mail, imported at its district', () => {
+  it('arrives as the very package: the district imports the attachment as it came', async () => {
+    const okrug = installation(OKRUGS[0]);
+    const district = installation(ABAY_DISTRICT);
+    try {
+      const { meetingId } = recordWork(okrug, OKRUGS[0], 2);
+      const exported = await okrug.exportTo(outDir());
+      const smtp = await server();
+      const saved = await okrug.request('mail:saveSettings', {
+        host: '127.0.0.1',
+        port: smtp.port,
+        security: 'starttls',
+        user: 'okrug',
+        password: 'құпия-сөз',
+        from: 'okrug@akimat.kz',
+        defaultRecipient: null,
+        acceptSelfSigned: true,
+      });
+      expect(saved.ok).toBe(true);
+      expect(await okrug.request('mail:queue', { path: exported.path, to: 'district@akimat.kz' })).toMatchObject({ ok: true });
+      expect(await sendDue(okrug.core, { createTransport: quickTransport, clock })).toMatchObject({ sent: 1 });
+
+      const parsed = await simpleParser(smtp.received[0]!.raw);
+      expect(parsed.subject).toContain('Қараауыл а.о., 2025 жыл');
+      expect(parsed.text).toContain(exported.sha256);
+      const [attachment] = parsed.attachments;
+      expect(attachment!.filename).toBe(exported.fileName);
+      const saveAs = path.join(outDir(), attachment!.filename!);
+      fs.writeFileSync(saveAs, attachment!.content);
+      expect(sha256(fs.readFileSync(saveAs))).toBe(exported.sha256);
+
+      expect(await district.importFile(saveAs, [okrug.installationId])).toMatchObject({ ok: true });
+      expect(district.value('meetings:get', { id: meetingId })).toMatchObject({ id: meetingId, origin: okrug.installationId });
+    } finally {
+      okrug.core.close();
+      district.core.close();
+    }
+  });
+});

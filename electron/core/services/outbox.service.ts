@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import type { FileData } from '../../../shared/contract/minutes.contract';
 import type { OutboxItem } from '../../../shared/contract/mail.contract';
 import { EsepError, type ErrorPayload } from '../../../shared/errors';
+import { parsePeriod } from '../../../shared/domain/reports/period';
 import { appendAudit } from '../db/repos/audit.repo';
 import { getUnit } from '../db/repos/units.repo';
 import {
@@ -27,7 +28,7 @@ import { sha256Of } from '../files/content-store';
 import { safeFileName } from '../files/safe-file-name';
 import { composePackageEmail } from '../exchange/mail/eml';
 import { packageLetter } from '../exchange/mail/letter';
-import { readPackageAbout } from '../exchange/mail/package-about';
+import { readPackage } from '../exchange/bag';
 import { sendFailure, transportOptions, type CreateTransport } from '../exchange/mail/smtp';
 import { getMailSettings, mailAccount } from './mail-settings.service';
 import { STALE_TEMP_MS } from './attachments.service';
@@ -60,24 +61,26 @@ export interface SendDeps {
 
 /**
  * A package as its letter: the bytes, the bilingual subject and text, what the row records.
- * The file must read as an Esep package: a path from the renderer can never make Esep mail
- * some other file (the signing key, a database) to an address.
+ * The package is verified first (every hash, and the signature against the key it names): a
+ * damaged file is refused here, with the reason, rather than at the level above days later;
+ * and a path from the renderer can never make Esep mail some other file (the signing key, a
+ * database) to an address.
  */
 async function packageLetterOf(core: Core, packagePath: string) {
   let bytes: Buffer;
   try {
     bytes = await fs.promises.readFile(packagePath);
   } catch {
-    throw new EsepError('mail_package_unreadable', { file: packagePath });
+    throw new EsepError('package_unreadable', { file: packagePath });
   }
-  const about = await readPackageAbout(bytes);
-  if (!about) throw new EsepError('mail_package_unreadable', { file: packagePath });
-  const unit = getUnit(core.ctx.db, about.originUnit);
+  const { info } = await readPackage(bytes);
+  const unit = getUnit(core.ctx.db, info.originUnit);
   const fileName = safeFileName(path.basename(packagePath), 'esep.zip');
   const sha256 = sha256Of(bytes);
   const letter = packageLetter({
-    unit: { kato: about.originUnit, nameKk: unit?.nameKk ?? null, nameRu: unit?.nameRu ?? null },
-    period: about.period,
+    unit: { kato: info.originUnit, nameKk: unit?.nameKk ?? null, nameRu: unit?.nameRu ?? null },
+    // The bag-info schema accepts only a period parsePeriod reads.
+    period: parsePeriod(info.period)!,
     fileName,
     bytes: bytes.length,
     sha256,
@@ -230,7 +233,7 @@ export async function sendDue(core: Core, deps: SendDeps): Promise<SendSummary> 
         eml = await fs.promises.readFile(path.join(core.paths.dataDir, item.emlFile));
       } catch {
         // The data folder lost the file (restored without it, cleaned by hand): nothing to send.
-        failed({ code: 'mail_package_unreadable', details: { file: item.emlFile } }, true);
+        failed({ code: 'mail_message_lost', details: { file: item.emlFile } }, true);
         continue;
       }
       try {
