@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, ty
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CorePaths } from '../paths';
-import { writeFileAtomically } from '../files/atomic-write';
+import { writePrivateFile } from '../files/private-file';
 import { EsepError } from '../../../shared/errors';
 import { KEY_ID_PATTERN } from '../../../shared/domain/exchange/ownership';
 
@@ -63,16 +63,9 @@ export function minisignPublicKey(keyId: string, publicKey: Buffer): string {
   return `untrusted comment: minisign public key ${keyId}\n${body.toString('base64')}\n`;
 }
 
-/**
- * Writes the private key where only this user can read it: the folder 0700 and the file 0600,
- * the file written whole or not at all. On Windows the modes mean nothing; the data folder is
- * under the user's own profile (%APPDATA%), which other users cannot read.
- */
+/** Writes the private key where only this user can read it (see writePrivateFile). */
 export function writePrivateKey(dir: string, key: KeyObject): void {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  // mkdir leaves an existing folder's mode as it was.
-  if (process.platform !== 'win32') fs.chmodSync(dir, 0o700);
-  writeFileAtomically(path.join(dir, PRIVATE_KEY_FILE), key.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  writePrivateFile(path.join(dir, PRIVATE_KEY_FILE), key.export({ type: 'pkcs8', format: 'pem' }));
 }
 
 /**
