@@ -2,8 +2,6 @@ import fc from 'fast-check';
 import type { Core } from '../../electron/core/core';
 import { EsepError } from '../../shared/errors';
 import { readPackage } from '../../electron/core/exchange/bag';
-import { keyPairFromPrivateKey } from '../../electron/core/exchange/minisign';
-import { keyIdBytes } from '../../electron/core/identity/identity-key';
 import { signingKey } from '../../electron/core/services/identity.service';
 import { importPackage } from '../../electron/core/services/exchange-import.service';
 import { applyMutation, mutationArbitrary, CASE_TIMEOUT_MS, type FuzzBase, type Mutation } from './package-fuzz';
@@ -70,8 +68,7 @@ function mutateRecords(world: ImportFuzzWorld, m: RecordMutation): Promise<Buffe
   const payload = [...files].filter(([p]) => p.startsWith('data/'));
   const oxum = `${payload.reduce((n, [, d]) => n + d.length, 0)}.${payload.length}`;
   files.set('bag-info.txt', Buffer.from(files.get('bag-info.txt')!.toString('utf8').replace(/^Payload-Oxum: .*$/m, `Payload-Oxum: ${oxum}`)));
-  const { privateKey, keyId } = signingKey(world.okrug.ctx);
-  return repack(reseal({ name: bag.name, files }, keyPairFromPrivateKey(privateKey, keyIdBytes(keyId))));
+  return repack(reseal({ name: bag.name, files }, signingKey(world.okrug.ctx)));
 }
 
 /** A cheap fingerprint of what an import could change. */
