@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
 import { ReminderDaysSetting } from '../reminders';
 import { RuleSetsSection } from './RuleSetsSection';
+import { MailSettingsSection } from './MailSettingsSection';
 import { IssueReferenceSection } from '../issues';
 import { Fact } from '../../components/Fact';
 
@@ -54,6 +55,8 @@ export function SettingsScreen() {
       <RuleSetsSection />
 
       {root && <ReminderDaysSetting />}
+
+      <MailSettingsSection />
 
       {root && <IssueReferenceSection />}
 
