@@ -8,6 +8,7 @@ import { IssuesScreen } from './features/issues';
 import { MeetingsScreen } from './features/meetings';
 import { PlaceholderScreen } from './features/placeholder';
 import { ReminderBell } from './features/reminders';
+import { OutboxScreen } from './features/outbox';
 import { ReportsScreen } from './features/reports';
 import { SettingsScreen } from './features/settings';
 import { SetupWizard } from './features/setup';
@@ -65,6 +66,8 @@ function Shell() {
           <main id="main" className="app-main" tabIndex={-1}>
             {screen === 'calendar' ? (
               <CalendarScreen />
+            ) : screen === 'outbox' ? (
+              <OutboxScreen />
             ) : screen === 'meetings' ? (
               <MeetingsScreen />
             ) : screen === 'issues' ? (

@@ -2,7 +2,7 @@ import { SCREENS, useAppStore, type Screen } from '../stores/app.store';
 import { useT } from '../i18n';
 
 /** Screens that this version implements; the rest show a "later version" panel. */
-const AVAILABLE_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['calendar', 'meetings', 'issues', 'reports', 'settings']);
+const AVAILABLE_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['calendar', 'meetings', 'issues', 'reports', 'outbox', 'settings']);
 
 export function AppNav() {
   const { t } = useT();
@@ -36,6 +36,7 @@ const ICONS: Record<Screen, string> = {
   issues: 'M4 5h16v11H9l-5 4zM8 9h8M8 12h5',
   reports: 'M6 3h9l4 4v14H6zM15 3v4h4M9 12h7M9 16h7',
   exchange: 'M4 8h13l-3-3M20 16H7l3 3',
+  outbox: 'M3 6h18v12H3zM3 7l9 6 9-6',
   settings: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1',
 };
 

@@ -8,9 +8,9 @@ import { attempt, toErrorPayload, type Result } from './result';
 import { resumeAt } from './resume';
 import { onReset } from './reset';
 
-export type Screen = 'calendar' | 'meetings' | 'issues' | 'reports' | 'exchange' | 'settings';
+export type Screen = 'calendar' | 'meetings' | 'issues' | 'reports' | 'exchange' | 'outbox' | 'settings';
 
-export const SCREENS: readonly Screen[] = ['calendar', 'meetings', 'issues', 'reports', 'exchange', 'settings'];
+export const SCREENS: readonly Screen[] = ['calendar', 'meetings', 'issues', 'reports', 'exchange', 'outbox', 'settings'];
 
 interface AppData {
   phase: 'loading' | 'ready' | 'failed';
