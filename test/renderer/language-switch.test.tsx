@@ -56,12 +56,4 @@ describe('language', () => {
     fireEvent.click(screen.getByTestId('settings-lang-ru'));
     expect(screen.getByRole('heading', { level: 1, name: 'Настройки' })).toBeTruthy();
   });
-
-  it('shows later sections as a translated "coming in a later version" panel', async () => {
-    renderWithI18n(<App />);
-    fireEvent.click(await screen.findByTestId('nav-exchange'));
-    expect(screen.getByTestId('placeholder-exchange').textContent).toContain('Келесі нұсқада');
-    fireEvent.click(screen.getByTestId('lang-ru'));
-    expect(screen.getByTestId('placeholder-exchange').textContent).toContain('В следующей версии');
-  });
 });
