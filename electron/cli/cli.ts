@@ -69,7 +69,9 @@ interface Command {
   needsData?: true;
   /** Channel input fields (paths) → the option that fills them, to name them in a `validation` message. */
   fields: Record<string, string>;
-  run(opts: Opts, call: Call, t: TFunction, lang: UiLanguage, callAsync: CallAsync): Printed | Promise<Printed>;
+  /** Takes file arguments after the options (`verify FILE`, `import FILE...`). */
+  positionals?: true;
+  run(opts: Opts, call: Call, t: TFunction, lang: UiLanguage, callAsync: CallAsync, files: string[]): Printed | Promise<Printed>;
 }
 
 const COMMON = {
@@ -300,6 +302,143 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
+Object.assign(COMMANDS, exchangeCommands());
+
+/**
+ * The exchange between installations (issue 11): a new installation with its key pair, its
+ * identity, its package for a period, and a package verified or imported at the level above.
+ */
+function exchangeCommands(): Record<string, Command> {
+  const language = (lang: UiLanguage, call: Call) => (lang === 'kk' || lang === 'ru' ? lang : (call('settings:get', {}).language ?? 'kk'));
+  const countsText = (counts: Partial<Record<string, { new: number; changed: number; unchanged: number; refused: number }>>) =>
+    table(
+      ['records', 'new', 'updated', 'unchanged', 'refused'],
+      Object.entries(counts).map(([kind, c]) => [kind, String(c!.new), String(c!.changed), String(c!.unchanged), String(c!.refused)]),
+    );
+  return {
+    setup: {
+      options: { ...COMMON, unit: { type: 'string' }, today: { type: 'string' } },
+      usage: `setup      --data-dir DIR --unit CODE [--lang kk|ru] [--json]
+             a new installation for the unit (what the first-run wizard does), with its
+             signing key pair; --lang is the installation's language (kk by default)`,
+      needsData: true,
+      fields: { rootKato: '--unit', language: '--lang' },
+      run: (o, call, _t, lang) => {
+        call('setup:complete', { rootKato: o.unit, language: lang === 'ru' ? 'ru' : 'kk' });
+        const identity = call('identity:get', {});
+        return { json: identity, text: identityText(identity) };
+      },
+    },
+    identity: {
+      options: { ...COMMON, today: { type: 'string' } },
+      usage: `identity   --data-dir DIR [--json]
+             the installation's id, unit, public key (minisign format) and fingerprint`,
+      needsData: true,
+      fields: {},
+      run: (_o, call) => {
+        const identity = call('identity:get', {});
+        return { json: identity, text: identityText(identity) };
+      },
+    },
+    export: {
+      options: { ...COMMON, period: { type: 'string' }, out: { type: 'string' }, attachments: { type: 'boolean', default: false }, today: { type: 'string' } },
+      usage: `export     --data-dir DIR --period P --out DIR [--attachments] [--json]
+             writes the installation's signed package for the period (its records up to the
+             period's end, the report in --lang, the packages received from below) into the
+             folder --out, and prints its path and SHA-256; P: ${PERIOD_FORMS}`,
+      needsData: true,
+      fields: { period: '--period', dir: '--out', language: '--lang' },
+      run: (o, call, _t, lang, callAsync) => {
+        if (typeof o.out !== 'string') throw new UsageError('export needs --out DIR');
+        return callAsync('exchange:export', { period: periodOption(o.period), dir: path.resolve(o.out), language: language(lang, call), attachments: o.attachments === true }).then((pkg) => ({
+          json: pkg,
+          text: `${pkg.path}\nSHA-256 ${pkg.sha256}\n${pkg.bytes} bytes, package No. ${pkg.sequence}, ${Object.entries(pkg.records)
+            .filter(([, n]) => n! > 0)
+            .map(([kind, n]) => `${n} ${kind}`)
+            .join(', ')}; ${pkg.forwarded} forwarded\n`,
+        }));
+      },
+    },
+    verify: {
+      options: { ...COMMON, today: { type: 'string' } },
+      usage: `verify     FILE [--json]
+             exit 0 if the package is intact and signed by the key it names (each package it
+             carries too), 2 with the reason otherwise; compare the fingerprint with the sender's`,
+      positionals: true,
+      fields: {},
+      run: async (_o, _call, _t, _lang, callAsync, files) => {
+        if (files.length !== 1) throw new UsageError('verify takes one FILE');
+        const result = await callAsync('exchange:verify', { source: { path: path.resolve(files[0]!) } });
+        return {
+          json: result,
+          text:
+            `${result.fileName}: intact, SHA-256 ${result.sha256}\n` +
+            result.packages
+              .map((p) => `${p.forwardedIn ? '  forwarded: ' : ''}${p.originUnit} ${p.unit?.nameRu ?? ''} — package No. ${p.sequence}, period ${p.period.start}..${p.period.end}, signed by ${p.fingerprint}\n`)
+              .join(''),
+        };
+      },
+    },
+    import: {
+      options: { ...COMMON, 'trust-new': { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false }, today: { type: 'string' } },
+      usage: `import     --data-dir DIR [--trust-new] [--dry-run] FILE... [--json]
+             verifies each package and applies it in one transaction (--dry-run: only says what
+             it would do); the first package of an installation needs --trust-new once its
+             fingerprint (shown) was compared with the sender's; prints per file the new,
+             updated, unchanged and refused records; exit 2 if any file is refused`,
+      needsData: true,
+      positionals: true,
+      fields: {},
+      run: async (o, _call, t, _lang, callAsync, files) => {
+        if (files.length === 0) throw new UsageError('import needs at least one FILE');
+        const results: unknown[] = [];
+        let text = '';
+        let refused = 0;
+        for (const file of files) {
+          const source = { path: path.resolve(file) };
+          try {
+            const preview = await callAsync('exchange:preview', { source });
+            const fresh = preview.packages.filter((p) => p.origin.trust === 'new');
+            if (!o['dry-run'] && fresh.length > 0 && !o['trust-new']) {
+              throw new EsepError('package_origin_untrusted', { kato: fresh[0]!.origin.unitKato, fingerprint: fresh[0]!.origin.fingerprint });
+            }
+            const result = o['dry-run'] ? preview : await callAsync('exchange:import', { source, trust: fresh.map((p) => p.origin.installationId) });
+            results.push({ file, ok: true, ...result });
+            for (const p of result.packages) {
+              text += `${file}: ${p.forwardedIn ? 'forwarded ' : ''}package No. ${p.sequence} of ${p.origin.unitKato} (${p.origin.fingerprint}, ${p.origin.trust}): ${p.disposition}${o['dry-run'] ? ' (dry run)' : ''}\n`;
+              if (p.gap > 0) text += `  warning: ${p.gap} earlier package(s) of this origin never arrived\n`;
+              if (Object.keys(p.counts).length > 0) text += countsText(p.counts).replace(/^/gm, '  ');
+            }
+          } catch (error) {
+            if (!(error instanceof EsepError) || error.code === 'internal') throw error;
+            refused++;
+            results.push({ file, ok: false, error: error.toPayload() });
+            text += `${file}: ${errorMessage(t, error.toPayload())}\n`;
+          }
+        }
+        if (refused > 0) throw new ImportRefused({ json: results, text }, refused);
+        return { json: results, text };
+      },
+    },
+  };
+}
+
+/** Some files were refused: what was printed still goes out, with exit code 2. */
+class ImportRefused extends Error {
+  constructor(
+    readonly printed: Printed,
+    readonly refused: number,
+  ) {
+    super(`${refused} package(s) refused`);
+  }
+}
+
+function identityText(identity: Output<'identity:get'>): string {
+  const unit = identity.root ? `${identity.root.kato} ${identity.root.nameKk} / ${identity.root.nameRu}` : '(not set up)';
+  const key = identity.key ? `fingerprint ${identity.key.fingerprint}\n${identity.key.publicKey}` : 'no signing key\n';
+  return `installation ${identity.installationId}\nunit ${unit}\n${key}`;
+}
+
 const LEGEND = `Common: --data-dir DIR or --db FILE (read an installation's data and rule sets), --lang kk|ru|en.
 CODE is a KATO code (9 digits); YYYY a year, ${span(Year)}.
 Kinds: oblast capital republican_city city_district district oblast_city district_city
@@ -333,7 +472,8 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
       return name === undefined ? EXIT_BAD_INPUT : EXIT_OK;
     }
     if (command === undefined) throw new UsageError(`unknown command: ${name}`);
-    opts = parseArgs({ args: [...rest], options: command.options, strict: true, allowPositionals: false }).values as Opts;
+    const parsed = parseArgs({ args: [...rest], options: command.options, strict: true, allowPositionals: command.positionals === true });
+    opts = parsed.values as Opts;
     if (command.needsData && !hasData(opts)) throw new UsageError(`${name} works on an installation's data: give --data-dir DIR or --db FILE`);
     core = openCoreFor(opts);
     const handlers: HandlersOf<CliContract> = { ...createHandlers(core, pkg.version), ...createDemoHandlers(core) };
@@ -352,7 +492,7 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
       io.stdout(opts.json ? `${JSON.stringify(printed.json, null, 2)}\n` : printed.text);
       return EXIT_OK;
     };
-    const printed = command.run(opts, call, t, lang, callAsync);
+    const printed = command.run(opts, call, t, lang, callAsync, parsed.positionals);
     if (printed instanceof Promise) {
       // The core stays open until the answer is in; `finally` below must not close it first.
       const open = core;
@@ -367,6 +507,12 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
   }
 
   function failed(error: unknown): number {
+    if (error instanceof ImportRefused) {
+      // Each file's outcome, refused ones included: stdout as with success, the reasons on stderr too.
+      if (opts.json) io.stdout(`${JSON.stringify(error.printed.json, null, 2)}\n`);
+      else io.stderr(error.printed.text);
+      return EXIT_BAD_INPUT;
+    }
     const commandUsage = usage(command === undefined ? undefined : name);
     if (error instanceof EsepError) {
       if (error.code === 'validation' && command !== undefined) {

@@ -80,6 +80,7 @@ export const CHANNELS = [
   'identity:get',
   'exchange:origins',
   'exchange:export',
+  'exchange:verify',
   'exchange:preview',
   'exchange:import',
 ] as const;

@@ -134,6 +134,31 @@ export interface ImportPreview {
   packages: PackagePreview[];
 }
 
+/** A package as `verify` finds it: intact and signed by the key it names (trusted or not). */
+export interface VerifiedPackageSummary {
+  packageId: string;
+  forwardedIn: string | null;
+  originInstallation: string;
+  originUnit: string;
+  unit: UnitSummary | null;
+  keyId: string;
+  fingerprint: string;
+  publicKey: string;
+  period: { start: IsoDate; end: IsoDate };
+  createdAt: number;
+  sequence: number;
+  /** Records per kind, forwarded packages and other files excluded. */
+  records: Partial<Record<PackageKind, number>>;
+  files: number;
+}
+
+export interface VerifyResult {
+  fileName: string;
+  sha256: string;
+  /** The file's package first, each carried one after the package carrying it. */
+  packages: VerifiedPackageSummary[];
+}
+
 export const ExportInput = z
   .object({
     period: z.object({ start: IsoDateString, end: IsoDateString }).strict(),
@@ -151,6 +176,8 @@ export const exchangeContract = {
   'exchange:origins': channel<OriginSummary[]>()(NoInput),
   /** Writes this installation's package for the period into a folder, read back and checked. */
   'exchange:export': channel<ExportedPackage>()(ExportInput),
+  /** Verifies a package on its own (no database): intact, every hash, signed by the key it names. */
+  'exchange:verify': channel<VerifyResult>()(z.object({ source: PackageSource }).strict()),
   /** Verifies a package and says what importing it would do; changes nothing. */
   'exchange:preview': channel<ImportPreview>()(z.object({ source: PackageSource }).strict()),
   /**

@@ -23,6 +23,7 @@ describe('the layering is enforced by lint', () => {
     ['shared/domain/x.ts', "import React from 'react';"],
     ['shared/domain/x.ts', "import { api } from '../../renderer/src/api';"],
     ['electron/core/x.ts', "import { app } from 'electron';"],
+    ['electron/core/exchange/bag.ts', "import { safeStorage } from 'electron';"],
     ['electron/cli/x.ts', "import { app } from 'electron';"],
     ['electron/core/demo/x.ts', "import { app } from 'electron';"],
     ['electron/core/services/x.ts', "import { generateDemo } from '../demo/generate';"],

@@ -54,7 +54,7 @@ import { exportReport } from '../services/report-export.service';
 import { getIdentity } from '../services/identity.service';
 import { listOrigins } from '../services/origins.service';
 import { exportPackage } from '../services/exchange-export.service';
-import { applyPackage, previewPackage } from '../services/exchange-import.service';
+import { applyPackage, previewPackage, verifyPackage } from '../services/exchange-import.service';
 
 export type Handlers = HandlersOf<Contract>;
 
@@ -145,7 +145,8 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     'reports:export': (input) => exportReport(ctx, input),
     'identity:get': () => getIdentity(ctx),
     'exchange:origins': () => listOrigins(ctx),
-    'exchange:export': (input) => exportPackage(core, input),
+    'exchange:export': (input) => exportPackage(core, input, appVersion),
+    'exchange:verify': (input) => verifyPackage(core, input.source),
     'exchange:preview': (input) => previewPackage(core, input.source),
     'exchange:import': (input) => applyPackage(core, input.source, input.trust),
   };

@@ -3,7 +3,7 @@ import type { CoreContext } from '../../context';
 import { prepared } from '../statements';
 
 /** `export`: a document left the installation (reports: who took which figures, with or without personal data). */
-export type AuditAction = 'insert' | 'update' | 'delete' | 'load' | 'export';
+export type AuditAction = 'insert' | 'update' | 'delete' | 'load' | 'export' | 'import';
 
 export interface AuditEntry {
   id: string;

@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ABAY_DISTRICT } from '../helpers/temp-core';
+import { installation, OKRUGS, outDir, recordWork, type Installation } from './exchange-fixtures';
+
+const open: Installation[] = [];
+const make = (unit: string, today?: string) => {
+  const inst = installation(unit, today);
+  open.push(inst);
+  return inst;
+};
+afterEach(() => {
+  for (const inst of open.splice(0)) inst.core.close();
+});
+
+const tables = (inst: Installation) => {
+  const all = (sql: string) => inst.core.ctx.db.prepare(sql).all();
+  return {
+    meetings: all('SELECT * FROM meetings ORDER BY id'),
+    officials: all('SELECT * FROM meeting_officials ORDER BY id'),
+    issues: all('SELECT * FROM issues ORDER BY id'),
+    authors: all('SELECT * FROM issue_authors ORDER BY issue_id'),
+    history: all('SELECT * FROM issue_history ORDER BY id'),
+    search: all('SELECT rowid FROM issue_search ORDER BY rowid'),
+    origins: all('SELECT * FROM origins ORDER BY id'),
+    packages: all('SELECT * FROM imported_packages ORDER BY id'),
+  };
+};
+
+describe('a package from an okrug, imported at its district', () => {
+  it('previews as new records from a new origin, applies once the fingerprint is confirmed, and again changes nothing', async () => {
+    const okrug = make(OKRUGS[0]);
+    const { meetingId, issueIds } = recordWork(okrug, OKRUGS[0], 3);
+    const pkg = await okrug.exportTo(outDir());
+    expect(pkg).toMatchObject({ sequence: 1, records: { meetings: 2, issues: 3 }, forwarded: 0 });
+    expect(fs.statSync(pkg.path).size).toBe(pkg.bytes);
+
+    const district = make(ABAY_DISTRICT);
+    const before = tables(district);
+    const preview = await district.preview(pkg.path);
+    expect(preview.ok).toBe(true);
+    if (!preview.ok) return;
+    expect(preview.value.packages).toHaveLength(1);
+    const [p] = preview.value.packages;
+    expect(p).toMatchObject({ disposition: 'apply', sequence: 1, lastSequence: 0, gap: 0, origin: { installationId: okrug.installationId, unitKato: OKRUGS[0], trust: 'new' } });
+    expect(p!.origin.fingerprint).toBe(okrug.value('identity:get', {}).key.fingerprint);
+    expect(p!.counts.meetings).toEqual({ new: 2, changed: 0, unchanged: 0, refused: 0 });
+    expect(p!.counts.issues).toEqual({ new: 3, changed: 0, unchanged: 0, refused: 0 });
+    expect(tables(district)).toEqual(before);
+
+    // Not confirmed: refused whole.
+    expect(await district.importFile(pkg.path)).toMatchObject({ ok: false, error: { code: 'package_origin_untrusted' } });
+    expect(tables(district)).toEqual(before);
+
+    const applied = await district.importFile(pkg.path, [okrug.installationId]);
+    expect(applied).toMatchObject({ ok: true });
+    const meeting = district.value('meetings:get', { id: meetingId });
+    expect(meeting).toMatchObject({ id: meetingId, origin: okrug.installationId, status: 'held' });
+    const issue = district.value('issues:get', { id: issueIds[0] });
+    expect(issue).toMatchObject({ origin: okrug.installationId, unitKato: OKRUGS[0] });
+    expect(district.value('issues:list', { filter: { search: 'мәселе' }, sort: { key: 'registryNo', dir: 'asc' }, offset: 0, limit: 50 }).total).toBe(3);
+
+    const once = tables(district);
+    const again = await district.importFile(pkg.path, []);
+    expect(again).toMatchObject({ ok: true, value: { packages: [{ disposition: 'already_imported' }] } });
+    expect(tables(district)).toEqual(once);
+  });
+
+  it('a later package replaces what changed and keeps what did not; the older one is then a replay', async () => {
+    const okrug = make(OKRUGS[0]);
+    const { issueIds } = recordWork(okrug, OKRUGS[0], 2);
+    const first = await okrug.exportTo(outDir());
+    const district = make(ABAY_DISTRICT);
+    expect(await district.importFile(first.path, [okrug.installationId])).toMatchObject({ ok: true });
+
+    const issue = okrug.value('issues:get', { id: issueIds[0] });
+    okrug.value('issues:update', { id: issue.id, revision: issue.revision, fields: { text: 'Көше жарығы әлі жоқ' } });
+    const second = await okrug.exportTo(outDir());
+    expect(second.sequence).toBe(2);
+    const result = await district.importFile(second.path, []);
+    expect(result).toMatchObject({ ok: true, value: { packages: [{ disposition: 'apply', origin: { trust: 'trusted' }, counts: { issues: { new: 0, changed: 1, unchanged: 1, refused: 0 } } }] } });
+    expect(district.value('issues:get', { id: issue.id })).toMatchObject({ text: 'Көше жарығы әлі жоқ', revision: issue.revision + 1 });
+
+    // Re-importing the first changes nothing; it was applied.
+    const snapshot = tables(district);
+    expect(await district.importFile(first.path, [])).toMatchObject({ ok: true, value: { packages: [{ disposition: 'already_imported' }] } });
+    expect(tables(district)).toEqual(snapshot);
+  });
+
+  it('an older package that comes after a later one is a replay, refused, nothing changed', async () => {
+    const okrug = make(OKRUGS[0]);
+    recordWork(okrug, OKRUGS[0], 1);
+    const first = await okrug.exportTo(outDir());
+    const second = await okrug.exportTo(outDir());
+    const district = make(ABAY_DISTRICT);
+    expect(await district.importFile(second.path, [okrug.installationId])).toMatchObject({ ok: true, value: { packages: [{ sequence: 2, gap: 1 }] } });
+    const snapshot = tables(district);
+    expect(await district.importFile(first.path, [])).toMatchObject({ ok: false, error: { code: 'package_replay', details: { sequence: 1, lastSequence: 2 } } });
+    expect(tables(district)).toEqual(snapshot);
+  });
+
+  it('received records are read-only at the district', async () => {
+    const okrug = make(OKRUGS[0]);
+    const { issueIds } = recordWork(okrug, OKRUGS[0], 1);
+    const pkg = await okrug.exportTo(outDir());
+    const district = make(ABAY_DISTRICT);
+    await district.importFile(pkg.path, [okrug.installationId]);
+    const issue = district.value('issues:get', { id: issueIds[0] });
+    expect(district.call('issues:update', { id: issue.id, revision: issue.revision, fields: { text: 'Басқа' } })).toMatchObject({ ok: false, error: { code: 'record_foreign' } });
+  });
+});
+
+describe('the round trip: three okrugs → their district → the oblast', () => {
+  const PERIOD = { start: '2025-01-01', end: '2025-12-31' };
+  const report = (inst: Installation, unitKato: string) => inst.value('reports:get', { unitKato, period: PERIOD });
+  const figures = (r: { meetings: unknown; issues: unknown; attendance: unknown; officials: unknown }) => ({ meetings: r.meetings, issues: r.issues, attendance: r.attendance, officials: r.officials });
+  const rowOf = (r: { units: Array<{ kato: string }> }, kato: string) => {
+    const row = r.units.find((u) => u.kato === kato) as unknown as Parameters<typeof figures>[0];
+    return figures(row);
+  };
+
+  it('reports the same figures at every level, and the oblast has verified each okrug through the forwarded bags', async () => {
+    const okrugs = OKRUGS.map((kato) => make(kato));
+    okrugs.forEach((inst, i) => {
+      const { issueIds } = recordWork(inst, OKRUGS[i]!, i + 1);
+      const issue = inst.value('issues:get', { id: issueIds[0] });
+      inst.value('issues:setStatus', { items: [{ id: issue.id, revision: issue.revision }], change: { statusId: 'done', onDate: '2025-07-14', comment: 'Орындалды', documentRef: '', outcome: 'satisfied' } });
+    });
+    const packages = await Promise.all(okrugs.map((inst) => inst.exportTo(outDir())));
+
+    const district = make(ABAY_DISTRICT);
+    recordWork(district, ABAY_DISTRICT, 2, '2025-07-10', false);
+    for (const [i, pkg] of packages.entries()) {
+      expect(await district.importFile(pkg.path, [okrugs[i]!.installationId])).toMatchObject({ ok: true });
+    }
+    const districtReport = report(district, ABAY_DISTRICT);
+    for (const [i, inst] of okrugs.entries()) expect(rowOf(districtReport, OKRUGS[i]!)).toEqual(rowOf(report(inst, OKRUGS[i]!), OKRUGS[i]!));
+    const ownIssues = 2;
+    expect((districtReport.issues as { total: number }).total).toBe(1 + 2 + 3 + ownIssues);
+
+    const up = await district.exportTo(outDir());
+    expect(up.forwarded).toBe(3);
+
+    const oblast = make('100000000');
+    const preview = await oblast.preview(up.path);
+    expect(preview).toMatchObject({ ok: true });
+    if (!preview.ok) return;
+    if (!preview.ok) return;
+    const [outer, ...carried] = preview.value.packages;
+    expect(outer).toMatchObject({ forwardedIn: null, origin: { unitKato: ABAY_DISTRICT, trust: 'new' } });
+    expect(carried.map((p) => [p.origin.unitKato, p.origin.trust, p.forwardedIn]).sort()).toEqual(OKRUGS.map((kato) => [kato, 'vouched', outer!.packageId]));
+    expect(await oblast.importFile(up.path, [district.installationId])).toMatchObject({ ok: true });
+    const oblastReport = report(oblast, '100000000');
+    expect(rowOf(oblastReport, ABAY_DISTRICT)).toEqual(rowOf(districtReport, ABAY_DISTRICT));
+    for (const kato of OKRUGS) expect(rowOf(oblastReport, kato)).toEqual(rowOf(districtReport, kato));
+    expect((oblastReport.issues as { total: number }).total).toBe((districtReport.issues as { total: number }).total);
+    // Each okrug is an origin of its own at the oblast, with the key it signs with.
+    const origins = oblast.value('exchange:origins', {}) as Array<{ installationId: string; keyId: string }>;
+    for (const inst of okrugs) expect(origins.find((o) => o.installationId === inst.installationId)?.keyId).toBe(inst.value('identity:get', {}).key.keyId);
+  });
+});
