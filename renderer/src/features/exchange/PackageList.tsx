@@ -121,7 +121,8 @@ function CountsTable({ pkg, applied, testId }: { pkg: PackagePreview; applied: b
   const { t, lng } = useT();
   const captionId = useId();
   const kinds = PACKAGE_KINDS.filter((k) => pkg.counts[k] !== undefined);
-  if (kinds.length === 0) return <p className="muted">{t('Exchange.package.noRecords')}</p>;
+  // A package passed over is not counted: its disposition says all there is.
+  if (kinds.length === 0) return pkg.disposition === 'apply' ? <p className="muted">{t('Exchange.package.noRecords')}</p> : null;
   return (
     <div className="table-scroll package-counts">
       <table className="table" aria-labelledby={captionId} data-testid={`${testId}-counts`}>
