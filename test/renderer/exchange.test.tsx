@@ -108,7 +108,7 @@ describe('Exchange: export', () => {
     // The three meetings set-up recorded, all held by this installation.
     expect(text('exchange-export-count-meetings')).toBe('Кездесулер: 3');
     expect(within(done).getByTestId('exchange-export-forwarded').textContent).toContain('0');
-    expect(done.textContent).toContain('Пакет жазылды және тексерілді');
+    expect(done.textContent).toContain('Пакет жазылды, қайта оқылып тексерілді');
   });
 
   it('asks for the folder first; a folder that cannot be written shows why, and nothing is exported', async () => {

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ExportedPackage } from '../../../../shared/contract/exchange.contract';
 import type { Language } from '../../../../shared/contract/schemas';
 import type { IsoDate } from '../../../../shared/domain/dates';
@@ -30,7 +30,7 @@ export function ExportSection({ today }: { today: IsoDate }) {
   const exportPackage = useExchangeStore((s) => s.exportPackage);
   const exported = useExchangeStore((s) => s.exported);
   const lastDir = useExchangeStore((s) => s.lastDir);
-  const ids = { dir: useId(), dirHint: useId(), attachmentsHint: useId() };
+  const ids = { dir: useId(), dirHint: useId(), attachmentsHint: useId(), language: useId() };
   const [draft, setDraft] = useState<Draft>(() => ({
     period: quickPeriod('thisYear', today),
     language: lng === 'en' ? DEFAULT_LANGUAGE : lng,
@@ -42,6 +42,12 @@ export function ExportSection({ today }: { today: IsoDate }) {
   const [dirMissing, setDirMissing] = useState(false);
   // State is a render late for a second click in the same moment; this is not.
   const running = useRef(false);
+  const result = useRef<HTMLDivElement>(null);
+  const [written, setWritten] = useState(0);
+  // The result is below the form: it takes focus (and so scrolls into view, and is read out).
+  useEffect(() => {
+    if (written > 0) result.current?.focus();
+  }, [written]);
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
 
   async function submit(event: FormEvent) {
@@ -52,10 +58,11 @@ export function ExportSection({ today }: { today: IsoDate }) {
     running.current = true;
     setBusy(true);
     setError(null);
-    const result = await exportPackage({ period: draft.period, dir, language: draft.language, attachments: draft.attachments });
+    const outcome = await exportPackage({ period: draft.period, dir, language: draft.language, attachments: draft.attachments });
     running.current = false;
     setBusy(false);
-    if (!result.ok) setError(result.error);
+    if (outcome.ok) setWritten((n) => n + 1);
+    else setError(outcome.error);
   }
 
   return (
@@ -68,9 +75,11 @@ export function ExportSection({ today }: { today: IsoDate }) {
         <div className="exchange-period" role="group" aria-label={t('Reports.period.label')}>
           <PeriodPicker period={draft.period} today={today} testIdPrefix="exchange" onChange={(period) => set({ period })} />
         </div>
-        <fieldset className="form-section">
-          <legend className="form-section-title">{t('Exchange.export.language')}</legend>
-          <div className="choice-row">
+        <div className="exchange-options">
+          <div className="choice-row" role="radiogroup" aria-labelledby={ids.language}>
+            <span id={ids.language} className="filter-title">
+              {t('Exchange.export.language')}
+            </span>
             {LANGUAGES.map((l) => (
               <label key={l} className="choice" lang={l}>
                 <input type="radio" name="exchange-export-lang" checked={draft.language === l} data-testid={`exchange-lang-${l}`} onChange={() => set({ language: l })} />
@@ -86,12 +95,14 @@ export function ExportSection({ today }: { today: IsoDate }) {
               data-testid="exchange-attachments"
               onChange={(e) => set({ attachments: e.target.checked })}
             />
-            {t('Exchange.export.attachments')}
+            <span>
+              {t('Exchange.export.attachments')}{' '}
+              <span id={ids.attachmentsHint} className="muted">
+                {t('Exchange.export.attachmentsHint')}
+              </span>
+            </span>
           </label>
-          <p id={ids.attachmentsHint} className="hint exchange-choice-hint">
-            {t('Exchange.export.attachmentsHint')}
-          </p>
-        </fieldset>
+        </div>
         <div className="field">
           <label htmlFor={ids.dir}>{t('Exchange.export.dir')}</label>
           <input
@@ -126,7 +137,7 @@ export function ExportSection({ today }: { today: IsoDate }) {
         </div>
         <ErrorMessage error={error} testId="exchange-export-error" />
       </form>
-      <div role="status" className="exchange-status">
+      <div ref={result} tabIndex={-1} role="status" className="exchange-status exchange-result-box">
         {exported && !busy && !error && <ExportResult exported={exported} />}
       </div>
     </section>

@@ -1,4 +1,4 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { ImportPreview } from '../../../../shared/contract/exchange.contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n';
@@ -25,6 +25,12 @@ export function ImportSection() {
   const hintId = useId();
   const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
   const [readFailed, setReadFailed] = useState(false);
+  const status = useRef<HTMLDivElement>(null);
+  // What applying did replaces the preview (and the Apply button that had focus): it takes focus.
+  const applied = session.step === 'applied';
+  useEffect(() => {
+    if (applied) status.current?.focus();
+  }, [applied]);
 
   async function pick(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -53,9 +59,11 @@ export function ImportSection() {
   }
 
   const picker = (
-    <div className="field exchange-file">
-      <label htmlFor={fileId}>{session.step === 'none' ? t('Exchange.import.choose') : t('Exchange.import.another')}</label>
+    <div className="file-pick">
       <input id={fileId} type="file" accept=".zip" aria-describedby={hintId} data-testid="exchange-file" onChange={(e) => void pick(e)} />
+      <label htmlFor={fileId} className="button button--primary">
+        {session.step === 'none' ? t('Exchange.import.choose') : t('Exchange.import.another')}
+      </label>
     </div>
   );
 
@@ -70,7 +78,7 @@ export function ImportSection() {
       {(session.step === 'none' || session.step === 'refused') && picker}
       {readFailed && <ErrorMessage error={{ code: 'internal' }} testId="exchange-read-error" />}
 
-      <div role="status" className="exchange-status">
+      <div ref={status} tabIndex={-1} role="status" className="exchange-status">
         {session.step === 'previewing' && (
           <p className="exchange-progress" data-testid="exchange-checking">
             <span className="progress-bar" aria-hidden="true" />

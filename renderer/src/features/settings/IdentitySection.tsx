@@ -70,7 +70,7 @@ export function IdentitySection() {
                     {t('Identity.copy')}
                   </button>
                 </div>
-                <div role="status">
+                <div role="status" className="identity-copy-status">
                   {copied === true && (
                     <p className="message message--success" data-testid="identity-copied">
                       {t('Identity.copied')}
