@@ -286,6 +286,43 @@ describe('Exchange: import', () => {
     expect(await testCore().api.exchange.origins({})).toEqual(origins);
   });
 
+  it('lists refused records with their reasons in words, and says when only the first are listed', async () => {
+    await setUpFor(ROOT.kato);
+    const { okrug, issueIds } = okrugWithWork(2);
+    const pkg = await okrug.exportTo(outDir());
+    // Refusals need two installations' histories to collide; the core's own answer gets them added.
+    const real = handler('exchange:preview').getMockImplementation()!;
+    handler('exchange:preview').mockImplementationOnce(async (input) => {
+      const preview = await real(input);
+      const [p] = preview.packages;
+      return {
+        ...preview,
+        packages: [
+          {
+            ...p!,
+            counts: { ...p!.counts, issues: { new: 0, changed: 0, unchanged: 0, refused: 150 } },
+            refusals: [
+              { kind: 'issues', id: issueIds[0]!, reason: 'older_revision' },
+              { kind: 'issues', id: issueIds[1]!, reason: 'own_record' },
+            ],
+          },
+        ],
+      };
+    });
+    await openExchange();
+    await pick(asFile(pkg));
+    const p = `package-${pkg.packageId}`;
+    const refusals = await screen.findByTestId(`${p}-refusals`);
+    expect([...refusals.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      `Азаматтардың сұрақтары ${issueIds[0]}: мұнда оның кейінгі редакциясы бар`,
+      `Азаматтардың сұрақтары ${issueIds[1]}: бұл осы орнатудың өз жазбасы, оны көшірме алмастырмайды`,
+    ]);
+    expect(refusals.textContent).toContain('Алғашқы 2 жазба көрсетілген.');
+    expect(screen.getByTestId(`${p}-issues-refused`).className).toContain('is-refused');
+    fireEvent.click(screen.getByTestId('lang-ru'));
+    expect(refusals.querySelector('li')!.textContent).toBe(`Вопросы граждан ${issueIds[0]}: здесь уже есть более поздняя редакция этой записи`);
+  });
+
   it('at the oblast lists a district’s package with the okrug packages it carries, vouched for by the district', async () => {
     await setUpFor(ABAI_OBLAST);
     const { okrug } = okrugWithWork(1);
