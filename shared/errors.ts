@@ -80,6 +80,21 @@ export const ERROR_CODES = [
   'package_replay',
   'package_forward_missing',
   'package_schema_newer',
+  // A file written to a folder the user chose (a USB stick), and packages sent by e-mail.
+  'export_disk_full',
+  'export_target_gone',
+  'export_target_readonly',
+  'export_verify_failed',
+  'export_name_taken',
+  'mail_not_configured',
+  'mail_message_lost',
+  'mail_connection_failed',
+  'mail_auth_failed',
+  'mail_tls_failed',
+  'mail_certificate_untrusted',
+  'mail_rejected',
+  'mail_send_failed',
+  'mail_not_queued',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

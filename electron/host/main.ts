@@ -8,6 +8,7 @@ import { corePaths, defaultDataDir, pathsFromOptions, SOURCE_RESOURCES_DIR } fro
 import { fixedClock, systemClock } from '../core/clock';
 import { createHandlers } from '../core/api/handlers';
 import { startHostServer } from './server';
+import { startOutbox } from '../core/exchange/mail/outbox-runner';
 import { isIsoDate } from '../../shared/domain/dates';
 import { EsepError } from '../../shared/errors';
 
@@ -43,11 +44,12 @@ async function main(): Promise<void> {
   const clock = values.today ? fixedClock(values.today) : systemClock;
   const core = openCore({ paths, clock });
   const host = await startHostServer({ handlers: createHandlers(core, pkg.version), staticDir: RENDERER_OUT, port });
+  const outbox = startOutbox(core);
   process.stdout.write(`${host.url}\n`);
   process.stderr.write(`Esep browser host: database ${paths.dbFile}. Ctrl+C to stop.\n`);
 
   const stop = () => {
-    void host.close().finally(() => {
+    void Promise.all([host.close(), outbox.stop()]).finally(() => {
       core.close();
       process.exit(0);
     });

@@ -7,6 +7,7 @@ import { systemClock } from '../core/clock';
 import { createHandlers } from '../core/api/handlers';
 import { getSettings } from '../core/services/settings.service';
 import { listReminders } from '../core/services/reminders.service';
+import { startOutbox } from '../core/exchange/mail/outbox-runner';
 import { createI18n, errorMessage } from '../../shared/i18n';
 import { EsepError } from '../../shared/errors';
 import { registerIpc } from './ipc/register';
@@ -59,6 +60,9 @@ async function start(): Promise<void> {
     },
   };
   registerIpc(ipcMain, createHandlers(core, app.getVersion(), platform), devServerOrigin ? { devServerOrigin } : {});
+  // Queued packages go out whenever the network is there, for as long as the app runs.
+  const outbox = startOutbox(core);
+  app.on('will-quit', () => void outbox.stop());
   const { t } = createI18n(language);
   Menu.setApplicationMenu(buildMenu(t, !app.isPackaged));
   const window = createMainWindow({ preloadFile: preloadPath(mainDir), ...(devServerUrl ? { devServerUrl } : {}) });

@@ -83,6 +83,14 @@ export const CHANNELS = [
   'exchange:verify',
   'exchange:preview',
   'exchange:import',
+  // Packages by e-mail (mail.contract.ts).
+  'mail:settings',
+  'mail:saveSettings',
+  'mail:eml',
+  'mail:queue',
+  'mail:outbox',
+  'mail:retry',
+  'mail:cancel',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

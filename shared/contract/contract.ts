@@ -11,6 +11,7 @@ import { issuesImportContract } from './issues-import.contract';
 import { actionPlanContract } from './action-plan.contract';
 import { reportsContract } from './reports.contract';
 import { exchangeContract } from './exchange.contract';
+import { mailContract } from './mail.contract';
 
 /**
  * The whole API between the renderer and the core, `area:verb` → input schema + output type.
@@ -50,6 +51,7 @@ export const contract = {
   ...actionPlanContract,
   ...reportsContract,
   ...exchangeContract,
+  ...mailContract,
   // `satisfies` makes a channel missing from CHANNELS, or listed without a schema, a compile error.
 } as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 

@@ -5,7 +5,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { zipSync, strToU8 } from 'fflate';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import { addAttachment, safeFileName, STALE_TEMP_MS, sweepAttachments } from '../../electron/core/services/attachments.service';
+import { addAttachment, STALE_TEMP_MS, sweepAttachments } from '../../electron/core/services/attachments.service';
 import { createHandlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { listAudit } from '../../electron/core/db/repos/audit.repo';
@@ -206,18 +206,6 @@ describe('opening an attachment with the system viewer', () => {
     expect(opened[0]!.startsWith(path.join(core.paths.dataDir, 'open', added.id) + path.sep)).toBe(true);
     expect(path.basename(opened[0]!)).toBe('Жиын фотосы.png');
     expect(fs.readFileSync(opened[0]!).equals(bytes)).toBe(true);
-  });
-
-  it.each([
-    ['report.pdf', 'report.pdf'],
-    ['..\\..\\secret.docx', 'secret.docx'],
-    ['a/b/c.png', 'c.png'],
-    ['con:tent?.pdf', 'con_tent_.pdf'],
-    ['...', '_'],
-    ['.hidden', '_hidden'],
-    ['  ', 'file'],
-  ])('names the copy of %j as %j', (name, expected) => {
-    expect(safeFileName(name)).toBe(expected);
   });
 });
 

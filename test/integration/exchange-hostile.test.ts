@@ -2,8 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readPackage, writePackage } from '../../electron/core/exchange/bag';
-import { keyPairFromPrivateKey } from '../../electron/core/exchange/minisign';
-import { keyIdBytes } from '../../electron/core/identity/identity-key';
 import { signingKey } from '../../electron/core/services/identity.service';
 import { ABAY_DISTRICT, OUTSIDE_OKRUG, tempDir } from '../helpers/temp-core';
 import { installation, OKRUGS, outDir, recordWork, type Installation } from './exchange-fixtures';
@@ -42,8 +40,7 @@ async function doctored(file: string, content: Buffer | string | null): Promise<
   const payload = new Map<string, Uint8Array>(original.payload);
   if (content === null) payload.delete(file);
   else payload.set(file, typeof content === 'string' ? Buffer.from(content) : content);
-  const { privateKey, keyId } = signingKey(okrug.core.ctx);
-  const bytes = await writePackage({ name: original.name, info: { ...original.info, packageId: crypto.randomUUID() }, payload, signer: keyPairFromPrivateKey(privateKey, keyIdBytes(keyId)) });
+  const bytes = await writePackage({ name: original.name, info: { ...original.info, packageId: crypto.randomUUID() }, payload, signer: signingKey(okrug.core.ctx) });
   const out = path.join(tempDir('esep-doctored-'), `${original.name}.zip`);
   fs.writeFileSync(out, bytes);
   return out;
@@ -123,12 +120,11 @@ describe('a package signed by another key than the trusted one', () => {
     // The same origin id and unit, a key the district has never seen.
     const impostor = installation(OKRUGS[0]);
     try {
-      const { privateKey, keyId } = signingKey(impostor.core.ctx);
       const bytes = await writePackage({
         name: original.name,
         info: { ...original.info, packageId: crypto.randomUUID(), sequence: 5, previousPackage: crypto.randomUUID() },
         payload: original.payload,
-        signer: keyPairFromPrivateKey(privateKey, keyIdBytes(keyId)),
+        signer: signingKey(impostor.core.ctx),
       });
       const file = path.join(tempDir('esep-forged-'), 'forged.zip');
       fs.writeFileSync(file, bytes);

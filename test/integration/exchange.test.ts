@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkBag } from '../helpers/bagit-check';
+import { tempDir } from '../helpers/temp-core';
 import { ABAY_DISTRICT } from '../helpers/temp-core';
 import { installation, OKRUGS, outDir, recordWork, type Installation } from './exchange-fixtures';
 
@@ -26,6 +30,28 @@ const tables = (inst: Installation) => {
     packages: all('SELECT * FROM imported_packages ORDER BY id'),
   };
 };
+
+describe('an exported package, checked as an outsider would', () => {
+  it('passes the independent BagIt check, and minisign verifies it with the key the okrug shows in Settings', async () => {
+    const okrug = make(OKRUGS[0]);
+    recordWork(okrug, OKRUGS[0], 2);
+    const pkg = await okrug.exportTo(outDir());
+    expect(await checkBag(fs.readFileSync(pkg.path))).toMatchObject({ errors: [] });
+
+    const dir = tempDir('esep-outsider-');
+    expect(spawnSync('unzip', ['-q', pkg.path, '-d', dir]).status).toBe(0);
+    const bag = path.join(dir, path.basename(pkg.path, '.zip'));
+    const shown = okrug.value('identity:get', {}).key.publicKey as string;
+    const keyFile = path.join(dir, 'okrug.pub');
+    fs.writeFileSync(keyFile, shown);
+    const verified = spawnSync('minisign', ['-Vm', 'tagmanifest-sha512.txt', '-p', keyFile], { cwd: bag, encoding: 'utf8' });
+    expect(verified.status, verified.stderr).toBe(0);
+    expect(spawnSync('sha512sum', ['--strict', '-c', 'manifest-sha512.txt'], { cwd: bag }).status).toBe(0);
+    // Its records and its report are there to read without Esep.
+    expect(fs.readdirSync(path.join(bag, 'data', 'report')).sort()).toEqual([expect.stringMatching(/\.docx$/), expect.stringMatching(/\.pdf$/)]);
+    expect(fs.readFileSync(path.join(bag, 'data', 'records', 'issues.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
+  });
+});
 
 describe('a package from an okrug, imported at its district', () => {
   it('previews as new records from a new origin, applies once the fingerprint is confirmed, and again changes nothing', async () => {

@@ -11,7 +11,8 @@ import { createHandlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { listAudit } from '../../electron/core/db/repos/audit.repo';
 import { getInstallation, nextOwnPackage, recordOwnPackage } from '../../electron/core/db/repos/installation.repo';
-import { keyIdBytes, keyIdOf, minisignPublicKey, PRIVATE_KEY_FILE } from '../../electron/core/identity/identity-key';
+import { PRIVATE_KEY_FILE } from '../../electron/core/identity/identity-key';
+import { formatPublicKeyFile, keyIdFromHex, keyIdHex } from '../../electron/core/exchange/minisign';
 import { signingKey } from '../../electron/core/services/identity.service';
 import type { InstallationIdentity } from '../../shared/contract/exchange.contract';
 import type { Envelope } from '../../shared/contract/envelope';
@@ -44,7 +45,7 @@ function minisignSignature(core: Core, message: Buffer): string {
   const signature = sign(null, createHash('blake2b512').update(message).digest(), privateKey);
   const trusted = 'trusted comment: Esep test';
   const global = sign(null, Buffer.concat([signature, Buffer.from(trusted.slice('trusted comment: '.length))]), privateKey);
-  const line = Buffer.concat([Buffer.from('ED'), keyIdBytes(keyId), signature]).toString('base64');
+  const line = Buffer.concat([Buffer.from('ED'), keyId, signature]).toString('base64');
   return `untrusted comment: signature from Esep\n${line}\n${trusted}\n${global.toString('base64')}\n`;
 }
 
@@ -63,7 +64,7 @@ describe('the installation’s signing key', () => {
     const [comment, body] = key.publicKey.split('\n');
     expect(comment).toBe(`untrusted comment: minisign public key ${key.keyId}`);
     const bytes = Buffer.from(body!, 'base64');
-    expect([bytes.length, bytes.subarray(0, 2).toString('latin1'), keyIdOf(bytes.subarray(2, 10))]).toEqual([42, 'Ed', key.keyId]);
+    expect([bytes.length, bytes.subarray(0, 2).toString('latin1'), keyIdHex(bytes.subarray(2, 10))]).toEqual([42, 'Ed', key.keyId]);
     expect(key.publicKey.endsWith('\n')).toBe(true);
 
     const pem = fs.readFileSync(keyFile(core), 'utf8');
@@ -130,13 +131,13 @@ describe('the installation’s signing key', () => {
     const bytes = Buffer.from(body!, 'base64');
     // minisign 0.11 prints the number without leading zeros, later versions with 16 digits.
     const printed = comment!.replace('untrusted comment: minisign public key ', '').padStart(16, '0');
-    expect(keyIdOf(bytes.subarray(2, 10))).toBe(printed);
-    expect(keyIdBytes(printed)).toEqual(bytes.subarray(2, 10));
-    expect(minisignPublicKey(printed, bytes.subarray(10)).split('\n')[1]).toBe(body);
+    expect(keyIdHex(bytes.subarray(2, 10))).toBe(printed);
+    expect(keyIdFromHex(printed)).toEqual(bytes.subarray(2, 10));
+    expect(formatPublicKeyFile({ keyId: keyIdFromHex(printed), publicKey: bytes.subarray(10) }).split('\n')[1]).toBe(body);
     // A published key, and one whose id starts with zeros.
     const published = Buffer.from('RWRSRZkIMZfB0xnM46YX9cnlf+USFIJRKtX4Ff8rGdPLbEXy6LxxF0zQ', 'base64');
-    expect(keyIdOf(published.subarray(2, 10))).toBe('D3C1973108994552');
-    const [zeros, zerosBody] = minisignPublicKey('00000000000000A1', published.subarray(10)).split('\n');
+    expect(keyIdHex(published.subarray(2, 10))).toBe('D3C1973108994552');
+    const [zeros, zerosBody] = formatPublicKeyFile({ keyId: keyIdFromHex('00000000000000A1'), publicKey: published.subarray(10) }).split('\n');
     expect(zeros).toBe('untrusted comment: minisign public key 00000000000000A1');
     expect(Buffer.from(zerosBody!, 'base64').subarray(0, 10)).toEqual(Buffer.from([0x45, 0x64, 0xa1, 0, 0, 0, 0, 0, 0, 0]));
   });

@@ -55,6 +55,10 @@ import { getIdentity } from '../services/identity.service';
 import { listOrigins } from '../services/origins.service';
 import { exportPackage } from '../services/exchange-export.service';
 import { applyPackage, previewPackage, verifyPackage } from '../services/exchange-import.service';
+// Packages by e-mail.
+import { getMailSettings, saveMailSettings } from '../services/mail-settings.service';
+import { cancelOutboxItem, listOutboxItems, packageEml, queuePackage, retryOutboxItem } from '../services/outbox.service';
+import { wakeOutbox } from '../exchange/mail/outbox-runner';
 
 export type Handlers = HandlersOf<Contract>;
 
@@ -149,5 +153,18 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     'exchange:verify': (input) => verifyPackage(core, input.source),
     'exchange:preview': (input) => previewPackage(core, input.source),
     'exchange:import': (input) => applyPackage(core, input.source, input.trust),
+    // Packages by e-mail: what may have become sendable wakes the outbox at once.
+    'mail:settings': () => getMailSettings(ctx),
+    'mail:saveSettings': (input) => woken(saveMailSettings(ctx, input)),
+    'mail:eml': (input) => packageEml(core, input),
+    'mail:queue': async (input) => woken(await queuePackage(core, input)),
+    'mail:outbox': () => listOutboxItems(core),
+    'mail:retry': (input) => woken(retryOutboxItem(core, input.id)),
+    'mail:cancel': (input) => cancelOutboxItem(core, input.id),
   };
+
+  function woken<T>(value: T): T {
+    wakeOutbox(core);
+    return value;
+  }
 }

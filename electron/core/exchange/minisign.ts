@@ -61,6 +61,12 @@ export function keyIdHex(keyId: Uint8Array): string {
   return Buffer.from(keyId).reverse().toString('hex').toUpperCase();
 }
 
+/** The 8 bytes minisign writes (public keys, signatures) for a key id as it prints it: keyIdHex's inverse. */
+export function keyIdFromHex(keyId: string): Buffer {
+  if (!/^[0-9A-F]{16}$/.test(keyId)) throw new TypeError(`Not a minisign key id: ${keyId}`);
+  return Buffer.from(keyId, 'hex').reverse();
+}
+
 /**
  * An Esep key id: the first 8 bytes of SHA-512 of the public key, so that it follows from the
  * key and needs no storing of its own. (minisign -G draws its key ids at random; a key pair made
@@ -70,7 +76,8 @@ export function deriveKeyId(publicKey: Uint8Array): Buffer {
   return crypto.createHash('sha512').update(publicKey).digest().subarray(0, KEY_ID_BYTES);
 }
 
-function rawPublicKey(key: KeyObject): Buffer {
+/** The raw 32 bytes of an Ed25519 public key (of a private key's pair too). */
+export function rawPublicKey(key: KeyObject): Buffer {
   const jwk = key.export({ format: 'jwk' });
   if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') throw new TypeError('Not an Ed25519 key');
   return Buffer.from(jwk.x, 'base64url');

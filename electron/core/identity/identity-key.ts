@@ -1,10 +1,10 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CorePaths } from '../paths';
-import { writeFileAtomically } from '../files/atomic-write';
+import { writePrivateFile } from '../files/private-file';
 import { EsepError } from '../../../shared/errors';
-import { KEY_ID_PATTERN } from '../../../shared/domain/exchange/ownership';
+import { keyIdHex, rawPublicKey } from '../exchange/minisign';
 
 /**
  * The installation's Ed25519 signing key (issue 11): the private half in the data folder only,
@@ -30,49 +30,12 @@ export interface NewKey {
 /** A fresh key pair with a random key id, as `minisign -G` makes one. */
 export function generateKey(): NewKey {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  return { privateKey, publicKey: rawPublicKey(publicKey), keyId: keyIdOf(randomBytes(8)) };
+  return { privateKey, publicKey: rawPublicKey(publicKey), keyId: keyIdHex(randomBytes(8)) };
 }
 
-export function rawPublicKey(key: KeyObject): Buffer {
-  const jwk = (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'jwk' });
-  return Buffer.from(jwk.x!, 'base64url');
-}
-
-/**
- * minisign keeps the key id as 8 bytes and prints them as a little-endian 64-bit number: the
- * printed digits are the bytes in reverse order.
- */
-export function keyIdOf(bytes: Buffer): string {
-  if (bytes.length !== 8) throw new Error('A minisign key id has 8 bytes');
-  return Buffer.from(bytes).reverse().toString('hex').toUpperCase();
-}
-
-/** The 8 bytes minisign writes (public keys, signatures) for a key id as it prints it. */
-export function keyIdBytes(keyId: string): Buffer {
-  if (!KEY_ID_PATTERN.test(keyId)) throw new Error(`Not a minisign key id: ${keyId}`);
-  return Buffer.from(keyId, 'hex').reverse();
-}
-
-/**
- * The public key as a minisign public key file holds it: an untrusted comment naming the key
- * id, then base64("Ed" ‖ key id bytes ‖ the 32-byte key).
- */
-export function minisignPublicKey(keyId: string, publicKey: Buffer): string {
-  if (publicKey.length !== 32) throw new Error('An Ed25519 public key has 32 bytes');
-  const body = Buffer.concat([Buffer.from('Ed', 'latin1'), keyIdBytes(keyId), publicKey]);
-  return `untrusted comment: minisign public key ${keyId}\n${body.toString('base64')}\n`;
-}
-
-/**
- * Writes the private key where only this user can read it: the folder 0700 and the file 0600,
- * the file written whole or not at all. On Windows the modes mean nothing; the data folder is
- * under the user's own profile (%APPDATA%), which other users cannot read.
- */
+/** Writes the private key where only this user can read it (see writePrivateFile). */
 export function writePrivateKey(dir: string, key: KeyObject): void {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  // mkdir leaves an existing folder's mode as it was.
-  if (process.platform !== 'win32') fs.chmodSync(dir, 0o700);
-  writeFileAtomically(path.join(dir, PRIVATE_KEY_FILE), key.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  writePrivateFile(path.join(dir, PRIVATE_KEY_FILE), key.export({ type: 'pkcs8', format: 'pem' }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { EsepError } from '../../../shared/errors';
+import { megabytesRoundedUp } from '../../../shared/format/size';
 import { EMPTY_CELL, type ImportCell } from '../../../shared/domain/issues/legacy-import';
 import { fromYmd } from '../../../shared/domain/dates';
 import { detectFileType } from '../files/file-type';
@@ -40,7 +41,7 @@ export async function loadXlsx(data: Buffer, fileName: string, options: { maxByt
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
   if (data.length === 0) throw new EsepError('import_file_invalid', { fileName });
   if (data.length > maxBytes) {
-    throw new EsepError('import_file_too_large', { fileName, size: Math.ceil((data.length / MB) * 10) / 10, max: Math.round((maxBytes / MB) * 10) / 10 });
+    throw new EsepError('import_file_too_large', { fileName, size: megabytesRoundedUp(data.length), max: Math.round((maxBytes / MB) * 10) / 10 });
   }
   if (detectFileType(data, fileName) !== 'xlsx') throw new EsepError('import_file_invalid', { fileName });
   const workbook = new ExcelJS.Workbook();

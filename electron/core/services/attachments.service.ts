@@ -7,6 +7,7 @@ import { MAX_ATTACHMENT_BYTES, type Attachment, type FileData } from '../../../s
 import type { AttachmentKind } from '../../../shared/domain/minutes/minutes';
 import type { Meeting } from '../../../shared/contract/types';
 import { EsepError } from '../../../shared/errors';
+import { megabytesRoundedUp } from '../../../shared/format/size';
 import { getMeeting } from '../db/repos/meetings.repo';
 import { appendAudit } from '../db/repos/audit.repo';
 import {
@@ -20,6 +21,7 @@ import {
 } from '../db/repos/attachments.repo';
 import { contentStore, type ContentStore } from '../files/content-store';
 import { detectFileType, MIME } from '../files/file-type';
+import { safeFileName } from '../files/safe-file-name';
 import { requireWorkingReportingUnit } from './units.service';
 import { requireOwn } from './ownership';
 
@@ -74,8 +76,7 @@ export function addAttachment(
   const data = Buffer.from(input.dataBase64, 'base64');
   if (data.length === 0) throw new EsepError('attachment_empty', { fileName });
   if (data.length > maxBytes) {
-    // Rounded up, so a file just over the limit never reads as equal to it.
-    throw new EsepError('attachment_too_large', { fileName, size: Math.ceil((data.length / MB) * 10) / 10, max: Math.round((maxBytes / MB) * 10) / 10 });
+    throw new EsepError('attachment_too_large', { fileName, size: megabytesRoundedUp(data.length), max: Math.round((maxBytes / MB) * 10) / 10 });
   }
   const type = detectFileType(data, fileName);
   if (!type) throw new EsepError('attachment_type', { fileName });
@@ -182,14 +183,4 @@ export async function openAttachment(ctx: CoreContext, dataDir: string, platform
   if (!fs.existsSync(copy)) fs.copyFileSync(files.pathOf(attachment.sha256), copy);
   await platform.openFile(copy);
   return { id: attachment.id };
-}
-
-/** A name that stays inside its folder on every system: no separators, no control characters. */
-export function safeFileName(name: string): string {
-  const cleaned = path
-    .basename(name.replace(/\\/g, '/'))
-    .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_')
-    .replace(/^\.+/, '_')
-    .trim();
-  return cleaned || 'file';
 }

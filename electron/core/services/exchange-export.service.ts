@@ -17,8 +17,6 @@ import { currentKatoEdition } from '../kato/kato.loader';
 import { contentStore } from '../files/content-store';
 import { writeExportFile } from '../files/export-file';
 import { writePackage } from '../exchange/bag';
-import { keyPairFromPrivateKey } from '../exchange/minisign';
-import { keyIdBytes } from '../identity/identity-key';
 import { attachmentHashes, exportKind, type ExportScope } from '../exchange/record-export';
 import { KIND_SPECS, recordsPath } from '../exchange/record-format';
 import { receivedPackageFile } from '../exchange/package-store';
@@ -39,8 +37,7 @@ export async function exportPackage(core: Core, input: Input, appVersion: string
   if (root === null) throw new EsepError('setup_required', {});
   const { period } = input;
   if (period.start > period.end) throw new EsepError('validation', { fields: ['period'] });
-  const { privateKey, keyId } = signingKey(ctx);
-  const signer = keyPairFromPrivateKey(privateKey, keyIdBytes(keyId));
+  const signer = signingKey(ctx);
 
   const scope: ExportScope = { origin: ctx.installationId, root, end: period.end, attachments: input.attachments };
   const payload = new Map<string, Uint8Array>();

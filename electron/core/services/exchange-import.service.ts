@@ -15,8 +15,7 @@ import { getUnit } from '../db/repos/units.repo';
 import { contentStore, sha256Of } from '../files/content-store';
 import { writeFileAtomically } from '../files/atomic-write';
 import { readPackage, type VerifiedPackage } from '../exchange/bag';
-import { keyIdHex, parsePublicKey } from '../exchange/minisign';
-import { minisignPublicKey } from '../identity/identity-key';
+import { formatPublicKeyFile, keyIdHex, parsePublicKey } from '../exchange/minisign';
 import { applyRecords, parseRecords, type Records } from '../exchange/record-apply';
 import { receivedPackageFile } from '../exchange/package-store';
 
@@ -83,7 +82,7 @@ export async function verifyPackage(core: Core, source: PackageSource): Promise<
       unit: getUnit(core.ctx.db, info.originUnit),
       keyId,
       fingerprint: formatFingerprint(keyId),
-      publicKey: minisignPublicKey(keyId, Buffer.from(key.publicKey)),
+      publicKey: formatPublicKeyFile(key),
       period: parsePeriod(info.period)!,
       createdAt: Date.parse(info.created),
       sequence: info.sequence,
@@ -220,7 +219,7 @@ function applyOne(
       unit,
       keyId,
       fingerprint: formatFingerprint(keyId),
-      publicKey: minisignPublicKey(keyId, publicKey),
+      publicKey: formatPublicKeyFile(key),
       trust,
     },
     period,

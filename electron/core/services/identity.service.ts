@@ -1,4 +1,3 @@
-import type { KeyObject } from 'node:crypto';
 import type { CoreContext } from '../context';
 import type { InstallationIdentity } from '../../../shared/contract/exchange.contract';
 import { formatFingerprint } from '../../../shared/domain/exchange/ownership';
@@ -6,7 +5,8 @@ import { appendAudit } from '../db/repos/audit.repo';
 import { getInstallation, setInstallationKey } from '../db/repos/installation.repo';
 import { getSetting } from '../db/repos/settings.repo';
 import { getUnit } from '../db/repos/units.repo';
-import { generateKey, minisignPublicKey, readPrivateKey, writePrivateKey } from '../identity/identity-key';
+import { generateKey, readPrivateKey, writePrivateKey } from '../identity/identity-key';
+import { formatPublicKeyFile, keyIdFromHex, keyPairFromPrivateKey, type MinisignKeyPair } from '../exchange/minisign';
 
 /**
  * Makes the installation's key pair once it is set up: at setup, or at the first open of an
@@ -45,18 +45,18 @@ export function getIdentity(ctx: CoreContext): InstallationIdentity {
   return {
     installationId: installation.id,
     root: root === null ? null : getUnit(ctx.db, root),
-    key: keyId === null || publicKey === null ? null : { keyId, fingerprint: formatFingerprint(keyId), publicKey: minisignPublicKey(keyId, publicKey) },
+    key: keyId === null || publicKey === null ? null : { keyId, fingerprint: formatFingerprint(keyId), publicKey: formatPublicKeyFile({ keyId: keyIdFromHex(keyId), publicKey }) },
   };
 }
 
 /**
- * What a package is signed with: the private key, checked against the installation row, and
- * minisign's key id (its bytes for a signature: keyIdBytes). Refused with
- * identity_key_unavailable when there is no usable key.
+ * What a package is signed with: the private key, checked against the installation row, with
+ * minisign's key id. Refused with identity_key_unavailable when there is no usable key.
  */
-export function signingKey(ctx: CoreContext): { privateKey: KeyObject; keyId: string } {
+export function signingKey(ctx: CoreContext): MinisignKeyPair {
   // A key that could not be made at the last start (a full disk) is made now, or the cause shows.
   ensureIdentityKey(ctx);
   const { keyId, publicKey } = getInstallation(ctx.db);
-  return { privateKey: readPrivateKey(ctx.identityDir, keyId === null ? null : publicKey), keyId: keyId ?? '' };
+  const privateKey = readPrivateKey(ctx.identityDir, keyId === null ? null : publicKey);
+  return keyPairFromPrivateKey(privateKey, keyIdFromHex(keyId!));
 }

@@ -1,0 +1,77 @@
+/**
+ * The one rule for a file name Esep makes from a name it was given (an attachment's copy for the
+ * system viewer, a package on a USB stick): valid on FAT32, exFAT and NTFS under Windows, and on
+ * the Linux and macOS file systems the data folder may live on.
+ *
+ * - Only the last path component is kept (`..\..\x.pdf` is `x.pdf`): a name never leaves its folder.
+ * - Characters Windows refuses (`< > : " / \ | ? *`, U+0000–U+001F) and DEL become `_`; so does
+ *   half of a surrogate pair, which no file system can store as UTF-8 or as valid UTF-16.
+ * - No leading dot (a hidden file, or `.`/`..`), no surrounding white space, no trailing dot or
+ *   space (Windows drops them silently, so the file would not be found under its own name).
+ * - Not a device name (CON, PRN, AUX, NUL, COM0–9, LPT0–9, their superscript forms, CONIN$,
+ *   CONOUT$), with or without an extension: Windows opens the device instead of the file.
+ * - At most 255 UTF-16 code units (FAT32, exFAT and NTFS count those) and 255 bytes of UTF-8 (ext4
+ *   counts bytes: a Kazakh name of 200 letters is 400 bytes), shortened before the extension so
+ *   the extension, and with it the program that opens the file, stays.
+ */
+
+const MAX_UNITS = 255;
+const MAX_UTF8_BYTES = 255;
+/** A longer tail after the last dot is part of the name, not an extension worth keeping. */
+const MAX_EXTENSION = 16;
+
+const FORBIDDEN = /[\u0000-\u001f\u007f<>:"/\\|?*]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Windows strips spaces before the first dot when it checks for a device name ("NUL .txt" is NUL). */
+const DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)\s*(\.|$)/i;
+
+export function safeFileName(name: string, fallback = 'file'): string {
+  const cleaned = (name.split(/[/\\]/).pop() ?? '')
+    .replace(LONE_SURROGATE, '_')
+    .replace(FORBIDDEN, '_')
+    .trim()
+    .replace(/^\.+/, '_')
+    .replace(/[.\s]+$/, '');
+  if (cleaned === '') return fallback;
+  const fitted = fit(cleaned);
+  // After shortening: cutting `CON      x.txt` down could leave `CON.txt`. The prefix makes the
+  // name start with `_`, so shortening it once more cannot make a device name again.
+  return DEVICE.test(fitted) ? fit(`_${fitted}`) : fitted;
+}
+
+/**
+ * A safe name with ` (n)` before its extension (`esep.zip` → `esep (2).zip`), still within the
+ * limits: the name is shortened, the number and the extension are not.
+ */
+export function numberedFileName(safeName: string, n: number): string {
+  return fit(safeName, ` (${n})`);
+}
+
+/** The name cut to the limits before its extension, with `suffix` between the two. */
+function fit(name: string, suffix = ''): string {
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 && name.length - dot <= MAX_EXTENSION ? name.slice(dot) : '';
+  const stem = name.slice(0, name.length - extension.length);
+  const tail = suffix + extension;
+  if (name.length + suffix.length <= MAX_UNITS && utf8Length(name) + utf8Length(suffix) <= MAX_UTF8_BYTES) return stem + tail;
+  let units = MAX_UNITS - tail.length;
+  let bytes = MAX_UTF8_BYTES - utf8Length(tail);
+  let kept = '';
+  for (const char of stem) {
+    units -= char.length;
+    bytes -= utf8Length(char);
+    if (units < 0 || bytes < 0) break;
+    kept += char;
+  }
+  // The cut may leave a dot or a space at the end of the stem, which Windows would drop.
+  return kept.replace(/[.\s]+$/, '') + tail;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
