@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
+import { ActionPlanView } from '../../renderer/src/features/issues/plan/ActionPlanView';
+import { useAppStore } from '../../renderer/src/stores/app.store';
 import { bodyOf } from '../../renderer/src/stores/minutes.store';
 import type { Issue } from '../../shared/contract/issues.contract';
 import { blankIssueFields } from '../../shared/contract/issue-defaults';
@@ -28,7 +30,7 @@ beforeEach(async () => {
   okrug = trustOrigin(testCore().core, { unitKato: OKRUG.kato, packageCreatedAt: PACKAGE_AT });
 });
 
-function receive(table: 'meetings' | 'issues' | 'minutes' | 'attachments', id: string): void {
+function receive(table: 'meetings' | 'issues' | 'minutes' | 'attachments' | 'action_plan_rows', id: string): void {
   const column = table === 'minutes' || table === 'attachments' ? 'meeting_id' : 'id';
   testCore().core.ctx.db.prepare(`UPDATE ${table} SET origin = ? WHERE ${column} = ?`).run(okrug.id, id);
 }
@@ -165,5 +167,29 @@ describe('a received issue', () => {
     fireEvent.click(within(card).getByTestId('issue-author-show'));
     expect((await within(card).findByTestId('issue-author')).textContent).toContain('Серікбаев Асқар');
     expect(within(card).queryByTestId('issue-author-edit')).toBeNull();
+  });
+});
+
+describe('a received action plan row', () => {
+  it('is shown read-only, marked, and not removable; a measure of this installation may still be added to its issue', async () => {
+    const meeting = testCore().seeded.okrugJanuary!;
+    const issue = await seedIssue(meeting);
+    const { api } = testCore();
+    const [row] = (await api.actionPlan.fill({ scope: { meetingId: meeting.id } })).lines;
+    receive('issues', issue.id);
+    receive('action_plan_rows', row!.id);
+    await useAppStore.getState().load();
+    renderWithI18n(<ActionPlanView scope={{ meetingId: meeting.id }} />);
+    const measure = (await screen.findByTestId('plan-row-0-measure')) as HTMLTextAreaElement;
+    expect(measure.readOnly).toBe(true);
+    expect((screen.getByTestId('plan-row-0-executor') as HTMLInputElement).readOnly).toBe(true);
+    expect((screen.getByTestId('plan-row-0-mark') as HTMLSelectElement).disabled).toBe(true);
+    expect(screen.queryByTestId('plan-row-0-remove')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('plan-row-0-received').getAttribute('title')).toBe(MARK_KK));
+    fireEvent.click(screen.getByTestId('plan-row-0-add'));
+    const own = (await screen.findByTestId('plan-row-1-measure')) as HTMLTextAreaElement;
+    expect(own.readOnly).toBe(false);
+    expect(screen.getByTestId('plan-row-1-remove')).toBeTruthy();
+    expect(handler('actionPlan:saveRow')).not.toHaveBeenCalledWith(expect.objectContaining({ id: row!.id }));
   });
 });
