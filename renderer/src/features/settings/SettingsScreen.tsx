@@ -7,6 +7,7 @@ import { ReminderDaysSetting } from '../reminders';
 import { RuleSetsSection } from './RuleSetsSection';
 import { IssueReferenceSection } from '../issues';
 import { Fact } from '../../components/Fact';
+import { IdentitySection } from './IdentitySection';
 
 export function SettingsScreen() {
   const { t, lng } = useT();
@@ -51,6 +52,8 @@ export function SettingsScreen() {
         </section>
       )}
 
+      {root && <IdentitySection />}
+
       <RuleSetsSection />
 
       {root && <ReminderDaysSetting />}
@@ -69,9 +72,6 @@ export function SettingsScreen() {
             </Fact>
             <Fact label={t('Settings.about.schemaVersion')}>{info.schemaVersion}</Fact>
             <Fact label={t('Settings.about.katoEdition')}>{info.katoEdition ?? t('Settings.about.katoUnknown')}</Fact>
-            <Fact label={t('Settings.about.installationId')}>
-              <code>{info.installationId}</code>
-            </Fact>
             <Fact label={t('Settings.about.today')}>{formatUiDate(info.today, lng)}</Fact>
           </dl>
         </section>
