@@ -1,15 +1,10 @@
-import type { IsoDate } from '../../shared/domain/dates';
+import { localIsoDate, type IsoDate } from '../../shared/domain/dates';
 
 /** Injected everywhere a service needs "now": tests and the CLI's --today pin it. */
 export interface Clock {
   now(): Date;
   /** The calendar date on this computer (the akimat's local day, not UTC). */
   today(): IsoDate;
-}
-
-export function localIsoDate(d: Date): IsoDate {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 export const systemClock: Clock = {

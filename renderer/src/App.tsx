@@ -4,9 +4,9 @@ import { AppHeader } from './components/AppHeader';
 import { AppNav } from './components/AppNav';
 import { ErrorMessage } from './components/ErrorMessage';
 import { CalendarScreen } from './features/calendar';
+import { ExchangeScreen } from './features/exchange';
 import { IssuesScreen } from './features/issues';
 import { MeetingsScreen } from './features/meetings';
-import { PlaceholderScreen } from './features/placeholder';
 import { ReminderBell } from './features/reminders';
 import { OutboxScreen } from './features/outbox';
 import { ReportsScreen } from './features/reports';
@@ -74,10 +74,10 @@ function Shell() {
               <IssuesScreen />
             ) : screen === 'reports' ? (
               <ReportsScreen />
-            ) : screen === 'settings' ? (
-              <SettingsScreen />
+            ) : screen === 'exchange' ? (
+              <ExchangeScreen />
             ) : (
-              <PlaceholderScreen screen={screen} />
+              <SettingsScreen />
             )}
           </main>
           <SidePanelHost />

@@ -57,6 +57,8 @@ export interface Body {
 /** One row of the log: what the table shows (the author is never in it). */
 export interface IssueRow {
   id: string;
+  /** The installation that recorded it: the log marks one received from below (read-only here). */
+  origin: string;
   revision: number;
   unitKato: string;
   /** Across the unit, 1, 2, 3…: the registry number. */
@@ -105,7 +107,6 @@ export interface Prolongation {
 }
 
 export interface Issue extends IssueRow {
-  origin: string;
   speechId: string | null;
   receivedVia: ReceivedVia;
   collective: boolean;

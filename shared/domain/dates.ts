@@ -49,6 +49,15 @@ export function toYmd(date: IsoDate): Ymd {
   throw new RangeError(`Not a calendar date: ${JSON.stringify(date)}`);
 }
 
+/**
+ * The calendar day an instant falls on in this computer's time zone (the akimat's local day,
+ * not UTC's): what an instant stored as epoch ms is shown and counted as.
+ */
+export function localIsoDate(d: Date): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** Formats a calendar date; throws a RangeError if the parts do not name one. */
 export function fromYmd(year: number, month: number, day: number): IsoDate {
   const valid =

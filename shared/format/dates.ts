@@ -1,6 +1,6 @@
 import { format, type Locale } from 'date-fns';
 import { enUS, kk, ru } from 'date-fns/locale';
-import { toYmd, type IsoDate } from '../domain/dates';
+import { localIsoDate, toYmd, type IsoDate } from '../domain/dates';
 import type { UiLanguage } from '../i18n';
 
 /**
@@ -29,6 +29,11 @@ function toDate(iso: IsoDate): Date {
 /** "2025 жылғы 15 қаңтар", "15 января 2025 г.". */
 export function formatOfficialDate(iso: IsoDate, lng: UiLanguage): string {
   return format(toDate(iso), OFFICIAL[lng], { locale: LOCALES[lng] });
+}
+
+/** The day an instant (epoch ms) falls on, on this computer's calendar, in the official style. */
+export function formatOfficialInstant(ms: number, lng: UiLanguage): string {
+  return formatOfficialDate(localIsoDate(new Date(ms)), lng);
 }
 
 /** The UI's short style: "15.01.2025" in kk and ru. */

@@ -10,6 +10,7 @@ import enReports from './en/reports.json';
 import enReportDoc from './en/report-doc.json';
 import enCli from './en/cli.json';
 import enMail from './en/mail.json';
+import enExchange from './en/exchange.json';
 import enOutbox from './en/outbox.json';
 import kkCalendar from './kk/calendar.json';
 import kkCore from './kk/core.json';
@@ -22,6 +23,7 @@ import kkReports from './kk/reports.json';
 import kkReportDoc from './kk/report-doc.json';
 import kkCli from './kk/cli.json';
 import kkMail from './kk/mail.json';
+import kkExchange from './kk/exchange.json';
 import kkOutbox from './kk/outbox.json';
 import ruCalendar from './ru/calendar.json';
 import ruCore from './ru/core.json';
@@ -34,6 +36,7 @@ import ruReports from './ru/reports.json';
 import ruReportDoc from './ru/report-doc.json';
 import ruCli from './ru/cli.json';
 import ruMail from './ru/mail.json';
+import ruExchange from './ru/exchange.json';
 import ruOutbox from './ru/outbox.json';
 import type { ErrorPayload } from '../errors';
 
@@ -41,14 +44,14 @@ export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];
 
 /**
- * One catalog per language, kept in a file per area (core, calendar, rules, minutes, issues, plan, import, reports, report documents, cli, mail, outbox) so features can
+ * One catalog per language, kept in a file per area (core, calendar, rules, minutes, issues, plan, import, reports, report documents, cli, mail, exchange, outbox) so features can
  * grow their strings side by side; each file owns its top-level namespaces.
  * en is the developers' key source and the CLI's fallback; kk and ru are the product.
  */
 export const catalogs = {
-  kk: { ...kkCore, ...kkCalendar, ...kkRules, ...kkMinutes, ...kkIssues, ...kkPlan, ...kkImport, ...kkReports, ...kkReportDoc, ...kkCli, ...kkMail, ...kkOutbox },
-  ru: { ...ruCore, ...ruCalendar, ...ruRules, ...ruMinutes, ...ruIssues, ...ruPlan, ...ruImport, ...ruReports, ...ruReportDoc, ...ruCli, ...ruMail, ...ruOutbox },
-  en: { ...enCore, ...enCalendar, ...enRules, ...enMinutes, ...enIssues, ...enPlan, ...enImport, ...enReports, ...enReportDoc, ...enCli, ...enMail, ...enOutbox },
+  kk: { ...kkCore, ...kkCalendar, ...kkRules, ...kkMinutes, ...kkIssues, ...kkPlan, ...kkImport, ...kkReports, ...kkReportDoc, ...kkCli, ...kkMail, ...kkExchange, ...kkOutbox },
+  ru: { ...ruCore, ...ruCalendar, ...ruRules, ...ruMinutes, ...ruIssues, ...ruPlan, ...ruImport, ...ruReports, ...ruReportDoc, ...ruCli, ...ruMail, ...ruExchange, ...ruOutbox },
+  en: { ...enCore, ...enCalendar, ...enRules, ...enMinutes, ...enIssues, ...enPlan, ...enImport, ...enReports, ...enReportDoc, ...enCli, ...enMail, ...enExchange, ...enOutbox },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {

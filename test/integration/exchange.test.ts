@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkBag } from '../helpers/bagit-check';
+import { readPackage, writePackage } from '../../electron/core/exchange/bag';
+import { signingKey } from '../../electron/core/services/identity.service';
 import { tempDir } from '../helpers/temp-core';
 import { ABAY_DISTRICT } from '../helpers/temp-core';
 import { installation, OKRUGS, outDir, recordWork, type Installation } from './exchange-fixtures';
@@ -125,6 +127,26 @@ describe('a package from an okrug, imported at its district', () => {
     expect(tables(district)).toEqual(snapshot);
   });
 
+  it('a lower revision never replaces a higher one: an okrug restored from an old backup sends its old records', async () => {
+    const okrug = make(OKRUGS[0]);
+    const { issueIds } = recordWork(okrug, OKRUGS[0], 2);
+    const old = await okrug.exportTo(outDir());
+    const issue = okrug.value('issues:get', { id: issueIds[0] });
+    okrug.value('issues:update', { id: issue.id, revision: issue.revision, fields: { text: 'Жаңа мәтін' } });
+    const later = await okrug.exportTo(outDir());
+    const district = make(ABAY_DISTRICT);
+    expect(await district.importFile(later.path, [okrug.installationId])).toMatchObject({ ok: true });
+
+    // The old content, numbered after the later package, as the restored installation would send it.
+    const content = await readPackage(fs.readFileSync(old.path));
+    const bytes = await writePackage({ name: content.name, payload: content.payload, signer: signingKey(okrug.core.ctx), info: { ...content.info, packageId: crypto.randomUUID(), sequence: 3, previousPackage: later.packageId } });
+    const file = path.join(outDir(), 'restored.zip');
+    fs.writeFileSync(file, bytes);
+    const result = await district.importFile(file, []);
+    expect(result).toMatchObject({ ok: true, value: { packages: [{ counts: { issues: { new: 0, changed: 0, unchanged: 1, refused: 1 } }, refusals: [{ kind: 'issues', id: issue.id, reason: 'older_revision' }] }] } });
+    expect(district.value('issues:get', { id: issue.id })).toMatchObject({ text: 'Жаңа мәтін', revision: issue.revision + 1 });
+  });
+
   it('received records are read-only at the district', async () => {
     const okrug = make(OKRUGS[0]);
     const { issueIds } = recordWork(okrug, OKRUGS[0], 1);
@@ -133,6 +155,42 @@ describe('a package from an okrug, imported at its district', () => {
     await district.importFile(pkg.path, [okrug.installationId]);
     const issue = district.value('issues:get', { id: issueIds[0] });
     expect(district.call('issues:update', { id: issue.id, revision: issue.revision, fields: { text: 'Басқа' } })).toMatchObject({ ok: false, error: { code: 'record_foreign' } });
+  });
+});
+
+describe('files of the meetings', () => {
+  /** A minimal one-page PDF (the attachment store checks what a file is). */
+  const pdf = () => {
+    const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+    let out = '%PDF-1.4\n';
+    const offsets = objects.map((body, i) => {
+      const at = out.length;
+      out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+      return at;
+    });
+    const xref = out.length;
+    out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('')}`;
+    out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    return Buffer.from(out, 'latin1');
+  };
+
+  it('travel when asked, byte for byte, and open at the district; without the option only the records go', async () => {
+    const okrug = make(OKRUGS[0]);
+    const { meetingId } = recordWork(okrug, OKRUGS[0], 1);
+    const scan = pdf();
+    const attached = okrug.value('attachments:add', { meetingId, fileName: 'хаттама.pdf', kind: 'minutes_scan', dataBase64: scan.toString('base64') });
+
+    const without = await okrug.exportTo(outDir());
+    expect(without.records.attachments).toBe(0);
+    const withFiles = await okrug.exportTo(outDir(), undefined, true);
+    expect(withFiles.records.attachments).toBe(1);
+
+    const district = make(ABAY_DISTRICT);
+    expect(await district.importFile(withFiles.path, [okrug.installationId])).toMatchObject({ ok: true, value: { packages: [{ counts: { attachments: { new: 1 } } }] } });
+    expect(district.value('attachments:list', { meetingId })).toMatchObject([{ id: attached.id, fileName: 'хаттама.pdf', origin: okrug.installationId }]);
+    expect(Buffer.from(district.value('attachments:read', { id: attached.id }).dataBase64, 'base64').equals(scan)).toBe(true);
+    // Received, so not the district's to remove.
+    expect(district.call('attachments:remove', { id: attached.id })).toMatchObject({ ok: false, error: { code: 'record_foreign' } });
   });
 });
 

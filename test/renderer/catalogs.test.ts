@@ -87,7 +87,6 @@ describe('i18n catalogs', () => {
       ...UNIT_KINDS.map((k) => `Kind.${k}`),
       ...ERROR_CODES.map((c) => `Errors.${c}`),
       ...SCREENS.map((s) => `Nav.${s}`),
-      ...SCREENS.filter((s) => s !== 'calendar' && s !== 'settings' && s !== 'outbox').map((s) => `Placeholder.about.${s}`),
       ...statuses.flatMap((s) => [`Status.${s}`, `Status.short.${s}`, `Status.help.${s}`]),
       ...[1, 2, 3, 4].map((q) => `Grid.quarter.${q}`),
       ...['A', 'B', 'C'].map((g) => `Rules.decree-615.${g}`),

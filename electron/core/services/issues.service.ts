@@ -111,7 +111,6 @@ function requireRevision(issue: LoadedIssue, revision: number): void {
 function toIssue(ctx: CoreContext, i: LoadedIssue): Issue {
   return {
     ...toIssueRow(i, ctx.clock.today()),
-    origin: i.origin,
     speechId: i.speechId,
     receivedVia: i.receivedVia,
     collective: i.collective,

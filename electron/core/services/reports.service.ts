@@ -1,9 +1,8 @@
 import type { CoreContext } from '../context';
-import { localIsoDate } from '../clock';
 import type { ParticipationWarning } from '../../../shared/contract/calendar.contract';
 import type { PeriodReport, Point3Row, ReportCategory, ReportStatus, ReportUnitRow, TrendQuarter } from '../../../shared/contract/reports.contract';
 import type { UnitSummary } from '../../../shared/contract/types';
-import { addDays, addMonths, type IsoDate } from '../../../shared/domain/dates';
+import { addDays, addMonths, localIsoDate, type IsoDate } from '../../../shared/domain/dates';
 import { isHeldStatus } from '../../../shared/domain/meetings/meeting';
 import { missingParticipation, PARTICIPATION_STATUSES } from '../../../shared/domain/meetings/participation';
 import {

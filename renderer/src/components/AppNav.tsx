@@ -1,9 +1,6 @@
 import { SCREENS, useAppStore, type Screen } from '../stores/app.store';
 import { useT } from '../i18n';
 
-/** Screens that this version implements; the rest show a "later version" panel. */
-const AVAILABLE_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['calendar', 'meetings', 'issues', 'reports', 'outbox', 'settings']);
-
 export function AppNav() {
   const { t } = useT();
   const screen = useAppStore((s) => s.screen);
@@ -15,7 +12,7 @@ export function AppNav() {
           <li key={s}>
             <button
               type="button"
-              className={AVAILABLE_SCREENS.has(s) ? 'nav-item' : 'nav-item nav-item--later'}
+              className="nav-item"
               aria-current={screen === s ? 'page' : undefined}
               data-testid={`nav-${s}`}
               onClick={() => navigate(s)}

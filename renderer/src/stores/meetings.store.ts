@@ -50,6 +50,8 @@ interface MeetingsActions {
   /** A card action; on a `conflict` the meeting is fetched again and `reloaded` says so. */
   act<A extends CardAction>(action: A, input: ActionInputs[A]): Promise<ActResult>;
   exportIcs(input: ChannelInput<'meetings:exportIcs'>): Promise<Result<IcsFile>>;
+  /** Meetings arrived from another installation (an imported package): every list is fetched again. */
+  received(): Promise<void>;
   /** The core's reading of a date for a unit, before planning: the obligation it serves, what to warn about. */
   preview(input: ChannelInput<'meetings:preview'>): Promise<Result<PlanPreview>>;
 }
@@ -145,6 +147,12 @@ export const useMeetingsStore = create<MeetingsState>()((set, get) => {
 
     exportIcs: (input) => attempt(() => api.meetings.exportIcs(input)),
     preview: (input) => attempt(() => api.meetings.preview(input)),
+
+    async received() {
+      // A card open on a meeting keeps it until it is opened again.
+      set((s) => ({ version: s.version + 1 }));
+      await Promise.all(Object.keys(get().byUnit).map((unit) => get().loadFor(unit)));
+    },
   };
 });
 

@@ -121,6 +121,7 @@ function toLoaded(r: IssueDbRow): LoadedIssue {
 export function toIssueRow(i: LoadedIssue, today: IsoDate): IssueRow {
   return {
     id: i.id,
+    origin: i.origin,
     revision: i.revision,
     unitKato: i.unitKato,
     registryNo: i.registryNo,

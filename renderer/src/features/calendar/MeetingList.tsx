@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { Meeting } from '../../../../shared/contract/types';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ReceivedBadge } from '../../components/ReceivedMark';
+import { useReceived } from '../../hooks/useReceived';
 import { formatOfficialDate } from '../../format/dates';
 import { useT } from '../../i18n';
 import { useMeetingsStore } from '../../stores/meetings.store';
@@ -9,7 +11,10 @@ import { errorOf } from '../../stores/result';
 
 const NONE: readonly Meeting[] = [];
 
-/** A unit's recorded meetings, newest first, each removable after an inline confirmation. */
+/**
+ * A unit's recorded meetings, newest first, each removable after an inline confirmation; one
+ * received from another installation is marked, and only its origin removes it.
+ */
 export function MeetingList({ unitKato }: { unitKato: string }) {
   const { t, lng } = useT();
   const loaded = useMeetingsStore((s) => s.byUnit[unitKato]);
@@ -19,6 +24,7 @@ export function MeetingList({ unitKato }: { unitKato: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [removed, setRemoved] = useState(false);
+  const received = useReceived();
   const meetings = [...(loaded ?? NONE)].reverse();
 
   async function confirmRemove(meeting: Meeting) {
@@ -47,47 +53,52 @@ export function MeetingList({ unitKato }: { unitKato: string }) {
         <>
           <p className="muted">{t('Record.list.count', { count: meetings.length })}</p>
           <ul className="meetings">
-            {meetings.map((m) => (
-              <li key={m.id} className="meeting" data-testid={`meeting-${m.id}`}>
-                <div className="meeting-main">
-                  <span className="meeting-date">
-                    {m.heldOn
-                      ? t('Record.list.held', { date: formatOfficialDate(m.heldOn, lng) })
-                      : m.plannedOn && t('Record.list.planned', { date: formatOfficialDate(m.plannedOn, lng) })}
-                  </span>
-                  {m.note && <span className="meeting-note">{m.note}</span>}
-                </div>
-                {confirming === m.id ? (
-                  <div className="inline-confirm" role="group" aria-label={t('Record.list.confirm')}>
-                    <span className="inline-confirm-text">{t('Record.list.confirm')}</span>
+            {meetings.map((m) => {
+              const from = received(m);
+              return (
+                <li key={m.id} className="meeting" data-testid={`meeting-${m.id}`}>
+                  <div className="meeting-main">
+                    <span className="meeting-date">
+                      {m.heldOn
+                        ? t('Record.list.held', { date: formatOfficialDate(m.heldOn, lng) })
+                        : m.plannedOn && t('Record.list.planned', { date: formatOfficialDate(m.plannedOn, lng) })}
+                    </span>
+                    {m.note && <span className="meeting-note">{m.note}</span>}
+                  </div>
+                  {from ? (
+                    <ReceivedBadge received={from} testId={`meeting-received-${m.id}`} />
+                  ) : confirming === m.id ? (
+                    <div className="inline-confirm" role="group" aria-label={t('Record.list.confirm')}>
+                      <span className="inline-confirm-text">{t('Record.list.confirm')}</span>
+                      <button
+                        type="button"
+                        className="button button--danger button--small"
+                        disabled={busy}
+                        data-testid="meeting-remove-yes"
+                        onClick={() => void confirmRemove(m)}
+                      >
+                        {t('Record.list.confirmYes')}
+                      </button>
+                      <button type="button" className="button button--small" data-testid="meeting-remove-no" onClick={() => setConfirming(null)} autoFocus>
+                        {t('Record.list.confirmNo')}
+                      </button>
+                    </div>
+                  ) : (
                     <button
                       type="button"
-                      className="button button--danger button--small"
-                      disabled={busy}
-                      data-testid="meeting-remove-yes"
-                      onClick={() => void confirmRemove(m)}
+                      className="button button--quiet button--small"
+                      data-testid="meeting-remove"
+                      onClick={() => {
+                        setRemoved(false);
+                        setConfirming(m.id);
+                      }}
                     >
-                      {t('Record.list.confirmYes')}
+                      {t('Record.list.remove')}
                     </button>
-                    <button type="button" className="button button--small" data-testid="meeting-remove-no" onClick={() => setConfirming(null)} autoFocus>
-                      {t('Record.list.confirmNo')}
-                    </button>
-                  </div>
-                ) : (
-                  <button
-                    type="button"
-                    className="button button--quiet button--small"
-                    data-testid="meeting-remove"
-                    onClick={() => {
-                      setRemoved(false);
-                      setConfirming(m.id);
-                    }}
-                  >
-                    {t('Record.list.remove')}
-                  </button>
-                )}
-              </li>
-            ))}
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

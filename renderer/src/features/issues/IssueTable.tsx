@@ -6,6 +6,8 @@ import { useT } from '../../i18n';
 import { rowAt, useIssuesStore } from '../../stores/issues.store';
 import { usePanelStore } from '../../stores/panel.store';
 import { IssueStatusBadge } from '../../components/IssueStatusBadge';
+import { ReceivedBadge } from '../../components/ReceivedMark';
+import { useReceived } from '../../hooks/useReceived';
 import type { IssueNames } from '../../hooks/useIssueNames';
 
 /** Fixed heights: the virtualiser places rows by arithmetic, never by measuring 100,000 of them. */
@@ -31,7 +33,8 @@ const COLUMNS: ReadonlyArray<{ id: string; sort?: IssueSortKey }> = [
 /**
  * The log as an ARIA grid that renders only the rows in view (plus a few) and fetches them a
  * window at a time. One tab stop: ↑/↓, Page Up/Down, Home/End move the active row, Enter opens
- * its card, Space selects it.
+ * its card, Space selects it. An issue received from another installation is marked, and cannot
+ * be selected: a status change of a selection holding one would be refused whole.
  */
 export function IssueTable({ names }: { names: IssueNames }) {
   const { t, lng } = useT();
@@ -49,6 +52,7 @@ export function IssueTable({ names }: { names: IssueNames }) {
   const openId = usePanelStore((s) => (s.panel?.kind === 'issue' ? s.panel.issueId : null));
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  const received = useReceived();
   const count = total ?? 0;
 
   const virtualizer = useVirtualizer({
@@ -120,7 +124,7 @@ export function IssueTable({ names }: { names: IssueNames }) {
         if (row) open(row);
         break;
       case ' ':
-        if (row) toggleSelected(row);
+        if (row && !received(row)) toggleSelected(row);
         break;
       default:
         return;
@@ -133,7 +137,7 @@ export function IssueTable({ names }: { names: IssueNames }) {
   const range = virtualizer.range;
   if (range) for (let i = range.startIndex; i <= range.endIndex; i++) {
     const row = rowAt(pages, i);
-    if (row) visible.push(row);
+    if (row && !received(row)) visible.push(row);
   }
   const visibleSelected = visible.filter((r) => selected[r.id] !== undefined).length;
   const activeRendered = items.some((v) => v.index === active) && rowAt(pages, active) !== undefined;
@@ -203,6 +207,7 @@ export function IssueTable({ names }: { names: IssueNames }) {
               );
             }
             const isSelected = selected[row.id] !== undefined;
+            const from = received(row);
             const classes = ['issues-row', row.overdue && 'is-overdue', row.closed && 'is-closed', v.index === active && 'is-active', row.id === openId && 'is-open'];
             return (
               <div
@@ -224,6 +229,7 @@ export function IssueTable({ names }: { names: IssueNames }) {
                     type="checkbox"
                     tabIndex={-1}
                     checked={isSelected}
+                    disabled={from !== null}
                     aria-label={t('Issues.table.select', { no: row.registryNo })}
                     data-testid={`issue-select-${row.registryNo}`}
                     onChange={() => {
@@ -239,7 +245,13 @@ export function IssueTable({ names }: { names: IssueNames }) {
                   {formatUiDate(row.raisedOn, lng)}
                 </div>
                 <div role="gridcell" className="issues-cell issues-col-text" title={row.text}>
-                  <span className="kind-badge">{t(`Minutes.issueKinds.${row.kind}`)}</span> {row.text}
+                  <span className="kind-badge">{t(`Minutes.issueKinds.${row.kind}`)}</span>{' '}
+                  {from && (
+                    <>
+                      <ReceivedBadge received={from} testId={`issue-received-${row.registryNo}`} />{' '}
+                    </>
+                  )}
+                  {row.text}
                 </div>
                 <div role="gridcell" className="issues-cell issues-col-category">
                   {names.category(row.categoryId)}

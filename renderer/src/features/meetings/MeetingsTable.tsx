@@ -1,5 +1,7 @@
 import type { Meeting, ObligationsGrid } from '../../../../shared/contract/types';
 import { MeetingStatusBadge } from '../../components/MeetingStatusBadge';
+import { ReceivedBadge } from '../../components/ReceivedMark';
+import { useReceived } from '../../hooks/useReceived';
 import { formatUiDate } from '../../format/dates';
 import { unitName } from '../../format/units';
 import { useT } from '../../i18n';
@@ -16,10 +18,11 @@ interface Props {
   onOpen: (meetingId: string) => void;
 }
 
-/** One row per meeting: date, unit, status, venue, the window it fulfils; the unit opens the card. */
+/** One row per meeting: date, unit (marked when received), status, venue, the window it fulfils; the unit opens the card. */
 export function MeetingsTable({ meetings, units, byYear, newestFirst, onSort, onOpen }: Props) {
   const { t, lng } = useT();
   const byKato = new Map(units.map((u) => [u.unit.kato, u.unit]));
+  const received = useReceived();
   return (
     <div className="table-scroll">
       <table className="table" data-testid="meetings-table">
@@ -44,6 +47,7 @@ export function MeetingsTable({ meetings, units, byYear, newestFirst, onSort, on
             const unit = byKato.get(m.unitKato);
             const date = meetingDate(m);
             const cell = m.obligation ? findCell(byYear, m.unitKato, m.obligation) : null;
+            const from = received(m);
             return (
               <tr key={m.id} data-testid={`meeting-row-${m.id}`} className={m.status === 'cancelled' ? 'is-cancelled' : undefined}>
                 <td className="nowrap">
@@ -54,6 +58,12 @@ export function MeetingsTable({ meetings, units, byYear, newestFirst, onSort, on
                   <button type="button" className="link-button" data-testid={`meeting-open-${m.id}`} onClick={() => onOpen(m.id)}>
                     {unit ? unitName(unit, lng) : m.unitKato}
                   </button>
+                  {from && (
+                    <>
+                      {' '}
+                      <ReceivedBadge received={from} testId={`meeting-received-${m.id}`} />
+                    </>
+                  )}
                   <span className="muted table-sub">{t(`Meeting.kind.${m.kind}`)}</span>
                 </td>
                 <td>

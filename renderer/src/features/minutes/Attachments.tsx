@@ -4,6 +4,7 @@ import { ATTACHMENT_KINDS, type AttachmentKind } from '../../../../shared/domain
 import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n';
+import { useReceived } from '../../hooks/useReceived';
 import { useAttachmentsStore } from '../../stores/attachments.store';
 import { readBase64 } from '../../read-file';
 import { attempt } from '../../stores/result';
@@ -24,13 +25,18 @@ function Thumbnail({ attachment }: { attachment: Attachment }) {
   return src ? <img className="attachment-thumb" src={src} alt={attachment.fileName} /> : <span className="attachment-thumb attachment-thumb--empty" />;
 }
 
-/** Photos, the signed scan, the presentation: added from files, listed with thumbnails, removed with a confirm. */
-export function Attachments({ meetingId }: { meetingId: string }) {
+/**
+ * Photos, the signed scan, the presentation: added from files, listed with thumbnails, removed
+ * with a confirm. Those of a received meeting are only listed (`readOnly`), as is any file
+ * received from another installation.
+ */
+export function Attachments({ meetingId, readOnly }: { meetingId: string; readOnly: boolean }) {
   const { t } = useT();
   const inputId = useId();
   const kindId = useId();
   const list = useAttachmentsStore((s) => s.byMeeting[meetingId] ?? NONE);
   const { load, add, remove: removeAttachment } = useAttachmentsStore.getState();
+  const received = useReceived();
   const [kind, setKind] = useState<AttachmentKind>('photo');
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<ErrorPayload[]>([]);
@@ -83,22 +89,24 @@ export function Attachments({ meetingId }: { meetingId: string }) {
       <h3 className="form-section-title" id={`${inputId}-title`}>
         {t('Minutes.attachments.title')}
       </h3>
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor={kindId}>{t('Minutes.attachments.kind')}</label>
-          <select id={kindId} value={kind} data-testid="attachment-kind" onChange={(e) => setKind(e.target.value as AttachmentKind)}>
-            {ATTACHMENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`Minutes.attachments.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
+      {!readOnly && (
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={kindId}>{t('Minutes.attachments.kind')}</label>
+            <select id={kindId} value={kind} data-testid="attachment-kind" onChange={(e) => setKind(e.target.value as AttachmentKind)}>
+              {ATTACHMENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`Minutes.attachments.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={inputId}>{t('Minutes.attachments.add')}</label>
+            <input id={inputId} type="file" multiple disabled={busy} data-testid="attachment-input" onChange={(e) => void onFiles(e)} />
+          </div>
         </div>
-        <div className="field">
-          <label htmlFor={inputId}>{t('Minutes.attachments.add')}</label>
-          <input id={inputId} type="file" multiple disabled={busy} data-testid="attachment-input" onChange={(e) => void onFiles(e)} />
-        </div>
-      </div>
+      )}
       {busy && <p className="hint">{t('Minutes.attachments.adding')}</p>}
       {duplicates.map((d) => (
         <p key={d.name} className="message message--warning" role="status" data-testid="attachment-duplicate">
@@ -123,7 +131,7 @@ export function Attachments({ meetingId }: { meetingId: string }) {
                   {t('Minutes.attachments.size', { size: Math.max(1, Math.round(a.size / 1024)) })}
                 </span>
               </div>
-              {confirming === a.id ? (
+              {readOnly || received(a) ? null : confirming === a.id ? (
                 <span className="attachment-confirm" role="group">
                   <span>{t('Minutes.attachments.confirm', { name: a.fileName })}</span>
                   <button type="button" className="button button--small button--danger" data-testid={`attachment-${a.id}-confirm`} onClick={() => void remove(a)}>

@@ -8,6 +8,8 @@ import { saveBase64File } from '../../download';
 import { useT } from '../../i18n';
 import { useMeetingsStore } from '../../stores/meetings.store';
 import { useMinutesStore } from '../../stores/minutes.store';
+import { ReceivedMark } from '../../components/ReceivedMark';
+import { useReceived } from '../../hooks/useReceived';
 import { useSubtree } from '../../hooks/useSubtree';
 import { Attachments } from './Attachments';
 import { MinutesEditor } from './MinutesEditor';
@@ -35,13 +37,31 @@ function SaveIndicator() {
   );
 }
 
+/** The minutes as a Word document in either language. */
+function ExportButtons({ onExport }: { onExport: (language: Language) => void }) {
+  const { t } = useT();
+  return (
+    <>
+      <button type="button" className="button button--small" data-testid="minutes-export-kk" onClick={() => onExport('kk')}>
+        {t('Minutes.exportKk')}
+      </button>
+      <button type="button" className="button button--small" data-testid="minutes-export-ru" onClick={() => onExport('ru')}>
+        {t('Minutes.exportRu')}
+      </button>
+    </>
+  );
+}
+
 /** The core's refusal of an amendment whose body equals the final minutes (amendMinutes). */
 function isNothingChanged(error: ErrorPayload): boolean {
   const fields = error.details?.['fields'];
   return error.code === 'validation' && Array.isArray(fields) && fields.length === 1 && fields[0] === 'body';
 }
 
-/** The minutes of a held meeting: live capture with autosave, finalise, amend, export, attachments. */
+/**
+ * The minutes of a held meeting: live capture with autosave, finalise, amend, export, attachments.
+ * A received meeting's minutes (and files) are only read, exported and printed here.
+ */
 export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClose: () => void }) {
   const { t } = useT();
   const reasonId = useId();
@@ -50,6 +70,11 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
   const { minutes, body, loadError, saveError, reloaded, amending } = useMinutesStore();
   const { open, edit, flush, finalize, startAmend, cancelAmend, amend, exportDocx } = useMinutesStore.getState();
   const subtree = useSubtree(meeting?.unitKato ?? '');
+  const received = useReceived();
+  const from = meeting ? received(meeting) : null;
+  const readOnly = from !== null || (minutes !== null && received(minutes) !== null);
+  // A received meeting has the minutes it came with, or none: none are started here.
+  const noneReceived = loadError?.code === 'record_foreign';
   const localities = useMemo(() => subtree.filter((u) => u.depth > 0), [subtree]);
   const [problems, setProblems] = useState<MinutesProblem[] | null>(null);
   const [actionError, setActionError] = useState<ErrorPayload | null>(null);
@@ -125,7 +150,7 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
 
   const final = minutes?.status === 'final';
   // Only a draft is worth returning to: an amendment is not kept until it is sent with its reason.
-  const onEditorFocus = useResume(meetingId, minutes?.status === 'draft' && body !== null);
+  const onEditorFocus = useResume(meetingId, minutes?.status === 'draft' && body !== null && !readOnly);
   return (
     <SidePanel
       title={t('Minutes.title')}
@@ -135,7 +160,7 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
             <span className={`badge minutes-status--${minutes.status}`} data-testid="minutes-status">
               {t(`Minutes.status.${minutes.status}`)}
             </span>
-            {!final && <SaveIndicator />}
+            {!final && !readOnly && <SaveIndicator />}
           </div>
         )
       }
@@ -143,8 +168,28 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
       testId="minutes-panel"
       closeTestId="minutes-close"
     >
+      {from && <ReceivedMark received={from} testId="minutes-received" />}
       {!minutes || !body ? (
-        loadError ? <ErrorMessage error={loadError} testId="minutes-load-error" /> : <p className="muted">{t('Minutes.loading')}</p>
+        noneReceived ? (
+          <p className="muted" data-testid="minutes-none-received">
+            {t('Received.noMinutes')}
+          </p>
+        ) : loadError ? (
+          <ErrorMessage error={loadError} testId="minutes-load-error" />
+        ) : (
+          <p className="muted">{t('Minutes.loading')}</p>
+        )
+      ) : readOnly ? (
+        <div className="minutes">
+          <MinutesView minutes={minutes} localities={localities} />
+          {meeting && <MinutesOfficials meeting={meeting} readOnly />}
+          <ErrorMessage error={actionError} testId="minutes-error" />
+          <div className="card-actions">
+            <ExportButtons onExport={(l) => void onExport(l)} />
+            <PrintPreviewButton meetingId={meetingId} />
+          </div>
+          <Attachments meetingId={meetingId} readOnly />
+        </div>
       ) : (
         <div className="minutes">
           {reloaded && (
@@ -246,15 +291,10 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
                 </button>
               </>
             )}
-            <button type="button" className="button button--small" data-testid="minutes-export-kk" onClick={() => void onExport('kk')}>
-              {t('Minutes.exportKk')}
-            </button>
-            <button type="button" className="button button--small" data-testid="minutes-export-ru" onClick={() => void onExport('ru')}>
-              {t('Minutes.exportRu')}
-            </button>
+            <ExportButtons onExport={(l) => void onExport(l)} />
             <PrintPreviewButton meetingId={meetingId} />
           </div>
-          <Attachments meetingId={meetingId} />
+          <Attachments meetingId={meetingId} readOnly={false} />
         </div>
       )}
     </SidePanel>

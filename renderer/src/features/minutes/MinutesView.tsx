@@ -24,9 +24,9 @@ function isEditKey(event: KeyboardEvent): boolean {
 /**
  * Final minutes, read-only, with their amendments (who, when, why, how many changes). The
  * secretary who starts typing into it is told why nothing happens and offered the amendment
- * (`onTryEdit`).
+ * (`onTryEdit`). Received minutes show here too, final or not: nothing offers to change them.
  */
-export function MinutesView({ minutes, localities, onTryEdit }: { minutes: Minutes; localities: readonly UnitSummary[]; onTryEdit: () => void }) {
+export function MinutesView({ minutes, localities, onTryEdit }: { minutes: Minutes; localities: readonly UnitSummary[]; onTryEdit?: () => void }) {
   const { t, lng } = useT();
   const place = (kato: string | null) => {
     const u = kato ? localities.find((x) => x.kato === kato) : undefined;
@@ -43,16 +43,18 @@ export function MinutesView({ minutes, localities, onTryEdit }: { minutes: Minut
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget || !isEditKey(e)) return;
         e.preventDefault();
-        onTryEdit();
+        onTryEdit?.();
       }}
       onPaste={(e) => {
         e.preventDefault();
-        onTryEdit();
+        onTryEdit?.();
       }}
     >
-      <p className="message message--success" data-testid="minutes-final">
-        {t('Minutes.finalized')}
-      </p>
+      {minutes.status === 'final' && (
+        <p className="message message--success" data-testid="minutes-final">
+          {t('Minutes.finalized')}
+        </p>
+      )}
       <dl className="minutes-view-facts">
         <Row label={t('Minutes.fields.number')} value={minutes.number} testId="minutes-view-number" />
         <Row label={t('Minutes.fields.date')} value={minutes.date ? formatUiDate(minutes.date, lng) : ''} />

@@ -12,7 +12,7 @@ import { DEFAULT_LANGUAGE, useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
 import { useReportsStore } from '../../stores/reports.store';
 import { canIncludePersonalData, exportInput, firstDraft, isGroupA, type ExportDraft } from './export-draft';
-import { periodName } from './period-name';
+import { periodName } from '../../format/period-name';
 
 type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'error'; error: ErrorPayload };
 

@@ -9,7 +9,7 @@ import { usePanelStore } from '../../stores/panel.store';
 import { ComplianceChart } from './ComplianceChart';
 import { isGroupA } from './export-draft';
 import { IssueCharts } from './IssueCharts';
-import { periodName } from './period-name';
+import { periodName } from '../../format/period-name';
 import { Point3List } from './Point3List';
 import { SummaryCards } from './SummaryCards';
 import { IssuesTrend, MeetingsTrend } from './TrendCharts';

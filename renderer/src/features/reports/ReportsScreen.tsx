@@ -7,7 +7,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
 import { usePanelStore } from '../../stores/panel.store';
 import { useReportsStore } from '../../stores/reports.store';
-import { PeriodPicker } from './PeriodPicker';
+import { PeriodPicker } from '../../components/PeriodPicker';
 import { ReportBody } from './ReportBody';
 
 /** What the screen first shows: the working root over this year (what a head of department asks first). */
@@ -85,7 +85,7 @@ export function ReportsScreen() {
             {units.length === 0 ? <option value={query.unitKato}>{query.unitKato}</option> : <UnitOptions units={units} />}
           </select>
         </div>
-        <PeriodPicker period={query.period} today={today} onChange={(period) => void load({ unitKato: useReportsStore.getState().query?.unitKato ?? root, period })} />
+        <PeriodPicker period={query.period} today={today} testIdPrefix="report" onChange={(period) => void load({ unitKato: useReportsStore.getState().query?.unitKato ?? root, period })} />
       </div>
       <ErrorMessage error={error} testId="report-error" />
       {shown && !error && <ReportBody report={shown} busy={loading || shown !== report} />}

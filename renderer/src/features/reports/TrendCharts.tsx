@@ -3,7 +3,7 @@ import { toYmd, quarterOf } from '../../../../shared/domain/dates';
 import { formatCount } from '../../format/numbers';
 import { useT } from '../../i18n';
 import { ColumnChart, type ColumnGroup } from './ColumnChart';
-import { periodName, romanQuarter } from './period-name';
+import { periodName, romanQuarter } from '../../format/period-name';
 
 function groupsOf(trend: readonly TrendQuarter[], values: (q: TrendQuarter) => number[]): ColumnGroup[] {
   return trend.map((q) => ({ key: q.key, label: [romanQuarter(quarterOf(q.start)), String(toYmd(q.start).year)], values: values(q) }));

@@ -8,6 +8,7 @@ import { RuleSetsSection } from './RuleSetsSection';
 import { MailSettingsSection } from './MailSettingsSection';
 import { IssueReferenceSection } from '../issues';
 import { Fact } from '../../components/Fact';
+import { IdentitySection } from './IdentitySection';
 
 export function SettingsScreen() {
   const { t, lng } = useT();
@@ -52,6 +53,8 @@ export function SettingsScreen() {
         </section>
       )}
 
+      {root && <IdentitySection />}
+
       <RuleSetsSection />
 
       {root && <ReminderDaysSetting />}
@@ -72,9 +75,6 @@ export function SettingsScreen() {
             </Fact>
             <Fact label={t('Settings.about.schemaVersion')}>{info.schemaVersion}</Fact>
             <Fact label={t('Settings.about.katoEdition')}>{info.katoEdition ?? t('Settings.about.katoUnknown')}</Fact>
-            <Fact label={t('Settings.about.installationId')}>
-              <code>{info.installationId}</code>
-            </Fact>
             <Fact label={t('Settings.about.today')}>{formatUiDate(info.today, lng)}</Fact>
           </dl>
         </section>

@@ -10,9 +10,10 @@ import { withFieldLabels } from '../field-errors';
 
 /**
  * Who raised the issue: personal data, kept apart and read only on request (never part of the
- * issue as the log or the card load it), and forgotten again when hidden.
+ * issue as the log or the card load it), and forgotten again when hidden. A received issue's
+ * author is only shown (`readOnly`).
  */
-export function AuthorSection({ issue }: { issue: Issue }) {
+export function AuthorSection({ issue, readOnly }: { issue: Issue; readOnly: boolean }) {
   const { t } = useT();
   const readAuthor = useIssuesStore((s) => s.author);
   const setAuthor = useIssuesStore((s) => s.setAuthor);
@@ -69,9 +70,11 @@ export function AuthorSection({ issue }: { issue: Issue }) {
             <Fact label={t('Issues.fields.address')}>{author.address || t('Issues.none')}</Fact>
           </dl>
           <div className="form-actions">
-            <button type="button" className="button button--small" data-testid="issue-author-edit" onClick={() => setEditing(author)}>
-              {t('Issues.author.edit')}
-            </button>
+            {!readOnly && (
+              <button type="button" className="button button--small" data-testid="issue-author-edit" onClick={() => setEditing(author)}>
+                {t('Issues.author.edit')}
+              </button>
+            )}
             <button type="button" className="button button--small button--quiet" data-testid="issue-author-hide" onClick={() => setShown(null)}>
               {t('Issues.author.hide')}
             </button>
@@ -87,9 +90,11 @@ export function AuthorSection({ issue }: { issue: Issue }) {
       ) : (
         <div className="form-actions">
           <p className="muted">{t('Issues.author.none')}</p>
-          <button type="button" className="button button--small" data-testid="issue-author-add" onClick={() => setEditing(NO_AUTHOR)}>
-            {t('Issues.author.add')}
-          </button>
+          {!readOnly && (
+            <button type="button" className="button button--small" data-testid="issue-author-add" onClick={() => setEditing(NO_AUTHOR)}>
+              {t('Issues.author.add')}
+            </button>
+          )}
         </div>
       )}
       {!editing && <ErrorMessage error={error} testId="issue-author-error" />}

@@ -3,7 +3,9 @@ import type { Issue } from '../../../../../shared/contract/issues.contract';
 import type { IsoDate } from '../../../../../shared/domain/dates';
 import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ReceivedMark } from '../../../components/ReceivedMark';
 import { SidePanel } from '../../../components/SidePanel';
+import { useReceived } from '../../../hooks/useReceived';
 import { useT } from '../../../i18n';
 import { useIssuesStore } from '../../../stores/issues.store';
 import { errorOf, type Result } from '../../../stores/result';
@@ -20,7 +22,10 @@ import { ProlongForm } from './ProlongForm';
 type Mode = 'view' | 'edit' | 'status' | 'prolong';
 type Done = 'updated' | 'status' | 'prolonged';
 
-/** Everything recorded about an issue, its history, and what can be done with it. */
+/**
+ * Everything recorded about an issue, its history, and what can be done with it; nothing, for
+ * an issue received from another installation (marked with its source).
+ */
 export function IssueCard({ issueId, today, onClose }: { issueId: string; today: IsoDate; onClose: () => void }) {
   const { t } = useT();
   const names = useIssueNames();
@@ -35,6 +40,7 @@ export function IssueCard({ issueId, today, onClose }: { issueId: string; today:
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const notice = useRef<HTMLDivElement>(null);
+  const received = useReceived();
 
   useEffect(() => {
     void loadIssue(issueId).then((r) => setLoadError(errorOf(r)));
@@ -53,6 +59,8 @@ export function IssueCard({ issueId, today, onClose }: { issueId: string; today:
       </SidePanel>
     );
   }
+
+  const from = received(issue);
 
   function pick(next: Mode) {
     setError(null);
@@ -94,6 +102,7 @@ export function IssueCard({ issueId, today, onClose }: { issueId: string; today:
           </p>
         )}
       </div>
+      {from && <ReceivedMark received={from} testId="issue-received" />}
       {mode === 'edit' ? (
         <IssueEditForm
           issue={issue}
@@ -108,19 +117,21 @@ export function IssueCard({ issueId, today, onClose }: { issueId: string; today:
       ) : (
         <>
           <IssueFacts issue={issue} names={names} />
-          <div className="card-actions" role="group" aria-label={t('Issues.card.actions')}>
-            <button type="button" className="button button--small" data-testid="issue-edit" onClick={() => pick('edit')}>
-              {t('Issues.card.edit')}
-            </button>
-            <button type="button" className={mode === 'status' ? 'button button--small is-active' : 'button button--small'} aria-expanded={mode === 'status'} data-testid="issue-status-change" onClick={() => pick('status')}>
-              {t('Issues.card.changeStatus')}
-            </button>
-            {!issue.closed && (
-              <button type="button" className={mode === 'prolong' ? 'button button--small is-active' : 'button button--small'} aria-expanded={mode === 'prolong'} data-testid="issue-prolong" onClick={() => pick('prolong')}>
-                {t('Issues.card.prolong')}
+          {!from && (
+            <div className="card-actions" role="group" aria-label={t('Issues.card.actions')}>
+              <button type="button" className="button button--small" data-testid="issue-edit" onClick={() => pick('edit')}>
+                {t('Issues.card.edit')}
               </button>
-            )}
-          </div>
+              <button type="button" className={mode === 'status' ? 'button button--small is-active' : 'button button--small'} aria-expanded={mode === 'status'} data-testid="issue-status-change" onClick={() => pick('status')}>
+                {t('Issues.card.changeStatus')}
+              </button>
+              {!issue.closed && (
+                <button type="button" className={mode === 'prolong' ? 'button button--small is-active' : 'button button--small'} aria-expanded={mode === 'prolong'} data-testid="issue-prolong" onClick={() => pick('prolong')}>
+                  {t('Issues.card.prolong')}
+                </button>
+              )}
+            </div>
+          )}
           {mode === 'status' && (
             <StatusChangeForm
               names={names}
@@ -144,7 +155,7 @@ export function IssueCard({ issueId, today, onClose }: { issueId: string; today:
               onSubmit={(newDeadline, reason) => void run(() => prolong({ id: issue.id, revision: issue.revision, newDeadline, reason }), 'prolonged')}
             />
           )}
-          <AuthorSection issue={issue} />
+          <AuthorSection issue={issue} readOnly={from !== null} />
           <IssueHistory issue={issue} names={names} />
         </>
       )}

@@ -4,6 +4,8 @@ import type { Language } from '../../../../../shared/contract/schemas';
 import { PLAN_MARKS, type PlanMark } from '../../../../../shared/domain/issues/issue';
 import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ReceivedBadge } from '../../../components/ReceivedMark';
+import { useReceived } from '../../../hooks/useReceived';
 import { saveBase64File } from '../../../download';
 import { useT } from '../../../i18n';
 import { useAppStore } from '../../../stores/app.store';
@@ -44,7 +46,8 @@ function groupsOf(lines: readonly ActionPlanLine[]) {
  * an editable table, one row per measure, saved row by row when focus leaves a row. Enter
  * moves down a column (Shift+Enter up), Ctrl+Enter adds a measure to the row's issue.
  * "Fill from the issues" starts a row for every issue that has none; the plan exports to
- * Excel or Word in Kazakh or Russian.
+ * Excel or Word in Kazakh or Russian. A row received from another installation is shown, not
+ * edited (this installation may add its own measures to the same issue).
  */
 export function ActionPlanView({ scope }: { scope: PlanScope }) {
   const { t } = useT();
@@ -63,6 +66,7 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
   const [busy, setBusy] = useState(false);
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
   const exportPlan = useActionPlanStore((s) => s.export);
+  const received = useReceived();
 
   const lines = view.plan?.lines ?? [];
   const groups = groupsOf(lines);
@@ -134,7 +138,7 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
 
   const cell = (line: ActionPlanLine, index: number, field: Exclude<RowField, 'mark'>, label: string) => {
     const f = view.fieldsOf(line);
-    const common = { 'aria-label': label, 'data-testid': controlId(index, field), 'data-field': field };
+    const common = { 'aria-label': label, 'data-testid': controlId(index, field), 'data-field': field, readOnly: received(line) !== null };
     if (field === 'measure' || field === 'markNote') {
       return <textarea {...common} rows={field === 'measure' ? 3 : 2} value={f[field]} onChange={(e) => view.edit(line, { [field]: e.target.value })} />;
     }
@@ -241,6 +245,7 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
                 {groups.map((g) =>
                   g.lines.map(({ line, index }, k) => {
                     const f = view.fieldsOf(line);
+                    const from = received(line);
                     const place = names.unit(line.issue.localityKato);
                     return (
                       <tr key={line.id} data-index={index} data-testid={`plan-row-${index}`} onBlur={(e) => onRowBlur(e, line)}>
@@ -266,6 +271,7 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
                             aria-label={t('ActionPlan.columns.mark')}
                             data-testid={controlId(index, 'mark')}
                             data-field="mark"
+                            disabled={from !== null}
                             value={f.mark}
                             onChange={(e) => setMark(line, e.target.value as PlanMark)}
                           >
@@ -282,9 +288,13 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
                           <button type="button" className="button button--small" data-testid={`plan-row-${index}-add`} onClick={() => void addMeasure(line.issueId)}>
                             {t('ActionPlan.addMeasure')}
                           </button>
-                          <button type="button" className="button button--quiet button--small" data-testid={`plan-row-${index}-remove`} onClick={() => void view.remove(line)}>
-                            {t('ActionPlan.remove')}
-                          </button>
+                          {from ? (
+                            <ReceivedBadge received={from} testId={`plan-row-${index}-received`} />
+                          ) : (
+                            <button type="button" className="button button--quiet button--small" data-testid={`plan-row-${index}-remove`} onClick={() => void view.remove(line)}>
+                              {t('ActionPlan.remove')}
+                            </button>
+                          )}
                           {rowStatus(line)}
                         </td>
                       </tr>

@@ -5,6 +5,8 @@ import { actionsFor, isHeldStatus, isUpcomingStatus, type MeetingAction } from '
 import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { MeetingStatusBadge } from '../../../components/MeetingStatusBadge';
+import { ReceivedMark } from '../../../components/ReceivedMark';
+import { useReceived } from '../../../hooks/useReceived';
 import { SidePanel } from '../../../components/SidePanel';
 import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
@@ -43,7 +45,11 @@ interface Props {
   onMinutes?: () => void;
 }
 
-/** A meeting's details and the actions its status allows (actionsFor: the core accepts exactly these). */
+/**
+ * A meeting's details and the actions its status allows (actionsFor: the core accepts exactly
+ * these). A meeting received from another installation is marked with its source and offers
+ * none: only its origin changes it.
+ */
 export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit, onMinutes }: Props) {
   const { t, lng } = useT();
   const meeting = useMeetingsStore((s) => s.byId[meetingId] ?? null);
@@ -61,6 +67,7 @@ export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit, o
   const [notice, setNotice] = useState<Notice>(saved ? { kind: 'done', text: t(`Meeting.saved.${saved}`) } : null);
   const noticeRef = useRef<HTMLDivElement>(null);
   const [actionsDone, setActionsDone] = useState(0);
+  const received = useReceived();
 
   // After an action the form that had focus is gone: the outcome takes it (and is read out).
   useEffect(() => {
@@ -94,7 +101,8 @@ export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit, o
 
   const cell = meeting.obligation ? findCell(byYear, meeting.unitKato, meeting.obligation) : null;
   const akim = akims.find((a) => a.id === meeting.akimId) ?? null;
-  const actions = actionsFor(meeting.status);
+  const from = received(meeting);
+  const actions = from ? [] : actionsFor(meeting.status);
 
   function pick(action: MeetingAction) {
     setNotice(null);
@@ -149,6 +157,7 @@ export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit, o
           </div>
         )}
       </div>
+      {from && <ReceivedMark received={from} testId="meeting-received" />}
       <MeetingFacts meeting={meeting} cell={cell} akim={akim} />
       {isUpcomingStatus(meeting.status) && <CarryOverSection meetingId={meeting.id} />}
       {actions.length > 0 && (

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import { namePeriod, type ReportPeriod } from '../../../../shared/domain/reports/period';
-import type { UiLanguage } from '../../../../shared/i18n';
-import { formatOfficialDate } from '../../format/dates';
+import { namePeriod, type ReportPeriod } from '../../../shared/domain/reports/period';
+import type { UiLanguage } from '../../../shared/i18n';
+import { formatOfficialDate } from './dates';
 
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 

@@ -1,5 +1,5 @@
-import { isIsoDate, quarterOf, toYmd, type IsoDate, type Quarter } from '../../../../shared/domain/dates';
-import { halfPeriod, namePeriod, quarterPeriod, yearPeriod, type ReportPeriod } from '../../../../shared/domain/reports/period';
+import { isIsoDate, quarterOf, toYmd, type IsoDate, type Quarter } from '../../../shared/domain/dates';
+import { halfPeriod, namePeriod, quarterPeriod, yearPeriod, type ReportPeriod } from '../../../shared/domain/reports/period';
 
 export const PERIOD_KINDS = ['year', 'half', 'quarter', 'range'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { toYmd, type IsoDate } from '../../../../shared/domain/dates';
-import { QUICK_PERIODS, quickPeriod, type ReportPeriod } from '../../../../shared/domain/reports/period';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { FIRST_YEAR } from '../../components/PeriodNav';
-import { useT } from '../../i18n';
+import { toYmd, type IsoDate } from '../../../shared/domain/dates';
+import { QUICK_PERIODS, quickPeriod, type ReportPeriod } from '../../../shared/domain/reports/period';
+import { ErrorMessage } from './ErrorMessage';
+import { FIRST_YEAR } from './PeriodNav';
+import { useT } from '../i18n';
 import { backwardsRange, draftOf, PERIOD_KINDS, periodOf, samePeriod, type PeriodDraft } from './period-draft';
 
 /** How long typing in a date pauses before the report is asked for (each keystroke would otherwise ask). */
@@ -12,8 +12,21 @@ export const TYPING_DELAY_MS = 400;
 /**
  * Any year, half-year, quarter or range of days, and the quick picks (relative to today) under
  * them. A pick applies at once; typed dates apply after a pause, and only when they make a period.
+ * The period of a report, and of a package to export. Its words are the Reports screen's, where
+ * it was first needed (Reports.period.*); its test ids start with `testIdPrefix`
+ * (`report-period-kind`, `report-quick-thisYear`).
  */
-export function PeriodPicker({ period, today, onChange }: { period: ReportPeriod; today: IsoDate; onChange: (period: ReportPeriod) => void }) {
+export function PeriodPicker({
+  period,
+  today,
+  onChange,
+  testIdPrefix,
+}: {
+  period: ReportPeriod;
+  today: IsoDate;
+  onChange: (period: ReportPeriod) => void;
+  testIdPrefix: string;
+}) {
   const { t } = useT();
   const ids = { kind: useId(), from: useId(), to: useId(), quick: useId() };
   const [draft, setDraft] = useState<PeriodDraft>(() => draftOf(period));
@@ -35,12 +48,12 @@ export function PeriodPicker({ period, today, onChange }: { period: ReportPeriod
   const backwards = backwardsRange(draft);
 
   return (
-    <div className="report-period">
-      <div className="report-other">
+    <div className="period-picker">
+      <div className="period-picker-parts">
         <label htmlFor={ids.kind} className="filter-title">
           {t('Reports.period.label')}
         </label>
-        <select id={ids.kind} value={draft.kind} data-testid="report-period-kind" onChange={(e) => change({ ...draftOf(current ?? period), kind: e.target.value as PeriodDraft['kind'] })}>
+        <select id={ids.kind} value={draft.kind} data-testid={`${testIdPrefix}-period-kind`} onChange={(e) => change({ ...draftOf(current ?? period), kind: e.target.value as PeriodDraft['kind'] })}>
           {PERIOD_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`Reports.period.kinds.${k}`)}
@@ -50,7 +63,7 @@ export function PeriodPicker({ period, today, onChange }: { period: ReportPeriod
         {draft.kind !== 'range' && (
           <PartSelect
             label={t('Reports.period.year')}
-            testId="report-period-year"
+            testId={`${testIdPrefix}-period-year`}
             value={draft.year}
             options={years.map((y) => ({ value: y, label: String(y) }))}
             onChange={(year) => change({ ...draft, year })}
@@ -59,7 +72,7 @@ export function PeriodPicker({ period, today, onChange }: { period: ReportPeriod
         {draft.kind === 'half' && (
           <PartSelect
             label={t('Reports.period.half')}
-            testId="report-period-half"
+            testId={`${testIdPrefix}-period-half`}
             value={draft.half}
             options={([1, 2] as const).map((h) => ({ value: h, label: t(`Reports.period.halves.${h}`) }))}
             onChange={(half) => change({ ...draft, half: half as 1 | 2 })}
@@ -68,7 +81,7 @@ export function PeriodPicker({ period, today, onChange }: { period: ReportPeriod
         {draft.kind === 'quarter' && (
           <PartSelect
             label={t('Reports.period.quarter')}
-            testId="report-period-quarter"
+            testId={`${testIdPrefix}-period-quarter`}
             value={draft.quarter}
             options={([1, 2, 3, 4] as const).map((q) => ({ value: q, label: t(`Grid.quarter.${q}`) }))}
             onChange={(quarter) => change({ ...draft, quarter: quarter as PeriodDraft['quarter'] })}
@@ -79,15 +92,15 @@ export function PeriodPicker({ period, today, onChange }: { period: ReportPeriod
             <label htmlFor={ids.from} className="filter-title">
               {t('Reports.period.from')}
             </label>
-            <input id={ids.from} type="date" value={draft.from} data-testid="report-period-from" onChange={(e) => change({ ...draft, from: e.target.value }, TYPING_DELAY_MS)} />
+            <input id={ids.from} type="date" value={draft.from} data-testid={`${testIdPrefix}-period-from`} onChange={(e) => change({ ...draft, from: e.target.value }, TYPING_DELAY_MS)} />
             <label htmlFor={ids.to} className="filter-title">
               {t('Reports.period.to')}
             </label>
-            <input id={ids.to} type="date" value={draft.to} data-testid="report-period-to" onChange={(e) => change({ ...draft, to: e.target.value }, TYPING_DELAY_MS)} />
+            <input id={ids.to} type="date" value={draft.to} data-testid={`${testIdPrefix}-period-to`} onChange={(e) => change({ ...draft, to: e.target.value }, TYPING_DELAY_MS)} />
           </>
         )}
       </div>
-      <div className="report-quick" role="group" aria-labelledby={ids.quick}>
+      <div className="period-picker-quick" role="group" aria-labelledby={ids.quick}>
         <span id={ids.quick} className="filter-title">
           {t('Reports.period.quickLabel')}
         </span>
@@ -97,14 +110,14 @@ export function PeriodPicker({ period, today, onChange }: { period: ReportPeriod
             type="button"
             className="quick-pick"
             aria-pressed={samePeriod(current, quickPeriod(pick, today))}
-            data-testid={`report-quick-${pick}`}
+            data-testid={`${testIdPrefix}-quick-${pick}`}
             onClick={() => change(draftOf(quickPeriod(pick, today)))}
           >
             {t(`Reports.period.quick.${pick}`)}
           </button>
         ))}
       </div>
-      {backwards && <ErrorMessage error={{ code: 'range_invalid', details: backwards }} testId="report-period-error" />}
+      {backwards && <ErrorMessage error={{ code: 'range_invalid', details: backwards }} testId={`${testIdPrefix}-period-error`} />}
     </div>
   );
 }

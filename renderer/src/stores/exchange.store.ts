@@ -1,0 +1,148 @@
+import { create } from 'zustand';
+import { api } from '../api';
+import type { ChannelInput } from '../../../shared/contract/contract';
+import type { ExportedPackage, ImportPreview, InstallationIdentity, OriginSummary, PackageSource } from '../../../shared/contract/exchange.contract';
+import type { ErrorPayload } from '../../../shared/errors';
+import { refreshDerived } from './changes';
+import { useIssueReferenceStore } from './issue-reference.store';
+import { useIssuesStore } from './issues.store';
+import { useMeetingsStore } from './meetings.store';
+import { attempt, type Result } from './result';
+import { onReset } from './reset';
+
+/**
+ * Where the import of one package file stands. The file's bytes stay here until it is applied
+ * or another is picked: applying sends the very bytes the preview verified.
+ */
+export type ImportSession =
+  | { step: 'none' }
+  | { step: 'previewing'; fileName: string }
+  /** The core refused the file itself (not a package, a bad signature, a flipped byte): nothing was read into the database. */
+  | { step: 'refused'; fileName: string; error: ErrorPayload }
+  | { step: 'preview'; source: PackageSource; fileName: string; preview: ImportPreview; applying: boolean; error: ErrorPayload | null }
+  /** What applying did, as the core reports it. */
+  | { step: 'applied'; fileName: string; result: ImportPreview };
+
+interface ExchangeData {
+  identity: InstallationIdentity | null;
+  identityError: ErrorPayload | null;
+  /** The installations received from; null until first asked. */
+  origins: OriginSummary[] | null;
+  originsError: ErrorPayload | null;
+  /** The package written last in this session: its path and hash stay on screen until the next. */
+  exported: ExportedPackage | null;
+  /** The folder asked for last (the stick is usually the same one). */
+  lastDir: string;
+  importing: ImportSession;
+}
+
+interface ExchangeActions {
+  loadIdentity(): Promise<Result<InstallationIdentity>>;
+  /** Asks again every time (a package may have been imported since); `ensureOrigins` asks once. */
+  loadOrigins(): Promise<Result<OriginSummary[]>>;
+  /** The sources of received records, fetched once for the marks on cards and rows. */
+  ensureOrigins(): void;
+  exportPackage(input: ChannelInput<'exchange:export'>): Promise<Result<ExportedPackage>>;
+  /** Verifies a package file and shows what importing it would do; nothing changes. */
+  preview(source: PackageSource & { fileName: string }): Promise<Result<ImportPreview>>;
+  /** Applies the previewed file; `trust`: the new origins whose fingerprint the user compared. */
+  apply(trust: readonly string[]): Promise<Result<ImportPreview>>;
+  /** Back to picking a file. */
+  clearImport(): void;
+}
+
+export type ExchangeState = ExchangeData & ExchangeActions;
+
+const initial: ExchangeData = {
+  identity: null,
+  identityError: null,
+  origins: null,
+  originsError: null,
+  exported: null,
+  lastDir: '',
+  importing: { step: 'none' },
+};
+
+// Not state: which preview is the latest (a second file picked while the first is checked wins),
+// and whether the origins were asked for.
+let latestPreview = 0;
+let originsAsked = false;
+
+/**
+ * What an applied package makes stale: meetings and issues anywhere on screen, the figures
+ * derived from them, and the reference lists it may have added to (categories, bodies).
+ */
+async function refreshReceived(): Promise<void> {
+  await Promise.all([useMeetingsStore.getState().received(), refreshDerived(), useIssuesStore.getState().refresh(), useIssueReferenceStore.getState().load(true)]);
+}
+
+/** This installation as others see it, the installations it received from, and the exchange of packages. */
+export const useExchangeStore = create<ExchangeState>()((set, get) => ({
+  ...initial,
+
+  async loadIdentity() {
+    const result = await attempt(() => api.identity.get({}));
+    set(result.ok ? { identity: result.value, identityError: null } : { identityError: result.error });
+    return result;
+  },
+
+  async loadOrigins() {
+    originsAsked = true;
+    const result = await attempt(() => api.exchange.origins({}));
+    set(result.ok ? { origins: result.value, originsError: null } : { originsError: result.error });
+    return result;
+  },
+
+  ensureOrigins() {
+    if (!originsAsked) void get().loadOrigins();
+  },
+
+  async exportPackage(input) {
+    set({ lastDir: input.dir });
+    const result = await attempt(() => api.exchange.export(input));
+    if (result.ok) set({ exported: result.value });
+    return result;
+  },
+
+  async preview(source) {
+    const request = ++latestPreview;
+    const { fileName } = source;
+    set({ importing: { step: 'previewing', fileName } });
+    const result = await attempt(() => api.exchange.preview({ source }));
+    if (request !== latestPreview) return result;
+    set({
+      importing: result.ok
+        ? { step: 'preview', source, fileName, preview: result.value, applying: false, error: null }
+        : { step: 'refused', fileName, error: result.error },
+    });
+    return result;
+  },
+
+  async apply(trust) {
+    const session = get().importing;
+    if (session.step !== 'preview' || session.applying) return { ok: false, error: { code: 'internal' } };
+    const request = ++latestPreview;
+    set({ importing: { ...session, applying: true, error: null } });
+    const result = await attempt(() => api.exchange.import({ source: session.source, trust: [...trust] }));
+    if (request !== latestPreview) return result;
+    if (!result.ok) {
+      // Refused whole, nothing changed: the preview stays, with the reason, for another try.
+      set({ importing: { ...session, applying: false, error: result.error } });
+      return result;
+    }
+    set({ importing: { step: 'applied', fileName: session.fileName, result: result.value } });
+    await Promise.all([get().loadOrigins(), refreshReceived()]);
+    return result;
+  },
+
+  clearImport() {
+    latestPreview++;
+    set({ importing: { step: 'none' } });
+  },
+}));
+
+onReset(() => {
+  latestPreview = 0;
+  originsAsked = false;
+  useExchangeStore.setState(initial);
+});
