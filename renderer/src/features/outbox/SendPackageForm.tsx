@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { MailSettings } from '../../../../shared/contract/mail.contract';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { FieldError, invalidFields } from '../../components/FieldError';
+import { invalidFields, TextField } from '../../components/TextField';
 import { saveBase64File } from '../../download';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
@@ -78,10 +78,6 @@ export function SendPackageForm({ settings }: { settings: MailSettings | null | 
     navigate('settings');
   }
 
-  const described = (name: (typeof FIELDS)[number]) => ({
-    'aria-invalid': invalid.has(name) || undefined,
-    'aria-describedby': [idOf(`${name}-hint`), invalid.has(name) ? idOf(`${name}-error`) : null].filter(Boolean).join(' '),
-  });
   const named = FIELDS.filter((f) => invalid.has(f));
   const summary: ErrorPayload | null = named.length > 0 ? { code: 'validation', details: { fields: named.map((f) => t(`Outbox.send.${f}`)) } } : error;
 
@@ -100,47 +96,27 @@ export function SendPackageForm({ settings }: { settings: MailSettings | null | 
       )}
       <form className="form outbox-form" noValidate onSubmit={submit} data-testid="outbox-send-form">
         <div className="outbox-fields">
-          <div className="field">
-            <label htmlFor={idOf('path')}>{t('Outbox.send.path')}</label>
-            <input
-              id={idOf('path')}
-              value={path}
-              autoComplete="off"
-              spellCheck={false}
-              data-testid="outbox-path"
-              {...described('path')}
-              onChange={(e) => setPath(e.target.value)}
-            />
-            <span id={idOf('path-hint')} className="hint">
-              {t('Outbox.send.pathHint')}
-            </span>
-            {invalid.has('path') && (
-              <FieldError id={idOf('path-error')} testId="outbox-error-path">
-                {t('Outbox.send.errors.path')}
-              </FieldError>
-            )}
-          </div>
-          <div className="field">
-            <label htmlFor={idOf('to')}>{t('Outbox.send.to')}</label>
-            <input
-              id={idOf('to')}
-              type="email"
-              value={to}
-              autoComplete="off"
-              spellCheck={false}
-              data-testid="outbox-to"
-              {...described('to')}
-              onChange={(e) => setTo(e.target.value)}
-            />
-            <span id={idOf('to-hint')} className="hint">
-              {t('Outbox.send.toHint')}
-            </span>
-            {invalid.has('to') && (
-              <FieldError id={idOf('to-error')} testId="outbox-error-to">
-                {t('Outbox.send.errors.to')}
-              </FieldError>
-            )}
-          </div>
+          <TextField
+            id={idOf('path')}
+            label={t('Outbox.send.path')}
+            value={path}
+            onChange={setPath}
+            testId="outbox-path"
+            hint={t('Outbox.send.pathHint')}
+            error={invalid.has('path') ? t('Outbox.send.errors.path') : null}
+            errorTestId="outbox-error-path"
+          />
+          <TextField
+            id={idOf('to')}
+            label={t('Outbox.send.to')}
+            type="email"
+            value={to}
+            onChange={setTo}
+            testId="outbox-to"
+            hint={t('Outbox.send.toHint')}
+            error={invalid.has('to') ? t('Outbox.send.errors.to') : null}
+            errorTestId="outbox-error-to"
+          />
         </div>
         <div className="form-actions outbox-actions">
           <button

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { MAIL_SECURITY, type MailSecurity, type MailSettings } from '../../../../shared/contract/mail.contract';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { FieldError, invalidFields } from '../../components/FieldError';
+import { FieldError, invalidFields, TextField } from '../../components/TextField';
 import { useT } from '../../i18n';
 import { useMailStore, type SaveMailSettings } from '../../stores/mail.store';
 
@@ -138,17 +138,22 @@ function MailSettingsForm({ settings: first }: { settings: MailSettings | null }
     if (firstWrong) focusField(firstWrong);
   }
 
-  /** The props that tie an input to its hint and, when the core refused it, to the reason. */
-  const described = (name: Field, hint: boolean) => {
-    const ids = [hint ? idOf(`${name}-hint`) : null, invalid.has(name) ? idOf(`${name}-error`) : null].filter(Boolean);
-    return { 'aria-invalid': invalid.has(name) || undefined, 'aria-describedby': ids.length > 0 ? ids.join(' ') : undefined };
-  };
-  const fieldError = (name: Field) =>
-    invalid.has(name) && (
-      <FieldError id={idOf(`${name}-error`)} testId={`mail-error-${name}`}>
-        {t(`MailSettings.errors.${name}`)}
-      </FieldError>
-    );
+  const errorOf = (name: Field) => (invalid.has(name) ? t(`MailSettings.errors.${name}`) : null);
+  /** The text fields, each with its label, hint (where it has one) and the core's refusal under it. */
+  const field = (name: 'host' | 'port' | 'user' | 'from' | 'defaultRecipient', testId: string, options: { hint?: boolean; type?: 'email'; numeric?: boolean } = {}) => (
+    <TextField
+      id={idOf(name)}
+      label={t(`MailSettings.${name}`)}
+      value={draft[name]}
+      onChange={(v) => set(name, v)}
+      testId={testId}
+      hint={options.hint ? t(`MailSettings.${name}Hint`) : undefined}
+      error={errorOf(name)}
+      errorTestId={`mail-error-${name}`}
+      {...(options.type ? { type: options.type } : {})}
+      {...(options.numeric ? { inputMode: 'numeric' as const } : {})}
+    />
+  );
   /** The summary beside Save names the fields by their labels, as the app's other forms do. */
   const named = FIELDS.filter((f) => invalid.has(f));
   const summary: ErrorPayload | null =
@@ -157,30 +162,11 @@ function MailSettingsForm({ settings: first }: { settings: MailSettings | null }
   return (
     <form ref={form} className="form mail-form" noValidate onSubmit={(e) => void submit(e)} data-testid="mail-settings-form">
       <div className="mail-row mail-row--server">
-        <div className="field">
-          <label htmlFor={idOf('host')}>{t('MailSettings.host')}</label>
-          <input
-            id={idOf('host')}
-            value={draft.host}
-            autoComplete="off"
-            spellCheck={false}
-            data-testid="mail-host"
-            {...described('host', true)}
-            onChange={(e) => set('host', e.target.value)}
-          />
-          <span id={idOf('host-hint')} className="hint">
-            {t('MailSettings.hostHint')}
-          </span>
-          {fieldError('host')}
-        </div>
-        <div className="field">
-          <label htmlFor={idOf('port')}>{t('MailSettings.port')}</label>
-          <input id={idOf('port')} value={draft.port} inputMode="numeric" autoComplete="off" data-testid="mail-port" {...described('port', false)} onChange={(e) => set('port', e.target.value)} />
-          {fieldError('port')}
-        </div>
+        {field('host', 'mail-host', { hint: true })}
+        {field('port', 'mail-port', { numeric: true })}
       </div>
 
-      <fieldset className="mail-security" {...described('security', false)}>
+      <fieldset className="mail-security" aria-invalid={invalid.has('security') || undefined} aria-describedby={invalid.has('security') ? idOf('security-error') : undefined}>
         <legend className="field-label">{t('MailSettings.security.label')}</legend>
         <div className="mail-security-options">
           {MAIL_SECURITY.map((s) => (
@@ -203,102 +189,33 @@ function MailSettingsForm({ settings: first }: { settings: MailSettings | null }
             </label>
           ))}
         </div>
-        {fieldError('security')}
+        {invalid.has('security') && (
+          <FieldError id={idOf('security-error')} testId="mail-error-security">
+            {t('MailSettings.errors.security')}
+          </FieldError>
+        )}
       </fieldset>
 
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={idOf('user')}>{t('MailSettings.user')}</label>
-          <input
-            id={idOf('user')}
-            value={draft.user}
-            autoComplete="off"
-            spellCheck={false}
-            data-testid="mail-user"
-            {...described('user', true)}
-            onChange={(e) => set('user', e.target.value)}
-          />
-          <span id={idOf('user-hint')} className="hint">
-            {t('MailSettings.userHint')}
-          </span>
-          {fieldError('user')}
-        </div>
-        <div className="field">
-          <label htmlFor={idOf('password')}>{t('MailSettings.password')}</label>
-          <input
-            id={idOf('password')}
-            type="password"
-            value={draft.password}
-            disabled={draft.forget}
-            autoComplete="new-password"
-            data-testid="mail-password"
-            {...described('password', saved?.hasPassword ?? false)}
-            onChange={(e) => set('password', e.target.value)}
-          />
-          {saved?.hasPassword && (
-            <div id={idOf('password-hint')} className="mail-password-state">
-              {draft.forget ? (
-                <>
-                  <span className="mail-password-note mail-password-note--forget" data-testid="mail-password-will-forget">
-                    {t('MailSettings.passwordWillForget')}
-                  </span>
-                  <button type="button" className="button button--small button--quiet" data-testid="mail-password-keep" onClick={() => set('forget', false)}>
-                    {t('MailSettings.passwordKeep')}
-                  </button>
-                </>
-              ) : (
-                <>
-                  <span className="mail-password-note" data-testid="mail-password-saved">
-                    {t('MailSettings.passwordSaved')}
-                  </span>
-                  <button
-                    type="button"
-                    className="button button--small button--quiet"
-                    data-testid="mail-password-forget"
-                    onClick={() => setDraft((d) => ({ ...d, password: '', forget: true }))}
-                  >
-                    {t('MailSettings.passwordForget')}
-                  </button>
-                </>
-              )}
-            </div>
-          )}
-          {fieldError('password')}
-        </div>
+        {field('user', 'mail-user', { hint: true })}
+        <TextField
+          id={idOf('password')}
+          label={t('MailSettings.password')}
+          type="password"
+          autoComplete="new-password"
+          value={draft.password}
+          disabled={draft.forget}
+          onChange={(v) => set('password', v)}
+          testId="mail-password"
+          hint={saved?.hasPassword ? <PasswordState forget={draft.forget} onForget={() => setDraft((d) => ({ ...d, password: '', forget: true }))} onKeep={() => set('forget', false)} /> : undefined}
+          error={errorOf('password')}
+          errorTestId="mail-error-password"
+        />
       </div>
 
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={idOf('from')}>{t('MailSettings.from')}</label>
-          <input
-            id={idOf('from')}
-            type="email"
-            value={draft.from}
-            autoComplete="off"
-            spellCheck={false}
-            data-testid="mail-from"
-            {...described('from', false)}
-            onChange={(e) => set('from', e.target.value)}
-          />
-          {fieldError('from')}
-        </div>
-        <div className="field">
-          <label htmlFor={idOf('defaultRecipient')}>{t('MailSettings.defaultRecipient')}</label>
-          <input
-            id={idOf('defaultRecipient')}
-            type="email"
-            value={draft.defaultRecipient}
-            autoComplete="off"
-            spellCheck={false}
-            data-testid="mail-default-recipient"
-            {...described('defaultRecipient', true)}
-            onChange={(e) => set('defaultRecipient', e.target.value)}
-          />
-          <span id={idOf('defaultRecipient-hint')} className="hint">
-            {t('MailSettings.defaultRecipientHint')}
-          </span>
-          {fieldError('defaultRecipient')}
-        </div>
+        {field('from', 'mail-from', { type: 'email' })}
+        {field('defaultRecipient', 'mail-default-recipient', { hint: true, type: 'email' })}
       </div>
 
       <div className="mail-self-signed">
@@ -329,5 +246,31 @@ function MailSettingsForm({ settings: first }: { settings: MailSettings | null }
       </div>
       <ErrorMessage error={summary} testId="mail-error" />
     </form>
+  );
+}
+
+/** A password is saved: say so, and offer to forget it (on Save), or to keep it after all. */
+function PasswordState({ forget, onForget, onKeep }: { forget: boolean; onForget: () => void; onKeep: () => void }) {
+  const { t } = useT();
+  return (
+    <span className="mail-password-state">
+      {forget ? (
+        <>
+          <span className="mail-password-note--forget" data-testid="mail-password-will-forget">
+            {t('MailSettings.passwordWillForget')}
+          </span>
+          <button type="button" className="button button--small button--quiet" data-testid="mail-password-keep" onClick={onKeep}>
+            {t('MailSettings.passwordKeep')}
+          </button>
+        </>
+      ) : (
+        <>
+          <span data-testid="mail-password-saved">{t('MailSettings.passwordSaved')}</span>
+          <button type="button" className="button button--small button--quiet" data-testid="mail-password-forget" onClick={onForget}>
+            {t('MailSettings.passwordForget')}
+          </button>
+        </>
+      )}
+    </span>
   );
 }
