@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import type { ExportedPackage } from '../../shared/contract/exchange.contract';
 import { installation, outDir, recordWork, type Installation } from '../integration/exchange-fixtures';
@@ -10,6 +10,7 @@ import { tempDir } from '../helpers/temp-core';
 import { handler, holdNext, OKRUG, ROOT, startCore, testCore, TODAY } from './test-core';
 import { openLog, withScrollerHeight } from './issues-helpers';
 import { renderWithI18n } from './render';
+import { withNodeUint8Array } from './node-bytes';
 
 /**
  * The Exchange screen on the real core. The packages it imports are real too: made by other
@@ -18,18 +19,7 @@ import { renderWithI18n } from './render';
  */
 withScrollerHeight();
 
-/**
- * Every package holds the report as PDF, and pdfkit checks its fonts with `instanceof
- * Uint8Array`: under jsdom the global is the window's, which a Node Buffer is not an instance
- * of. The core gets Node's own while these tests run (the renderer never sees a Buffer).
- */
-const JSDOM_UINT8ARRAY = globalThis.Uint8Array;
-beforeAll(() => {
-  globalThis.Uint8Array = Object.getPrototypeOf(Buffer.prototype).constructor as Uint8ArrayConstructor;
-});
-afterAll(() => {
-  globalThis.Uint8Array = JSDOM_UINT8ARRAY;
-});
+withNodeUint8Array();
 
 const ABAI_OBLAST = '100000000';
 const others: Installation[] = [];

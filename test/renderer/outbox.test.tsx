@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { simpleParser } from 'mailparser';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { OUTBOX_POLL_MS } from '../../renderer/src/features/outbox/useOutboxPolling';
 import { sendDue } from '../../electron/core/services/outbox.service';
@@ -13,24 +13,14 @@ import { closedPort, quickTransport, startSmtpServer, writeTestPackage, type Tes
 import { handler, startCore, testCore } from './test-core';
 import { change, value } from './calendar-helpers';
 import { renderWithI18n } from './render';
+import { withNodeUint8Array } from './node-bytes';
 
 // Issue 11, part 3: the E-mail screen. A real package (signed, every hash right) goes to the
 // real core's outbox; a real SMTP server on 127.0.0.1 receives it when the test drives the
 // core's sendDue, as the outbox runner does in the app; the screen, polling, shows what became of it.
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/**
- * The core reads a package's bytes with `instanceof Uint8Array`: under jsdom the global is the
- * window's, which a Node Buffer is not an instance of. The core gets Node's own while these
- * tests run (the renderer never sees a Buffer).
- */
-const JSDOM_UINT8ARRAY = globalThis.Uint8Array;
-beforeAll(() => {
-  globalThis.Uint8Array = Object.getPrototypeOf(Buffer.prototype).constructor as Uint8ArrayConstructor;
-});
-afterAll(() => {
-  globalThis.Uint8Array = JSDOM_UINT8ARRAY;
-});
+withNodeUint8Array();
 
 let dir: string;
 const servers: TestSmtpServer[] = [];
