@@ -60,7 +60,7 @@ describe('Settings → E-mail (SMTP)', () => {
     expect(screen.queryByTestId('mail-password-saved')).toBeNull();
     // Each security setting is explained in one line.
     expect(screen.getByTestId('mail-security-none').closest('label')!.textContent).toBe(
-      'Шифрлаусыз (тек осы компьютер)Шифрлау жоқ: тек осы компьютердегі пошта серверіне (localhost), сонда құпиясөз желі арқылы ашық жіберілмейді.',
+      'ШифрлаусызТек осы компьютердегі пошта сервері үшін (localhost): құпиясөз желіге ашық шықпайды.',
     );
 
     fillAccount();
@@ -83,7 +83,7 @@ describe('Settings → E-mail (SMTP)', () => {
     });
     expect((await screen.findByTestId('mail-saved')).textContent).toBe('Сақталды.');
     expect(value('mail-password')).toBe('');
-    expect(screen.getByTestId('mail-password-saved').textContent).toBe('Құпиясөз сақталған. Оны өзгертпеу үшін өрісті бос қалдырыңыз.');
+    expect(screen.getByTestId('mail-password-saved').textContent).toBe('Құпиясөз сақталған: бос өріс оны өзгертпейді.');
     expect(useMailStore.getState().settings).toEqual({
       host: 'smtp.akimat.kz',
       port: 465,

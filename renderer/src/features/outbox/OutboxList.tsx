@@ -54,44 +54,26 @@ export function OutboxList() {
           {t('Outbox.list.empty')}
         </p>
       ) : (
-        <div className="table-scroll outbox-table-scroll">
-          <table className="table outbox-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('Outbox.list.recipient')}</th>
-                <th scope="col">{t('Outbox.list.package')}</th>
-                <th scope="col" className="num">
-                  {t('Outbox.list.size')}
-                </th>
-                <th scope="col">{t('Outbox.list.created')}</th>
-                <th scope="col">{t('Outbox.list.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('Outbox.list.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {outbox.map((item) => (
-                <OutboxRow
-                  key={item.id}
-                  item={item}
-                  busy={busyId === item.id}
-                  confirming={confirming === item.id}
-                  onRetry={() => void act(item, 'retry')}
-                  onCancel={() => setConfirming(item.id)}
-                  onConfirmCancel={() => void act(item, 'cancel')}
-                  onKeep={() => setConfirming(null)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="outbox-items" aria-labelledby="outbox-list-title">
+          {outbox.map((item) => (
+            <OutboxEntry
+              key={item.id}
+              item={item}
+              busy={busyId === item.id}
+              confirming={confirming === item.id}
+              onRetry={() => void act(item, 'retry')}
+              onCancel={() => setConfirming(item.id)}
+              onConfirmCancel={() => void act(item, 'cancel')}
+              onKeep={() => setConfirming(null)}
+            />
+          ))}
+        </ul>
       )}
     </section>
   );
 }
 
-interface RowProps {
+interface EntryProps {
   item: OutboxItem;
   busy: boolean;
   confirming: boolean;
@@ -101,23 +83,33 @@ interface RowProps {
   onKeep: () => void;
 }
 
-function OutboxRow({ item, busy, confirming, onRetry, onCancel, onConfirmCancel, onKeep }: RowProps) {
+/** One message: to whom, which package, how big, since when, and what became of it. */
+function OutboxEntry({ item, busy, confirming, onRetry, onCancel, onConfirmCancel, onKeep }: EntryProps) {
   const { t, lng } = useT();
   // Retry: a message waiting (now, or after a failure); Cancel: the same, while nothing is on its way.
   const canAct = item.status === 'queued' || item.status === 'failed';
   const names = { to: item.recipient, fileName: item.packageFileName };
   return (
-    <tr data-testid={`outbox-item-${item.id}`} data-status={item.status}>
-      <td className="outbox-recipient">{item.recipient}</td>
-      <td className="outbox-file">{item.packageFileName}</td>
-      <td className="num">{t('Outbox.list.megabytes', { size: formatDecimal(megabytesRoundedUp(item.bytes), lng) })}</td>
-      <td className="outbox-created">{instantText(t, item.createdAt, lng)}</td>
-      <td className="outbox-status-cell">
-        <OutboxStatus item={item} />
-      </td>
-      <td className="outbox-row-actions">
-        {canAct &&
-          (confirming ? (
+    <li className={`outbox-item outbox-item--${item.status}`} data-testid={`outbox-item-${item.id}`} data-status={item.status}>
+      <div className="outbox-item-main">
+        <div className="outbox-item-head">
+          <span className="outbox-item-to">{item.recipient}</span>
+          <span className={`outbox-status outbox-status--${item.status}`} data-testid={`outbox-status-${item.id}`}>
+            {t(`Outbox.status.${item.status}`)}
+          </span>
+        </div>
+        <div className="outbox-item-meta">
+          <span className="outbox-file" data-testid={`outbox-file-${item.id}`}>
+            {item.packageFileName}
+          </span>
+          <span data-testid={`outbox-size-${item.id}`}>{t('Outbox.list.megabytes', { size: formatDecimal(megabytesRoundedUp(item.bytes), lng) })}</span>
+          <span data-testid={`outbox-created-${item.id}`}>{t('Outbox.list.createdAt', { date: instantText(t, item.createdAt, lng) })}</span>
+        </div>
+        <OutboxState item={item} />
+      </div>
+      {canAct && (
+        <div className="outbox-item-actions">
+          {confirming ? (
             <div className="inline-confirm" role="group" aria-label={t('Outbox.cancelConfirm')}>
               <span className="inline-confirm-text">{t('Outbox.cancelConfirm')}</span>
               <button type="button" className="button button--danger button--small" disabled={busy} data-testid={`outbox-cancel-yes-${item.id}`} onClick={onConfirmCancel}>
@@ -128,15 +120,8 @@ function OutboxRow({ item, busy, confirming, onRetry, onCancel, onConfirmCancel,
               </button>
             </div>
           ) : (
-            <div className="outbox-buttons">
-              <button
-                type="button"
-                className="button button--small"
-                disabled={busy}
-                aria-label={t('Outbox.retryLabel', names)}
-                data-testid={`outbox-retry-${item.id}`}
-                onClick={onRetry}
-              >
+            <>
+              <button type="button" className="button button--small" disabled={busy} aria-label={t('Outbox.retryLabel', names)} data-testid={`outbox-retry-${item.id}`} onClick={onRetry}>
                 {t('Outbox.retry')}
               </button>
               <button
@@ -149,22 +134,18 @@ function OutboxRow({ item, busy, confirming, onRetry, onCancel, onConfirmCancel,
               >
                 {t('Outbox.cancel')}
               </button>
-            </div>
-          ))}
-      </td>
-    </tr>
+            </>
+          )}
+        </div>
+      )}
+    </li>
   );
 }
 
-/** The status in words, with what the reader needs next to it: when, how often, why, and the server's word. */
-function OutboxStatus({ item }: { item: OutboxItem }) {
+/** The status's details: when, how often, why, and the server's word. */
+function OutboxState({ item }: { item: OutboxItem }) {
   const { t, lng } = useT();
   const errorText = useErrorText();
-  const badge = (
-    <span className={`outbox-status outbox-status--${item.status}`} data-testid={`outbox-status-${item.id}`}>
-      {t(`Outbox.status.${item.status}`)}
-    </span>
-  );
   const attempts = item.attempts > 0 && <span className="outbox-detail">{t('Outbox.detail.attempts', { count: item.attempts })}</span>;
   const reason = (label: string) =>
     item.lastError && (
@@ -177,7 +158,6 @@ function OutboxStatus({ item }: { item: OutboxItem }) {
     case 'queued':
       return (
         <div className="outbox-state">
-          {badge}
           <span className="outbox-detail" data-testid={`outbox-next-${item.id}`}>
             {item.nextAttemptAt === null ? t('Outbox.detail.asap') : t('Outbox.detail.nextAttempt', { time: soonText(t, item.nextAttemptAt, Date.now(), lng) })}
           </span>
@@ -188,14 +168,12 @@ function OutboxStatus({ item }: { item: OutboxItem }) {
     case 'sending':
       return (
         <div className="outbox-state">
-          {badge}
           <span className="outbox-detail">{t('Outbox.detail.sending')}</span>
         </div>
       );
     case 'sent':
       return (
         <div className="outbox-state">
-          {badge}
           {item.sentAt !== null && (
             <span className="outbox-detail" data-testid={`outbox-sent-at-${item.id}`}>
               {t('Outbox.detail.sentAt', { date: instantText(t, item.sentAt, lng) })}
@@ -211,7 +189,6 @@ function OutboxStatus({ item }: { item: OutboxItem }) {
     case 'failed':
       return (
         <div className="outbox-state">
-          {badge}
           {attempts}
           {reason(t('Outbox.detail.reason'))}
           <span className="outbox-detail">{t('Outbox.detail.gaveUp')}</span>

@@ -24,15 +24,17 @@ export function OutboxScreen() {
         {t('Outbox.title')}
       </h1>
       <p className="muted outbox-intro">{t('Outbox.intro')}</p>
-      {settings === undefined && !settingsError ? (
-        <p className="muted">{t('MailSettings.loading')}</p>
-      ) : (
-        <>
-          <ErrorMessage error={settings === undefined ? settingsError : null} />
-          <SendPackageForm settings={settings} />
-        </>
-      )}
-      <OutboxList />
+      <div className="outbox-columns">
+        {settings === undefined && !settingsError ? (
+          <p className="muted">{t('MailSettings.loading')}</p>
+        ) : (
+          <div className="outbox-column">
+            <ErrorMessage error={settings === undefined ? settingsError : null} />
+            <SendPackageForm settings={settings} />
+          </div>
+        )}
+        <OutboxList />
+      </div>
     </section>
   );
 }

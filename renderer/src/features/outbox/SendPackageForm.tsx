@@ -88,7 +88,7 @@ export function SendPackageForm({ settings }: { settings: MailSettings | null | 
       </h2>
       {!configured && (
         <div className="message message--warning outbox-not-configured" data-testid="outbox-not-configured">
-          <p id={idOf('not-configured')}>{t('Outbox.send.notConfigured')}</p>
+          <p>{t('Outbox.send.notConfigured')}</p>
           <button type="button" className="button button--small" data-testid="outbox-set-up" onClick={setUp}>
             {t('Outbox.send.setUp')}
           </button>
@@ -119,17 +119,20 @@ export function SendPackageForm({ settings }: { settings: MailSettings | null | 
           />
         </div>
         <div className="form-actions outbox-actions">
+          {/* Without settings there is nothing to send with: the notice above says so, and .eml is the way. */}
+          {configured && (
+            <button type="button" className="button button--primary" disabled={busy} data-testid="outbox-queue" onClick={() => void run('queue')}>
+              {outcome.kind === 'busy' && outcome.action === 'queue' ? t('Outbox.send.queueing') : t('Outbox.send.queue')}
+            </button>
+          )}
           <button
             type="button"
-            className="button button--primary"
-            disabled={busy || !configured}
-            aria-describedby={configured ? undefined : idOf('not-configured')}
-            data-testid="outbox-queue"
-            onClick={() => void run('queue')}
+            className={configured ? 'button' : 'button button--primary'}
+            disabled={busy}
+            aria-describedby={idOf('eml-hint')}
+            data-testid="outbox-eml"
+            onClick={() => void run('eml')}
           >
-            {outcome.kind === 'busy' && outcome.action === 'queue' ? t('Outbox.send.queueing') : t('Outbox.send.queue')}
-          </button>
-          <button type="button" className="button" disabled={busy} aria-describedby={idOf('eml-hint')} data-testid="outbox-eml" onClick={() => void run('eml')}>
             {outcome.kind === 'busy' && outcome.action === 'eml' ? t('Outbox.send.emlBusy') : t('Outbox.send.eml')}
           </button>
           <span id={idOf('eml-hint')} className="hint outbox-eml-hint">
