@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { OUTBOX_POLL_MS } from '../../renderer/src/features/outbox/useOutboxPolling';
 import { sendDue } from '../../electron/core/services/outbox.service';
+import { claimOutbox } from '../../electron/core/db/repos/outbox.repo';
 import type { OutboxItem } from '../../shared/contract/mail.contract';
 import type { Language } from '../../shared/contract/schemas';
 import { tempDir } from '../helpers/temp-core';
@@ -201,6 +202,19 @@ describe('the E-mail screen', () => {
     fireEvent.click(row(item).getByTestId(`outbox-cancel-yes-${item.id}`));
     expect((await screen.findByTestId('outbox-error')).textContent).toBe('Бұл хат жіберілуде немесе жіберіліп қойған: оны енді болдырмау мүмкін емес.');
     await waitFor(() => expect(statusOf(item)).toBe('Жіберілді'));
+  });
+
+  it('a message being handed to the server shows as being sent, with nothing to retry or cancel', async () => {
+    await configure(await closedPort());
+    fakePolling();
+    await openOutbox();
+    const item = await queueThroughScreen(await writeTestPackage(dir));
+    // The runner has taken it (as sendDue does before it connects).
+    expect(claimOutbox(testCore().core.ctx.db, item.id)).toBe(true);
+    await nextPoll();
+    await waitFor(() => expect(statusOf(item)).toBe('Жіберілуде'));
+    expect(row(item).getByText('Хат қазір пошта серверіне берілуде…')).toBeTruthy();
+    expect(row(item).queryByRole('button')).toBeNull();
   });
 
   it('reads in Russian, counting attempts as Russian does', async () => {
