@@ -158,6 +158,14 @@ describe('a package from an okrug, imported at its district', () => {
   });
 });
 
+describe('the folder dialog', () => {
+  it('is the desktop’s: the browser host and the CLI answer desktop_only and say so in app:info', async () => {
+    const okrug = make(OKRUGS[0]);
+    expect(okrug.value('app:info', {})).toMatchObject({ canChooseFolder: false });
+    expect(await okrug.request('exchange:chooseFolder', {})).toMatchObject({ ok: false, error: { code: 'desktop_only' } });
+  });
+});
+
 describe('files of the meetings', () => {
   /** A minimal one-page PDF (the attachment store checks what a file is). */
   const pdf = () => {
