@@ -5,4 +5,6 @@
 export interface Platform {
   /** Opens a file with the system's default application. */
   openFile?(file: string): Promise<void>;
+  /** The system's folder dialog; null when the person cancels it. */
+  chooseFolder?(): Promise<string | null>;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, Menu, Notification, session, shell } from 'electron';
+import { app, dialog, ipcMain, Menu, Notification, session } from 'electron';
 import { openCore, type Core } from '../core/core';
 import { corePaths } from '../core/paths';
 import { systemClock } from '../core/clock';
@@ -16,6 +16,7 @@ import { registerAppScheme, serveAppScheme } from './protocol';
 import { createMainWindow, preloadPath } from './window';
 import { buildMenu } from './menu';
 import { startReminderNotifications } from './notifications';
+import { desktopPlatform } from './platform';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -53,13 +54,7 @@ async function start(): Promise<void> {
   const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
   hardenSession(session.defaultSession);
   serveAppScheme(path.resolve(mainDir, '../renderer'));
-  const platform = {
-    async openFile(file: string) {
-      const failure = await shell.openPath(file);
-      if (failure) throw new Error(failure);
-    },
-  };
-  registerIpc(ipcMain, createHandlers(core, app.getVersion(), platform), devServerOrigin ? { devServerOrigin } : {});
+  registerIpc(ipcMain, createHandlers(core, app.getVersion(), desktopPlatform()), devServerOrigin ? { devServerOrigin } : {});
   // Queued packages go out whenever the network is there, for as long as the app runs.
   const outbox = startOutbox(core);
   app.on('will-quit', () => void outbox.stop());

@@ -79,6 +79,7 @@ export const CHANNELS = [
   'reports:export',
   'identity:get',
   'exchange:origins',
+  'exchange:chooseFolder',
   'exchange:export',
   'exchange:verify',
   'exchange:preview',

@@ -174,6 +174,8 @@ export const ExportInput = z
 export const exchangeContract = {
   'identity:get': channel<InstallationIdentity>()(NoInput),
   'exchange:origins': channel<OriginSummary[]>()(NoInput),
+  /** The system's folder dialog, on the desktop only (`desktop_only` elsewhere); null when cancelled. */
+  'exchange:chooseFolder': channel<{ path: string | null }>()(NoInput),
   /** Writes this installation's package for the period into a folder, read back and checked. */
   'exchange:export': channel<ExportedPackage>()(ExportInput),
   /** Verifies a package on its own (no database): intact, every hash, signed by the key it names. */

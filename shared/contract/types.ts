@@ -35,6 +35,8 @@ export interface AppInfo {
   katoEdition: string | null;
   installationId: string;
   today: IsoDate;
+  /** The desktop can show the system's folder dialog (exchange:chooseFolder); the browser host cannot. */
+  canChooseFolder: boolean;
 }
 
 export type { MeetingStatus };

@@ -158,6 +158,14 @@ describe('a package from an okrug, imported at its district', () => {
   });
 });
 
+describe('the folder dialog', () => {
+  it('is the desktop’s: the browser host and the CLI answer desktop_only and say so in app:info', async () => {
+    const okrug = make(OKRUGS[0]);
+    expect(okrug.value('app:info', {})).toMatchObject({ canChooseFolder: false });
+    expect(await okrug.request('exchange:chooseFolder', {})).toMatchObject({ ok: false, error: { code: 'desktop_only' } });
+  });
+});
+
 describe('files of the meetings', () => {
   /** A minimal one-page PDF (the attachment store checks what a file is). */
   const pdf = () => {
@@ -191,6 +199,21 @@ describe('files of the meetings', () => {
     expect(Buffer.from(district.value('attachments:read', { id: attached.id }).dataBase64, 'base64').equals(scan)).toBe(true);
     // Received, so not the district's to remove.
     expect(district.call('attachments:remove', { id: attached.id })).toMatchObject({ ok: false, error: { code: 'record_foreign' } });
+  });
+
+  it('a file gone from the data folder is left out with its row, so the package still imports', async () => {
+    const okrug = make(OKRUGS[0]);
+    const { meetingId } = recordWork(okrug, OKRUGS[0], 1);
+    const kept = okrug.value('attachments:add', { meetingId, fileName: 'a.pdf', kind: 'other', dataBase64: pdf().toString('base64') });
+    const lost = okrug.value('attachments:add', { meetingId, fileName: 'b.pdf', kind: 'other', dataBase64: Buffer.concat([pdf(), Buffer.from('%% b\n')]).toString('base64') });
+    const store = path.join(okrug.dataDir, 'attachments');
+    const file = fs.readdirSync(store, { recursive: true, withFileTypes: true }).find((e) => e.isFile() && e.name.includes(lost.sha256));
+    fs.rmSync(path.join(file!.parentPath, file!.name));
+    const pkg = await okrug.exportTo(outDir(), undefined, true);
+    expect(pkg.records.attachments).toBe(1);
+    const district = make(ABAY_DISTRICT);
+    expect(await district.importFile(pkg.path, [okrug.installationId])).toMatchObject({ ok: true });
+    expect(district.value('attachments:list', { meetingId }).map((a: { id: string }) => a.id)).toEqual([kept.id]);
   });
 });
 

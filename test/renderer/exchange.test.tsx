@@ -65,6 +65,32 @@ async function pick(file: File): Promise<void> {
 const text = (testId: string) => screen.getByTestId(testId).textContent;
 const cells = (row: HTMLElement) => [...row.querySelectorAll('th, td')].map((c) => c.textContent);
 
+describe('Exchange: the folder dialog', () => {
+  it('is offered where the desktop gives one, and fills the folder with the one chosen (cancelling changes nothing)', async () => {
+    const dir = tempDir('esep-stick-');
+    const answers: Array<string | null> = [null, dir];
+    await startCore({ setUp: true, platform: { chooseFolder: async () => answers.shift() ?? null } });
+    await openExchange();
+    const choose = screen.getByTestId('exchange-choose-folder');
+    expect(choose.textContent).toBe('Қалтаны таңдау…');
+    fireEvent.click(choose);
+    await waitFor(() => expect(handler('exchange:chooseFolder')).toHaveBeenCalledTimes(1));
+    expect((screen.getByTestId('exchange-dir') as HTMLInputElement).value).toBe('');
+    fireEvent.click(choose);
+    await waitFor(() => expect((screen.getByTestId('exchange-dir') as HTMLInputElement).value).toBe(dir));
+    fireEvent.click(screen.getByTestId('exchange-export-submit'));
+    await screen.findByTestId('exchange-export-done');
+    expect(fs.readdirSync(dir)).toHaveLength(1);
+  });
+
+  it('is not offered in the browser host, where the folder is typed', async () => {
+    await startCore({ setUp: true });
+    await openExchange();
+    expect(screen.getByTestId('exchange-dir')).toBeTruthy();
+    expect(screen.queryByTestId('exchange-choose-folder')).toBeNull();
+  });
+});
+
 describe('Exchange: export', () => {
   beforeEach(async () => {
     await startCore({ setUp: true });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Platform } from '../../electron/core/platform';
 import { vi, type Mock } from 'vitest';
 import { createApi, type Api } from '../../shared/contract/api';
 import { CHANNEL_NAMES, type ChannelName } from '../../shared/contract/contract';
@@ -61,11 +62,15 @@ function transportOnto(handlers: Handlers) {
  * on time (12 February), the okrug's January meeting on time and its April window late (5 May);
  * the second okrug holds none.
  */
-export async function startCore(options: { setUp?: boolean; language?: Language | null; today?: IsoDate } = {}): Promise<TestCore> {
+/**
+ * `platform`: what the desktop shell would give the core (its dialogs), for the screens that
+ * offer them; the browser host gives none.
+ */
+export async function startCore(options: { setUp?: boolean; language?: Language | null; today?: IsoDate; platform?: Platform } = {}): Promise<TestCore> {
   if (current) closeCore();
   const dir = tempDir('esep-renderer-');
   const core = openCoreOnCopy({ dataDir: dir, today: options.today ?? TODAY, actor: 'Хатшы' });
-  const real = createHandlers(core, '0.1.0-test');
+  const real = createHandlers(core, '0.1.0-test', options.platform);
   const handlers = Object.fromEntries(CHANNEL_NAMES.map((channel) => [channel, vi.fn(real[channel])])) as unknown as SpiedHandlers;
   const api = createApi(transportOnto(real));
   const seeded: Seeded = { districtHeld: null, okrugJanuary: null, okrugLate: null };

@@ -10,6 +10,7 @@ import { exportIcs } from '../services/ics.service';
 import { amendMinutes, finalizeMinutes, openMinutes, saveMinutes } from '../services/minutes.service';
 import { addAttachment, listAttachments, openAttachment, readAttachment, removeAttachment } from '../services/attachments.service';
 import type { Platform } from '../platform';
+import { EsepError } from '../../../shared/errors';
 import { exportMinutesDocx } from '../services/minutes-export.service';
 import { getUnit, searchUnits, unitSubtree } from '../services/units.service';
 import {
@@ -73,6 +74,7 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
       katoEdition: currentKatoEdition(ctx),
       installationId: ctx.installationId,
       today: ctx.clock.today(),
+      canChooseFolder: platform.chooseFolder !== undefined,
     }),
     'settings:get': () => getSettings(ctx),
     'settings:setLanguage': (input) => setLanguage(ctx, input.language),
@@ -149,6 +151,10 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     'reports:export': (input) => exportReport(ctx, input),
     'identity:get': () => getIdentity(ctx),
     'exchange:origins': () => listOrigins(ctx),
+    'exchange:chooseFolder': async () => {
+      if (!platform.chooseFolder) throw new EsepError('desktop_only');
+      return { path: await platform.chooseFolder() };
+    },
     'exchange:export': (input) => exportPackage(core, input, appVersion),
     'exchange:verify': (input) => verifyPackage(core, input.source),
     'exchange:preview': (input) => previewPackage(core, input.source),

@@ -42,18 +42,32 @@ export async function exportPackage(core: Core, input: Input, appVersion: string
   const scope: ExportScope = { origin: ctx.installationId, root, end: period.end, attachments: input.attachments };
   const payload = new Map<string, Uint8Array>();
   const records: ExportedPackage['records'] = {};
-  // One read transaction: the records, their files and the forwarded packages agree.
+  const store = contentStore(path.join(core.paths.dataDir, 'attachments'));
+  // One read transaction: the records and the files they name agree.
   ctx.db.transaction(() => {
+    const files = attachmentHashes(ctx.db, scope);
+    for (const sha of files) if (store.has(sha)) payload.set(`attachments/${sha}`, store.read(sha));
+    // A file gone from the data folder (a damaged copy) is left out with its row: a row without
+    // its bytes would make the level above refuse the whole package.
+    const missing = new Set(files.filter((sha) => !payload.has(`attachments/${sha}`)));
     for (const spec of KIND_SPECS) {
-      const { lines, count } = exportKind(ctx.db, spec, scope);
+      let { lines, count } = exportKind(ctx.db, spec, scope);
+      if (spec.kind === 'attachments' && missing.size > 0) {
+        const kept = lines
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => {
+            if (line === '') return false;
+            const row = JSON.parse(line) as { sha256: string; deleted_at: number | null };
+            return row.deleted_at !== null || !missing.has(row.sha256);
+          });
+        lines = Buffer.from(kept.length === 0 ? '' : `${kept.join('\n')}\n`);
+        count = kept.length;
+      }
       payload.set(recordsPath(spec.kind), lines);
       records[spec.kind] = count;
     }
   })();
-  const store = contentStore(path.join(core.paths.dataDir, 'attachments'));
-  for (const sha of attachmentHashes(ctx.db, scope)) {
-    if (store.has(sha)) payload.set(`attachments/${sha}`, store.read(sha));
-  }
   const forwarded = forwardedPackages(core, root);
   for (const [packageId, bytes] of forwarded) payload.set(`forwarded/${packageId}.zip`, bytes);
 

@@ -43,6 +43,8 @@ interface ExchangeActions {
   /** The sources of received records, fetched once for the marks on cards and rows. */
   ensureOrigins(): void;
   exportPackage(input: ChannelInput<'exchange:export'>): Promise<Result<ExportedPackage>>;
+  /** The system's folder dialog (the desktop only): the folder chosen, or null when cancelled. */
+  chooseFolder(): Promise<Result<string | null>>;
   /** Verifies a package file and shows what importing it would do; nothing changes. */
   preview(source: PackageSource & { fileName: string }): Promise<Result<ImportPreview>>;
   /** Applies the previewed file; `trust`: the new origins whose fingerprint the user compared. */
@@ -102,6 +104,11 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => ({
     const result = await attempt(() => api.exchange.export(input));
     if (result.ok) set({ exported: result.value });
     return result;
+  },
+
+  async chooseFolder() {
+    const result = await attempt(() => api.exchange.chooseFolder({}));
+    return result.ok ? { ok: true, value: result.value.path } : result;
   },
 
   async preview(source) {

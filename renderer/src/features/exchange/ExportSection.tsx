@@ -12,6 +12,7 @@ import { PeriodPicker } from '../../components/PeriodPicker';
 import { formatCount } from '../../format/numbers';
 import { DEFAULT_LANGUAGE, useT } from '../../i18n';
 import { useExchangeStore } from '../../stores/exchange.store';
+import { useAppStore } from '../../stores/app.store';
 import { fileSize } from './bytes';
 
 interface Draft {
@@ -30,6 +31,8 @@ export function ExportSection({ today }: { today: IsoDate }) {
   const exportPackage = useExchangeStore((s) => s.exportPackage);
   const exported = useExchangeStore((s) => s.exported);
   const lastDir = useExchangeStore((s) => s.lastDir);
+  const chooseFolder = useExchangeStore((s) => s.chooseFolder);
+  const canChooseFolder = useAppStore((s) => s.info?.canChooseFolder ?? false);
   const ids = { dir: useId(), dirHint: useId(), attachmentsHint: useId(), language: useId() };
   const [draft, setDraft] = useState<Draft>(() => ({
     period: quickPeriod('thisYear', today),
@@ -119,6 +122,23 @@ export function ExportSection({ today }: { today: IsoDate }) {
               setDirMissing(false);
             }}
           />
+          {canChooseFolder && (
+            <button
+              type="button"
+              className="button"
+              data-testid="exchange-choose-folder"
+              onClick={() =>
+                void chooseFolder().then((chosen) => {
+                  if (chosen.ok && chosen.value !== null) {
+                    set({ dir: chosen.value });
+                    setDirMissing(false);
+                  }
+                })
+              }
+            >
+              {t('Exchange.export.chooseFolder')}
+            </button>
+          )}
           <p id={ids.dirHint} className="hint">
             {t('Exchange.export.dirHint')}
           </p>
