@@ -14,7 +14,8 @@ import { useSubtree } from '../../hooks/useSubtree';
 import { Attachments } from './Attachments';
 import { MinutesEditor } from './MinutesEditor';
 import { MinutesOfficials } from './MinutesOfficials';
-import { formatTime, MinutesView } from './MinutesView';
+import { MinutesView } from './MinutesView';
+import { formatTime } from '../../format/dates';
 import { PrintPreviewButton } from './PrintPreview';
 import { useResume } from './useResume';
 

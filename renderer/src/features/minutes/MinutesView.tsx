@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import type { Minutes } from '../../../../shared/contract/minutes.contract';
 import type { UnitSummary } from '../../../../shared/contract/types';
-import { formatUiDate } from '../../format/dates';
+import { formatTime, formatUiDate } from '../../format/dates';
 import { unitName } from '../../format/units';
 import { useT } from '../../i18n';
 
@@ -132,9 +132,4 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function formatInstant(ms: number): string {
   const d = new Date(ms);
   return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${formatTime(ms)}`;
-}
-
-export function formatTime(ms: number): string {
-  const d = new Date(ms);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
