@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { storageError } from '../db/storage-errors';
 import { contract } from '../../../shared/contract/contract';
 import type { Channel } from '../../../shared/contract/schemas';
 import type { Envelope } from '../../../shared/contract/envelope';
@@ -40,7 +41,11 @@ export function createDispatch<C extends ContractTable>(table: C): Dispatch<C> {
     }
     const failed = (error: unknown): Envelope<unknown> => {
       if (error instanceof EsepError) return { ok: false, error: error.toPayload() };
+      const stored = storageError(error);
+      // Busy and full are the machine's state, not a fault of Esep's; the rest goes to the log.
+      if (stored && stored.code !== 'db_damaged') return { ok: false, error: stored.toPayload() };
       log(error);
+      if (stored) return { ok: false, error: stored.toPayload() };
       return { ok: false, error: { code: 'internal' } };
     };
     try {

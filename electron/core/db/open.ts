@@ -23,7 +23,24 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  takeWriteLockUpFront(db);
   return db;
+}
+
+/**
+ * Every transaction begins IMMEDIATE: it takes the write lock before its first read. A deferred
+ * one reads, then asks for the lock when it first writes; if another process (a second window,
+ * the CLI) committed in between, SQLite cannot let it write from its stale snapshot and fails
+ * at once with SQLITE_BUSY, whatever busy_timeout says. Immediate, it waits its turn (up to
+ * busy_timeout) and then reads what the other wrote. Reading alone needs no transaction in WAL;
+ * a long read that wants one consistent snapshot says `.deferred()`.
+ */
+function takeWriteLockUpFront(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: never[]) => unknown) => {
+    const t = transaction(fn);
+    return Object.assign((...args: never[]) => t.immediate(...args), { default: t.immediate, deferred: t.deferred, immediate: t.immediate, exclusive: t.exclusive });
+  }) as Db['transaction'];
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';

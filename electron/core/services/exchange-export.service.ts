@@ -67,7 +67,7 @@ export async function exportPackage(core: Core, input: Input, appVersion: string
       payload.set(recordsPath(spec.kind), lines);
       records[spec.kind] = count;
     }
-  })();
+  }).deferred();
   const forwarded = forwardedPackages(core, root);
   for (const [packageId, bytes] of forwarded) payload.set(`forwarded/${packageId}.zip`, bytes);
 
