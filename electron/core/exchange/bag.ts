@@ -29,8 +29,8 @@ import {
   parseManifest,
   readBagDeclaration,
 } from './tag-files';
-import { DEFAULT_IDLE_TIMEOUT_MS, ZipError, entryNameProblem, readZip, readZipFile, type ZipEntry, type ZipLimits, type ZipReadOptions } from './zip-reader';
-import { writeCanonicalZip, type ZipWriteEntry } from './zip-writer';
+import { DEFAULT_IDLE_TIMEOUT_MS, ZipError, entryNameProblem, readZip, readZipFile, type ZipEntry, type ZipLimits, type ZipReadOptions } from '../files/zip-reader';
+import { writeCanonicalZip, type ZipWriteEntry } from '../files/zip-writer';
 
 /**
  * An Esep package: a BagIt 1.0 bag (RFC 8493) serialized as a canonical zip, whose tag manifest
