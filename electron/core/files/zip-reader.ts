@@ -431,8 +431,10 @@ async function readEntries(source: Uint8Array | AsyncIterable<Uint8Array>, optio
   let zip: ZipFile | undefined;
   try {
     const { limits } = options;
-    const archive =
-      source instanceof Uint8Array ? Buffer.from(source.buffer, source.byteOffset, source.byteLength) : await collect(source, limits.maxArchiveBytes, guard);
+    // Not `instanceof Uint8Array`: bytes made in another realm (a Buffer, seen from jsdom's globals) would pass for a stream.
+    const archive = ArrayBuffer.isView(source)
+      ? Buffer.from(source.buffer, source.byteOffset, source.byteLength)
+      : await collect(source, limits.maxArchiveBytes, guard);
     if (archive.length > limits.maxArchiveBytes) throw new ZipError('too_large', { limit: limits.maxArchiveBytes });
     try {
       zip = await guard.run(openBuffer(archive));
