@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'minutes_incomplete',
   'attachment_too_large',
   'attachment_type',
+  'attachment_name_mismatch',
   'attachment_empty',
   'file_unwritable',
   'desktop_only',

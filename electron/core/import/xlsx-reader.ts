@@ -3,7 +3,7 @@ import { EsepError } from '../../../shared/errors';
 import { megabytesRoundedUp } from '../../../shared/format/size';
 import { EMPTY_CELL, type ImportCell } from '../../../shared/domain/issues/legacy-import';
 import { fromYmd } from '../../../shared/domain/dates';
-import { detectFileType } from '../files/file-type';
+import { detectFileType, nameAgrees } from '../files/file-type';
 import { readZip, ZipError, type ZipEntry, type ZipFailure, type ZipLimits } from '../files/zip-reader';
 import { writeCanonicalZip } from '../files/zip-writer';
 import { MAX_IMPORT_BYTES } from '../../../shared/contract/issues-import.contract';
@@ -82,7 +82,7 @@ export async function loadXlsx(data: Buffer, fileName: string, options: { maxByt
   if (data.length > maxBytes) {
     throw new EsepError('import_file_too_large', { fileName, size: megabytesRoundedUp(data.length), max: Math.round((maxBytes / MB) * 10) / 10 });
   }
-  if (detectFileType(data, fileName) !== 'xlsx') throw new EsepError('import_file_invalid', { fileName });
+  if (detectFileType(data) !== 'xlsx' || !nameAgrees(fileName, 'xlsx')) throw new EsepError('import_file_invalid', { fileName });
   const verified = await verifiedXlsx(data, fileName, maxBytes);
   const workbook = new ExcelJS.Workbook();
   try {
