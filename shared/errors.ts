@@ -5,6 +5,7 @@
 export const ERROR_CODES = [
   'validation',
   'internal',
+  'request_too_large',
   'forbidden',
   'not_found',
   'setup_required',
