@@ -3,8 +3,8 @@ import type { PackageInfo } from '../../electron/core/exchange/bag-info';
 import type { PackageContent } from '../../electron/core/exchange/bag';
 import { keyPairFromPrivateKey, parseSignature, sign, type MinisignKeyPair } from '../../electron/core/exchange/minisign';
 import { BAG_INFO_TXT, MANIFEST, SIGNATURE, TAG_MANIFEST, formatManifest } from '../../electron/core/exchange/tag-files';
-import { readZip } from '../../electron/core/exchange/zip-reader';
-import { writeCanonicalZip } from '../../electron/core/exchange/zip-writer';
+import { readZip } from '../../electron/core/files/zip-reader';
+import { writeCanonicalZip } from '../../electron/core/files/zip-writer';
 
 /**
  * Packages for the exchange tests: sample content, and the files of a bag taken apart and put

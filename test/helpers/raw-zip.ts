@@ -114,10 +114,27 @@ export interface Bomb {
  * then an empty final block. Its CRC-32 is computed only when asked (a GiB takes a second).
  */
 export function zeroBomb(mib: number, withCrc = false): Bomb {
-  const zeros = Buffer.alloc(MiB);
-  const block = zlib.deflateRawSync(zeros, { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
+  return runBomb({ mib, withCrc });
+}
+
+/**
+ * A bomb that is a real file: `head`, then `mib` MiB of one byte (zeros, or the spaces an XML
+ * document may hold between its elements), then `tail`; each part deflated on its own and
+ * ended with a full flush, so the parts join into one stream.
+ */
+export function runBomb(options: { mib: number; byte?: number; head?: Uint8Array; tail?: Uint8Array; withCrc?: boolean }): Bomb {
+  const run = Buffer.alloc(MiB, options.byte ?? 0);
+  const head = Buffer.from(options.head ?? []);
+  const tail = Buffer.from(options.tail ?? []);
+  const deflate = (data: Buffer) => zlib.deflateRawSync(data, { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
+  const block = deflate(run);
   const finalEmptyBlock = Buffer.from([0x03, 0x00]);
   let crc = 0;
-  if (withCrc) for (let i = 0; i < mib; i++) crc = zlib.crc32(zeros, crc);
-  return { stored: Buffer.concat([...Array.from({ length: mib }, () => block), finalEmptyBlock]), uncompressedSize: mib * MiB, crc32: crc >>> 0 };
+  if (options.withCrc) {
+    crc = zlib.crc32(head);
+    for (let i = 0; i < options.mib; i++) crc = zlib.crc32(run, crc);
+    crc = zlib.crc32(tail, crc);
+  }
+  const parts = [...(head.length ? [deflate(head)] : []), ...Array.from({ length: options.mib }, () => block), ...(tail.length ? [deflate(tail)] : []), finalEmptyBlock];
+  return { stored: Buffer.concat(parts), uncompressedSize: head.length + options.mib * MiB + tail.length, crc32: crc >>> 0 };
 }

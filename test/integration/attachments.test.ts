@@ -12,6 +12,8 @@ import { listAudit } from '../../electron/core/db/repos/audit.repo';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/contract/minutes.contract';
 import { EsepError } from '../../shared/errors';
 import { contentStore } from '../../electron/core/files/content-store';
+import { insertAttachment } from '../../electron/core/db/repos/attachments.repo';
+import { createI18n, errorMessage } from '../../shared/i18n';
 import { openTempCore, tempDir, ABAY_DISTRICT, KARAAUYL_OKRUG } from '../helpers/temp-core';
 import { caller, planInput } from './meeting-fixtures';
 
@@ -149,7 +151,7 @@ describe('attachments', () => {
     const zip = Buffer.from(zipSync({ 'readme.txt': strToU8('hello') }));
     expectRefusedWithoutChange('report.docx', zip, { code: 'attachment_type' });
     const docx = Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }));
-    expectRefusedWithoutChange('report.zip', docx, { code: 'attachment_type' });
+    expectRefusedWithoutChange('report.zip', docx, { code: 'attachment_name_mismatch', details: { fileName: 'report.zip', extension: 'zip', type: 'DOCX', expected: 'docx' } });
     expectRefusedWithoutChange('empty.png', Buffer.alloc(0), { code: 'attachment_empty', details: { fileName: 'empty.png' } });
   });
 
@@ -196,16 +198,88 @@ describe('opening an attachment with the system viewer', () => {
     return expect(call('attachments:open', { id: added.id })).resolves.toMatchObject({ ok: false, error: { code: 'desktop_only' } });
   });
 
-  it('opens a copy named as the user named it, inside the data folder', async () => {
+  it('opens a copy inside the data folder named by the type its bytes show, never by the name it was given', async () => {
     const opened: string[] = [];
     const handlers = createHandlers(core, 't', { openFile: async (file) => void opened.push(file) });
     const bytes = png([1, 2, 3]);
     const added = value('attachments:add', { meetingId, fileName: '../../Жиын фотосы.png', kind: 'photo', dataBase64: bytes.toString('base64') });
+    expect(added.fileName).toBe('Жиын фотосы.png');
     await expect(dispatch(handlers, 'attachments:open', { id: added.id })).resolves.toEqual({ ok: true, value: { id: added.id } });
-    expect(opened).toHaveLength(1);
-    expect(opened[0]!.startsWith(path.join(core.paths.dataDir, 'open', added.id) + path.sep)).toBe(true);
-    expect(path.basename(opened[0]!)).toBe('Жиын фотосы.png');
+    expect(opened).toEqual([path.join(core.paths.dataDir, 'open', added.id, `esep-${added.id}.png`)]);
     expect(fs.readFileSync(opened[0]!).equals(bytes)).toBe(true);
+    // Opened again while the first copy may still be open in its viewer.
+    await expect(dispatch(handlers, 'attachments:open', { id: added.id })).resolves.toMatchObject({ ok: true });
+    expect(opened[1]).toBe(opened[0]);
+  });
+
+  it('goes by the bytes, not by a row that names them otherwise (as a package from another installation may)', async () => {
+    const opened: string[] = [];
+    const handlers = createHandlers(core, 't', { openFile: async (file) => void opened.push(file) });
+    const files = contentStore(path.join(core.paths.dataDir, 'attachments'));
+    const row = (fileName: string, mime: string, data: Buffer) => {
+      const attachment = { id: randomUUID(), origin: randomUUID(), meetingId, sha256: files.put(data), fileName, mime, size: data.length, kind: 'other' as const, createdAt: 1 };
+      insertAttachment(core.ctx.db, attachment);
+      return attachment;
+    };
+    const disguised = row('счёт.hta', 'application/hta', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('<script>alert(1)</script>')]));
+    await expect(dispatch(handlers, 'attachments:open', { id: disguised.id })).resolves.toMatchObject({ ok: true });
+    expect(opened.map((f) => path.basename(f))).toEqual([`esep-${disguised.id}.pdf`]);
+
+    const program = row('scan.pdf', 'application/pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]));
+    await expect(dispatch(handlers, 'attachments:open', { id: program.id })).resolves.toEqual({ ok: false, error: { code: 'attachment_type', details: { fileName: 'scan.pdf' } } });
+    expect(opened).toHaveLength(1);
+    expect(fs.existsSync(path.join(core.paths.dataDir, 'open', program.id))).toBe(false);
+  });
+});
+
+describe('names that would disguise a file', () => {
+  /** The PDF of the issue: a real one, first bytes `%PDF-`; an HTA would run whatever follows. */
+  const pdfThatRuns = () => Buffer.concat([pdf(), Buffer.from('<HTA:APPLICATION/><script>new ActiveXObject("WScript.Shell").Run("calc")</script>')]);
+
+  it("the issue's .hta whose first bytes are %PDF- is refused with a message that says why, in kk and ru; nothing written", () => {
+    const before = snapshot();
+    const refused = add('хаттама.hta', pdfThatRuns());
+    expect(refused).toEqual({ ok: false, error: { code: 'attachment_name_mismatch', details: { fileName: 'хаттама.hta', extension: 'hta', type: 'PDF', expected: 'pdf' } } });
+    expect(snapshot()).toEqual(before);
+    for (const lng of ['kk', 'ru'] as const) {
+      const text = errorMessage(createI18n(lng).t, (refused as { error: { code: 'attachment_name_mismatch' } }).error);
+      expect(text, lng).toContain('«хаттама.hta»');
+      expect(text, lng).toContain('«.pdf»');
+      expect(text, lng).not.toMatch(/\{\{/);
+    }
+  });
+
+  it.each([
+    ['скан.bat'], ['скан.exe'], ['скан.js'], ['скан.lnk'], ['скан.scr'], ['скан.cmd'], ['скан.vbs'], ['скан.ps1'], ['скан.html'], ['скан.svg'],
+    ['скан.pdf.exe'], ['скан.exe.'], ['скан.hta  '], ['скан.pdf:evil.exe'], ['скан\u202Efdp.exe'], ['Zoom\u202Egnp.scr'],
+  ])('refuses %j holding a PDF or a photo, and writes nothing', (fileName) => {
+    for (const data of [pdfThatRuns(), png([7, 7, 7])]) {
+      const before = snapshot();
+      expect(add(fileName, data)).toMatchObject({ ok: false, error: { code: 'attachment_name_mismatch' } });
+      expect(snapshot()).toEqual(before);
+    }
+  });
+
+  it.each([
+    // An extension of another accepted type, or none, gives way to the type's own.
+    ['фото.jpg', () => png([3, 1, 4]), 'фото.png'],
+    ['Жиын.JPEG', () => png([3, 1, 5]), 'Жиын.png'],
+    ['хаттама.docx', () => pdf(), 'хаттама.pdf'],
+    ['хаттама', () => Buffer.concat([pdf(), Buffer.from('% 2')]), 'хаттама.pdf'],
+    // Its own extension stays as written.
+    ['СКАН.PDF', () => Buffer.concat([pdf(), Buffer.from('% 3')]), 'СКАН.PDF'],
+    ['invoice.exe.pdf', () => Buffer.concat([pdf(), Buffer.from('% 4')]), 'invoice.exe.pdf'],
+    // Control and bidirectional characters, and device names, are cleaned.
+    ['есеп\u202E.pdf', () => Buffer.concat([pdf(), Buffer.from('% 5')]), 'есеп_.pdf'],
+    ['a\u0000b\u0007c\u0085d\u200Fe\u2066f.pdf', () => Buffer.concat([pdf(), Buffer.from('% 6')]), 'a_b_c_d_e_f.pdf'],
+    ['ск\uFEFFан.pdf', () => Buffer.concat([pdf(), Buffer.from('% 7')]), 'ск_ан.pdf'],
+    ['CON.pdf', () => Buffer.concat([pdf(), Buffer.from('% 8')]), '_CON.pdf'],
+    ['nul', () => Buffer.concat([pdf(), Buffer.from('% 9')]), '_nul.pdf'],
+    ['com1 .png', () => png([3, 1, 6]), '_com1 .png'],
+  ])('stores %j under a name that says what it is', (fileName, data, stored) => {
+    const added = add(fileName, data());
+    expect(added).toMatchObject({ ok: true, value: { fileName: stored } });
+    expect(value('attachments:list', { meetingId }).find((a: { id: string }) => a.id === (added as { value: { id: string } }).value.id).fileName).toBe(stored);
   });
 });
 

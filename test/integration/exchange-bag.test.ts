@@ -8,7 +8,7 @@ import { catalogs } from '../../shared/i18n';
 import { PACKAGE_LIMITS, isPayloadPath, readPackage, readPackageFile, trustedComment, writePackage } from '../../electron/core/exchange/bag';
 import { formatPublicKey, keyIdHex, parsePublicKey } from '../../electron/core/exchange/minisign';
 import { BAG_INFO_TXT, BAGIT_TXT, MANIFEST, SIGNATURE, TAG_MANIFEST } from '../../electron/core/exchange/tag-files';
-import { writeCanonicalZip } from '../../electron/core/exchange/zip-writer';
+import { writeCanonicalZip } from '../../electron/core/files/zip-writer';
 import {
   OKRUG_KEY,
   OTHER_KEY,

@@ -1,14 +1,18 @@
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { createHandlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
-import { loadXlsx } from '../../electron/core/import/xlsx-reader';
+import { loadXlsx, MAX_SHEET_ELEMENTS, XLSX_LIMITS } from '../../electron/core/import/xlsx-reader';
 import type { Envelope } from '../../shared/contract/envelope';
 import type { ImportMapping, ImportPreview, ImportReport } from '../../shared/contract/issues-import.contract';
 import type { Issue, IssuePage } from '../../shared/contract/issues.contract';
 import { ABAY_DISTRICT, KARAAUYL_OKRUG, KARAAUYL_VILLAGE, openTempCore } from '../helpers/temp-core';
 import { excelDate, excelSerial, KK_HEADERS, legacyWorkbook, RU_HEADERS, ruRow, sampleLegacyLog } from '../helpers/legacy-xlsx';
+import { rawZip, runBomb, type RawEntry } from '../helpers/raw-zip';
+import { createI18n, errorMessage } from '../../shared/i18n';
+import type { ErrorPayload } from '../../shared/errors';
 
 const TODAY = '2025-06-15';
 
@@ -341,5 +345,127 @@ describe('issuesImport:commit', () => {
     expect(report.rows).toEqual([
       { row: 2, ok: false, excerpt: 'Ссылка на обращение', registryNo: null, problems: [{ field: 'category', code: 'unknown', value: '#N/A' }] },
     ]);
+  });
+});
+
+const MiB = 1024 * 1024;
+const SHEET = 'xl/worksheets/sheet1.xml';
+
+const oneRowLog = () => legacyWorkbook({ headers: RU_HEADERS, rows: [ruRow(1, { date: '15.01.2025', text: 'Ремонт дороги', category: 'Дороги и мосты' })] });
+
+/** The entries of a workbook exceljs wrote, read with fflate (not with the reader under test), directories as exceljs writes them. */
+function rawEntriesOf(workbook: Buffer): RawEntry[] {
+  return Object.entries(unzipSync(workbook)).map(([name, content]) =>
+    name.endsWith('/') ? { name, content, externalAttributes: (0o040755 << 16) >>> 0 } : { name, content, method: 8 },
+  );
+}
+
+/** A valid one-row log whose sheet is replaced by `sheet`, every other entry as it was. */
+async function withSheet(sheet: Omit<RawEntry, 'name'>): Promise<Buffer> {
+  const entries = rawEntriesOf(await oneRowLog());
+  expect(entries.map((e) => e.name)).toContain(SHEET);
+  return rawZip(entries.map((e) => (e.name === SHEET ? { name: SHEET, ...sheet } : e)));
+}
+
+/**
+ * The issue's bomb: the sheet's own XML with `mib` MiB of spaces before its closing tag (XML
+ * a parser would read), deflated about 1000:1. `declared` is what its headers claim it
+ * unpacks to (the truth unless given).
+ */
+async function xlsxBomb(mib: number, options: { withCrc?: boolean; declared?: number } = {}): Promise<Buffer> {
+  const xml = Buffer.from(unzipSync(await oneRowLog())[SHEET]!).toString('utf8');
+  const close = xml.lastIndexOf('</worksheet>');
+  const bomb = runBomb({ mib, byte: 0x20, head: Buffer.from(xml.slice(0, close)), tail: Buffer.from(xml.slice(close)), withCrc: options.withCrc });
+  return withSheet({ stored: bomb.stored, method: 8, crc32: bomb.crc32, uncompressedSize: options.declared ?? bomb.uncompressedSize });
+}
+
+/** What `run` answers, and the most the resident memory grew above where it was, sampled every millisecond while it ran. */
+async function rssGrowth<T>(run: () => Promise<T>): Promise<{ result: T; growth: number }> {
+  const before = process.memoryUsage.rss();
+  let peak = before;
+  const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()));
+  const timer = setInterval(sample, 1);
+  try {
+    const result = await run();
+    sample();
+    return { result, growth: peak - before };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** The refusal a person reads, in each language the app speaks: it names the file. */
+function expectMessages(error: ErrorPayload, fileName: string): void {
+  for (const lng of ['kk', 'ru'] as const) {
+    const text = errorMessage(createI18n(lng).t, error);
+    expect(text, lng).toContain(`«${fileName}»`);
+    expect(text, lng).not.toMatch(/\{\{|Errors\./);
+  }
+}
+
+describe('hostile workbooks', () => {
+  it("the issue's 720 KB bomb is refused in the preview, check and commit, before memory grows, with its own message; the database unchanged", async () => {
+    const bomb = await xlsxBomb(700, { withCrc: true });
+    expect(bomb.length).toBeLessThan(760_000);
+    const before = snapshot();
+    const { result, growth } = await rssGrowth(() => call('issuesImport:preview', { source: source(bomb, 'бомба.xlsx') }));
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'import_file_unpacked_too_large', details: { fileName: 'бомба.xlsx', max: XLSX_LIMITS.maxTotalBytes / MiB, reason: 'entry_too_large' } },
+    });
+    expect(growth).toBeLessThan(300 * MiB);
+    expectMessages((result as { error: ErrorPayload }).error, 'бомба.xlsx');
+    for (const [channel, extra] of [['issuesImport:check', {}], ['issuesImport:commit', { onlyValid: true }]] as const) {
+      const refused = await rssGrowth(() => call(channel, { source: source(bomb, 'бомба.xlsx'), mapping: { raisedOn: 1, text: 3 }, unitKato: KARAAUYL_OKRUG, ...extra }));
+      expect(refused.result, channel).toMatchObject({ ok: false, error: { code: 'import_file_unpacked_too_large' } });
+      expect(refused.growth, channel).toBeLessThan(300 * MiB);
+    }
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('the 2 MB one (2 GiB unpacked), and one small enough to pass the size limits but deflated 1000:1, are refused too', async () => {
+    const [bigBomb, denseBomb] = [await xlsxBomb(2048), await xlsxBomb(64)];
+    const before = snapshot();
+    const big = await rssGrowth(() => call('issuesImport:preview', { source: source(bigBomb, 'big.xlsx') }));
+    expect(big.result).toMatchObject({ ok: false, error: { code: 'import_file_unpacked_too_large', details: { reason: 'entry_too_large' } } });
+    expect(big.growth).toBeLessThan(300 * MiB);
+    const dense = await rssGrowth(() => call('issuesImport:preview', { source: source(denseBomb, 'dense.xlsx') }));
+    expect(dense.result).toMatchObject({ ok: false, error: { code: 'import_file_unpacked_too_large', details: { reason: 'ratio' } } });
+    expect(dense.growth).toBeLessThan(300 * MiB);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('a bomb whose headers lie about its size is stopped where they said it ends, as a damaged file', async () => {
+    const lying = await xlsxBomb(700, { declared: 4096 });
+    const before = snapshot();
+    const { result, growth } = await rssGrowth(() => call('issuesImport:preview', { source: source(lying, 'лжёт.xlsx') }));
+    expect(result).toEqual({ ok: false, error: { code: 'import_file_invalid', details: { fileName: 'лжёт.xlsx' } } });
+    expect(growth).toBeLessThan(300 * MiB);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('a sheet of more cells and rows than a log has is refused before exceljs builds them', async () => {
+    // Rows of ten empty cells, deflated about 15:1: within the zip limits, but over a million elements.
+    const rows = Math.ceil(MAX_SHEET_ELEMENTS / 11) + 1;
+    const columns = 'ABCDEFGHIJ';
+    const xml = [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+      ...Array.from({ length: rows }, (_, r) => `<row r="${r + 1}">${[...columns].map((c) => `<c r="${c}${r + 1}"/>`).join('')}</row>`),
+      '</sheetData></worksheet>',
+    ].join('');
+    const workbook = await withSheet({ content: Buffer.from(xml), method: 8 });
+    const before = snapshot();
+    const { result, growth } = await rssGrowth(() => call('issuesImport:preview', { source: source(workbook, 'ячейки.xlsx') }));
+    expect(result).toEqual({ ok: false, error: { code: 'import_too_many_cells', details: { fileName: 'ячейки.xlsx', max: MAX_SHEET_ELEMENTS, rows: 50_000 } } });
+    expect(growth).toBeLessThan(300 * MiB);
+    expectMessages((result as { error: ErrorPayload }).error, 'ячейки.xlsx');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('an entry the safe reader refuses (a name leaving its folder) makes the file unreadable, not a crash', async () => {
+    const entries = rawEntriesOf(await oneRowLog());
+    expect(await value<ImportPreview>('issuesImport:preview', { source: source(rawZip(entries), 'журнал.xlsx') })).toMatchObject({ rowCount: 1 });
+    const escaping = rawZip([...entries, { name: 'xl/../../evil.xml', content: Buffer.from('<x/>') }]);
+    expect(await call('issuesImport:preview', { source: source(escaping, 'путь.xlsx') })).toEqual({ ok: false, error: { code: 'import_file_invalid', details: { fileName: 'путь.xlsx' } } });
   });
 });

@@ -2,8 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { numberedFileName, safeFileName } from '../../electron/core/files/safe-file-name';
 
+/** C1 controls, and the bidirectional and byte-order marks (Unicode's Bidi_Control, and U+FEFF), by code point. */
+const HIDDEN = [
+  ...Array.from({ length: 0x20 }, (_, i) => 0x80 + i),
+  0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff,
+];
+
 /**
- * What Windows, FAT32 and exFAT accept, written from Microsoft's "Naming Files, Paths, and
+ * What Windows, FAT32 and exFAT accept (and what a person reads as it is), written from Microsoft's "Naming Files, Paths, and
  * Namespaces" apart from the code under test, plus ext4's 255-byte limit.
  */
 function problemsOnWindows(name: string): string[] {
@@ -12,6 +18,7 @@ function problemsOnWindows(name: string): string[] {
   if (name.length > 255) problems.push('over 255 UTF-16 units');
   if (Buffer.byteLength(name, 'utf8') > 255) problems.push('over 255 bytes of UTF-8');
   if ([...name].some((c) => c.codePointAt(0)! < 32 || '<>:"/\\|?*'.includes(c))) problems.push('a forbidden character');
+  if ([...name].some((c) => HIDDEN.includes(c.codePointAt(0)!))) problems.push('a character that hides what the name says');
   if (/[. ]$/.test(name)) problems.push('ends in a dot or a space');
   if (name.startsWith('.')) problems.push('starts with a dot');
   if (name !== name.trim()) problems.push('surrounding white space');
@@ -27,6 +34,7 @@ const nameChar = fc.oneof(
   fc.constantFrom(...'abcXYZ019 .-_()'),
   fc.constantFrom(...'әғқңөұүһіАҚЖЁё'),
   fc.constantFrom('<', '>', ':', '"', '/', '\\', '|', '?', '*', '\u0000', '\u001f', '\u007f', '\t', '\n', '\u00a0'),
+  fc.constantFrom(...HIDDEN.map((c) => String.fromCodePoint(c))),
   fc.constantFrom('😀', '\uD83D', '\uDE00'),
   fc.string({ unit: 'binary', maxLength: 1 }),
 );
@@ -84,6 +92,8 @@ describe('safeFileName', () => {
     ['COM10.zip', 'COM10.zip'],
     ['report. . ', 'report'],
     ['esep-103200000-0003.zip', 'esep-103200000-0003.zip'],
+    ['счёт\u202Efdp.exe', 'счёт_fdp.exe'],
+    ['a\u0085b\u061Cc\u200Ed\u2067e\uFEFFf.pdf', 'a_b_c_d_e_f.pdf'],
   ])('names %j as %j', (name, expected) => {
     expect(safeFileName(name)).toBe(expected);
   });

@@ -29,8 +29,8 @@ import {
   parseManifest,
   readBagDeclaration,
 } from './tag-files';
-import { DEFAULT_IDLE_TIMEOUT_MS, ZipError, entryNameProblem, readZip, readZipFile, type ZipEntry, type ZipLimits, type ZipReadOptions } from './zip-reader';
-import { writeCanonicalZip, type ZipWriteEntry } from './zip-writer';
+import { DEFAULT_IDLE_TIMEOUT_MS, ZipError, entryNameProblem, readZip, readZipFile, type ZipEntry, type ZipLimits, type ZipReadOptions } from '../files/zip-reader';
+import { writeCanonicalZip, type ZipWriteEntry } from '../files/zip-writer';
 
 /**
  * An Esep package: a BagIt 1.0 bag (RFC 8493) serialized as a canonical zip, whose tag manifest
@@ -116,7 +116,7 @@ export function trustedComment(info: PackageInfo): string {
 /** Already-compressed payloads (zips, among them forwarded packages and Office files; photos) are stored, the rest deflated. */
 function worthDeflating(data: Uint8Array): boolean {
   const zip = data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
-  const type = detectFileType(data, '');
+  const type = detectFileType(data);
   return !zip && type !== 'jpeg' && type !== 'png' && type !== 'webp';
 }
 

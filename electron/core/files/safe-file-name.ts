@@ -1,11 +1,13 @@
 /**
- * The one rule for a file name Esep makes from a name it was given (an attachment's copy for the
- * system viewer, a package on a USB stick): valid on FAT32, exFAT and NTFS under Windows, and on
+ * The one rule for a file name Esep makes from a name it was given (an attachment's, a package
+ * on a USB stick): valid on FAT32, exFAT and NTFS under Windows, and on
  * the Linux and macOS file systems the data folder may live on.
  *
  * - Only the last path component is kept (`..\..\x.pdf` is `x.pdf`): a name never leaves its folder.
- * - Characters Windows refuses (`< > : " / \ | ? *`, U+0000–U+001F) and DEL become `_`; so does
- *   half of a surrogate pair, which no file system can store as UTF-8 or as valid UTF-16.
+ * - Characters Windows refuses (`< > : " / \ | ? *`, U+0000–U+001F) and DEL become `_`; so do
+ *   the C1 controls and the invisible bidirectional and byte-order marks (HIDDEN_CHARACTER),
+ *   which make a name read as another, and half of a surrogate pair, which no file system can
+ *   store as UTF-8 or as valid UTF-16.
  * - No leading dot (a hidden file, or `.`/`..`), no surrounding white space, no trailing dot or
  *   space (Windows drops them silently, so the file would not be found under its own name).
  * - Not a device name (CON, PRN, AUX, NUL, COM0–9, LPT0–9, their superscript forms, CONIN$,
@@ -20,7 +22,13 @@ const MAX_UTF8_BYTES = 255;
 /** A longer tail after the last dot is part of the name, not an extension worth keeping. */
 const MAX_EXTENSION = 16;
 
-const FORBIDDEN = /[\u0000-\u001f\u007f<>:"/\\|?*]/g;
+/**
+ * C0 and C1 controls, DEL, and the invisible marks that change how a name reads: the
+ * bidirectional embeddings, overrides, isolates and marks (`счёт\u202Efdp.exe` shows as
+ * `счётexe.pdf`) and the byte-order mark. The zip reader refuses entry names with one.
+ */
+export const HIDDEN_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+const FORBIDDEN = new RegExp(`${HIDDEN_CHARACTER.source}|[<>:"/\\\\|?*]`, 'g');
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Windows strips spaces before the first dot when it checks for a device name ("NUL .txt" is NUL). */
 const DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)\s*(\.|$)/i;

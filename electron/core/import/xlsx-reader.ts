@@ -3,12 +3,51 @@ import { EsepError } from '../../../shared/errors';
 import { megabytesRoundedUp } from '../../../shared/format/size';
 import { EMPTY_CELL, type ImportCell } from '../../../shared/domain/issues/legacy-import';
 import { fromYmd } from '../../../shared/domain/dates';
-import { detectFileType } from '../files/file-type';
+import { detectFileType, nameAgrees } from '../files/file-type';
+import { readZip, ZipError, type ZipEntry, type ZipFailure, type ZipLimits } from '../files/zip-reader';
+import { writeCanonicalZip } from '../files/zip-writer';
 import { MAX_IMPORT_BYTES } from '../../../shared/contract/issues-import.contract';
 
 const MB = 1024 * 1024;
 
 export const MAX_IMPORT_ROWS = 50_000;
+
+/**
+ * What an .xlsx may unpack to, checked by the safe zip reader before exceljs sees a byte:
+ * exceljs unzips with JSZip and no limits (a 720 KB bomb held 2.2 GB). Measured on a log at the
+ * row limit (50,000 rows of 13 columns, Russian texts, built with exceljs): 2.6 MB, 16 entries,
+ * 36 MB unpacked (the sheet 21 MB, its shared strings 14 MB), sheets deflated 10–16:1 (one
+ * with borders on every cell as well), shared strings 29:1.
+ * - The archive: what the contract admits (MAX_IMPORT_BYTES).
+ * - 1,000 entries: a workbook has a dozen, and a few more per sheet, picture or comment.
+ * - 128 MiB unpacked, for one entry and for all together: 3.5 times the row limit's log, room
+ *   for long texts. What passes is held about three times before exceljs parses it (the
+ *   entries, the zip rebuilt for exceljs, its strings), so a file at the limit costs about
+ *   400 MB besides exceljs's own model, which MAX_SHEET_ELEMENTS bounds.
+ * - 200:1 for one entry, 100:1 overall, past the first MiB: spreadsheet XML deflates 10–30:1;
+ *   the long deflated run of a bomb about 1000:1.
+ * The sizes are checked on the directory before anything is inflated, and hold while inflating
+ * (zip-reader.ts), so a bomb is refused before memory grows.
+ */
+export const XLSX_LIMITS: Omit<ZipLimits, 'maxArchiveBytes'> = {
+  maxEntries: 1_000,
+  maxEntryBytes: 128 * MB,
+  maxTotalBytes: 128 * MB,
+  maxEntryRatio: 200,
+  maxTotalRatio: 100,
+  ratioGraceBytes: 1 * MB,
+};
+
+/**
+ * Cells and rows of all sheets together, counted in their XML before exceljs builds an object
+ * for each (measured: about 600 bytes a cell, and as much for a row without cells, so this is
+ * about 600 MB). The row limit's log has 700,000. A small file within the zip limits can hold
+ * millions of empty `<c/>` or `<row/>` elements (12 bytes each, deflated 20:1).
+ */
+export const MAX_SHEET_ELEMENTS = 1_000_000;
+
+/** The zip reader's refusals that say the file unpacks to too much: a bomb, or not a log. */
+const UNPACKED_TOO_LARGE: ReadonlySet<ZipFailure> = new Set(['too_large', 'too_many_entries', 'entry_too_large', 'total_too_large', 'ratio']);
 /** The mapping addresses columns 0..200 (see the contract). */
 export const MAX_IMPORT_COLUMNS = 201;
 /** The header is looked for among the first rows only: titles and blank lines come before it. */
@@ -43,10 +82,11 @@ export async function loadXlsx(data: Buffer, fileName: string, options: { maxByt
   if (data.length > maxBytes) {
     throw new EsepError('import_file_too_large', { fileName, size: megabytesRoundedUp(data.length), max: Math.round((maxBytes / MB) * 10) / 10 });
   }
-  if (detectFileType(data, fileName) !== 'xlsx') throw new EsepError('import_file_invalid', { fileName });
+  if (detectFileType(data) !== 'xlsx' || !nameAgrees(fileName, 'xlsx')) throw new EsepError('import_file_invalid', { fileName });
+  const verified = await verifiedXlsx(data, fileName, maxBytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    await workbook.xlsx.load(verified as unknown as ArrayBuffer);
   } catch {
     throw new EsepError('import_file_invalid', { fileName });
   }
@@ -74,6 +114,46 @@ export async function loadXlsx(data: Buffer, fileName: string, options: { maxByt
       throw new EsepError('import_no_header', { fileName });
     },
   };
+}
+
+/**
+ * The workbook as exceljs may read it: unpacked by the safe reader within XLSX_LIMITS, its
+ * sheets' cells and rows counted, then zipped again from the verified entries, stored (so
+ * nothing is deflated twice), for exceljs to unzip what has already been checked.
+ */
+async function verifiedXlsx(data: Buffer, fileName: string, maxBytes: number): Promise<Buffer> {
+  let entries: ZipEntry[];
+  try {
+    entries = await readZip(data, { limits: { ...XLSX_LIMITS, maxArchiveBytes: maxBytes }, allowDirectories: true });
+  } catch (e) {
+    if (e instanceof ZipError && UNPACKED_TOO_LARGE.has(e.code)) {
+      throw new EsepError('import_file_unpacked_too_large', { fileName, max: XLSX_LIMITS.maxTotalBytes / MB, reason: e.code });
+    }
+    throw new EsepError('import_file_invalid', { fileName });
+  }
+  const files = entries.filter((e) => !e.name.endsWith('/'));
+  let elements = 0;
+  // exceljs reads as a sheet any entry whose name merely contains xl/worksheets/sheetN.xml.
+  for (const file of files.filter((f) => f.name.includes('worksheets/'))) {
+    for (const tag of ['c', 'row']) {
+      elements += countElements(file.data, tag, MAX_SHEET_ELEMENTS - elements);
+      if (elements > MAX_SHEET_ELEMENTS) throw new EsepError('import_too_many_cells', { fileName, max: MAX_SHEET_ELEMENTS, rows: MAX_IMPORT_ROWS });
+    }
+  }
+  return writeCanonicalZip(files.map((f) => ({ name: f.name, data: f.data, compress: false })));
+}
+
+/** Bytes that end an element's name: white space, `/`, `>`. */
+const NAME_END = new Set([0x20, 0x09, 0x0a, 0x0d, 0x2f, 0x3e]);
+
+/** How many `<tag …>` elements the XML holds, counting no further than one past `max`. */
+function countElements(xml: Buffer, tag: string, max: number): number {
+  const open = Buffer.from(`<${tag}`, 'latin1');
+  let count = 0;
+  for (let at = xml.indexOf(open); at >= 0 && count <= max; at = xml.indexOf(open, at + open.length)) {
+    if (NAME_END.has(xml[at + open.length] ?? 0)) count++;
+  }
+  return count;
 }
 
 function readSheet(ws: ExcelJS.Worksheet): SheetRows | null {

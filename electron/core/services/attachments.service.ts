@@ -20,8 +20,7 @@ import {
   referencedShas,
 } from '../db/repos/attachments.repo';
 import { contentStore, type ContentStore } from '../files/content-store';
-import { detectFileType, MIME } from '../files/file-type';
-import { safeFileName } from '../files/safe-file-name';
+import { detectFileType, EXTENSIONS, extensionOf, MIME, nameForType, TYPE_LABEL } from '../files/file-type';
 import { requireWorkingReportingUnit } from './units.service';
 import { requireOwn } from './ownership';
 
@@ -59,9 +58,10 @@ export function listAttachments(ctx: CoreContext, _dataDir: string, input: { mee
 }
 
 /**
- * Checks the file (not empty, within the limit, an accepted type by its bytes) before anything
- * is written; stores its bytes once; and records it on the meeting. The same bytes added to the
- * same meeting again return the attachment already there.
+ * Checks the file (not empty, within the limit, an accepted type by its bytes, a name that
+ * agrees: file-type.ts nameForType) before anything is written; stores its bytes once; and
+ * records it on the meeting under its safe name. The same bytes added to the same meeting again
+ * return the attachment already there.
  */
 export function addAttachment(
   ctx: CoreContext,
@@ -72,14 +72,18 @@ export function addAttachment(
   const maxBytes = options.maxBytes ?? MAX_ATTACHMENT_BYTES;
   const meeting = workingMeeting(ctx, input.meetingId);
   requireOwn(ctx, meeting);
-  const fileName = input.fileName.trim();
+  const given = input.fileName.trim();
   const data = Buffer.from(input.dataBase64, 'base64');
-  if (data.length === 0) throw new EsepError('attachment_empty', { fileName });
+  if (data.length === 0) throw new EsepError('attachment_empty', { fileName: given });
   if (data.length > maxBytes) {
-    throw new EsepError('attachment_too_large', { fileName, size: megabytesRoundedUp(data.length), max: Math.round((maxBytes / MB) * 10) / 10 });
+    throw new EsepError('attachment_too_large', { fileName: given, size: megabytesRoundedUp(data.length), max: Math.round((maxBytes / MB) * 10) / 10 });
   }
-  const type = detectFileType(data, fileName);
-  if (!type) throw new EsepError('attachment_type', { fileName });
+  const type = detectFileType(data);
+  if (!type) throw new EsepError('attachment_type', { fileName: given });
+  const fileName = nameForType(given, type);
+  if (fileName === null) {
+    throw new EsepError('attachment_name_mismatch', { fileName: given, extension: extensionOf(given) ?? '', type: TYPE_LABEL[type], expected: EXTENSIONS[type][0] });
+  }
 
   // The file goes first (a no-op when the bytes are already stored): a row must never name
   // bytes that are not on disk. A failure after this leaves at worst an unreferenced file,
@@ -169,18 +173,24 @@ export function sweepAttachments(ctx: CoreContext, dataDir: string, now: number)
 }
 
 /**
- * Opens an attachment with the system viewer. The stored file is named by its hash, so a copy
- * under its own name (and extension, which the viewer needs) goes to <dataDir>/open/<id>/.
+ * Opens an attachment with the system viewer. The viewer is chosen by the extension, so the copy
+ * it gets is named by the type its bytes show now (never the name it was given, nor the type a
+ * row received from another installation claims): `esep-<id>.<extension>` in
+ * <dataDir>/open/<id>/. Bytes of no accepted type are never handed over.
  */
 export async function openAttachment(ctx: CoreContext, dataDir: string, platform: Platform, input: { id: string }): Promise<{ id: string }> {
   if (!platform.openFile) throw new EsepError('desktop_only');
   const attachment = workingAttachment(ctx, input.id);
   const files = store(dataDir);
   if (!files.has(attachment.sha256)) throw new EsepError('not_found', { id: attachment.id, sha256: attachment.sha256 });
+  const data = files.read(attachment.sha256);
+  const type = detectFileType(data);
+  if (!type) throw new EsepError('attachment_type', { fileName: attachment.fileName });
   const dir = path.join(dataDir, 'open', attachment.id);
   fs.mkdirSync(dir, { recursive: true });
-  const copy = path.join(dir, safeFileName(attachment.fileName));
-  if (!fs.existsSync(copy)) fs.copyFileSync(files.pathOf(attachment.sha256), copy);
+  const copy = path.join(dir, `esep-${attachment.id}.${EXTENSIONS[type][0]}`);
+  // An earlier copy may still be open in its viewer (Windows locks it); its bytes are these.
+  if (!fs.existsSync(copy)) fs.writeFileSync(copy, data);
   await platform.openFile(copy);
   return { id: attachment.id };
 }

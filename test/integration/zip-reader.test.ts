@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import zlib from 'node:zlib';
 import yazl from 'yazl';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ZipError, readZip, readZipFile, type ZipFailure, type ZipLimits, type ZipReadOptions } from '../../electron/core/exchange/zip-reader';
-import { writeCanonicalZip } from '../../electron/core/exchange/zip-writer';
+import { ZipError, readZip, readZipFile, type ZipFailure, type ZipLimits, type ZipReadOptions } from '../../electron/core/files/zip-reader';
+import { writeCanonicalZip } from '../../electron/core/files/zip-writer';
 import { rawZip, zeroBomb, type RawEntry } from '../helpers/raw-zip';
 import { testTempRoot } from '../helpers/template-db';
 import { tempDir } from '../helpers/temp-core';
@@ -54,13 +55,16 @@ async function* chunksOf(data: Buffer, size: number): AsyncGenerator<Buffer> {
 }
 
 describe('readZip: what it reads', () => {
-  it('reads stored and deflated entries, in directory order, from bytes and from a stream', async () => {
+  it('reads stored and deflated entries, in directory order, from bytes (of this realm or another) and from a stream', async () => {
     const archive = rawZip([
       { name: 'b/записи.jsonl', content: text('{"id":1}\n'.repeat(200)), method: 8 },
       { name: 'a.txt', content: text('ақпарат') },
       { name: 'empty', content: Buffer.alloc(0) },
     ]);
-    for (const source of [archive, chunksOf(archive, 7)]) {
+    // Bytes whose Uint8Array is another realm's, as a Buffer is to code running under jsdom's globals.
+    const foreign = vm.runInNewContext('(bytes) => new Uint8Array(bytes)')([...archive]) as Uint8Array;
+    expect(foreign instanceof Uint8Array).toBe(false);
+    for (const source of [archive, foreign, chunksOf(archive, 7)]) {
       const entries = await readZip(source, { limits: LIMITS, canonical: true });
       expect(entries.map((e) => [e.name, e.data.toString()])).toEqual([
         ['b/записи.jsonl', '{"id":1}\n'.repeat(200)],

@@ -11,6 +11,7 @@ import {
   localHeader,
   type CanonicalEntry,
 } from './zip-canonical';
+import { HIDDEN_CHARACTER } from './safe-file-name';
 
 /**
  * The one reader for every zip from outside (STYLE.md §9): packages, and the XLSX import.
@@ -116,8 +117,6 @@ export type NameProblem =
 
 const MAX_NAME_BYTES = 1024;
 const MAX_SEGMENT_CHARS = 255;
-/** C0, DEL, C1, and the invisible bidirectional and byte-order marks that disguise a name. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 /** Not allowed in a Windows file name (`\` and `:` have reasons of their own first). */
 const WINDOWS_CHARS = /[<>"|?*]/;
 /** Windows device names, in any segment, with or without an extension (NUL.txt is NUL too). */
@@ -135,7 +134,7 @@ export function entryNameProblem(name: string): NameProblem | null {
   if (name.startsWith('/')) return 'absolute';
   if (/^[A-Za-z]:/.test(name)) return 'drive';
   if (name.includes('\\')) return 'backslash';
-  if (CONTROL.test(name)) return 'control';
+  if (HIDDEN_CHARACTER.test(name)) return 'control';
   if (name.includes(':')) return 'windows_char';
   if (WINDOWS_CHARS.test(name)) return 'windows_char';
   const segments = (name.endsWith('/') ? name.slice(0, -1) : name).split('/');
@@ -431,8 +430,10 @@ async function readEntries(source: Uint8Array | AsyncIterable<Uint8Array>, optio
   let zip: ZipFile | undefined;
   try {
     const { limits } = options;
-    const archive =
-      source instanceof Uint8Array ? Buffer.from(source.buffer, source.byteOffset, source.byteLength) : await collect(source, limits.maxArchiveBytes, guard);
+    // Not `instanceof Uint8Array`: bytes made in another realm (a Buffer, seen from jsdom's globals) would pass for a stream.
+    const archive = ArrayBuffer.isView(source)
+      ? Buffer.from(source.buffer, source.byteOffset, source.byteLength)
+      : await collect(source, limits.maxArchiveBytes, guard);
     if (archive.length > limits.maxArchiveBytes) throw new ZipError('too_large', { limit: limits.maxArchiveBytes });
     try {
       zip = await guard.run(openBuffer(archive));
