@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { createI18n, errorMessage } from '../../shared/i18n';
+import type { ErrorCode } from '../../shared/errors';
 import { ABAY_DISTRICT, KARAAUYL_OKRUG, openTempCore } from '../helpers/temp-core';
 import { caller } from './meeting-fixtures';
 import { createHandlers } from '../../electron/core/api/handlers';
@@ -102,7 +103,7 @@ describe('what the disk and SQLite say, as the person’s own error', () => {
       } as typeof handlers;
       expect(dispatch(failing, 'settings:get', {}, (e) => logged.push(e)), code).toEqual({ ok: false, error: { code: expected } });
       expect(logged.length, code).toBe(expected === 'db_damaged' || expected === 'internal' ? 1 : 0);
-      if (expected !== 'internal') for (const lng of ['kk', 'ru'] as const) expect(errorMessage(createI18n(lng).t, { code: expected })).not.toContain('Errors.');
+      if (expected !== 'internal') for (const lng of ['kk', 'ru'] as const) expect(errorMessage(createI18n(lng).t, { code: expected as ErrorCode })).not.toContain('Errors.');
     }
   });
 });
