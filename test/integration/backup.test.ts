@@ -1,25 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openTempCore, tempDir } from '../helpers/temp-core';
 import { backupFileName, backupInto, inspectBackup, listBackups, restoreBackup, rotateBackups, writeBackup, ROTATION } from '../../electron/core/db/backup';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import type { Core } from '../../electron/core/core';
 import { EsepError } from '../../shared/errors';
-
-/** Every table's rows, in rowid order (the FTS shadow tables included): the data, compared exactly. */
-function snapshot(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
-  try {
-    const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name`).all() as Array<{ name: string; sql: string }>;
-    // WITHOUT ROWID tables have no rowid: every column orders them instead.
-    const order = (t: { name: string; sql: string }) => (/WITHOUT ROWID/i.test(t.sql) ? (db.pragma(`table_info("${t.name}")`) as Array<{ name: string }>).map((c) => `"${c.name}"`).join(', ') : 'rowid');
-    return Object.fromEntries(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY ${order(t)}`).all()]));
-  } finally {
-    db.close();
-  }
-}
+import { snapshot } from '../helpers/db-snapshot';
 
 function setUp(core: Core, value: string): void {
   core.ctx.db.prepare(`INSERT INTO settings (key, value, updated_at) VALUES ('backup-test', ?, 1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(value);
