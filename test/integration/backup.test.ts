@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openTempCore, tempDir } from '../helpers/temp-core';
-import { backupFileName, backupInto, inspectBackup, listBackups, restoreBackup, rotateBackups, writeBackup, ROTATION } from '../../electron/core/db/backup';
+import { automaticBackup, backupFileName, backupInto, inspectBackup, listBackups, restoreBackup, rotateBackups, writeBackup, ROTATION } from '../../electron/core/db/backup';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import type { Core } from '../../electron/core/core';
 import { EsepError } from '../../shared/errors';
@@ -143,5 +143,25 @@ describe('restore', () => {
     const info = await backupInto(core.ctx.db, core.paths.backupDir, 'manual', new Date());
     expect(listBackups(core.paths.backupDir).map((b) => [b.file, b.kind])).toContainEqual([info.file, 'manual']);
     core.close();
+  });
+});
+
+describe('automatic backups', () => {
+  it('at start: one a day; on quit: only when the session changed something', async () => {
+    const core = openTempCore();
+    const dir = core.paths.backupDir;
+    const morning = new Date(2026, 5, 15, 8);
+    expect(await automaticBackup(core.ctx.db, dir, morning, 'start')).not.toBeNull();
+    expect(await automaticBackup(core.ctx.db, dir, new Date(2026, 5, 15, 14), 'start')).toBeNull();
+    expect(await automaticBackup(core.ctx.db, dir, new Date(2026, 5, 16, 8), 'start')).not.toBeNull();
+    core.close();
+
+    const again = openTempCore({ dataDir: core.paths.dataDir });
+    expect(await automaticBackup(again.ctx.db, dir, new Date(2026, 5, 16, 18), 'quit')).toBeNull();
+    setUp(again, 'changed');
+    const info = await automaticBackup(again.ctx.db, dir, new Date(2026, 5, 16, 18), 'quit');
+    expect(snapshot(info!.file)['settings']).toContainEqual(expect.objectContaining({ key: 'backup-test', value: 'changed' }));
+    expect(listBackups(dir).filter((b) => b.kind === 'auto')).toHaveLength(3);
+    again.close();
   });
 });

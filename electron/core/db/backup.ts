@@ -249,3 +249,17 @@ function moveAside(dbFile: string, backupDir: string, now: Date): string {
   }
   return target;
 }
+
+/**
+ * The automatic backups of the running app. At start: one when today (the local day) has none
+ * yet, so a day the app was used always has its copy. On quit: one when this session changed
+ * anything (a connection's total_changes), so the last day's work is copied as it ends without
+ * copying an unchanged database at every quit. Null when none was due.
+ */
+export async function automaticBackup(db: Db, backupDir: string, now: Date, moment: 'start' | 'quit'): Promise<BackupInfo | null> {
+  const due =
+    moment === 'start'
+      ? !listBackups(backupDir).some((b) => b.kind === 'auto' && localIsoDate(b.at) === localIsoDate(now))
+      : (db.prepare('SELECT total_changes()').pluck().get() as number) > 0;
+  return due ? backupInto(db, backupDir, 'auto', now) : null;
+}
