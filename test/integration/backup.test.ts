@@ -138,6 +138,22 @@ describe('restore', () => {
     expect(result.restored.installationId).not.toBe(core.ctx.installationId);
   });
 
+  it('onto a damaged database: that one is moved aside whole, not written to, and the backup put in place', async () => {
+    const core = openTempCore();
+    const paths = core.paths;
+    const usb = path.join(tempDir('esep-usb-'), 'b.sqlite');
+    await writeBackup(core.ctx.db, usb);
+    core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    core.close();
+    const bytes = fs.readFileSync(paths.dbFile);
+    bytes.fill(0x5a, 4096 * 4, 4096 * 12);
+    fs.writeFileSync(paths.dbFile, bytes);
+    const result = await restoreBackup(paths, usb, { now: new Date() });
+    expect(path.basename(result.keptAs!)).toMatch(/^damaged-.*-esep\.sqlite$/);
+    expect(fs.readFileSync(result.keptAs!)).toEqual(bytes);
+    expect(snapshot(paths.dbFile)).toEqual(snapshot(usb));
+  });
+
   it('backupInto names the kind and keeps the rotation', async () => {
     const core = openTempCore();
     const info = await backupInto(core.ctx.db, core.paths.backupDir, 'manual', new Date());

@@ -207,12 +207,14 @@ export async function restoreBackup(paths: { dbFile: string; backupDir: string }
   if (fs.existsSync(paths.dbFile)) {
     const current = new Database(paths.dbFile, { fileMustExist: true, timeout: 0 });
     try {
-      const currentId = installationIdOf(current);
+      const sound = isSound(current);
+      // A damaged database may not even say whose it is: then there is nothing to compare.
+      const currentId = sound ? installationIdOf(current) : tryOr(() => installationIdOf(current), null);
       if (!options.otherInstallation && currentId !== null && restored.installationId !== currentId) {
         throw new EsepError('backup_other_installation', { file, installation: restored.installationId ?? '', current: currentId });
       }
       // A damaged database is not written to (not even its journal mode): it is moved aside below.
-      if (integrityProblems(current).length === 0) {
+      if (sound) {
         keptAs = (await backupInto(current, paths.backupDir, 'before-restore', options.now)).file;
         try {
           current.pragma('journal_mode = DELETE');
@@ -238,6 +240,18 @@ export async function restoreBackup(paths: { dbFile: string; backupDir: string }
     throw error;
   }
   return { restored: { ...restored, file }, keptAs };
+}
+
+function isSound(db: Db): boolean {
+  return tryOr(() => integrityProblems(db).length === 0, false);
+}
+
+function tryOr<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
 }
 
 /** A database that failed its check, with its WAL, moved into backups/ under a name the rotation leaves alone. */
