@@ -103,6 +103,11 @@ export const ERROR_CODES = [
   'mail_rejected',
   'mail_send_failed',
   'mail_not_queued',
+  // Backups and restore (issue 12, point 7).
+  'backup_unreadable',
+  'backup_damaged',
+  'backup_other_installation',
+  'db_in_use',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -24,6 +24,12 @@ import type { Obligation } from '../../shared/domain/rules';
 import { parsePeriod, type ReportPeriod } from '../../shared/domain/reports/period';
 import { medianDaysToClose, resolvedShare, type Figures } from '../../shared/domain/reports/figures';
 import { writeFileAtomically } from '../core/files/atomic-write';
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import type { CorePaths } from '../core/paths';
+import { readHeaderVersion } from '../core/db/open';
+import { backupFileName, backupInto, restoreBackup, writeBackup, type BackupInfo } from '../core/db/backup';
+import { checkInstallation, type CheckReport } from '../core/db/check';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -61,7 +67,7 @@ interface Printed {
   text: string;
 }
 
-interface Command {
+interface CommandBase {
   options: NonNullable<ParseArgsConfig['options']>;
   /** Its lines in the usage. */
   usage: string;
@@ -71,8 +77,22 @@ interface Command {
   fields: Record<string, string>;
   /** Takes file arguments after the options (`verify FILE`, `import FILE...`). */
   positionals?: true;
+}
+
+/** A command over the contract: the core opened for it, its channels called. */
+interface ContractCommand extends CommandBase {
   run(opts: Opts, call: Call, t: TFunction, lang: UiLanguage, callAsync: CallAsync, files: string[]): Printed | Promise<Printed>;
 }
+
+/**
+ * A command on the installation's files with the core closed: `restore` swaps the database
+ * file, `check` must neither migrate nor sweep what it checks, `backup` copies the file as it is.
+ */
+interface FilesCommand extends CommandBase {
+  onFiles(opts: Opts, paths: CorePaths, t: TFunction, files: string[]): Printed | Promise<Printed>;
+}
+
+type Command = ContractCommand | FilesCommand;
 
 const COMMON = {
   json: { type: 'boolean', default: false },
@@ -302,7 +322,92 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-Object.assign(COMMANDS, exchangeCommands());
+Object.assign(COMMANDS, exchangeCommands(), backupCommands());
+
+/** Backups, restore and the full check (issue 12, point 7). */
+function backupCommands(): Record<string, FilesCommand> {
+  return {
+    backup: {
+      options: { ...COMMON, out: { type: 'string' } },
+      usage: `backup     --data-dir DIR [--out FILE|DIR] [--json]
+             an online copy of the database (safe while Esep runs), checked before it gets its
+             name; into --out (a file, or a folder such as a USB stick), else into DIR/backups/`,
+      needsData: true,
+      fields: {},
+      onFiles: async (o, paths) => {
+        const db = openForBackup(paths.dbFile);
+        try {
+          const now = systemClock.now();
+          if (typeof o.out !== 'string') return backupPrinted(await backupInto(db, paths.backupDir, 'manual', now));
+          let target = path.resolve(o.out);
+          if (isDirectory(target)) target = path.join(target, backupFileName('manual', now, db.pragma('user_version', { simple: true }) as number));
+          if (!isDirectory(path.dirname(target))) throw new EsepError('file_unwritable', { file: target });
+          return backupPrinted(await writeBackup(db, target));
+        } finally {
+          db.close();
+        }
+      },
+    },
+    restore: {
+      options: { ...COMMON, 'other-installation': { type: 'boolean', default: false } },
+      usage: `restore    --data-dir DIR [--other-installation] FILE [--json]
+             puts the backup FILE in place of the database after checking it (intact, a schema
+             this version knows, this installation's unless --other-installation); the database
+             as it was is kept in DIR/backups/ first; Esep must not be running`,
+      needsData: true,
+      positionals: true,
+      fields: {},
+      onFiles: async (o, paths, t, files) => {
+        if (files.length !== 1) throw new UsageError('restore takes one FILE');
+        const result = await restoreBackup(paths, path.resolve(files[0]!), { now: systemClock.now(), otherInstallation: o['other-installation'] === true });
+        return { json: result, text: `${t('Cli.restore.done', { file: result.restored.file, kept: result.keptAs ?? '—' })}\n` };
+      },
+    },
+    check: {
+      options: COMMON,
+      usage: `check      --data-dir DIR [--json]
+             read-only: the database's integrity and foreign keys, the issue search index
+             against the issues, attachment files no record names and records whose file is
+             missing; exit 0 when all is in order, 2 otherwise`,
+      needsData: true,
+      fields: {},
+      onFiles: (_o, paths, t) => {
+        const report = checkInstallation(paths);
+        const printed = { json: report, text: checkText(report, paths.dbFile, t) };
+        if (!report.ok) throw new Refused(printed, 'check found problems');
+        return printed;
+      },
+    },
+  };
+}
+
+/** The database as it is, for a copy: read-only, so `backup` never migrates or writes it. */
+function openForBackup(file: string): Database.Database {
+  if (!fs.existsSync(file) || readHeaderVersion(file) === null) throw new EsepError('db_unreadable', { file });
+  return new Database(file, { readonly: true, fileMustExist: true });
+}
+
+function isDirectory(file: string): boolean {
+  return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+}
+
+function backupPrinted(info: BackupInfo): Printed {
+  return { json: info, text: `${info.file}\n` };
+}
+
+function checkText(report: CheckReport, file: string, t: TFunction): string {
+  if (report.ok) return `${t('Cli.check.ok', { file })}\n`;
+  const lines = [t('Cli.check.failed', { file })];
+  for (const problem of report.integrity.slice(0, 10)) lines.push(t('Cli.check.integrity', { problem }));
+  const fk = report.foreignKeys[0];
+  if (fk) lines.push(t('Cli.check.foreignKeys', { count: report.foreignKeys.length, example: `${fk.table} ${fk.rowid ?? ''} → ${fk.parent}` }));
+  if (report.search.missing.length > 0) lines.push(t('Cli.check.searchMissing', { count: report.search.missing.length }));
+  if (report.search.extra.length > 0) lines.push(t('Cli.check.searchExtra', { count: report.search.extra.length }));
+  if (report.files.unreferenced.length > 0) lines.push(t('Cli.check.filesUnreferenced', { count: report.files.unreferenced.length }));
+  const missing = report.files.missing[0];
+  if (missing) lines.push(t('Cli.check.filesMissing', { count: report.files.missing.length, id: missing.id }));
+  return `${lines.join('\n')}\n`;
+}
 
 /**
  * The exchange between installations (issue 11): a new installation with its key pair, its
@@ -416,20 +521,20 @@ function exchangeCommands(): Record<string, Command> {
             text += `${file}: ${errorMessage(t, error.toPayload())}\n`;
           }
         }
-        if (refused > 0) throw new ImportRefused({ json: results, text }, refused);
+        if (refused > 0) throw new Refused({ json: results, text }, `${refused} package(s) refused`);
         return { json: results, text };
       },
     },
   };
 }
 
-/** Some files were refused: what was printed still goes out, with exit code 2. */
-class ImportRefused extends Error {
+/** Some files were refused, or a check found problems: what was printed still goes out, with exit code 2. */
+class Refused extends Error {
   constructor(
     readonly printed: Printed,
-    readonly refused: number,
+    message: string,
   ) {
-    super(`${refused} package(s) refused`);
+    super(message);
   }
 }
 
@@ -475,6 +580,15 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     const parsed = parseArgs({ args: [...rest], options: command.options, strict: true, allowPositionals: command.positionals === true });
     opts = parsed.values as Opts;
     if (command.needsData && !hasData(opts)) throw new UsageError(`${name} works on an installation's data: give --data-dir DIR or --db FILE`);
+    const print = (printed: Printed): number => {
+      io.stdout(opts.json ? `${JSON.stringify(printed.json, null, 2)}\n` : printed.text);
+      return EXIT_OK;
+    };
+    if ('onFiles' in command) {
+      const paths = pathsFromOptions({ dataDir: opts['data-dir'] as string | undefined, db: opts.db as string | undefined }, SOURCE_RESOURCES_DIR)!;
+      const printed = command.onFiles(opts, paths, t, parsed.positionals);
+      return printed instanceof Promise ? printed.then(print, (error: unknown) => failed(error)) : print(printed);
+    }
     core = openCoreFor(opts);
     const handlers: HandlersOf<CliContract> = { ...createHandlers(core, pkg.version), ...createDemoHandlers(core) };
     const log = (error: unknown) => io.stderr(`esep: ${(error as Error).stack ?? String(error)}\n`);
@@ -488,10 +602,6 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
       return unwrap<typeof channel>(envelope);
     };
     const callAsync: CallAsync = async <K extends CliChannel>(channel: K, input: RawInput<K>) => unwrap<K>(await dispatchCli(handlers, channel, input, log));
-    const print = (printed: Printed): number => {
-      io.stdout(opts.json ? `${JSON.stringify(printed.json, null, 2)}\n` : printed.text);
-      return EXIT_OK;
-    };
     const printed = command.run(opts, call, t, lang, callAsync, parsed.positionals);
     if (printed instanceof Promise) {
       // The core stays open until the answer is in; `finally` below must not close it first.
@@ -507,7 +617,7 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
   }
 
   function failed(error: unknown): number {
-    if (error instanceof ImportRefused) {
+    if (error instanceof Refused) {
       // Each file's outcome, refused ones included: stdout as with success, the reasons on stderr too.
       if (opts.json) io.stdout(`${JSON.stringify(error.printed.json, null, 2)}\n`);
       else io.stderr(error.printed.text);

@@ -4,6 +4,7 @@ import { app, dialog, ipcMain, Menu, Notification, session } from 'electron';
 import { openCore, type Core } from '../core/core';
 import { corePaths } from '../core/paths';
 import { systemClock } from '../core/clock';
+import { automaticBackup } from '../core/db/backup';
 import { createHandlers } from '../core/api/handlers';
 import { getSettings } from '../core/services/settings.service';
 import { listReminders } from '../core/services/reminders.service';
@@ -47,6 +48,10 @@ async function start(): Promise<void> {
   } catch (error) {
     return explainAndQuit(error);
   }
+  const opened = core;
+  // Off the critical path: the online backup copies in steps while the window opens and works.
+  const started = automaticBackup(opened.ctx.db, opened.paths.backupDir, systemClock.now(), 'start').catch(backupFailed);
+  backUpOnQuit(opened, started);
   const language = getSettings(core.ctx).language ?? 'kk';
   app.commandLine.appendSwitch('lang', language);
   await app.whenReady();
@@ -71,6 +76,30 @@ async function start(): Promise<void> {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
+}
+
+/**
+ * A backup as the app quits, when this session changed anything: quitting waits for it, and
+ * for the start's backup if that is still copying (the core closes on will-quit). Once: the
+ * second quit goes through even if it failed, so the app can always be closed.
+ */
+function backUpOnQuit(opened: Core, started: Promise<unknown>): void {
+  let done = false;
+  app.on('before-quit', (event) => {
+    if (done) return;
+    done = true;
+    event.preventDefault();
+    void started
+      .then(() => automaticBackup(opened.ctx.db, opened.paths.backupDir, systemClock.now(), 'quit'))
+      .catch(backupFailed)
+      .finally(() => app.quit());
+  });
+}
+
+/** An automatic backup that failed stops nothing: the next start or quit tries again. */
+function backupFailed(error: unknown): null {
+  console.error('Esep: automatic backup failed', error);
+  return null;
 }
 
 app.on('window-all-closed', () => app.quit());

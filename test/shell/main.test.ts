@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeWebContents } from './electron-mock';
 import { tempDir } from '../helpers/temp-core';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
+import { listBackups } from '../../electron/core/db/backup';
 
 const state = vi.hoisted(() => ({
   userData: '',
@@ -15,6 +16,8 @@ const state = vi.hoisted(() => ({
   windows: [] as Array<{ options: any; loaded: string[] }>,
   menus: [] as unknown[],
   protocols: [] as string[],
+  handlers: [] as Array<[string, (event: { preventDefault(): void }) => void]>,
+  quits: 0,
 }));
 
 vi.mock('electron', () => ({
@@ -26,8 +29,8 @@ vi.mock('electron', () => ({
     requestSingleInstanceLock: () => true,
     getPreferredSystemLanguages: () => ['ru-RU'],
     getVersion: () => '0.1.0',
-    on: () => {},
-    quit: () => {},
+    on: (name: string, handler: (event: { preventDefault(): void }) => void) => state.handlers.push([name, handler]),
+    quit: () => state.quits++,
     exit: (code: number) => state.exitCodes.push(code),
   },
   dialog: { showErrorBox: (_title: string, message: string) => state.errorBoxes.push(message) },
@@ -71,7 +74,8 @@ async function boot(): Promise<void> {
 
 beforeEach(() => {
   state.userData = tempDir('esep-main-');
-  for (const list of [state.switches, state.errorBoxes, state.exitCodes, state.ipcChannels, state.windows, state.menus, state.protocols]) list.length = 0;
+  for (const list of [state.switches, state.errorBoxes, state.exitCodes, state.ipcChannels, state.windows, state.menus, state.protocols, state.handlers]) list.length = 0;
+  state.quits = 0;
 });
 
 describe('the Electron main process', () => {
@@ -102,5 +106,22 @@ describe('the Electron main process', () => {
     expect(state.errorBoxes[0]).toContain('более новой версией Esep');
     expect(state.windows).toEqual([]);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('backs up at start (once a day) and on quit after a session that changed something, quitting after it', async () => {
+    await boot();
+    const backups = path.join(state.userData, 'backups');
+    await vi.waitFor(() => expect(listBackups(backups).map((b) => b.kind)).toEqual(['auto']));
+    const quit = state.handlers.filter(([name]) => name === 'before-quit').map(([, handler]) => handler);
+    expect(quit).toHaveLength(1);
+    let prevented = 0;
+    quit[0]!({ preventDefault: () => prevented++ });
+    expect(prevented).toBe(1);
+    await vi.waitFor(() => expect(state.quits).toBe(1));
+    // A first run wrote the installation and the classifier: the quit copied it.
+    expect(listBackups(backups).map((b) => b.kind)).toEqual(['auto', 'auto']);
+    // The second quit is let through.
+    quit[0]!({ preventDefault: () => prevented++ });
+    expect(prevented).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Db } from './open';
 import { EsepError } from '../../../shared/errors';
 import { MIGRATIONS, type Migration } from './migrations';
+import { backupFileName, rotateBackups } from './backup';
 
 export interface MigrationResult {
   from: number;
@@ -61,10 +62,14 @@ function hasData(db: Db): boolean {
   return row.n > 0;
 }
 
+/**
+ * The one synchronous copy (VACUUM INTO: consistent and compact): the core opens synchronously
+ * and must not migrate before the copy exists. Named and rotated as every other backup is.
+ */
 function backupBeforeMigration(db: Db, dir: string, version: number, now: Date): string {
   fs.mkdirSync(dir, { recursive: true });
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const file = path.join(dir, `esep-v${version}-before-migration-${stamp}.sqlite`);
+  const file = path.join(dir, backupFileName('before-migration', now, version));
   db.prepare('VACUUM INTO ?').run(file);
+  rotateBackups(dir, now);
   return file;
 }

@@ -29,7 +29,7 @@ export function writeFileAtomically(target: string, data: Buffer | string, optio
 }
 
 /** Makes the rename itself durable; Windows cannot open a folder for fsync, and needs not. */
-function syncDir(dir: string): void {
+export function syncDir(dir: string): void {
   if (process.platform === 'win32') return;
   const fd = fs.openSync(dir, 'r');
   try {

@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db } from './open';
+import { readHeaderVersion } from './open';
+import { LATEST_VERSION } from './migrations';
+import { EsepError } from '../../../shared/errors';
+import { localIsoDate } from '../../../shared/domain/dates';
+import { syncDir } from '../files/atomic-write';
+
+/**
+ * Copies of the database, the one home for all of them: the daily automatic ones, "back up now"
+ * (into <dataDir>/backups/ or a folder the user names, a USB stick), the copy taken before
+ * migrations and the copy of the current database taken before a restore.
+ */
+export const BACKUP_KINDS = ['auto', 'manual', 'before-migration', 'before-restore'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+
+export interface BackupInfo {
+  file: string;
+  bytes: number;
+  schemaVersion: number;
+  /** Null for a database that never opened as an installation (a copy before the first migration). */
+  installationId: string | null;
+}
+
+/**
+ * Rotation of <dataDir>/backups/. Automatic backups: the newest AUTO_TODAY of today (the local
+ * day), the newest one of each earlier day, AUTO_CAP in all (about two weeks of days). Every
+ * other kind: the newest KEEP_OTHER of that kind; they are rarer and are the way back from a
+ * migration or a restore, so they are not thinned by day.
+ */
+export const ROTATION = { AUTO_TODAY: 4, AUTO_CAP: 14, KEEP_OTHER: 5 } as const;
+
+const NAME = new RegExp(`^esep-(${BACKUP_KINDS.join('|')})-(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)-v(\\d+)\\.sqlite$`);
+
+/** `esep-<kind>-<UTC instant>-v<schema>.sqlite`: sorts by time within a kind, and says what it is. */
+export function backupFileName(kind: BackupKind, now: Date, schemaVersion: number): string {
+  return `esep-${kind}-${now.toISOString().replace(/[:.]/g, '-')}-v${schemaVersion}.sqlite`;
+}
+
+export function parseBackupFileName(name: string): { kind: BackupKind; at: Date; schemaVersion: number } | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  const [date, time] = m[2]!.split('T') as [string, string];
+  const [h, min, s, ms] = time.slice(0, -1).split('-');
+  return { kind: m[1] as BackupKind, at: new Date(`${date}T${h}:${min}:${s}.${ms}Z`), schemaVersion: Number(m[3]) };
+}
+
+/**
+ * An online backup (SQLite's backup API: a consistent copy while the app goes on reading and
+ * writing) written under a temp name in the target's folder, made a self-contained single file
+ * (rollback journal, not WAL, so it opens read-only anywhere), checked like a backup to restore,
+ * then renamed to `target`. A failure leaves no file under the final name.
+ */
+export async function writeBackup(db: Db, target: string): Promise<BackupInfo> {
+  const dir = path.dirname(target);
+  fs.mkdirSync(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(target)}.${randomUUID()}.tmp`);
+  try {
+    await db.backup(temp);
+    const copy = new Database(temp);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    fsyncFile(temp);
+    const info = inspectBackup(temp);
+    const expected = installationIdOf(db);
+    if (info.installationId !== expected) throw new Error(`The backup names installation ${info.installationId}, the database ${expected}`);
+    fs.renameSync(temp, target);
+    syncDir(dir);
+    return { ...info, file: target };
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    fs.rmSync(`${temp}-journal`, { force: true });
+    throw error;
+  }
+}
+
+/** A backup into <dataDir>/backups/ under its kind's name, then that folder rotated. */
+export async function backupInto(db: Db, backupDir: string, kind: BackupKind, now: Date): Promise<BackupInfo> {
+  const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+  const info = await writeBackup(db, path.join(backupDir, backupFileName(kind, now, schemaVersion)));
+  rotateBackups(backupDir, now);
+  return info;
+}
+
+/**
+ * Reads a backup without changing it: an SQLite file whose header names a schema this version
+ * knows, whose full integrity check passes. Refusals are the user's to act on (another file),
+ * so they are EsepErrors naming the file.
+ */
+export function inspectBackup(file: string): BackupInfo {
+  let version: number | null;
+  try {
+    version = readHeaderVersion(file);
+  } catch (error) {
+    if (error instanceof EsepError) throw error;
+    throw new EsepError('backup_unreadable', { file });
+  }
+  if (version === null) throw new EsepError('db_unreadable', { file });
+  if (version > LATEST_VERSION) throw new EsepError('db_from_future', { file, version, supported: LATEST_VERSION });
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new EsepError('backup_unreadable', { file });
+  }
+  try {
+    const problems = integrityProblems(db);
+    if (problems.length > 0) throw new EsepError('backup_damaged', { file });
+    return { file, bytes: fs.statSync(file).size, schemaVersion: db.pragma('user_version', { simple: true }) as number, installationId: installationIdOf(db) };
+  } catch (error) {
+    if (error instanceof EsepError) throw error;
+    throw new EsepError('backup_damaged', { file });
+  } finally {
+    db.close();
+  }
+}
+
+/** What `PRAGMA integrity_check` finds; empty when the database is sound. */
+export function integrityProblems(db: Db): string[] {
+  const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+  return rows.map((r) => r.integrity_check).filter((line) => line !== 'ok');
+}
+
+export function installationIdOf(db: Db): string | null {
+  const table = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'installation'`).get();
+  if (!table) return null;
+  return (db.prepare('SELECT id FROM installation').get() as { id: string } | undefined)?.id ?? null;
+}
+
+/** Removes the backups the rotation (ROTATION) no longer keeps; files of other names stay. */
+export function rotateBackups(backupDir: string, now: Date): string[] {
+  const all = listBackups(backupDir);
+  const keep = new Set<string>();
+  const today = localIsoDate(now);
+  const auto = all.filter((b) => b.kind === 'auto');
+  const days = new Set<string>();
+  let todays = 0;
+  for (const b of auto) {
+    const day = localIsoDate(b.at);
+    if (day === today ? todays++ < ROTATION.AUTO_TODAY : !days.has(day)) keep.add(b.file);
+    days.add(day);
+  }
+  [...keep].slice(ROTATION.AUTO_CAP).forEach((file) => keep.delete(file));
+  for (const kind of BACKUP_KINDS.filter((k) => k !== 'auto')) {
+    all.filter((b) => b.kind === kind).slice(0, ROTATION.KEEP_OTHER).forEach((b) => keep.add(b.file));
+  }
+  const removed = all.filter((b) => !keep.has(b.file)).map((b) => b.file);
+  for (const file of removed) fs.rmSync(file, { force: true });
+  return removed;
+}
+
+/** The backups in the folder, newest first. */
+export function listBackups(backupDir: string): Array<{ file: string; kind: BackupKind; at: Date; schemaVersion: number }> {
+  let names: string[];
+  try {
+    names = fs.readdirSync(backupDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  return names
+    .flatMap((name) => {
+      const parsed = parseBackupFileName(name);
+      return parsed ? [{ file: path.join(backupDir, name), ...parsed }] : [];
+    })
+    .sort((a, b) => b.at.getTime() - a.at.getTime());
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export interface RestoreResult {
+  restored: BackupInfo;
+  /** The database that was there, kept in backups/ (`before-restore`, or `damaged-` when it failed its check). */
+  keptAs: string | null;
+}
+
+/**
+ * Puts a backup in place of the installation's database. Nothing may hold the database open:
+ * the CLI's `restore` never opens the core; the app closes it, restores and opens it again.
+ * 1. The backup is checked (inspectBackup) and must be of this installation unless
+ *    `otherInstallation` says the user means another one (a new computer, an okrug's copy).
+ * 2. The current database is kept in backups/ first, so a restore can itself be undone; one
+ *    that fails its own check is moved aside whole instead (an online copy would refuse it).
+ * 3. The current database leaves WAL mode, which needs every other connection gone (the app
+ *    still running: `db_in_use`, nothing changed) and folds its WAL into the file, so no WAL
+ *    of the old database can ever be replayed onto the restored one.
+ * 4. The backup is copied beside the database under a temp name, synced, checked again (a USB
+ *    stick may read differently twice) and renamed over it.
+ */
+export async function restoreBackup(paths: { dbFile: string; backupDir: string }, file: string, options: { now: Date; otherInstallation?: boolean }): Promise<RestoreResult> {
+  const restored = inspectBackup(file);
+  const temp = path.join(path.dirname(paths.dbFile), `.${path.basename(paths.dbFile)}.${randomUUID()}.tmp`);
+  let keptAs: string | null = null;
+  if (fs.existsSync(paths.dbFile)) {
+    const current = new Database(paths.dbFile, { fileMustExist: true, timeout: 0 });
+    try {
+      const sound = isSound(current);
+      // A damaged database may not even say whose it is: then there is nothing to compare.
+      const currentId = sound ? installationIdOf(current) : tryOr(() => installationIdOf(current), null);
+      if (!options.otherInstallation && currentId !== null && restored.installationId !== currentId) {
+        throw new EsepError('backup_other_installation', { file, installation: restored.installationId ?? '', current: currentId });
+      }
+      // A damaged database is not written to (not even its journal mode): it is moved aside below.
+      if (sound) {
+        keptAs = (await backupInto(current, paths.backupDir, 'before-restore', options.now)).file;
+        try {
+          current.pragma('journal_mode = DELETE');
+        } catch (error) {
+          if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new EsepError('db_in_use', { file: paths.dbFile });
+          throw error;
+        }
+      }
+    } finally {
+      current.close();
+    }
+    if (keptAs === null) keptAs = moveAside(paths.dbFile, paths.backupDir, options.now);
+  }
+  try {
+    fs.copyFileSync(file, temp);
+    fsyncFile(temp);
+    inspectBackup(temp);
+    for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${paths.dbFile}${suffix}`, { force: true });
+    fs.renameSync(temp, paths.dbFile);
+    syncDir(path.dirname(paths.dbFile));
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  return { restored: { ...restored, file }, keptAs };
+}
+
+function isSound(db: Db): boolean {
+  return tryOr(() => integrityProblems(db).length === 0, false);
+}
+
+function tryOr<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+/** A database that failed its check, with its WAL, moved into backups/ under a name the rotation leaves alone. */
+function moveAside(dbFile: string, backupDir: string, now: Date): string {
+  fs.mkdirSync(backupDir, { recursive: true });
+  const target = path.join(backupDir, `damaged-${now.toISOString().replace(/[:.]/g, '-')}-${path.basename(dbFile)}`);
+  for (const suffix of ['', '-wal']) {
+    if (fs.existsSync(`${dbFile}${suffix}`)) fs.renameSync(`${dbFile}${suffix}`, `${target}${suffix}`);
+  }
+  return target;
+}
+
+/**
+ * The automatic backups of the running app. At start: one when today (the local day) has none
+ * yet, so a day the app was used always has its copy. On quit: one when this session changed
+ * anything (a connection's total_changes), so the last day's work is copied as it ends without
+ * copying an unchanged database at every quit. Null when none was due.
+ */
+export async function automaticBackup(db: Db, backupDir: string, now: Date, moment: 'start' | 'quit'): Promise<BackupInfo | null> {
+  const due =
+    moment === 'start'
+      ? !listBackups(backupDir).some((b) => b.kind === 'auto' && localIsoDate(b.at) === localIsoDate(now))
+      : (db.prepare('SELECT total_changes()').pluck().get() as number) > 0;
+  return due ? backupInto(db, backupDir, 'auto', now) : null;
+}
