@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { attachmentsNamedByBackups } from './db/backup';
 import path from 'node:path';
 import type { Clock } from './clock';
 import type { CoreContext } from './context';
@@ -30,7 +31,7 @@ export function openCore(options: { paths: CorePaths; clock: Clock; actor?: stri
     const installationId = db.transaction(() => ensureInstallation(db, clock.now().getTime()))();
     const ctx: CoreContext = { db, clock, actor: options.actor ?? defaultActor(), installationId, identityDir: identityDirOf(paths) };
     loadKatoIfEmpty(ctx, path.join(paths.resourcesDir, 'kato', 'kato.csv'));
-    sweepOnOpen(ctx, paths.dataDir);
+    sweepOnOpen(ctx, paths);
     // An installation set up before keys existed gets its key pair now.
     tryEnsureIdentityKey(ctx);
     return { ctx, paths, migration, close: () => closeDatabase(db) };
@@ -46,9 +47,10 @@ export function openCore(options: { paths: CorePaths; clock: Clock; actor?: stri
  * start tries again. File times are wall-clock, so the age check uses the real time, not the
  * injected clock (which the CLI and tests may pin to another day).
  */
-function sweepOnOpen(ctx: CoreContext, dataDir: string): void {
+function sweepOnOpen(ctx: CoreContext, paths: CorePaths): void {
   try {
-    sweepAttachments(ctx, dataDir, Date.now());
+    // A file only a backup names is kept: restoring that backup brings its row back.
+    sweepAttachments(ctx, paths.dataDir, Date.now(), attachmentsNamedByBackups(paths.backupDir));
   } catch {
     // See above: retried at the next start.
   }

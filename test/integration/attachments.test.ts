@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { samplePdf } from '../helpers/sample-files';
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
@@ -47,25 +48,7 @@ function png(rgb: [number, number, number]): Buffer {
   ]);
 }
 
-/** A minimal one-page PDF with a correct cross-reference table. */
-function pdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const at = out.length;
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return at;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const at of offsets) out += `${String(at).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
+const pdf = () => samplePdf();
 
 const add = (fileName: string, data: Buffer, kind = 'photo', id = meetingId) =>
   call('attachments:add', { meetingId: id, fileName, kind, dataBase64: data.toString('base64') });

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openTempCore, tempDir } from '../helpers/temp-core';
+import { ABAY_DISTRICT, KARAAUYL_OKRUG, openTempCore, tempDir } from '../helpers/temp-core';
 import { automaticBackup, backupFileName, backupInto, inspectBackup, listBackups, restoreBackup, rotateBackups, writeBackup, ROTATION } from '../../electron/core/db/backup';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import type { Core } from '../../electron/core/core';
 import { EsepError } from '../../shared/errors';
 import { snapshot } from '../helpers/db-snapshot';
+import { samplePdf } from '../helpers/sample-files';
+import { caller } from './meeting-fixtures';
 
 function setUp(core: Core, value: string): void {
   core.ctx.db.prepare(`INSERT INTO settings (key, value, updated_at) VALUES ('backup-test', ?, 1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(value);
@@ -113,6 +115,34 @@ describe('restore', () => {
     expect(core.ctx.db.prepare(`SELECT value FROM settings WHERE key = 'backup-test'`).pluck().get()).toBe('before');
     core.close();
     expect(snapshot(paths.dbFile)).toEqual(atBackup);
+  });
+
+  it('keeps the files a kept backup names: removed since, or added after it and needed by the copy kept at restore', async () => {
+    const dataDir = tempDir('esep-restore-files-');
+    let core = openTempCore({ dataDir });
+    const { value } = caller(core);
+    value('setup:complete', { rootKato: ABAY_DISTRICT, language: 'kk' });
+    const meeting = value('meetings:recordHeld', { unitKato: KARAAUYL_OKRUG, heldOn: '2025-06-10' });
+    const add = (note: string) => value('attachments:add', { meetingId: meeting.id, fileName: `${note}.pdf`, kind: 'other', dataBase64: samplePdf(note).toString('base64') });
+    const early = add('early');
+    const backup = await backupInto(core.ctx.db, core.paths.backupDir, 'manual', new Date());
+    value('attachments:remove', { id: early.id });
+    const late = add('late');
+    const paths = core.paths;
+    core.close();
+
+    await restoreBackup(paths, backup.file, { now: new Date() });
+    core = openTempCore({ dataDir });
+    try {
+      const read = caller(core).value;
+      // The removed file is back with its row; the later one is kept for the copy taken at restore.
+      expect(Buffer.from(read('attachments:read', { id: early.id }).dataBase64, 'base64').equals(samplePdf('early'))).toBe(true);
+      const store = path.join(dataDir, 'attachments');
+      const files = fs.readdirSync(store, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+      expect(files.some((n) => n.includes(late.sha256))).toBe(true);
+    } finally {
+      core.close();
+    }
   });
 
   it('refuses another installation’s backup unless told so, and a database still open elsewhere; nothing changes', async () => {

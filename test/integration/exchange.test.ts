@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkBag } from '../helpers/bagit-check';
+import { samplePdf } from '../helpers/sample-files';
 import { readPackage, writePackage } from '../../electron/core/exchange/bag';
 import { signingKey } from '../../electron/core/services/identity.service';
 import { tempDir } from '../helpers/temp-core';
@@ -167,20 +168,7 @@ describe('the folder dialog', () => {
 });
 
 describe('files of the meetings', () => {
-  /** A minimal one-page PDF (the attachment store checks what a file is). */
-  const pdf = () => {
-    const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
-    let out = '%PDF-1.4\n';
-    const offsets = objects.map((body, i) => {
-      const at = out.length;
-      out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-      return at;
-    });
-    const xref = out.length;
-    out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('')}`;
-    out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-    return Buffer.from(out, 'latin1');
-  };
+  const pdf = samplePdf;
 
   it('travel when asked, byte for byte, and open at the district; without the option only the records go', async () => {
     const okrug = make(OKRUGS[0]);
@@ -205,7 +193,7 @@ describe('files of the meetings', () => {
     const okrug = make(OKRUGS[0]);
     const { meetingId } = recordWork(okrug, OKRUGS[0], 1);
     const kept = okrug.value('attachments:add', { meetingId, fileName: 'a.pdf', kind: 'other', dataBase64: pdf().toString('base64') });
-    const lost = okrug.value('attachments:add', { meetingId, fileName: 'b.pdf', kind: 'other', dataBase64: Buffer.concat([pdf(), Buffer.from('%% b\n')]).toString('base64') });
+    const lost = okrug.value('attachments:add', { meetingId, fileName: 'b.pdf', kind: 'other', dataBase64: pdf('b').toString('base64') });
     const store = path.join(okrug.dataDir, 'attachments');
     const file = fs.readdirSync(store, { recursive: true, withFileTypes: true }).find((e) => e.isFile() && e.name.includes(lost.sha256));
     fs.rmSync(path.join(file!.parentPath, file!.name));

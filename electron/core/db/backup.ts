@@ -277,3 +277,25 @@ export async function automaticBackup(db: Db, backupDir: string, now: Date, mome
       : (db.prepare('SELECT total_changes()').pluck().get() as number) > 0;
   return due ? backupInto(db, backupDir, 'auto', now) : null;
 }
+
+/**
+ * The attachment files the kept backups name: a restore brings their rows back, so the sweep of
+ * unreferenced files must keep their bytes. A backup that cannot be read names nothing here
+ * (`check` and a restore say what is wrong with it).
+ */
+export function attachmentsNamedByBackups(backupDir: string): Set<string> {
+  const named = new Set<string>();
+  for (const { file } of listBackups(backupDir)) {
+    try {
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        for (const sha of db.prepare('SELECT sha256 FROM attachments').pluck().all() as string[]) named.add(sha);
+      } finally {
+        db.close();
+      }
+    } catch {
+      // See above.
+    }
+  }
+  return named;
+}

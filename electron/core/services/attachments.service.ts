@@ -23,6 +23,8 @@ import { contentStore, type ContentStore } from '../files/content-store';
 import { detectFileType, EXTENSIONS, extensionOf, MIME, nameForType, TYPE_LABEL } from '../files/file-type';
 import { requireWorkingReportingUnit } from './units.service';
 import { requireOwn } from './ownership';
+import { attachmentsNamedByBackups } from '../db/backup';
+import { corePaths } from '../paths';
 
 const MB = 1024 * 1024;
 
@@ -123,8 +125,9 @@ export function readAttachment(ctx: CoreContext, dataDir: string, input: { id: s
 
 /**
  * Hides the attachment (a tombstone row) and, once that is committed, deletes its file unless
- * another row, of this or another meeting, still names the same bytes. A crash in between
- * leaves an unreferenced file for the sweep at the next start.
+ * another row, of this or another meeting, or a kept backup still names the same bytes (a
+ * restore of that backup brings the row back). A crash in between leaves an unreferenced file
+ * for the sweep at the next start.
  */
 export function removeAttachment(ctx: CoreContext, dataDir: string, input: { id: string }): { id: string } {
   const attachment = ctx.db.transaction(() => {
@@ -135,7 +138,7 @@ export function removeAttachment(ctx: CoreContext, dataDir: string, input: { id:
     return found;
   })();
   try {
-    deleteIfUnreferenced(ctx, store(dataDir), [attachment.sha256]);
+    if (!attachmentsNamedByBackups(corePaths(dataDir, '').backupDir).has(attachment.sha256)) deleteIfUnreferenced(ctx, store(dataDir), [attachment.sha256]);
   } catch {
     // The removal is done; a file that could not be deleted now is swept at the next start.
   }
@@ -162,10 +165,10 @@ function deleteIfUnreferenced(ctx: CoreContext, files: ContentStore, sha256s: re
  * between writing a file and recording it) and temp files of writes cut short. Cheap (one
  * folder listing, one query) and idempotent. `now` is wall-clock time, as file times are.
  */
-export function sweepAttachments(ctx: CoreContext, dataDir: string, now: number): { files: number; temps: number } {
+export function sweepAttachments(ctx: CoreContext, dataDir: string, now: number, keep: ReadonlySet<string> = new Set()): { files: number; temps: number } {
   const files = store(dataDir);
   const { contents, temps } = files.scan();
-  const referenced = referencedShas(ctx.db);
+  const referenced = new Set([...referencedShas(ctx.db), ...keep]);
   const removed = deleteIfUnreferenced(ctx, files, contents.filter((sha256) => !referenced.has(sha256)));
   const stale = temps.filter((t) => now - t.modifiedAt > STALE_TEMP_MS);
   for (const temp of stale) fs.rmSync(temp.path, { force: true });
