@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/core/db/open';
+import { openDatabase, readHeaderVersion, readWalVersion } from '../../electron/core/db/open';
 import { migrate } from '../../electron/core/db/migrate';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../electron/core/db/migrations';
 import { EsepError } from '../../shared/errors';
@@ -51,6 +51,34 @@ describe('openDatabase + migrate', () => {
     expectEsepError(() => openDatabase(file), 'db_from_future');
     expect(sha(file)).toBe(before);
     expect(fs.readdirSync(dir).sort()).toEqual(entriesBefore);
+  });
+
+  it('refuses a newer schema still in the write-ahead log, naming the file, and leaves both files unchanged', () => {
+    const dir = tempDir();
+    const source = path.join(dir, 'source.sqlite');
+    const writer = new Database(source);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
+    writer.pragma('wal_checkpoint(TRUNCATE)');
+    writer.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    // The copy a person would find after a newer Esep was killed: the change is in the log only.
+    const file = path.join(dir, 'esep.sqlite');
+    fs.copyFileSync(source, file);
+    fs.copyFileSync(`${source}-wal`, `${file}-wal`);
+    writer.close();
+    expect(readHeaderVersion(file)).toBe(0);
+    expect(readWalVersion(`${file}-wal`)).toBe(LATEST_VERSION + 1);
+    const before = [sha(file), sha(`${file}-wal`)];
+
+    expectEsepError(() => openDatabase(file), 'db_from_future');
+    try {
+      openDatabase(file);
+    } catch (error) {
+      expect((error as EsepError).details).toMatchObject({ file, version: LATEST_VERSION + 1 });
+    }
+    expect([sha(file), sha(`${file}-wal`)]).toEqual(before);
+    expect(readWalVersion(path.join(dir, 'none-wal'))).toBeNull();
   });
 
   it('refuses a file that is not a SQLite database, unchanged', () => {

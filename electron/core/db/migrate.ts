@@ -25,7 +25,7 @@ export function migrate(
   const latest = migrations.at(-1)?.version ?? 0;
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > latest) {
-    throw new EsepError('db_from_future', { version: from, supported: latest });
+    throw new EsepError('db_from_future', { file: db.name, version: from, supported: latest });
   }
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, backupFile: null };

@@ -66,8 +66,36 @@ export function readHeaderVersion(file: string): number | null {
   return header.readUInt32BE(60);
 }
 
+/**
+ * The `user_version` of the newest committed copy of page 1 in the write-ahead log beside the
+ * database, or null: a newer Esep's migration may sit there, not yet checkpointed into the main
+ * file, and opening the database would replay it (and a checkpoint change the file). Frames of
+ * an older log generation (other salts) or of a transaction never committed do not count.
+ * https://sqlite.org/fileformat2.html#the_write_ahead_log
+ */
+export function readWalVersion(walFile: string): number | null {
+  let wal: Buffer;
+  try {
+    wal = fs.readFileSync(walFile);
+  } catch {
+    return null;
+  }
+  if (wal.length < 32 || (wal.readUInt32BE(0) & 0xfffffffe) !== 0x377f0682) return null;
+  const pageSize = wal.readUInt32BE(8);
+  const [salt1, salt2] = [wal.readUInt32BE(16), wal.readUInt32BE(20)];
+  let pending: number | null = null;
+  let committed: number | null = null;
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+    if (wal.readUInt32BE(at + 8) !== salt1 || wal.readUInt32BE(at + 12) !== salt2) break;
+    if (wal.readUInt32BE(at) === 1) pending = wal.readUInt32BE(at + 24 + 60);
+    // A frame with the database size set ends a transaction: what it wrote is committed.
+    if (wal.readUInt32BE(at + 4) !== 0 && pending !== null) committed = pending;
+  }
+  return committed;
+}
+
 function assertReadableAndNotFromFuture(file: string): void {
-  const version = readHeaderVersion(file);
+  const version = Math.max(readHeaderVersion(file) ?? 0, readWalVersion(`${file}-wal`) ?? 0) || null;
   if (version !== null && version > LATEST_VERSION) {
     throw new EsepError('db_from_future', { file, version, supported: LATEST_VERSION });
   }
