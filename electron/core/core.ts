@@ -50,7 +50,7 @@ export function openCore(options: { paths: CorePaths; clock: Clock; actor?: stri
 function sweepOnOpen(ctx: CoreContext, paths: CorePaths): void {
   try {
     // A file only a backup names is kept: restoring that backup brings its row back.
-    sweepAttachments(ctx, paths.dataDir, Date.now(), attachmentsNamedByBackups(paths.backupDir));
+    sweepAttachments(ctx, paths.dataDir, Date.now(), () => attachmentsNamedByBackups(paths.backupDir));
   } catch {
     // See above: retried at the next start.
   }

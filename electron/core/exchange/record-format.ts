@@ -324,6 +324,11 @@ export const specOf = (kind: PackageKind): KindSpec => KIND_SPECS.find((s) => s.
 
 /** The path of a kind's file under data/. */
 export const recordsPath = (kind: PackageKind) => `records/${kind}.jsonl`;
+/** An attachment's bytes under data/, named by their SHA-256. */
+export const attachmentPath = (sha256: string) => `attachments/${sha256}`;
+/** The packages from below, carried unchanged under data/. */
+export const FORWARDED_DIR = 'forwarded/';
+export const forwardedPath = (packageId: string) => `${FORWARDED_DIR}${packageId}.zip`;
 
 /** A record as it travels: its columns, its parts nested under their fields. */
 export type TravellingRecord = Record<string, unknown> & { id: string; origin: string; revision: number };

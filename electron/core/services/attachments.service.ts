@@ -165,11 +165,14 @@ function deleteIfUnreferenced(ctx: CoreContext, files: ContentStore, sha256s: re
  * between writing a file and recording it) and temp files of writes cut short. Cheap (one
  * folder listing, one query) and idempotent. `now` is wall-clock time, as file times are.
  */
-export function sweepAttachments(ctx: CoreContext, dataDir: string, now: number, keep: ReadonlySet<string> = new Set()): { files: number; temps: number } {
+export function sweepAttachments(ctx: CoreContext, dataDir: string, now: number, keep: () => ReadonlySet<string> = () => new Set()): { files: number; temps: number } {
   const files = store(dataDir);
   const { contents, temps } = files.scan();
-  const referenced = new Set([...referencedShas(ctx.db), ...keep]);
-  const removed = deleteIfUnreferenced(ctx, files, contents.filter((sha256) => !referenced.has(sha256)));
+  const referenced = referencedShas(ctx.db);
+  const unreferenced = contents.filter((sha256) => !referenced.has(sha256));
+  // `keep` (the backups' files) is asked only when there is something to sweep: it opens files.
+  const kept = unreferenced.length > 0 ? keep() : new Set<string>();
+  const removed = deleteIfUnreferenced(ctx, files, unreferenced.filter((sha256) => !kept.has(sha256)));
   const stale = temps.filter((t) => now - t.modifiedAt > STALE_TEMP_MS);
   for (const temp of stale) fs.rmSync(temp.path, { force: true });
   return { files: removed, temps: stale.length };

@@ -18,7 +18,7 @@ import { contentStore } from '../files/content-store';
 import { writeExportFile } from '../files/export-file';
 import { writePackage } from '../exchange/bag';
 import { attachmentHashes, exportKind, type ExportScope } from '../exchange/record-export';
-import { KIND_SPECS, recordsPath } from '../exchange/record-format';
+import { attachmentPath, forwardedPath, KIND_SPECS, recordsPath } from '../exchange/record-format';
 import { receivedPackageFile } from '../exchange/package-store';
 import { signingKey } from './identity.service';
 import { exportReport } from './report-export.service';
@@ -46,10 +46,10 @@ export async function exportPackage(core: Core, input: Input, appVersion: string
   // One read transaction: the records and the files they name agree.
   ctx.db.transaction(() => {
     const files = attachmentHashes(ctx.db, scope);
-    for (const sha of files) if (store.has(sha)) payload.set(`attachments/${sha}`, store.read(sha));
+    for (const sha of files) if (store.has(sha)) payload.set(attachmentPath(sha), store.read(sha));
     // A file gone from the data folder (a damaged copy) is left out with its row: a row without
     // its bytes would make the level above refuse the whole package.
-    const missing = new Set(files.filter((sha) => !payload.has(`attachments/${sha}`)));
+    const missing = new Set(files.filter((sha) => !payload.has(attachmentPath(sha))));
     for (const spec of KIND_SPECS) {
       let { lines, count } = exportKind(ctx.db, spec, scope);
       if (spec.kind === 'attachments' && missing.size > 0) {
@@ -69,7 +69,7 @@ export async function exportPackage(core: Core, input: Input, appVersion: string
     }
   }).deferred();
   const forwarded = forwardedPackages(core, root);
-  for (const [packageId, bytes] of forwarded) payload.set(`forwarded/${packageId}.zip`, bytes);
+  for (const [packageId, bytes] of forwarded) payload.set(forwardedPath(packageId), bytes);
 
   for (const format of ['docx', 'pdf'] as const) {
     const report = await exportReport(ctx, { unitKato: root, period, document: 'period', format, language: input.language, sections: [...REPORT_SECTIONS], personalData: false });

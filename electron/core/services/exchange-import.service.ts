@@ -1,6 +1,6 @@
 import fs from 'node:fs';
+import { attachmentPath, FORWARDED_DIR } from '../exchange/record-format';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import type { Core } from '../core';
 import type { CoreContext } from '../context';
 import type { ImportPreview, PackagePreview, PackageSource, VerifyResult } from '../../../shared/contract/exchange.contract';
@@ -29,7 +29,6 @@ import { receivedPackageFile } from '../exchange/package-store';
 
 /** A district's package carries its okrugs'; an oblast's, its districts' with theirs. Deeper is not Esep's. */
 const MAX_FORWARD_DEPTH = 3;
-const FORWARDED_DIR = 'forwarded/';
 
 interface Unpacked {
   verified: VerifiedPackage;
@@ -63,8 +62,6 @@ async function readSource(source: PackageSource): Promise<{ bytes: Buffer; fileN
   return { bytes: Buffer.from(source.dataBase64, 'base64'), fileName: source.fileName };
 }
 
-const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
-
 /** What `verify` says of a file: every package in it checked, nothing compared with this installation. */
 export async function verifyPackage(core: Core, source: PackageSource): Promise<VerifyResult> {
   const { bytes, fileName } = await readSource(source);
@@ -90,7 +87,7 @@ export async function verifyPackage(core: Core, source: PackageSource): Promise<
       files: p.verified.payload.size,
     };
   });
-  return { fileName, sha256: sha256(bytes), packages: summaries };
+  return { fileName, sha256: sha256Of(bytes), packages: summaries };
 }
 
 /** Rolls a preview's transaction back once it has computed what applying would do. */
@@ -132,7 +129,7 @@ export async function importPackage(core: Core, source: PackageSource, options: 
   } catch (error) {
     if (!(error instanceof DryRun)) throw error;
   }
-  return { fileName, sha256: sha256(bytes), packages: order(previews) };
+  return { fileName, sha256: sha256Of(bytes), packages: order(previews) };
 }
 
 /** The file's package first, each carried package after the one carrying it. */
@@ -240,7 +237,7 @@ function applyOne(
   // Attachment files: their bytes came with the package (checked against the manifest); each is stored under its own hash.
   const attachments = new Map<string, Buffer>();
   for (const sha of applied.attachmentHashes) {
-    const data = p.verified.payload.get(`attachments/${sha}`);
+    const data = p.verified.payload.get(attachmentPath(sha));
     if (!data || sha256Of(data) !== sha) throw new EsepError('package_reference_missing', { kind: 'attachments', id: sha });
     attachments.set(sha, data);
   }
