@@ -13,4 +13,14 @@ export interface CoreContext {
    * core without a data folder (the CLI's in-memory database), which has no identity to sign with.
    */
   identityDir: string | null;
+  /**
+   * Set by the job worker while a long job runs (an import, a package): the job reports how far
+   * it is, and the screen shows it. Cheap to call often; the worker sends at most a few a second.
+   */
+  progress?: (done: number, total: number | null) => void;
+  /**
+   * Set in the job worker: a job that writes in slices calls it between two, to let the short
+   * writes waiting for the lock go first (db/write-turns.ts).
+   */
+  yieldToWriters?: () => void;
 }

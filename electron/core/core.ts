@@ -9,6 +9,7 @@ import { migrate, type MigrationResult } from './db/migrate';
 import { ensureInstallation } from './db/repos/installation.repo';
 import { loadKatoIfEmpty } from './kato/kato.loader';
 import { sweepAttachments } from './services/attachments.service';
+import { undoUnfinishedImports } from './services/import-runs';
 import { tryEnsureIdentityKey } from './services/identity.service';
 import { identityDirOf } from './identity/identity-key';
 
@@ -20,10 +21,16 @@ export interface Core {
 }
 
 /**
+ * The second connection of the desktop app and the browser host, that runs the long jobs
+ * (worker/core-pool.ts), opens after the first and leaves the housekeeping to it.
+ */
+export type CoreRole = 'main' | 'jobs';
+
+/**
  * Opens the core the same way for every door (Electron, browser host, CLI, tests): database,
  * migrations (with a backup), installation identity, the KATO classifier on first run.
  */
-export function openCore(options: { paths: CorePaths; clock: Clock; actor?: string }): Core {
+export function openCore(options: { paths: CorePaths; clock: Clock; actor?: string; role?: CoreRole }): Core {
   const { paths, clock } = options;
   const db = openDatabase(paths.dbFile);
   try {
@@ -31,9 +38,12 @@ export function openCore(options: { paths: CorePaths; clock: Clock; actor?: stri
     const installationId = db.transaction(() => ensureInstallation(db, clock.now().getTime()))();
     const ctx: CoreContext = { db, clock, actor: options.actor ?? defaultActor(), installationId, identityDir: identityDirOf(paths) };
     loadKatoIfEmpty(ctx, path.join(paths.resourcesDir, 'kato', 'kato.csv'));
-    sweepOnOpen(ctx, paths);
-    // An installation set up before keys existed gets its key pair now.
-    tryEnsureIdentityKey(ctx);
+    if (options.role !== 'jobs') {
+      undoUnfinishedImports(ctx);
+      sweepOnOpen(ctx, paths);
+      // An installation set up before keys existed gets its key pair now.
+      tryEnsureIdentityKey(ctx);
+    }
     return { ctx, paths, migration, close: () => closeDatabase(db) };
   } catch (error) {
     db.close();

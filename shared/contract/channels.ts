@@ -92,6 +92,39 @@ export const CHANNELS = [
   'mail:outbox',
   'mail:retry',
   'mail:cancel',
+  // The long job running beside the short requests, if any (answered by the door, not a service).
+  'jobs:progress',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];
+
+/**
+ * Long jobs: each runs in the core's job worker, one at a time, so that the short requests (a
+ * minutes autosave, the log's next page) never wait behind an import, a report or a package;
+ * the screen shows their progress. The mail channels go there too because the outbox that they
+ * wake and change runs there, beside the packages it sends.
+ */
+export const JOB_CHANNELS = [
+  'issuesImport:preview',
+  'issuesImport:check',
+  'issuesImport:commit',
+  'reports:get',
+  'reports:export',
+  'actionPlan:export',
+  'minutes:exportDocx',
+  'exchange:export',
+  'exchange:verify',
+  'exchange:preview',
+  'exchange:import',
+  'mail:saveSettings',
+  'mail:eml',
+  'mail:queue',
+  'mail:retry',
+  'mail:cancel',
+] as const satisfies readonly ChannelName[];
+
+export type JobChannel = (typeof JOB_CHANNELS)[number];
+
+export function isJobChannel(channel: string): channel is JobChannel {
+  return (JOB_CHANNELS as readonly string[]).includes(channel);
+}

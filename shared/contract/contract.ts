@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppInfo, ObligationsGrid, Settings, UnitSearchHit, UnitSummary } from './types';
+import type { AppInfo, JobProgress, ObligationsGrid, Settings, UnitSearchHit, UnitSummary } from './types';
 import { channel, KatoCode, Language, NoInput, RequiredText, ResumePoint, Year, type Channel } from './schemas';
 import { CHANNELS, type ChannelName } from './channels';
 import { rulesContract } from './rules.contract';
@@ -52,6 +52,8 @@ export const contract = {
   ...reportsContract,
   ...exchangeContract,
   ...mailContract,
+  /** Null when no long job runs, and always at a door that runs them in line (the CLI, tests). */
+  'jobs:progress': channel<JobProgress | null>()(NoInput),
   // `satisfies` makes a channel missing from CHANNELS, or listed without a schema, a compile error.
 } as const satisfies Record<ChannelName, Channel<z.ZodType, unknown>>;
 

@@ -39,6 +39,15 @@ export interface AppInfo {
   canChooseFolder: boolean;
 }
 
+/** The long job under way (see JOB_CHANNELS): how far it is, and how many wait behind it. */
+export interface JobProgress {
+  channel: string;
+  /** Steps done of `total` (rows, records, files); total null while it is not yet known. */
+  done: number;
+  total: number | null;
+  queued: number;
+}
+
 export type { MeetingStatus };
 
 /** The obligation (rule set + window) a planned meeting is meant to fulfil. */

@@ -167,6 +167,9 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     'mail:outbox': () => listOutboxItems(core),
     'mail:retry': (input) => woken(retryOutboxItem(core, input.id)),
     'mail:cancel': (input) => cancelOutboxItem(core, input.id),
+    // Here a job runs in line with its request, so none is ever under way beside it; the core
+    // pool (worker/core-pool.ts) answers this channel itself.
+    'jobs:progress': () => null,
   };
 
   function woken<T>(value: T): T {

@@ -73,3 +73,9 @@ export function reindexIssues(db: Db, issueIds: readonly string[]): void {
   });
   writeSearchRows(db, entries);
 }
+
+/** Drops the entries of issues that go (an import taken back). */
+export function removeSearchRows(db: Db, seqs: readonly number[]): void {
+  const remove = prepared(db, SQL.remove);
+  for (const seq of seqs) remove.run(seq);
+}

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { CoreContext } from '../context';
 import type { ImportPreview, ImportReport, issuesImportContract } from '../../../shared/contract/issues-import.contract';
@@ -26,6 +26,7 @@ import { loadXlsx, type LoadedWorkbook, type SheetRows } from '../import/xlsx-re
 import { requireWorkingReportingUnit } from './units.service';
 import { getSettings, requireWorkingRoot } from './settings.service';
 import { createIssue, setIssueStatus } from './issues.service';
+import { beginImportRun, finishImportRun, noteRunIssue, undoImportRun } from './import-runs';
 
 type In<K extends keyof typeof issuesImportContract> = z.output<(typeof issuesImportContract)[K]['input']>;
 type Source = In<'issuesImport:preview'>['source'];
@@ -68,38 +69,63 @@ export async function checkImport(ctx: CoreContext, input: In<'issuesImport:chec
   return ctx.db.transaction(() => importReport(checkSheet(ctx, sheet, input.mapping, input.unitKato)))();
 }
 
+/** How long one slice holds the write lock: the longest a short write waits behind the import. */
+export const IMPORT_SLICE_MS = 50;
+
 /**
- * One transaction: the rows are checked again inside it (the log may have changed since the
- * check), then either every row goes in, or none when one is invalid and `onlyValid` is not
- * set. Each issue is created by the log's own create (registry number, history, audit, search
- * index), then given its mapped status with a note naming the file and the row.
+ * Either every row goes in, or none when one is invalid and `onlyValid` is not set. The rows
+ * are checked first, then written in slices of IMPORT_SLICE_MS, each its own transaction, so
+ * that the minutes autosave and the log's other writes go on meanwhile; the run is recorded
+ * before the first slice and undone whole if a slice fails, or at the next start after a crash
+ * (import-runs.ts): the import is still all or nothing. Each issue is created by the log's own
+ * create (registry number, history, audit, search index), then given its mapped status with a
+ * note naming the file and the row.
  */
 export async function commitImport(ctx: CoreContext, input: In<'issuesImport:commit'>): Promise<ImportReport> {
   const { sha256, sheet } = await readSource(input.source);
   const note = importNote(ctx);
-  const report = ctx.db
-    .transaction(() => {
-      const checks = checkSheet(ctx, sheet, input.mapping, input.unitKato);
-      const invalid = checks.filter((c) => !c.draft).length;
-      if (invalid > 0 && !input.onlyValid) {
-        throw new EsepError('import_invalid', { invalid, report: { ...importReport(checks) } });
-      }
-      const imported = new Map<number, number>();
-      for (const check of checks) {
-        if (!check.draft) continue;
-        imported.set(check.row, register(ctx, input.unitKato, check.draft, note(input.source.fileName, check.row)));
-      }
+  // One snapshot for the check, without the write lock: reading takes no turn from anyone.
+  const checks = ctx.db.transaction(() => checkSheet(ctx, sheet, input.mapping, input.unitKato)).deferred();
+  const invalid = checks.filter((c) => !c.draft).length;
+  if (invalid > 0 && !input.onlyValid) {
+    throw new EsepError('import_invalid', { invalid, report: { ...importReport(checks) } });
+  }
+  const valid = checks.filter((c) => c.draft);
+  const imported = new Map<number, number>();
+  const run = beginImportRun(ctx, input.source.fileName, input.unitKato);
+  try {
+    for (let next = 0; next < valid.length; ) {
+      ctx.db.transaction(() => {
+        const until = performance.now() + IMPORT_SLICE_MS;
+        do {
+          const check = valid[next++]!;
+          const issue = register(ctx, input.unitKato, check.draft!, note(input.source.fileName, check.row));
+          noteRunIssue(ctx, run, issue.id);
+          imported.set(check.row, issue.registryNo);
+        } while (next < valid.length && performance.now() < until);
+      })();
+      ctx.progress?.(imported.size, valid.length);
+      ctx.yieldToWriters?.();
+    }
+    ctx.db.transaction(() => {
       appendAudit(ctx, {
         action: 'load',
         entity: 'issue_import',
-        entityId: randomUUID(),
+        entityId: run,
         after: { fileName: input.source.fileName, sha256, sheet: sheet.sheet, unitKato: input.unitKato, imported: imported.size, rejected: invalid },
       });
-      return importReport(checks, imported);
-    })
-    .immediate();
+      finishImportRun(ctx, run);
+    })();
+  } catch (error) {
+    try {
+      undoImportRun(ctx, run);
+    } catch {
+      // Left `running`: the next start undoes it. The user hears of the first failure.
+    }
+    throw error;
+  }
   lastRead = null;
-  return report;
+  return importReport(checks, imported);
 }
 
 /** The history note of an imported issue, in the installation's language (it is data, not UI). */
@@ -147,7 +173,7 @@ function importRules(ctx: CoreContext, unitKato: string): ImportRules {
  * dated the day the issue was raised: a legacy log does not say when a status was reached, and
  * the import day would put old closures into the current period's reports.
  */
-function register(ctx: CoreContext, unitKato: string, draft: ImportDraft, note: string): number {
+function register(ctx: CoreContext, unitKato: string, draft: ImportDraft, note: string): { id: string; registryNo: number } {
   const issue = createIssue(ctx, {
     unitKato,
     meetingId: null,
@@ -159,5 +185,5 @@ function register(ctx: CoreContext, unitKato: string, draft: ImportDraft, note: 
     items: [{ id: issue.id, revision: issue.revision }],
     change: { statusId: draft.statusId ?? issue.statusId, onDate: draft.raisedOn, comment: note, documentRef: '', outcome: null },
   });
-  return issue.registryNo;
+  return { id: issue.id, registryNo: issue.registryNo };
 }

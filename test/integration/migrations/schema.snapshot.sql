@@ -4,6 +4,7 @@ CREATE INDEX attachments_meeting ON attachments (meeting_id);
 CREATE INDEX attachments_sha ON attachments (sha256);
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 CREATE INDEX body_people_body ON body_people (body_id);
+CREATE INDEX import_runs_running ON import_runs (state) WHERE state = 'running';
 CREATE INDEX imported_packages_forwarded ON imported_packages (forwarded_in) WHERE forwarded_in IS NOT NULL;
 CREATE INDEX imported_packages_origin ON imported_packages (origin, sequence);
 CREATE INDEX issue_history_issue ON issue_history (issue_id, at);
@@ -30,6 +31,8 @@ CREATE TABLE attachments ( id TEXT PRIMARY KEY NOT NULL, origin TEXT NOT NULL, r
 CREATE TABLE audit_log ( seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, at INTEGER NOT NULL, actor TEXT NOT NULL, origin TEXT NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, before_json TEXT, after_json TEXT ) STRICT;
 CREATE TABLE bodies ( id TEXT PRIMARY KEY NOT NULL, origin TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1, name_kk TEXT NOT NULL CHECK (length(trim(name_kk)) > 0), name_ru TEXT NOT NULL CHECK (length(trim(name_ru)) > 0), archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)) ) STRICT;
 CREATE TABLE body_people ( id TEXT PRIMARY KEY NOT NULL, origin TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1, body_id TEXT NOT NULL REFERENCES bodies (id), full_name TEXT NOT NULL CHECK (length(trim(full_name)) > 0), position TEXT NOT NULL DEFAULT '', archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)) ) STRICT;
+CREATE TABLE import_run_issues ( run_id TEXT NOT NULL REFERENCES import_runs (id), issue_id TEXT NOT NULL, PRIMARY KEY (run_id, issue_id) ) STRICT, WITHOUT ROWID;
+CREATE TABLE import_runs ( id TEXT PRIMARY KEY NOT NULL, started_at INTEGER NOT NULL, file_name TEXT NOT NULL, unit_kato TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('running', 'done', 'undone')) ) STRICT;
 CREATE TABLE imported_packages ( id TEXT PRIMARY KEY NOT NULL, origin TEXT NOT NULL REFERENCES origins (id), sequence INTEGER NOT NULL CHECK (sequence > 0), tag_manifest_sha512 TEXT NOT NULL CHECK (length(tag_manifest_sha512) = 128 AND tag_manifest_sha512 NOT GLOB '*[^0-9a-f]*'), created_at INTEGER NOT NULL, imported_at INTEGER NOT NULL, file_name TEXT NOT NULL, -- The district's package an okrug's bag arrived inside (data/forwarded/), or null. forwarded_in TEXT REFERENCES imported_packages (id), counts_json TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(counts_json)), CHECK (forwarded_in IS NULL OR forwarded_in <> id) ) STRICT;
 CREATE TABLE installation ( id TEXT PRIMARY KEY NOT NULL, created_at INTEGER NOT NULL, singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1) , public_key TEXT CHECK (public_key IS NULL OR length(public_key) = 44), key_id TEXT CHECK (key_id IS NULL OR (length(key_id) = 16 AND key_id NOT GLOB '*[^0-9A-F]*')), package_sequence INTEGER NOT NULL DEFAULT 0 CHECK (package_sequence >= 0), last_package_id TEXT) STRICT;
 CREATE TABLE issue_authors ( issue_id TEXT PRIMARY KEY NOT NULL REFERENCES issues (id), full_name TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '', address TEXT NOT NULL DEFAULT '' ) STRICT;

@@ -1,0 +1,46 @@
+import type { Envelope } from '../../../shared/contract/envelope';
+import type { ErrorPayload } from '../../../shared/errors';
+import type { CoreRole } from '../core';
+import type { Platform } from '../platform';
+
+/*
+ * What the door (Electron's main process, the browser host) and a core worker say to each
+ * other. Everything is structured-clone data: the contract's envelopes, never live objects.
+ */
+
+export type PlatformMethod = keyof Platform;
+
+/** A worker's `workerData`: where the data lives and what this worker is for. */
+export interface WorkerInit {
+  role: CoreRole;
+  dataDir: string;
+  dbFile: string;
+  resourcesDir: string;
+  /** The pinned day of --today; absent: the system clock. */
+  today?: string;
+  appVersion: string;
+  /** What the door can do for the core (dialogs, the system opener), asked for by message. */
+  platform: PlatformMethod[];
+  /** Automatic backups at start and, when asked, at close (the main worker of the app). */
+  backups: boolean;
+  /** Runs the e-mail outbox (the job worker, where the mail channels go). */
+  outbox: boolean;
+  /** Shared by both workers: the main one's write transactions, that a job's slices give way to. */
+  writeTurns: SharedArrayBuffer;
+}
+
+export type ToWorker =
+  | { type: 'call'; id: number; channel: string; input: unknown }
+  | { type: 'platform-reply'; id: number; ok: true; value: unknown }
+  | { type: 'platform-reply'; id: number; ok: false; message: string }
+  /** Closes the core (after a last backup if asked); the worker answers `closed` and ends. */
+  | { type: 'close'; backup: boolean };
+
+export type FromWorker =
+  | { type: 'ready' }
+  /** The core could not open: the reason as the contract's error, to explain before quitting. */
+  | { type: 'failed'; error: ErrorPayload }
+  | { type: 'reply'; id: number; envelope: Envelope<unknown> }
+  | { type: 'progress'; id: number; done: number; total: number | null }
+  | { type: 'platform'; id: number; method: PlatformMethod; args: unknown[] }
+  | { type: 'closed' };
