@@ -3,12 +3,9 @@ import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { build } from 'vite';
 import pkg from '../../package.json' with { type: 'json' };
-import { openCore } from '../core/core';
 import { corePaths, defaultDataDir, pathsFromOptions, SOURCE_RESOURCES_DIR } from '../core/paths';
-import { fixedClock, systemClock } from '../core/clock';
-import { createHandlers } from '../core/api/handlers';
+import { startCorePool } from '../core/worker/core-pool';
 import { startHostServer } from './server';
-import { startOutbox } from '../core/exchange/mail/outbox-runner';
 import { isIsoDate } from '../../shared/domain/dates';
 import { EsepError } from '../../shared/errors';
 
@@ -41,18 +38,20 @@ async function main(): Promise<void> {
   const paths =
     pathsFromOptions({ dataDir: values['data-dir'], db: values.db }, SOURCE_RESOURCES_DIR) ??
     corePaths(defaultDataDir(), SOURCE_RESOURCES_DIR);
-  const clock = values.today ? fixedClock(values.today) : systemClock;
-  const core = openCore({ paths, clock });
-  const host = await startHostServer({ handlers: createHandlers(core, pkg.version), staticDir: RENDERER_OUT, port });
-  const outbox = startOutbox(core);
+  // The core in its workers, as in the desktop app: automatic backups, the outbox, jobs beside requests.
+  const pool = await startCorePool({ paths, ...(values.today ? { today: values.today } : {}), appVersion: pkg.version, backups: true, outbox: true });
+  const host = await startHostServer({ door: pool.call, staticDir: RENDERER_OUT, port });
   process.stdout.write(`${host.url}\n`);
   process.stderr.write(`Esep browser host: database ${paths.dbFile}. Ctrl+C to stop.\n`);
 
+  let stopping = false;
   const stop = () => {
-    void Promise.all([host.close(), outbox.stop()]).finally(() => {
-      core.close();
-      process.exit(0);
-    });
+    if (stopping) return;
+    stopping = true;
+    void host
+      .close()
+      .then(() => pool.close({ backup: true }))
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Handlers } from '../core/api/handlers';
-import { dispatch } from '../core/api/dispatch';
+import type { Door } from '../core/api/door';
 import { contract } from '../../shared/contract/contract';
 import type { Envelope } from '../../shared/contract/envelope';
 import { bodyLimits } from './body-limit';
@@ -46,7 +45,8 @@ export interface HostServer {
  * the loopback address (so a web page cannot reach it through DNS rebinding).
  */
 export async function startHostServer(options: {
-  handlers: Handlers;
+  /** The core: the pool's workers in the host, the handlers in line in some tests. */
+  door: Door;
   staticDir: string;
   port?: number;
   token?: string;
@@ -121,7 +121,7 @@ export async function startHostServer(options: {
         return sendJson(res, 400, { ok: false, error: { code: 'validation', details: { fields: ['(input)'] } } });
       }
       Promise.resolve()
-        .then(() => dispatch(options.handlers, channel, input))
+        .then(() => options.door(channel, input))
         .then(
           (envelope: Envelope<unknown>) => sendJson(res, 200, envelope),
           () => fail(res),
@@ -151,7 +151,12 @@ export async function startHostServer(options: {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A browser's idle keep-alive connections would hold the close open indefinitely.
+        server.closeIdleConnections();
+      }),
   };
 }
 

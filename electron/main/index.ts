@@ -1,14 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, Menu, Notification, session } from 'electron';
-import { openCore, type Core } from '../core/core';
 import { corePaths } from '../core/paths';
-import { systemClock } from '../core/clock';
-import { automaticBackup } from '../core/db/backup';
-import { createHandlers } from '../core/api/handlers';
-import { getSettings } from '../core/services/settings.service';
-import { listReminders } from '../core/services/reminders.service';
-import { startOutbox } from '../core/exchange/mail/outbox-runner';
+import { startCorePool, type CorePool } from '../core/worker/core-pool';
+import type { Envelope } from '../../shared/contract/envelope';
+import type { Reminder } from '../../shared/contract/calendar.contract';
+import type { Settings } from '../../shared/contract/types';
 import { createI18n, errorMessage } from '../../shared/i18n';
 import { EsepError } from '../../shared/errors';
 import { registerIpc } from './ipc/register';
@@ -24,7 +21,7 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 
 registerAppScheme();
 
-let core: Core | undefined;
+let pool: CorePool | undefined;
 
 function resourcesDir(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.resolve(mainDir, '../../resources');
@@ -40,35 +37,45 @@ async function explainAndQuit(error: unknown): Promise<void> {
   app.exit(1);
 }
 
+/** A value from the core, or the error it answered with, thrown. */
+async function valueOf<T>(answer: Promise<Envelope<unknown>>): Promise<T> {
+  const envelope = await answer;
+  if (envelope.ok) return envelope.value as T;
+  throw new EsepError(envelope.error.code as EsepError['code'], envelope.error.details);
+}
+
 async function start(): Promise<void> {
-  // The core opens before Chromium starts so the saved language can set its locale: that is
-  // what date inputs and spelling follow.
+  // The core opens (in its workers, off this thread: the window never waits for the database)
+  // before Chromium starts, so the saved language can set its locale: that is what date inputs
+  // and spelling follow. The main worker backs up at start, in steps, while the window opens.
+  let opened: CorePool;
   try {
-    core = openCore({ paths: corePaths(app.getPath('userData'), resourcesDir()), clock: systemClock });
+    opened = await startCorePool({
+      paths: corePaths(app.getPath('userData'), resourcesDir()),
+      appVersion: app.getVersion(),
+      platform: desktopPlatform(),
+      backups: true,
+      outbox: true,
+    });
   } catch (error) {
     return explainAndQuit(error);
   }
-  const opened = core;
-  // Off the critical path: the online backup copies in steps while the window opens and works.
-  const started = automaticBackup(opened.ctx.db, opened.paths.backupDir, systemClock.now(), 'start').catch(backupFailed);
-  backUpOnQuit(opened, started);
-  const language = getSettings(core.ctx).language ?? 'kk';
+  pool = opened;
+  closeOnQuit(opened);
+  const settings = await valueOf<Settings>(opened.call('settings:get', {}));
+  const language = settings.language ?? 'kk';
   app.commandLine.appendSwitch('lang', language);
   await app.whenReady();
 
   const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
   hardenSession(session.defaultSession);
   serveAppScheme(path.resolve(mainDir, '../renderer'));
-  registerIpc(ipcMain, createHandlers(core, app.getVersion(), desktopPlatform()), devServerOrigin ? { devServerOrigin } : {});
-  // Queued packages go out whenever the network is there, for as long as the app runs.
-  const outbox = startOutbox(core);
-  app.on('will-quit', () => void outbox.stop());
+  registerIpc(ipcMain, opened.call, devServerOrigin ? { devServerOrigin } : {});
   const { t } = createI18n(language);
   Menu.setApplicationMenu(buildMenu(t, !app.isPackaged));
   const window = createMainWindow({ preloadFile: preloadPath(mainDir), ...(devServerUrl ? { devServerUrl } : {}) });
   if (Notification.isSupported()) {
-    const { ctx } = core;
-    const stopReminders = startReminderNotifications({ listReminders: () => listReminders(ctx), t, language });
+    const stopReminders = startReminderNotifications({ listReminders: () => valueOf<Reminder[]>(opened.call('reminders:list', {})), t, language });
     app.on('will-quit', stopReminders);
   }
 
@@ -79,31 +86,25 @@ async function start(): Promise<void> {
 }
 
 /**
- * A backup as the app quits, when this session changed anything: quitting waits for it, and
- * for the start's backup if that is still copying (the core closes on will-quit). Once: the
- * second quit goes through even if it failed, so the app can always be closed.
+ * As the app quits, the core closes: the job under way ends as it would have, the outbox stops,
+ * and the main worker backs up when this session changed anything. Quitting waits for it, once:
+ * the second quit goes through whatever happened, so the app can always be closed.
  */
-function backUpOnQuit(opened: Core, started: Promise<unknown>): void {
+function closeOnQuit(opened: CorePool): void {
   let done = false;
   app.on('before-quit', (event) => {
     if (done) return;
     done = true;
     event.preventDefault();
-    void started
-      .then(() => automaticBackup(opened.ctx.db, opened.paths.backupDir, systemClock.now(), 'quit'))
-      .catch(backupFailed)
+    void opened
+      .close({ backup: true })
+      .catch((error: unknown) => console.error('Esep: closing the core failed', error))
       .finally(() => app.quit());
   });
 }
 
-/** An automatic backup that failed stops nothing: the next start or quit tries again. */
-function backupFailed(error: unknown): null {
-  console.error('Esep: automatic backup failed', error);
-  return null;
-}
-
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => core?.close());
+app.on('will-quit', () => void pool?.close());
 
 if (app.requestSingleInstanceLock()) void start();
 else app.quit();

@@ -33,7 +33,8 @@ export function showDesktopNotification(text: NotificationText): void {
 }
 
 export interface ReminderNotificationOptions {
-  listReminders: () => Reminder[];
+  /** From the core's workers in the app (a promise), or in line. */
+  listReminders: () => Reminder[] | Promise<Reminder[]>;
   t: TFunction;
   language: Language;
   show?: (text: NotificationText) => void;
@@ -53,19 +54,24 @@ export function startReminderNotifications(options: ReminderNotificationOptions)
   const cancel = options.clearInterval ?? ((handle: unknown) => clearInterval(handle as ReturnType<typeof setInterval>));
   const shown = new Set<string>();
 
-  const check = () => {
-    let reminders: Reminder[];
-    try {
-      reminders = options.listReminders();
-    } catch (error) {
-      // A failed check must not take the app down from a timer; the next one tries again.
-      if (!(error instanceof EsepError && error.code === 'setup_required')) console.error(error);
-      return;
-    }
+  // A failed check must not take the app down from a timer; the next one tries again.
+  const failed = (error: unknown) => {
+    if (!(error instanceof EsepError && error.code === 'setup_required')) console.error(error);
+  };
+  const notify = (reminders: Reminder[]) => {
     for (const reminder of reminders) {
       if (shown.has(reminder.id)) continue;
       shown.add(reminder.id);
       show(reminderText(reminder, options.t, options.language));
+    }
+  };
+  const check = () => {
+    try {
+      const reminders = options.listReminders();
+      if (reminders instanceof Promise) reminders.then(notify, failed);
+      else notify(reminders);
+    } catch (error) {
+      failed(error);
     }
   };
 

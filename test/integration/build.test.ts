@@ -20,10 +20,17 @@ describe('the desktop build (electron-vite)', () => {
     expect(preload).toContain('exposeInMainWorld');
   });
 
-  it('emits an ESM main process that keeps better-sqlite3 external', () => {
+  it('emits an ESM main process that leaves the database to the core worker', () => {
     const main = fs.readFileSync(path.join(out, 'main/index.js'), 'utf8');
-    expect(main).toMatch(/from "better-sqlite3"/);
     expect(main).toMatch(/from "electron"/);
+    expect(main).not.toMatch(/better-sqlite3/);
+  });
+
+  it('emits the core worker beside main, where the core pool looks for it', () => {
+    const worker = fs.readFileSync(path.join(out, 'main/core-worker.js'), 'utf8');
+    expect(worker).toMatch(/from "better-sqlite3"/);
+    expect(worker).toContain('worker_threads');
+    expect(worker).not.toMatch(/from "electron"/);
   });
 
   it('emits the renderer with its strict CSP and relative asset paths', () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ABAY_DISTRICT, KARAAUYL_OKRUG, openTempCore, tempDir } from '../helpers/temp-core';
 import { createHandlers } from '../../electron/core/api/handlers';
+import { inLineDoor } from '../../electron/core/api/door';
 import { startHostServer, type HostServer } from '../../electron/host/server';
 import { BODY_ALLOWANCE, bodyLimits } from '../../electron/host/body-limit';
 import { contract } from '../../shared/contract/contract';
@@ -81,7 +82,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(staticDir, 'assets'));
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(path.dirname(staticDir), 'outside-secret.txt'), 'secret');
-  host = await startHostServer({ handlers: createHandlers(core, '9.9.9'), staticDir });
+  host = await startHostServer({ door: inLineDoor(createHandlers(core, '9.9.9')), staticDir });
 });
 afterAll(async () => {
   await host.close();

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openTempCore } from '../helpers/temp-core';
 import { createHandlers } from '../../electron/core/api/handlers';
+import { inLineDoor } from '../../electron/core/api/door';
 import { CHANNELS } from '../../shared/contract/channels';
 
 vi.mock('electron', () => ({}));
@@ -12,7 +13,7 @@ afterAll(() => core.close());
 function setup(devServerOrigin?: string) {
   const handlers = new Map<string, (event: unknown, input: unknown) => unknown>();
   const ipcMain = { handle: (channel: string, fn: (event: unknown, input: unknown) => unknown) => handlers.set(channel, fn) };
-  registerIpc(ipcMain as never, createHandlers(core, '1.0.0'), devServerOrigin ? { devServerOrigin } : {});
+  registerIpc(ipcMain as never, inLineDoor(createHandlers(core, '1.0.0')), devServerOrigin ? { devServerOrigin } : {});
   return handlers;
 }
 
@@ -23,11 +24,11 @@ describe('registerIpc', () => {
     expect([...setup().keys()].sort()).toEqual([...CHANNELS].sort());
   });
 
-  it('answers the app page and validates its input', () => {
+  it('answers the app page and validates its input', async () => {
     const handlers = setup();
-    const info = handlers.get('app:info')!(fromFrame('app://esep/index.html'), {});
+    const info = await handlers.get('app:info')!(fromFrame('app://esep/index.html'), {});
     expect(info).toMatchObject({ ok: true, value: { version: '1.0.0' } });
-    const bad = handlers.get('units:get')!(fromFrame('app://esep/index.html'), { kato: '1' });
+    const bad = await handlers.get('units:get')!(fromFrame('app://esep/index.html'), { kato: '1' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
@@ -40,8 +41,8 @@ describe('registerIpc', () => {
     expect(call(fromFrame('http://localhost:5173/'), {})).toEqual({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('accepts the dev server page only when it is configured', () => {
+  it('accepts the dev server page only when it is configured', async () => {
     const handlers = setup('http://localhost:5173');
-    expect(handlers.get('settings:get')!(fromFrame('http://localhost:5173/'), {})).toMatchObject({ ok: true });
+    expect(await handlers.get('settings:get')!(fromFrame('http://localhost:5173/'), {})).toMatchObject({ ok: true });
   });
 });

@@ -69,7 +69,8 @@ vi.mock('electron', () => ({
 async function boot(): Promise<void> {
   vi.resetModules();
   await import('../../electron/main/index');
-  await vi.waitFor(() => expect(state.windows.length + state.exitCodes.length).toBeGreaterThan(0));
+  // The core opens in its worker threads first (through tsx here: seconds on a busy machine).
+  await vi.waitFor(() => expect(state.windows.length + state.exitCodes.length).toBeGreaterThan(0), { timeout: 30_000, interval: 50 });
 }
 
 beforeEach(() => {

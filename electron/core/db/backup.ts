@@ -270,12 +270,17 @@ function moveAside(dbFile: string, backupDir: string, now: Date): string {
  * anything (a connection's total_changes), so the last day's work is copied as it ends without
  * copying an unchanged database at every quit. Null when none was due.
  */
-export async function automaticBackup(db: Db, backupDir: string, now: Date, moment: 'start' | 'quit'): Promise<BackupInfo | null> {
+export async function automaticBackup(db: Db, backupDir: string, now: Date, moment: 'start' | 'quit', changedElsewhere = false): Promise<BackupInfo | null> {
   const due =
     moment === 'start'
       ? !listBackups(backupDir).some((b) => b.kind === 'auto' && localIsoDate(b.at) === localIsoDate(now))
-      : (db.prepare('SELECT total_changes()').pluck().get() as number) > 0;
+      : changedElsewhere || changedHere(db);
   return due ? backupInto(db, backupDir, 'auto', now) : null;
+}
+
+/** Whether this connection wrote anything since it opened (the job worker's says so at close). */
+export function changedHere(db: Db): boolean {
+  return (db.prepare('SELECT total_changes()').pluck().get() as number) > 0;
 }
 
 /**

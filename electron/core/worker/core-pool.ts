@@ -4,14 +4,12 @@ import { fileURLToPath } from 'node:url';
 import type { CorePaths } from '../paths';
 import type { Platform } from '../platform';
 import type { Envelope } from '../../../shared/contract/envelope';
+import type { Door } from '../api/door';
 import type { JobProgress } from '../../../shared/contract/types';
 import { isJobChannel } from '../../../shared/contract/channels';
 import { EsepError, isErrorCode } from '../../../shared/errors';
 import { createWriteTurns } from '../db/write-turns';
 import type { FromWorker, PlatformMethod, ToWorker, WorkerInit } from './protocol';
-
-/** A door's way in to the core: one contract call, one envelope. */
-export type Door = (channel: unknown, input: unknown) => Promise<Envelope<unknown>>;
 
 export interface CorePool {
   call: Door;
@@ -118,8 +116,8 @@ export async function startCorePool(options: CorePoolOptions): Promise<CorePool>
       const waiting = queue.splice(1);
       for (const job of waiting) job.resolve(UNAVAILABLE);
       const started = jobs;
-      if (started) await started.then((worker) => worker.close(false), () => undefined);
-      await main.close(backup);
+      const changedElsewhere = started ? await started.then((worker) => worker.close(false, false), () => false) : false;
+      await main.close(backup, changedElsewhere);
     },
   };
 }
@@ -127,17 +125,20 @@ export async function startCorePool(options: CorePoolOptions): Promise<CorePool>
 interface CoreWorker {
   readonly alive: boolean;
   call(channel: unknown, input: unknown, onProgress?: (done: number, total: number | null) => void): Promise<Envelope<unknown>>;
-  close(backup: boolean): Promise<void>;
+  /** Resolves with whether its connection wrote anything while open. */
+  close(backup: boolean, changedElsewhere: boolean): Promise<boolean>;
 }
 
 /** One worker, started and opened: resolves once its core is open, rejects with the reason it could not. */
 function startWorker(init: WorkerInit, platform: Platform): Promise<CoreWorker> {
   const entry = workerEntry();
   const worker = new Worker(entry.url, { workerData: init, execArgv: entry.execArgv });
+  // The door keeps the process alive (Electron's app, the host's server), not its core.
+  worker.unref();
   let nextId = 1;
   let alive = true;
   const pending = new Map<number, { resolve: (envelope: Envelope<unknown>) => void; onProgress?: ((done: number, total: number | null) => void) | undefined }>();
-  let closed: (() => void) | null = null;
+  let closed: ((changed: boolean) => void) | null = null;
   const post = (message: ToWorker) => worker.postMessage(message);
 
   return new Promise((resolveStart, rejectStart) => {
@@ -153,11 +154,11 @@ function startWorker(init: WorkerInit, platform: Platform): Promise<CoreWorker> 
           post({ type: 'call', id, channel: String(channel), input });
         });
       },
-      close(backup) {
-        if (!alive) return Promise.resolve();
+      close(backup, changedElsewhere) {
+        if (!alive) return Promise.resolve(false);
         return new Promise((resolve) => {
           closed = resolve;
-          post({ type: 'close', backup });
+          post({ type: 'close', backup, changedElsewhere });
         });
       },
     };
@@ -180,7 +181,7 @@ function startWorker(init: WorkerInit, platform: Platform): Promise<CoreWorker> 
           return void servePlatform(platform, message, post);
         case 'closed':
           alive = false;
-          return closed?.();
+          return closed?.(message.changed);
       }
     });
     worker.on('error', (error) => {
@@ -190,7 +191,7 @@ function startWorker(init: WorkerInit, platform: Platform): Promise<CoreWorker> 
       alive = false;
       for (const wait of pending.values()) wait.resolve(UNAVAILABLE);
       pending.clear();
-      closed?.();
+      closed?.(false);
       rejectStart(new EsepError('internal'));
     });
   });

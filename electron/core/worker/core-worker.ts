@@ -4,7 +4,7 @@ import { corePaths } from '../paths';
 import { fixedClock, systemClock } from '../clock';
 import { createHandlers, type Handlers } from '../api/handlers';
 import { dispatch } from '../api/dispatch';
-import { automaticBackup } from '../db/backup';
+import { automaticBackup, changedHere } from '../db/backup';
 import { storageError } from '../db/storage-errors';
 import { announceWrites, waitForWriters } from '../db/write-turns';
 import { startOutbox, type Outbox } from '../exchange/mail/outbox-runner';
@@ -73,7 +73,7 @@ send({ type: 'ready' });
 port.on('message', (message: ToWorker) => {
   if (message.type === 'call') void answer(message.id, message.channel, message.input);
   else if (message.type === 'platform-reply') settlePlatform(message);
-  else void close(message.backup);
+  else void close(message.backup, message.changedElsewhere);
 });
 
 async function answer(id: number, channel: string, input: unknown): Promise<void> {
@@ -104,15 +104,16 @@ function settlePlatform(message: Extract<ToWorker, { type: 'platform-reply' }>):
   else wait.reject(new Error(message.message));
 }
 
-async function close(backup: boolean): Promise<void> {
+async function close(backup: boolean, changedElsewhere: boolean): Promise<void> {
   await outbox?.stop();
   await backingUp;
   if (backup && init.backups) {
-    backingUp = automaticBackup(core.ctx.db, core.paths.backupDir, systemClock.now(), 'quit').catch(backupFailed);
+    backingUp = automaticBackup(core.ctx.db, core.paths.backupDir, systemClock.now(), 'quit', changedElsewhere).catch(backupFailed);
     await backingUp;
   }
+  const changed = changedHere(core.ctx.db);
   core.close();
-  send({ type: 'closed' });
+  send({ type: 'closed', changed });
   port!.close();
 }
 

@@ -33,8 +33,11 @@ export type ToWorker =
   | { type: 'call'; id: number; channel: string; input: unknown }
   | { type: 'platform-reply'; id: number; ok: true; value: unknown }
   | { type: 'platform-reply'; id: number; ok: false; message: string }
-  /** Closes the core (after a last backup if asked); the worker answers `closed` and ends. */
-  | { type: 'close'; backup: boolean };
+  /**
+   * Closes the core, after a last backup if asked and due (this connection, or the other
+   * worker's as `changedElsewhere`, wrote something); the worker answers `closed` and ends.
+   */
+  | { type: 'close'; backup: boolean; changedElsewhere: boolean };
 
 export type FromWorker =
   | { type: 'ready' }
@@ -43,4 +46,5 @@ export type FromWorker =
   | { type: 'reply'; id: number; envelope: Envelope<unknown> }
   | { type: 'progress'; id: number; done: number; total: number | null }
   | { type: 'platform'; id: number; method: PlatformMethod; args: unknown[] }
-  | { type: 'closed' };
+  /** `changed`: this worker's connection wrote something while it was open. */
+  | { type: 'closed'; changed: boolean };

@@ -1,20 +1,19 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CHANNEL_NAMES } from '../../../shared/contract/contract';
-import type { Handlers } from '../../core/api/handlers';
-import { dispatch } from '../../core/api/dispatch';
+import type { Door } from '../../core/api/door';
 import { isAppUrl } from '../security';
 
 /**
  * One loop over the contract: each channel checks that the request comes from the app's own
- * page (not an iframe or a navigated-away frame), then goes through the shared dispatch.
+ * page (not an iframe or a navigated-away frame), then goes through the door to the core.
  */
-export function registerIpc(ipcMain: IpcMain, handlers: Handlers, options: { devServerOrigin?: string } = {}): void {
+export function registerIpc(ipcMain: IpcMain, door: Door, options: { devServerOrigin?: string } = {}): void {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
       if (!isTrustedSender(event, options.devServerOrigin)) {
         return { ok: false, error: { code: 'forbidden' } };
       }
-      return dispatch(handlers, channel, input);
+      return door(channel, input);
     });
   }
 }
