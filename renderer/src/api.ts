@@ -1,5 +1,6 @@
 import { createApi, type Api, type Transport } from '../../shared/contract/api';
 import type { ChannelName } from '../../shared/contract/contract';
+import { isJobChannel } from '../../shared/contract/channels';
 import type { Envelope } from '../../shared/contract/envelope';
 
 /** What the Electron preload exposes on `window.esep` (see electron/preload/index.ts). */
@@ -57,5 +58,33 @@ function pickTransport(): Transport {
   return httpTransport(hostToken());
 }
 
+/** The long jobs (JOB_CHANNELS) this window waits for, oldest first, to whoever shows their progress. */
+type JobsListener = (inFlight: readonly ChannelName[]) => void;
+const jobsListeners = new Set<JobsListener>();
+const jobsInFlight: ChannelName[] = [];
+
+export function watchJobs(listener: JobsListener): () => void {
+  jobsListeners.add(listener);
+  listener(jobsInFlight);
+  return () => jobsListeners.delete(listener);
+}
+
+function countingJobs(transport: Transport): Transport {
+  const changed = () => {
+    for (const listener of jobsListeners) listener([...jobsInFlight]);
+  };
+  return async (channel, input) => {
+    if (!isJobChannel(channel)) return transport(channel, input);
+    jobsInFlight.push(channel);
+    changed();
+    try {
+      return await transport(channel, input);
+    } finally {
+      jobsInFlight.splice(jobsInFlight.indexOf(channel), 1);
+      changed();
+    }
+  };
+}
+
 /** The one typed accessor to the core, whichever door the app runs behind. */
-export const api: Api = createApi(pickTransport());
+export const api: Api = createApi(countingJobs(pickTransport()));

@@ -81,8 +81,16 @@ describe('a package from an okrug, imported at its district', () => {
     expect(await district.importFile(pkg.path)).toMatchObject({ ok: false, error: { code: 'package_origin_untrusted' } });
     expect(tables(district)).toEqual(before);
 
+    // The job worker's progress: each record counted once, up to all of them.
+    const progress: Array<[number, number | null]> = [];
+    district.core.ctx.progress = (done, total) => progress.push([done, total]);
     const applied = await district.importFile(pkg.path, [okrug.installationId]);
+    delete district.core.ctx.progress;
     expect(applied).toMatchObject({ ok: true });
+    const sent = Object.values((applied as { value: { packages: Array<{ counts: Record<string, { new: number; changed: number; unchanged: number; refused: number }> }> } }).value.packages[0]!.counts)
+      .reduce((n, c) => n + c.new + c.changed + c.unchanged + c.refused, 0);
+    expect(progress.at(-1)).toEqual([sent, sent]);
+    expect(progress.map(([done]) => done)).toEqual(Array.from({ length: sent }, (_, i) => i + 1));
     const meeting = district.value('meetings:get', { id: meetingId });
     expect(meeting).toMatchObject({ id: meetingId, origin: okrug.installationId, status: 'held' });
     const issue = district.value('issues:get', { id: issueIds[0] });

@@ -67,6 +67,8 @@ export interface ApplyContext {
   self: string;
   /** The units the origin may write about: its unit's subtree. */
   units: ReadonlySet<string>;
+  /** Called after each record, for the screen's progress. */
+  onRecord?: () => void;
 }
 
 export interface Applied {
@@ -225,6 +227,7 @@ export function applyRecords(db: Db, records: Records, ctx: ApplyContext): Appli
     };
 
     for (const record of list) {
+      ctx.onRecord?.();
       const held = writer.find(record.id);
       if (spec.reference) {
         if (held) {

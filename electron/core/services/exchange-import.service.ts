@@ -111,11 +111,14 @@ export async function importPackage(core: Core, source: PackageSource, options: 
 
   const previews: PackagePreview[] = [];
   const files: Array<() => void> = [];
+  const total = packages.reduce((n, p) => n + [...p.records.values()].reduce((m, list) => m + list.length, 0), 0);
+  let done = 0;
+  const onRecord = ctx.progress && (() => ctx.progress!(++done, total));
   const run = ctx.db.transaction(() => {
     // Preview and apply see the same packages: an earlier one of the batch counts as applied.
     const vouched = new Map<string, string>();
     const recorded: ImportedPackage[] = [];
-    for (const p of packages) previews.push(applyOne(ctx, core.paths.dataDir, root, p, options, vouched, files, recorded));
+    for (const p of packages) previews.push(applyOne(ctx, core.paths.dataDir, root, p, options, vouched, files, recorded, onRecord));
     // A carried package names the one carrying it, applied after it: the rows go in the other order.
     for (const row of recorded.reverse()) recordImportedPackage(ctx.db, row);
     if (options.dryRun) throw new DryRun();
@@ -160,6 +163,7 @@ function applyOne(
   vouched: Map<string, string>,
   files: Array<() => void>,
   recorded: ImportedPackage[],
+  onRecord: (() => void) | undefined,
 ): PackagePreview {
   const { info } = p.verified;
   const key = parsePublicKey(p.verified.signer.publicKey);
@@ -230,7 +234,7 @@ function applyOne(
   };
   if (disposition !== 'apply') return preview;
 
-  const applied = applyRecords(ctx.db, p.records, { origin: info.originInstallation, self: ctx.installationId, units: unitsOf(ctx, info.originUnit) });
+  const applied = applyRecords(ctx.db, p.records, { origin: info.originInstallation, self: ctx.installationId, units: unitsOf(ctx, info.originUnit), ...(onRecord ? { onRecord } : {}) });
   preview.counts = applied.counts;
   preview.refusals = applied.refusals;
 

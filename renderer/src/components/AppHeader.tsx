@@ -5,6 +5,7 @@ import { useT } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { AppMark } from './AppMark';
+import { JobStatus } from './JobStatus';
 
 /** The app's name, the akimat it serves, the language; `bell` is what reminds (the app composes it). */
 export function AppHeader({ bell }: { bell: ReactNode }) {
@@ -32,6 +33,7 @@ export function AppHeader({ bell }: { bell: ReactNode }) {
       )}
       <div className="header-end">
         <ErrorMessage error={languageError} />
+        <JobStatus />
         {root && bell}
         <LanguageSwitch value={language} onChange={(l) => void setLanguage(l)} />
       </div>
