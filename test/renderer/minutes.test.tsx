@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bodyOf } from '../../renderer/src/stores/minutes.store';
@@ -93,6 +94,25 @@ describe('minutes editor', () => {
     expect(second.revision).toBe(2);
     expect(second.body).toMatchObject({ chair: 'Ахметов', secretary: 'Сейітова' });
     expect(indicator().dataset['state']).toBe('saved');
+  });
+
+  it('a save the database was too busy for goes again by itself, and the text is stored', async () => {
+    await openMinutes();
+    const { core, api } = testCore();
+    // Another program holds the write lock; the core waits 50 ms for it, then answers db_busy.
+    const other = new Database(core.paths.dbFile);
+    other.exec('BEGIN IMMEDIATE');
+    core.ctx.db.pragma('busy_timeout = 50');
+    change('minutes-secretary', 'Сейітова');
+    fireEvent.blur(screen.getByTestId('minutes-secretary'));
+    await waitFor(() => expect(handler('minutes:save')).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(handler('minutes:save').mock.results[0]?.type).toBe('throw'));
+    expect(indicator().dataset['state']).toBe('saving');
+    other.exec('COMMIT');
+    other.close();
+    await waitFor(() => expect(indicator().dataset['state']).toBe('saved'), { timeout: 3000 });
+    expect(handler('minutes:save').mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(await api.minutes.open({ meetingId: heldId() })).toMatchObject({ revision: 2, secretary: 'Сейітова' });
   });
 
   it('a stale revision reloads the minutes and says so', async () => {

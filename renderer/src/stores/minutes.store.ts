@@ -60,6 +60,10 @@ const initial: MinutesData = {
   amending: false,
 };
 
+/** A save the database was too busy for goes again after BUSY_RETRY_MS, up to BUSY_RETRIES times. */
+export const BUSY_RETRY_MS = 1000;
+export const BUSY_RETRIES = 5;
+
 // The save machinery, not state: nothing renders from it.
 let timer: ReturnType<typeof setTimeout> | null = null;
 let dirty = false;
@@ -73,6 +77,7 @@ function clearTimer(): void {
 export const useMinutesStore = create<MinutesState>()((set, get) => {
   /** One save at a time; while one is in flight later edits wait and go with its revision. */
   async function saveLoop(): Promise<void> {
+    let busyTries = 0;
     while (dirty) {
       const { minutes, body } = get();
       if (!minutes || !body || minutes.status !== 'draft') {
@@ -85,8 +90,15 @@ export const useMinutesStore = create<MinutesState>()((set, get) => {
         const saved = await api.minutes.save({ minutesId: minutes.id, revision: minutes.revision, body: bodyOf(body) });
         set({ minutes: saved, saveState: dirty ? 'saving' : 'saved', savedAt: saved.updatedAt, saveError: null });
       } catch (error) {
-        dirty = false;
         const payload = toErrorPayload(error);
+        // The database was busy (another program held it past the wait): nothing was saved and
+        // the draft is here, so the same save goes again in a moment, a few times, unasked.
+        if (payload.code === 'db_busy' && busyTries++ < BUSY_RETRIES) {
+          dirty = true;
+          await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+          continue;
+        }
+        dirty = false;
         if (payload.code === 'conflict' || payload.code === 'minutes_final') {
           try {
             const fresh = await api.minutes.open({ meetingId: minutes.meetingId });
