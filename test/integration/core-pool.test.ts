@@ -45,15 +45,18 @@ beforeAll(async () => {
     ruRow(i + 1, { date: excelDate(`2025-0${1 + (i % 5)}-${String(1 + (i % 28)).padStart(2, '0')}`), kind: 'Вопрос', text: `Ремонт дороги по улице ${i + 1}` }),
   );
   xlsx = await legacyWorkbook({ name: 'Журнал', headers: RU_HEADERS, rows });
-  pool = await startCorePool({ paths: corePaths(dataDir, SOURCE_RESOURCES_DIR), today: TODAY, appVersion: 'test', backups: true });
+  // The desktop's folder dialog, which lives on the door's thread: the workers ask for it by message.
+  const platform = { chooseFolder: async () => dataDir };
+  pool = await startCorePool({ paths: corePaths(dataDir, SOURCE_RESOURCES_DIR), today: TODAY, appVersion: 'test', platform, backups: true });
 }, 120_000);
 
 afterAll(() => pool?.close());
 
 describe('the core pool', () => {
   it('answers the contract through its workers, and refuses what the contract refuses', async () => {
-    const info = await value<{ dataDir: string }>('app:info', {});
-    expect(info.dataDir).toBe(dataDir);
+    const info = await value<{ dataDir: string; canChooseFolder: boolean }>('app:info', {});
+    expect(info).toMatchObject({ dataDir, canChooseFolder: true });
+    expect(await value('exchange:chooseFolder', {})).toEqual({ path: dataDir });
     expect(await pool.call('app:nothing', {})).toEqual({ ok: false, error: { code: 'not_found', details: { channel: 'app:nothing' } } });
     expect(await pool.call('minutes:open', { meetingId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await value('jobs:progress', {})).toBeNull();
