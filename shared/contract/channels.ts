@@ -92,6 +92,10 @@ export const CHANNELS = [
   'mail:outbox',
   'mail:retry',
   'mail:cancel',
+  'db:health',
+  'backup:list',
+  'backup:now',
+  'backup:restore',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];
