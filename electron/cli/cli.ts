@@ -28,7 +28,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { CorePaths } from '../core/paths';
 import { readHeaderVersion } from '../core/db/open';
-import { backupFileName, backupInto, restoreBackup, writeBackup, type BackupInfo } from '../core/db/backup';
+import { backupInto, backupToFolder, restoreBackup, writeBackup, type BackupInfo } from '../core/db/backup';
 import { checkInstallation, type CheckReport } from '../core/db/check';
 
 export interface CliIo {
@@ -339,8 +339,8 @@ function backupCommands(): Record<string, FilesCommand> {
         try {
           const now = systemClock.now();
           if (typeof o.out !== 'string') return backupPrinted(await backupInto(db, paths.backupDir, 'manual', now));
-          let target = path.resolve(o.out);
-          if (isDirectory(target)) target = path.join(target, backupFileName('manual', now, db.pragma('user_version', { simple: true }) as number));
+          const target = path.resolve(o.out);
+          if (isDirectory(target)) return backupPrinted(await backupToFolder(db, target, now));
           if (!isDirectory(path.dirname(target))) throw new EsepError('file_unwritable', { file: target });
           return backupPrinted(await writeBackup(db, target));
         } finally {

@@ -4,7 +4,7 @@ import { app, dialog, ipcMain, Menu, Notification, session } from 'electron';
 import { openCore, type Core } from '../core/core';
 import { corePaths } from '../core/paths';
 import { systemClock } from '../core/clock';
-import { automaticBackup } from '../core/db/backup';
+import { automaticBackupOf } from '../core/services/backups.service';
 import { createHandlers } from '../core/api/handlers';
 import { getSettings } from '../core/services/settings.service';
 import { listReminders } from '../core/services/reminders.service';
@@ -50,7 +50,7 @@ async function start(): Promise<void> {
   }
   const opened = core;
   // Off the critical path: the online backup copies in steps while the window opens and works.
-  const started = automaticBackup(opened.ctx.db, opened.paths.backupDir, systemClock.now(), 'start').catch(backupFailed);
+  const started = automaticBackupOf(opened, 'start').catch(backupFailed);
   backUpOnQuit(opened, started);
   const language = getSettings(core.ctx).language ?? 'kk';
   app.commandLine.appendSwitch('lang', language);
@@ -90,7 +90,7 @@ function backUpOnQuit(opened: Core, started: Promise<unknown>): void {
     done = true;
     event.preventDefault();
     void started
-      .then(() => automaticBackup(opened.ctx.db, opened.paths.backupDir, systemClock.now(), 'quit'))
+      .then(() => automaticBackupOf(opened, 'quit'))
       .catch(backupFailed)
       .finally(() => app.quit());
   });
