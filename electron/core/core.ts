@@ -42,9 +42,11 @@ export interface Core {
  * migrations (with a backup), installation identity, the KATO classifier on first run. A
  * database found damaged (db/health.ts) is opened read-only instead, in the damaged state.
  */
-export function openCore(options: { paths: CorePaths; clock: Clock; actor?: string }): Core {
+export function openCore(options: { paths: CorePaths; clock: Clock; actor?: string; quickCheckMaxBytes?: number }): Core {
   const { paths, clock } = options;
-  const opened = openInstallation(paths, clock);
+  // The check's budget is an option for the tests of a database too large to check at open.
+  const openFile = () => openInstallation(paths, clock, options.quickCheckMaxBytes);
+  const opened = openFile();
   const ctx: CoreContext = { db: opened.db, clock, actor: options.actor ?? defaultActor(), installationId: opened.installationId, identityDir: identityDirOf(paths) };
   const core: Core = {
     ctx,
@@ -69,10 +71,10 @@ export function openCore(options: { paths: CorePaths; clock: Clock; actor?: stri
       } catch (error) {
         // The file is the one that was open: damage found earlier (perhaps beyond the check at
         // open) still stands.
-        load(before.state === 'damaged' ? { ...openDamaged(paths, clock, before.by), health: before } : openInstallation(paths, clock));
+        load(before.state === 'damaged' ? { ...openDamaged(paths, clock, before.by), health: before } : openFile());
         throw error;
       }
-      load(openInstallation(paths, clock));
+      load(openFile());
       return result;
     },
     close: () => closeConnection(ctx.db, core.health),
@@ -81,16 +83,20 @@ export function openCore(options: { paths: CorePaths; clock: Clock; actor?: stri
     Object.assign(ctx, { db: again.db, installationId: again.installationId });
     core.migration = again.migration;
     core.health = again.health;
-    if (again.health.state === 'ok') afterOpen(ctx, paths);
+    settle();
   }
-  if (core.health.state === 'ok') {
+  /** The rest of an open, for a sound database; damage met there is damage found at open. */
+  function settle(): void {
+    if (core.health.state !== 'ok') return;
     try {
       afterOpen(ctx, paths);
     } catch (error) {
+      if (isDamage(error)) return core.markDamaged('open');
       ctx.db.close();
       throw error;
     }
   }
+  settle();
   return core;
 }
 
@@ -101,11 +107,11 @@ interface Opened {
   health: CoreHealth;
 }
 
-function openInstallation(paths: CorePaths, clock: Clock): Opened {
+function openInstallation(paths: CorePaths, clock: Clock, quickCheckMaxBytes: number | undefined): Opened {
   const exists = fs.existsSync(paths.dbFile);
   if (exists) {
     assertReadableAndNotFromFuture(paths.dbFile);
-    if (damageAtOpen(paths.dbFile).length > 0) return openDamaged(paths, clock, 'open');
+    if (damageAtOpen(paths.dbFile, quickCheckMaxBytes).length > 0) return openDamaged(paths, clock, 'open');
   }
   const db = openDatabase(paths.dbFile);
   try {

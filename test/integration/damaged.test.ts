@@ -6,8 +6,9 @@ import { ABAY_DISTRICT, KARAAUYL_OKRUG, openTempCore, tempDir } from '../helpers
 import { openCoreOnCopy } from '../helpers/template-db';
 import { createHandlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
-import type { Core } from '../../electron/core/core';
-import { listBackups } from '../../electron/core/db/backup';
+import { openCore, type Core } from '../../electron/core/core';
+import { fixedClock } from '../../electron/core/clock';
+import { backupInto, listBackups, ROTATION } from '../../electron/core/db/backup';
 import { damageAtOpen } from '../../electron/core/db/health';
 import { automaticBackupOf } from '../../electron/core/services/backups.service';
 import type { BackupEntry, DbHealth, RestoreOutcome } from '../../shared/contract/backups.contract';
@@ -125,6 +126,34 @@ describe('a damaged database', () => {
     expect([search, grid].some((r) => !r.ok && r.error.code === 'db_damaged')).toBe(true);
     expect(core.health).toMatchObject({ state: 'damaged', by: 'work' });
     expect(await call('settings:setLanguage', { language: 'ru' })).toEqual({ ok: false, error: { code: 'db_damaged' } });
+    core.close();
+    expect(filesOf(core.paths.dbFile)).toEqual(before);
+  });
+});
+
+describe('the automatic backup of a damaged database', () => {
+  it('finds damage the check at open could not see, keeps every good backup and writes nothing', async () => {
+    const first = openTempCore();
+    await setUpInstallation(first);
+    // Two weeks of good daily backups: a full rotation, none of which a damaged copy may push out.
+    for (let day = ROTATION.AUTO_CAP; day >= 1; day--) await backupInto(first.ctx.db, first.paths.backupDir, 'auto', new Date(Date.now() - day * 86_400_000));
+    const good = listBackups(first.paths.backupDir).map((b) => b.file);
+    expect(good).toHaveLength(ROTATION.AUTO_CAP);
+    closeClean(first);
+    damageMiddle(first.paths.dbFile);
+    const before = filesOf(first.paths.dbFile);
+    // A database above the budget of the check at open (an oblast's): only its header and schema are read.
+    const core = openCore({ paths: first.paths, clock: fixedClock('2025-06-15'), quickCheckMaxBytes: 0 });
+    expect(core.health).toEqual({ state: 'ok' });
+
+    await expect(automaticBackupOf(core, 'start')).rejects.toMatchObject({ code: 'db_damaged' });
+    expect(core.health).toMatchObject({ state: 'damaged', by: 'backup' });
+    expect(fs.readdirSync(core.paths.backupDir).sort()).toEqual(good.map((f) => path.basename(f)).sort());
+    // From now on none is even tried, at start or quit.
+    expect(await automaticBackupOf(core, 'quit')).toBeNull();
+    expect(await automaticBackupOf(core, 'start')).toBeNull();
+    const { value } = doors(core);
+    expect((await value<DbHealth>('db:health')).state === 'damaged' && (await value<DbHealth & { state: 'damaged' }>('db:health')).newestGood?.file).toBe(good[0]);
     core.close();
     expect(filesOf(core.paths.dbFile)).toEqual(before);
   });

@@ -3,14 +3,16 @@ import type { Db } from './open';
 import { isDamage } from './storage-errors';
 
 /**
- * The largest database `PRAGMA quick_check` runs on at every open. Measured on this project's
- * bench databases (SQLite 3.54, a 2-core VM, the file in the page cache): a district with
- * 100,000 issues (225 MB) takes 0.53 s, an oblast with 1,000,000 issues (2.2 GB) 5.6–10.5 s
- * (the full integrity_check: 1.8 s and 39 s). About 2.5 ms per MB, so 64 MiB costs ~0.15 s of
- * the start: an okrug's or a small district's database is checked whole at every open. A larger
- * one is checked as far as its header and schema here, and whole (integrity_check) on the copy
- * the automatic backup makes at the first start of each day (backup.ts, writeBackup), and any
- * SQLITE_CORRUPT met while working puts the core in the damaged state all the same.
+ * The largest database `PRAGMA quick_check` runs on at every open. Measured here (SQLite 3.54,
+ * 2 shared cores, the files in the page cache) on the bench databases: a new installation
+ * (7.9 MiB, the classifier) 44–98 ms for the whole check at open; a district with 100,000
+ * issues (215 MiB) quick_check 0.51–0.87 s (integrity_check 1.8 s); an oblast with 1,000,000
+ * issues (2.1 GiB) quick_check 5.6–10.5 s, 43 s with the machine busy (integrity_check 39 s).
+ * So about 2.5 ms per MiB: at 64 MiB some 0.15 s, and an okrug's or a small district's
+ * database is checked whole at every start. A larger one is checked here as far as its header
+ * and schema (0.6–9 ms even at 2.1 GiB); in full (integrity_check) on the copy the automatic
+ * backup makes at the first start of each day (writeBackup; a copy that fails puts the core in
+ * the damaged state, backups.service.ts); and any SQLITE_CORRUPT met while working does too.
  */
 export const QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
