@@ -15,6 +15,7 @@ import { sweepAttachments } from './services/attachments.service';
 import { tryEnsureIdentityKey } from './services/identity.service';
 import { identityDirOf } from './identity/identity-key';
 import type { DamageSource } from '../../shared/contract/backups.contract';
+import { EsepError } from '../../shared/errors';
 
 export type CoreHealth = { state: 'ok' } | { state: 'damaged'; since: number; by: DamageSource };
 
@@ -24,6 +25,8 @@ export interface Core {
   paths: CorePaths;
   migration: MigrationResult;
   health: CoreHealth;
+  /** While a reopen has the database closed: requests are answered `db_busy` (handlers.ts). */
+  reopening: boolean;
   /**
    * From now on the database is only read: the connection becomes a read-only one, so SQLite
    * refuses every write (handlers.ts answers `db_damaged`) and nothing is ever written to the file.
@@ -53,6 +56,7 @@ export function openCore(options: { paths: CorePaths; clock: Clock; actor?: stri
     paths,
     migration: opened.migration,
     health: opened.health,
+    reopening: false,
     markDamaged(by) {
       if (core.health.state === 'damaged') return;
       const writable = ctx.db;
@@ -63,8 +67,10 @@ export function openCore(options: { paths: CorePaths; clock: Clock; actor?: stri
       core.health = { state: 'damaged', since: clock.now().getTime(), by };
     },
     async reopen(swap) {
+      if (core.reopening) throw new EsepError('db_busy');
       const before = core.health;
       closeConnection(ctx.db, before);
+      core.reopening = true;
       let result: Awaited<ReturnType<typeof swap>>;
       try {
         result = await swap();
@@ -73,6 +79,8 @@ export function openCore(options: { paths: CorePaths; clock: Clock; actor?: stri
         // open) still stands.
         load(before.state === 'damaged' ? { ...openDamaged(paths, clock, before.by), health: before } : openFile());
         throw error;
+      } finally {
+        core.reopening = false;
       }
       load(openFile());
       return result;

@@ -175,7 +175,10 @@ describe('a backup to a folder', () => {
     const beforeRestore = snapshot(core.paths.dbFile);
     expect(beforeRestore).not.toEqual(atBackup);
 
-    const outcome = await value<RestoreOutcome>('backup:restore', { file: copy.file });
+    const restoring = value<RestoreOutcome>('backup:restore', { file: copy.file });
+    // Meanwhile the file is being swapped: another request is turned away, not run on a closed connection.
+    expect(await doors(core).call('settings:get')).toEqual({ ok: false, error: { code: 'db_busy' } });
+    const outcome = await restoring;
     expect(snapshot(core.paths.dbFile)).toEqual(atBackup);
     expect(path.basename(outcome.keptAs!)).toMatch(/^esep-before-restore-/);
     expect(snapshot(outcome.keptAs!)).toEqual(beforeRestore);

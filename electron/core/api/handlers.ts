@@ -183,7 +183,7 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
 }
 
 /**
- * Every handler, watched for damage: SQLite calling the file corrupt puts the core in the
+ * Every handler, watched for damage (and held off while a restore swaps the file): SQLite calling the file corrupt puts the core in the
  * damaged state (from then on its connection is read-only), and in that state the refusal of
  * a write is `db_damaged`, which says what happened and what to do, not "read-only disk".
  */
@@ -199,6 +199,8 @@ function guardedAgainstDamage(core: Core, handlers: Handlers): Handlers {
   const guarded = Object.entries(handlers).map(([channel, handler]) => [
     channel,
     (input: unknown) => {
+      // A restore has the database closed for a moment: the request is turned away, unchanged.
+      if (core.reopening) throw new EsepError('db_busy');
       try {
         const value = (handler as (input: unknown) => unknown)(input);
         return value instanceof Promise ? value.catch((error: unknown) => Promise.reject(translated(error))) : value;
