@@ -8,7 +8,7 @@ import { openCore, type Core } from '../core/core';
 import { corePaths, pathsFromOptions, SOURCE_RESOURCES_DIR } from '../core/paths';
 import { fixedClock, systemClock } from '../core/clock';
 import { createDispatch, type HandlersOf, type OutputOf } from '../core/api/dispatch';
-import { createHandlers } from '../core/api/handlers';
+import { createHandlers, guardedAgainstDamage } from '../core/api/handlers';
 import { DemoGenerateInput, demoContract } from '../core/demo/demo.contract';
 import { createDemoHandlers } from '../core/demo/demo.handlers';
 import { contract } from '../../shared/contract/contract';
@@ -590,7 +590,7 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
       return printed instanceof Promise ? printed.then(print, (error: unknown) => failed(error)) : print(printed);
     }
     core = openCoreFor(opts);
-    const handlers: HandlersOf<CliContract> = { ...createHandlers(core, pkg.version), ...createDemoHandlers(core) };
+    const handlers: HandlersOf<CliContract> = { ...createHandlers(core, pkg.version), ...guardedAgainstDamage(core, createDemoHandlers(core)) };
     const log = (error: unknown) => io.stderr(`esep: ${(error as Error).stack ?? String(error)}\n`);
     const unwrap = <K extends CliChannel>(envelope: Envelope<unknown>): Output<K> => {
       if (!envelope.ok) throw new EsepError(envelope.error.code, envelope.error.details);
