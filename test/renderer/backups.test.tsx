@@ -43,7 +43,7 @@ describe('Settings → Backups', () => {
     const cells = within(row).getAllByRole('cell').map((c) => c.textContent);
     expect(within(row).getByRole('rowheader').textContent).toBe(`${formatOfficialInstant(made.at, 'kk')}, ${hhmm(made.at)}${made.name}`);
     expect(within(row).getByRole('rowheader').textContent).toMatch(/^\d{4} жылғы \d{1,2} \S+, \d\d:\d\d/);
-    expect(cells.slice(0, 2)).toEqual(['қолмен жасалған', `${(made.bytes / 1048576).toFixed(1).replace('.', ',')} МБ`]);
+    expect(cells.slice(0, 2)).toEqual(['қолмен жасалған', `${(made.bytes / 1048576).toFixed(1).replace('.', ',')} МБ (${new Intl.NumberFormat('ru').format(made.bytes)} байт)`]);
 
     fireEvent.click(within(section).getByTestId('backup-now'));
     const done = await within(section).findByTestId('backup-now-done');
@@ -58,13 +58,13 @@ describe('Settings → Backups', () => {
     const section = await openSettings('ru');
     fireEvent.click(within(section).getByTestId('backup-to-folder'));
     fireEvent.click(within(section).getByTestId('backup-now'));
-    expect((await within(section).findByTestId('backup-folder-missing')).textContent).toBe('Укажите папку, в которую копировать.');
+    expect((await within(section).findByTestId('backup-dir-missing')).textContent).toBe('Укажите папку, в которую копировать.');
     expect(handler('backup:now')).not.toHaveBeenCalled();
     // The browser host has no folder dialog: the path is typed.
     expect(within(section).queryByTestId('backup-choose-folder')).toBeNull();
 
     const usb = tempDir('esep-usb-');
-    fireEvent.change(within(section).getByTestId('backup-folder'), { target: { value: usb } });
+    fireEvent.change(within(section).getByTestId('backup-dir'), { target: { value: usb } });
     fireEvent.click(within(section).getByTestId('backup-now'));
     const done = await within(section).findByTestId('backup-now-done');
     const [written] = fs.readdirSync(usb);
@@ -72,7 +72,7 @@ describe('Settings → Backups', () => {
     expect(done.textContent).toBe(`Резервная копия сделана и проверена: ${path.join(usb, written!)}`);
     expect(snapshot(path.join(usb, written!))).toEqual(snapshot(testCore().core.paths.dbFile));
 
-    fireEvent.change(within(section).getByTestId('backup-folder'), { target: { value: path.join(usb, 'нет-такой') } });
+    fireEvent.change(within(section).getByTestId('backup-dir'), { target: { value: path.join(usb, 'нет-такой') } });
     fireEvent.click(within(section).getByTestId('backup-now'));
     expect((await within(section).findByTestId('backup-now-error')).textContent).toContain('нет-такой');
   });
@@ -83,7 +83,7 @@ describe('Settings → Backups', () => {
     const section = await openSettings();
     fireEvent.click(within(section).getByTestId('backup-to-folder'));
     fireEvent.click(await within(section).findByTestId('backup-choose-folder'));
-    await waitFor(() => expect((within(section).getByTestId('backup-folder') as HTMLInputElement).value).toBe(usb));
+    await waitFor(() => expect((within(section).getByTestId('backup-dir') as HTMLInputElement).value).toBe(usb));
     fireEvent.click(within(section).getByTestId('backup-now'));
     await within(section).findByTestId('backup-now-done');
     expect(fs.readdirSync(usb)).toHaveLength(1);

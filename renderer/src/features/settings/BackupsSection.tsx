@@ -3,10 +3,10 @@ import type { BackupEntry } from '../../../../shared/contract/backups.contract';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n';
-import { useAppStore } from '../../stores/app.store';
 import { useBackupsStore } from '../../stores/backups.store';
-import { useExchangeStore } from '../../stores/exchange.store';
-import { backupInstant, backupSize } from './backup-text';
+import { FolderField } from '../../components/FolderField';
+import { fileSize } from '../../format/bytes';
+import { backupInstant } from './backup-text';
 import { RestoreConfirm } from './RestoreConfirm';
 
 /**
@@ -78,7 +78,7 @@ function BackupRow({ entry, confirming, onRestore }: { entry: BackupEntry; confi
         <code className="table-sub muted">{entry.name}</code>
       </th>
       <td>{t(`Backups.kind.${entry.kind}`)}</td>
-      <td className="numeric">{backupSize(t, entry, lng)}</td>
+      <td className="numeric">{fileSize(entry.bytes, t, lng)}</td>
       <td>
         {confirming ? (
           <RestoreConfirm entry={entry} onCancel={() => onRestore(null)} testIdPrefix="backups" />
@@ -96,9 +96,7 @@ function BackupRow({ entry, confirming, onRestore }: { entry: BackupEntry; confi
 function BackupNowForm() {
   const { t } = useT();
   const backupNow = useBackupsStore((s) => s.backupNow);
-  const chooseFolder = useExchangeStore((s) => s.chooseFolder);
-  const canChooseFolder = useAppStore((s) => s.info?.canChooseFolder ?? false);
-  const ids = { title: useId(), folder: useId(), folderHint: useId() };
+  const titleId = useId();
   const [toFolder, setToFolder] = useState(false);
   const [folder, setFolder] = useState('');
   const [folderMissing, setFolderMissing] = useState(false);
@@ -121,11 +119,11 @@ function BackupNowForm() {
   }
 
   return (
-    <form className="form backup-now" noValidate aria-labelledby={ids.title} onSubmit={(e) => void submit(e)}>
-      <h3 id={ids.title} className="subsection-title">
+    <form className="form backup-now" noValidate aria-labelledby={titleId} onSubmit={(e) => void submit(e)}>
+      <h3 id={titleId} className="subsection-title">
         {t('Backups.now.title')}
       </h3>
-      <div className="choice-row" role="radiogroup" aria-labelledby={ids.title}>
+      <div className="choice-row" role="radiogroup" aria-labelledby={titleId}>
         <label className="choice">
           <input type="radio" name="backup-target" checked={!toFolder} data-testid="backup-to-backups" onChange={() => setToFolder(false)} />
           {t('Backups.now.toBackups')}
@@ -136,48 +134,16 @@ function BackupNowForm() {
         </label>
       </div>
       {toFolder && (
-        <div className="field">
-          <label htmlFor={ids.folder}>{t('Backups.now.folder')}</label>
-          <input
-            id={ids.folder}
-            type="text"
-            value={folder}
-            spellCheck={false}
-            autoComplete="off"
-            aria-describedby={ids.folderHint}
-            aria-invalid={folderMissing || undefined}
-            data-testid="backup-folder"
-            onChange={(e) => {
-              setFolder(e.target.value);
-              setFolderMissing(false);
-            }}
-          />
-          {canChooseFolder && (
-            <button
-              type="button"
-              className="button"
-              data-testid="backup-choose-folder"
-              onClick={() =>
-                void chooseFolder().then((chosen) => {
-                  if (chosen.ok && chosen.value !== null) {
-                    setFolder(chosen.value);
-                    setFolderMissing(false);
-                  }
-                })
-              }
-            >
-              {t('Backups.now.chooseFolder')}
-            </button>
-          )}
-          <p id={ids.folderHint} className="hint">
-            {t('Backups.now.folderHint')}
-          </p>
-          {folderMissing && (
-            <p className="message message--error" role="alert" data-testid="backup-folder-missing">
-              {t('Backups.now.folderMissing')}
-            </p>
-          )}
-        </div>
+        <FolderField
+          value={folder}
+          onChange={(chosen) => {
+            setFolder(chosen);
+            setFolderMissing(false);
+          }}
+          missing={folderMissing}
+          text={{ label: t('Backups.now.folder'), hint: t('Backups.now.folderHint'), choose: t('Backups.now.chooseFolder'), missing: t('Backups.now.folderMissing') }}
+          testIdPrefix="backup"
+        />
       )}
       <div className="form-actions">
         <button type="submit" className="button button--primary" aria-disabled={busy} aria-busy={busy} data-testid="backup-now">
