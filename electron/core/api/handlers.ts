@@ -183,10 +183,11 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
 }
 
 /**
- * Every handler, watched for damage (and held off while a restore swaps the file): SQLite calling the file corrupt puts the core in the
- * damaged state (from then on its connection is read-only), and in that state the refusal of
- * a write is `db_damaged`, which says what happened and what to do, not "read-only disk".
- * Exported for the CLI's tooling table (the demo generators), which sits beside this one.
+ * Every handler, watched for damage and held off while a restore swaps the file. SQLite calling
+ * the file corrupt puts the core in the damaged state (from then on its connection is
+ * read-only), and in that state the refusal of a write is `db_damaged`, which says what
+ * happened and what to do, not "read-only disk". Exported for the CLI's tooling table (the demo
+ * generators), which sits beside this one.
  */
 export function guardedAgainstDamage<H extends object>(core: Core, handlers: H): H {
   const translated = (error: unknown): unknown => {
