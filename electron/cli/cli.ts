@@ -8,7 +8,7 @@ import { openCore, type Core } from '../core/core';
 import { corePaths, pathsFromOptions, SOURCE_RESOURCES_DIR } from '../core/paths';
 import { fixedClock, systemClock } from '../core/clock';
 import { createDispatch, type HandlersOf, type OutputOf } from '../core/api/dispatch';
-import { createHandlers } from '../core/api/handlers';
+import { createHandlers, guardedAgainstDamage } from '../core/api/handlers';
 import { DemoGenerateInput, demoContract } from '../core/demo/demo.contract';
 import { createDemoHandlers } from '../core/demo/demo.handlers';
 import { contract } from '../../shared/contract/contract';
@@ -28,7 +28,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { CorePaths } from '../core/paths';
 import { readHeaderVersion } from '../core/db/open';
-import { backupFileName, backupInto, restoreBackup, writeBackup, type BackupInfo } from '../core/db/backup';
+import { backupInto, backupToFolder, restoreBackup, writeBackup, type BackupInfo } from '../core/db/backup';
 import { checkInstallation, type CheckReport } from '../core/db/check';
 
 export interface CliIo {
@@ -339,8 +339,8 @@ function backupCommands(): Record<string, FilesCommand> {
         try {
           const now = systemClock.now();
           if (typeof o.out !== 'string') return backupPrinted(await backupInto(db, paths.backupDir, 'manual', now));
-          let target = path.resolve(o.out);
-          if (isDirectory(target)) target = path.join(target, backupFileName('manual', now, db.pragma('user_version', { simple: true }) as number));
+          const target = path.resolve(o.out);
+          if (isDirectory(target)) return backupPrinted(await backupToFolder(db, target, now));
           if (!isDirectory(path.dirname(target))) throw new EsepError('file_unwritable', { file: target });
           return backupPrinted(await writeBackup(db, target));
         } finally {
@@ -590,7 +590,7 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
       return printed instanceof Promise ? printed.then(print, (error: unknown) => failed(error)) : print(printed);
     }
     core = openCoreFor(opts);
-    const handlers: HandlersOf<CliContract> = { ...createHandlers(core, pkg.version), ...createDemoHandlers(core) };
+    const handlers: HandlersOf<CliContract> = { ...createHandlers(core, pkg.version), ...guardedAgainstDamage(core, createDemoHandlers(core)) };
     const log = (error: unknown) => io.stderr(`esep: ${(error as Error).stack ?? String(error)}\n`);
     const unwrap = <K extends CliChannel>(envelope: Envelope<unknown>): Output<K> => {
       if (!envelope.ok) throw new EsepError(envelope.error.code, envelope.error.details);

@@ -10,7 +10,7 @@ import { MeetingsScreen } from './features/meetings';
 import { ReminderBell } from './features/reminders';
 import { OutboxScreen } from './features/outbox';
 import { ReportsScreen } from './features/reports';
-import { SettingsScreen } from './features/settings';
+import { DamagedBanner, SettingsScreen } from './features/settings';
 import { SetupWizard } from './features/setup';
 import { applyLanguage } from './i18n';
 import { SidePanelHost } from './SidePanelHost';
@@ -40,6 +40,7 @@ export function App() {
   if (phase === 'failed') {
     return (
       <div className="splash">
+        <DamagedBanner />
         <p className="splash-title">{t('App.loadFailed')}</p>
         <ErrorMessage error={loadError} />
         <button type="button" className="button button--primary" onClick={() => void load()}>
@@ -64,6 +65,7 @@ function Shell() {
         <AppNav />
         <div className="app-work">
           <main id="main" className="app-main" tabIndex={-1}>
+            <DamagedBanner />
             {screen === 'calendar' ? (
               <CalendarScreen />
             ) : screen === 'outbox' ? (

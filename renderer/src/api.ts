@@ -86,5 +86,24 @@ function countingJobs(transport: Transport): Transport {
   };
 }
 
+const damagedListeners = new Set<() => void>();
+
+/**
+ * Called whenever an answer says the database is damaged, whichever screen asked: the app-wide
+ * banner then offers the backup. Returns the unsubscribe.
+ */
+export function onDatabaseDamaged(listener: () => void): () => void {
+  damagedListeners.add(listener);
+  return () => damagedListeners.delete(listener);
+}
+
+function watchingForDamage(transport: Transport): Transport {
+  return async (channel, input) => {
+    const envelope = await transport(channel, input);
+    if (!envelope.ok && envelope.error.code === 'db_damaged') damagedListeners.forEach((listener) => listener());
+    return envelope;
+  };
+}
+
 /** The one typed accessor to the core, whichever door the app runs behind. */
-export const api: Api = createApi(countingJobs(pickTransport()));
+export const api: Api = createApi(countingJobs(watchingForDamage(pickTransport())));

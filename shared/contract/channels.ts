@@ -92,6 +92,10 @@ export const CHANNELS = [
   'mail:outbox',
   'mail:retry',
   'mail:cancel',
+  'db:health',
+  'backup:list',
+  'backup:now',
+  'backup:restore',
   // The long job running beside the short requests, if any (answered by the door, not a service).
   'jobs:progress',
 ] as const;
@@ -124,6 +128,12 @@ export const JOB_CHANNELS = [
 ] as const satisfies readonly ChannelName[];
 
 export type JobChannel = (typeof JOB_CHANNELS)[number];
+
+/**
+ * Replace the database file: the door lets the job under way finish and closes the job worker
+ * first (its connection would go on with the old file), and the next job opens afresh.
+ */
+export const EXCLUSIVE_CHANNELS = ['backup:restore'] as const satisfies readonly ChannelName[];
 
 export function isJobChannel(channel: string): channel is JobChannel {
   return (JOB_CHANNELS as readonly string[]).includes(channel);

@@ -12,6 +12,7 @@ import { actionPlanContract } from './action-plan.contract';
 import { reportsContract } from './reports.contract';
 import { exchangeContract } from './exchange.contract';
 import { mailContract } from './mail.contract';
+import { backupsContract } from './backups.contract';
 
 /**
  * The whole API between the renderer and the core, `area:verb` → input schema + output type.
@@ -52,6 +53,7 @@ export const contract = {
   ...reportsContract,
   ...exchangeContract,
   ...mailContract,
+  ...backupsContract,
   /** Null when no long job runs, and always at a door that runs them in line (the CLI, tests). */
   'jobs:progress': channel<JobProgress | null>()(NoInput),
   // `satisfies` makes a channel missing from CHANNELS, or listed without a schema, a compile error.

@@ -12,6 +12,7 @@ import enCli from './en/cli.json';
 import enMail from './en/mail.json';
 import enExchange from './en/exchange.json';
 import enOutbox from './en/outbox.json';
+import enBackups from './en/backups.json';
 import kkCalendar from './kk/calendar.json';
 import kkCore from './kk/core.json';
 import kkMinutes from './kk/minutes.json';
@@ -25,6 +26,7 @@ import kkCli from './kk/cli.json';
 import kkMail from './kk/mail.json';
 import kkExchange from './kk/exchange.json';
 import kkOutbox from './kk/outbox.json';
+import kkBackups from './kk/backups.json';
 import ruCalendar from './ru/calendar.json';
 import ruCore from './ru/core.json';
 import ruMinutes from './ru/minutes.json';
@@ -38,20 +40,21 @@ import ruCli from './ru/cli.json';
 import ruMail from './ru/mail.json';
 import ruExchange from './ru/exchange.json';
 import ruOutbox from './ru/outbox.json';
+import ruBackups from './ru/backups.json';
 import type { ErrorPayload } from '../errors';
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];
 
 /**
- * One catalog per language, kept in a file per area (core, calendar, rules, minutes, issues, plan, import, reports, report documents, cli, mail, exchange, outbox) so features can
+ * One catalog per language, kept in a file per area (core, calendar, rules, minutes, issues, plan, import, reports, report documents, cli, mail, exchange, outbox, backups) so features can
  * grow their strings side by side; each file owns its top-level namespaces.
  * en is the developers' key source and the CLI's fallback; kk and ru are the product.
  */
 export const catalogs = {
-  kk: { ...kkCore, ...kkCalendar, ...kkRules, ...kkMinutes, ...kkIssues, ...kkPlan, ...kkImport, ...kkReports, ...kkReportDoc, ...kkCli, ...kkMail, ...kkExchange, ...kkOutbox },
-  ru: { ...ruCore, ...ruCalendar, ...ruRules, ...ruMinutes, ...ruIssues, ...ruPlan, ...ruImport, ...ruReports, ...ruReportDoc, ...ruCli, ...ruMail, ...ruExchange, ...ruOutbox },
-  en: { ...enCore, ...enCalendar, ...enRules, ...enMinutes, ...enIssues, ...enPlan, ...enImport, ...enReports, ...enReportDoc, ...enCli, ...enMail, ...enExchange, ...enOutbox },
+  kk: { ...kkCore, ...kkCalendar, ...kkRules, ...kkMinutes, ...kkIssues, ...kkPlan, ...kkImport, ...kkReports, ...kkReportDoc, ...kkCli, ...kkMail, ...kkExchange, ...kkOutbox, ...kkBackups },
+  ru: { ...ruCore, ...ruCalendar, ...ruRules, ...ruMinutes, ...ruIssues, ...ruPlan, ...ruImport, ...ruReports, ...ruReportDoc, ...ruCli, ...ruMail, ...ruExchange, ...ruOutbox, ...ruBackups },
+  en: { ...enCore, ...enCalendar, ...enRules, ...enMinutes, ...enIssues, ...enPlan, ...enImport, ...enReports, ...enReportDoc, ...enCli, ...enMail, ...enExchange, ...enOutbox, ...enBackups },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/cli';
 import { tempDir, KARAAUYL_OKRUG } from '../helpers/temp-core';
 import { snapshot } from '../helpers/db-snapshot';
+import { damageMiddle } from '../helpers/damage';
 import { createI18n, errorMessage } from '../../shared/i18n';
 import type { ErrorPayload } from '../../shared/errors';
 
@@ -168,6 +169,23 @@ function currentId(dataDir: string): string {
     db.close();
   }
 }
+
+describe('a damaged database in the CLI', () => {
+  it('refuses a change with the damaged-database message in Russian, and writes nothing', async () => {
+    const dataDir = tempDir('esep-cli-damaged-');
+    expect((await cli('setup', '--data-dir', dataDir, '--unit', KARAAUYL_OKRUG, '--today', TODAY)).code).toBe(0);
+    const file = path.join(dataDir, 'esep.sqlite');
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    damageMiddle(file);
+    const before = fs.readFileSync(file);
+    const changed = await cli('generate', '--data-dir', dataDir, '--unit', KARAAUYL_OKRUG, '--from', '2027', '--to', '2027', '--seed', '4', '--today', TODAY, '--lang', 'ru');
+    expect(changed.code).toBe(2);
+    expect(changed.stderr.trim()).toBe(`esep: ${errorMessage(createI18n('ru').t, { code: 'db_damaged' })}`);
+    expect(changed.stderr).not.toMatch(/\bat \S+:\d+/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0).toBe(false);
+  });
+});
 
 describe('esep check', () => {
   it('finds a search index out of step, broken references, orphan and missing files: exit 2, and changes nothing', async () => {

@@ -132,6 +132,23 @@ describe('the core pool', () => {
     expect(Math.max(...saves)).toBeLessThan(500);
   }, 120_000);
 
+  it('restores a backup with the job worker closed first, so the next job reads the restored file', async () => {
+    const period = { start: '2025-01-01', end: '2025-12-31' };
+    const issuesIn = async () => (await value<{ issues: { total: number } }>('reports:get', { unitKato: KARAAUYL_OKRUG, period })).issues.total;
+    const backup = await value<{ file: string }>('backup:now', { folder: null });
+    const before = await issuesIn();
+    await value('issues:create', {
+      unitKato: KARAAUYL_OKRUG, meetingId: null, raisedOn: '2025-06-01', author: null,
+      fields: { kind: 'question', receivedVia: 'oral', collective: false, categoryId: null, localityKato: null, answeredOnSpot: false, answer: '', bodyId: null, personId: null, deadline: null, onControl: false, controller: '', eotinishNo: '', repeatsId: null, text: 'После копии' },
+    });
+    // The job worker is open and has read the newer data.
+    expect(await issuesIn()).toBe(before + 1);
+    const restored = await value<{ restored: { file: string } }>('backup:restore', { file: backup.file });
+    expect(restored.restored.file).toBe(backup.file);
+    expect(await issuesIn()).toBe(before);
+    expect((await value<{ total: number }>('issues:list', { filter: { search: 'копии' }, sort: { key: 'registryNo', dir: 'asc' }, offset: 0, limit: 10 })).total).toBe(0);
+  }, 60_000);
+
   it('backs up at start and, when asked, at close', async () => {
     await pool.close({ backup: true });
     const kinds = listBackups(corePaths(dataDir, SOURCE_RESOURCES_DIR).backupDir).map((b) => b.kind);

@@ -5,7 +5,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeWebContents } from './electron-mock';
 import { tempDir } from '../helpers/temp-core';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
-import { listBackups } from '../../electron/core/db/backup';
+import { backupInto, listBackups } from '../../electron/core/db/backup';
+import { openCoreOnCopy } from '../helpers/template-db';
+import { damageMiddle } from '../helpers/damage';
 
 const state = vi.hoisted(() => ({
   userData: '',
@@ -124,5 +126,22 @@ describe('the Electron main process', () => {
     // The second quit is let through.
     quit[0]!({ preventDefault: () => prevented++ });
     expect(prevented).toBe(1);
+  });
+
+  it('opens a damaged database read-only: the window comes up, no copy of it is made, the good backup stays and the file is untouched', async () => {
+    const core = openCoreOnCopy({ dataDir: state.userData, today: '2025-06-15' });
+    const good = await backupInto(core.ctx.db, core.paths.backupDir, 'manual', new Date());
+    core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    core.close();
+    damageMiddle(core.paths.dbFile);
+    const before = fs.readFileSync(core.paths.dbFile);
+    await boot();
+    expect(state.errorBoxes).toEqual([]);
+    expect(state.windows).toHaveLength(1);
+    state.handlers.find(([name]) => name === 'before-quit')![1]({ preventDefault() {} });
+    await vi.waitFor(() => expect(state.quits).toBe(1));
+    expect(listBackups(core.paths.backupDir).map((b) => b.file)).toEqual([good.file]);
+    state.handlers.filter(([name]) => name === 'will-quit').forEach(([, handler]) => handler({ preventDefault() {} }));
+    expect(fs.readFileSync(core.paths.dbFile).equals(before)).toBe(true);
   });
 });

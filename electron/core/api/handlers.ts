@@ -60,13 +60,15 @@ import { applyPackage, previewPackage, verifyPackage } from '../services/exchang
 import { getMailSettings, saveMailSettings } from '../services/mail-settings.service';
 import { cancelOutboxItem, listOutboxItems, packageEml, queuePackage, retryOutboxItem } from '../services/outbox.service';
 import { wakeOutbox } from '../exchange/mail/outbox-runner';
+import { backupNow, dbHealth, listBackupEntries, restoreFrom } from '../services/backups.service';
+import { isDamage, isReadOnlyRefusal } from '../db/storage-errors';
 
 export type Handlers = HandlersOf<Contract>;
 
 /** The contract bound to the core's services: the one table every door dispatches through. */
 export function createHandlers(core: Core, appVersion: string, platform: Platform = {}): Handlers {
   const { ctx } = core;
-  return {
+  return guardedAgainstDamage(core, {
     'app:info': () => ({
       version: appVersion,
       dataDir: core.paths.dataDir,
@@ -170,10 +172,47 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     // Here a job runs in line with its request, so none is ever under way beside it; the core
     // pool (worker/core-pool.ts) answers this channel itself.
     'jobs:progress': () => null,
-  };
+    // Backups and the damaged state (issue 12, points 6 and 7).
+    'db:health': () => dbHealth(core),
+    'backup:list': () => listBackupEntries(core),
+    'backup:now': (input) => backupNow(core, input.folder),
+    'backup:restore': (input) => restoreFrom(core, input.file),
+  });
 
   function woken<T>(value: T): T {
     wakeOutbox(core);
     return value;
   }
+}
+
+/**
+ * Every handler, watched for damage and held off while a restore swaps the file. SQLite calling
+ * the file corrupt puts the core in the damaged state (from then on its connection is
+ * read-only), and in that state the refusal of a write is `db_damaged`, which says what
+ * happened and what to do, not "read-only disk". Exported for the CLI's tooling table (the demo
+ * generators), which sits beside this one.
+ */
+export function guardedAgainstDamage<H extends object>(core: Core, handlers: H): H {
+  const translated = (error: unknown): unknown => {
+    if (isDamage(error)) {
+      core.markDamaged('work');
+      return new EsepError('db_damaged');
+    }
+    if (core.health.state === 'damaged' && isReadOnlyRefusal(error)) return new EsepError('db_damaged');
+    return error;
+  };
+  const guarded = Object.entries(handlers).map(([channel, handler]) => [
+    channel,
+    (input: unknown) => {
+      // A restore has the database closed for a moment: the request is turned away, unchanged.
+      if (core.reopening) throw new EsepError('db_busy');
+      try {
+        const value = (handler as (input: unknown) => unknown)(input);
+        return value instanceof Promise ? value.catch((error: unknown) => Promise.reject(translated(error))) : value;
+      } catch (error) {
+        throw translated(error);
+      }
+    },
+  ]);
+  return Object.fromEntries(guarded) as H;
 }

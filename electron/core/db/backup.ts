@@ -8,14 +8,14 @@ import { LATEST_VERSION } from './migrations';
 import { EsepError } from '../../../shared/errors';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { syncDir } from '../files/atomic-write';
+import { BACKUP_KINDS, type BackupKind } from '../../../shared/contract/backups.contract';
 
-/**
+/*
  * Copies of the database, the one home for all of them: the daily automatic ones, "back up now"
  * (into <dataDir>/backups/ or a folder the user names, a USB stick), the copy taken before
- * migrations and the copy of the current database taken before a restore.
+ * migrations and the copy of the current database taken before a restore (their kinds:
+ * BACKUP_KINDS, in the contract, since the Settings screen lists them).
  */
-export const BACKUP_KINDS = ['auto', 'manual', 'before-migration', 'before-restore'] as const;
-export type BackupKind = (typeof BACKUP_KINDS)[number];
 
 export interface BackupInfo {
   file: string;
@@ -78,6 +78,12 @@ export async function writeBackup(db: Db, target: string): Promise<BackupInfo> {
     fs.rmSync(`${temp}-journal`, { force: true });
     throw error;
   }
+}
+
+/** "Back up now" into a folder the person names (a USB stick), under the `manual` name. */
+export async function backupToFolder(db: Db, folder: string, now: Date): Promise<BackupInfo> {
+  if (fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory() !== true) throw new EsepError('file_unwritable', { file: folder });
+  return writeBackup(db, path.join(folder, backupFileName('manual', now, db.pragma('user_version', { simple: true }) as number)));
 }
 
 /** A backup into <dataDir>/backups/ under its kind's name, then that folder rotated. */
@@ -200,33 +206,33 @@ export interface RestoreResult {
  * 4. The backup is copied beside the database under a temp name, synced, checked again (a USB
  *    stick may read differently twice) and renamed over it.
  */
-export async function restoreBackup(paths: { dbFile: string; backupDir: string }, file: string, options: { now: Date; otherInstallation?: boolean }): Promise<RestoreResult> {
+export async function restoreBackup(
+  paths: { dbFile: string; backupDir: string },
+  file: string,
+  options: { now: Date; otherInstallation?: boolean; currentDamaged?: boolean },
+): Promise<RestoreResult> {
   const restored = inspectBackup(file);
   const temp = path.join(path.dirname(paths.dbFile), `.${path.basename(paths.dbFile)}.${randomUUID()}.tmp`);
   let keptAs: string | null = null;
   if (fs.existsSync(paths.dbFile)) {
-    const current = new Database(paths.dbFile, { fileMustExist: true, timeout: 0 });
+    // Read-only first: a writable connection to a damaged file would checkpoint its log into it
+    // on close, and the file is to be kept aside exactly as it was.
+    const reader = new Database(paths.dbFile, { readonly: true, fileMustExist: true });
+    let sound: boolean;
     try {
-      const sound = isSound(current);
+      // The running core already knows (core.ts): no second full check of a damaged file.
+      sound = !options.currentDamaged && isSound(reader);
       // A damaged database may not even say whose it is: then there is nothing to compare.
-      const currentId = sound ? installationIdOf(current) : tryOr(() => installationIdOf(current), null);
+      const currentId = sound ? installationIdOf(reader) : tryOr(() => installationIdOf(reader), null);
       if (!options.otherInstallation && currentId !== null && restored.installationId !== currentId) {
         throw new EsepError('backup_other_installation', { file, installation: restored.installationId ?? '', current: currentId });
       }
-      // A damaged database is not written to (not even its journal mode): it is moved aside below.
-      if (sound) {
-        keptAs = (await backupInto(current, paths.backupDir, 'before-restore', options.now)).file;
-        try {
-          current.pragma('journal_mode = DELETE');
-        } catch (error) {
-          if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new EsepError('db_in_use', { file: paths.dbFile });
-          throw error;
-        }
-      }
     } finally {
-      current.close();
+      reader.close();
     }
-    if (keptAs === null) keptAs = moveAside(paths.dbFile, paths.backupDir, options.now);
+    if (sound) keptAs = await keepBeforeRestore(paths, options.now);
+    // A damaged database is not written to (not even its journal mode): it is moved aside whole.
+    else keptAs = moveAside(paths.dbFile, paths.backupDir, options.now);
   }
   try {
     fs.copyFileSync(file, temp);
@@ -242,11 +248,29 @@ export async function restoreBackup(paths: { dbFile: string; backupDir: string }
   return { restored: { ...restored, file }, keptAs };
 }
 
+/** Steps 2–3 for a sound database: its `before-restore` copy, then out of WAL mode (or db_in_use). */
+async function keepBeforeRestore(paths: { dbFile: string; backupDir: string }, now: Date): Promise<string> {
+  const current = new Database(paths.dbFile, { fileMustExist: true, timeout: 0 });
+  try {
+    const kept = (await backupInto(current, paths.backupDir, 'before-restore', now)).file;
+    try {
+      current.pragma('journal_mode = DELETE');
+    } catch (error) {
+      if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new EsepError('db_in_use', { file: paths.dbFile });
+      throw error;
+    }
+    return kept;
+  } finally {
+    current.close();
+  }
+}
+
 function isSound(db: Db): boolean {
   return tryOr(() => integrityProblems(db).length === 0, false);
 }
 
-function tryOr<T>(read: () => T, fallback: T): T {
+/** A read that may fail on a damaged file, with what to use then. */
+export function tryOr<T>(read: () => T, fallback: T): T {
   try {
     return read();
   } catch {

@@ -94,11 +94,20 @@ export function readWalVersion(walFile: string): number | null {
   return committed;
 }
 
-function assertReadableAndNotFromFuture(file: string): void {
+/** Refuses a file that is not SQLite, or written by a newer Esep (header or WAL), before anything opens it. */
+export function assertReadableAndNotFromFuture(file: string): void {
   const version = Math.max(readHeaderVersion(file) ?? 0, readWalVersion(`${file}-wal`) ?? 0) || null;
   if (version !== null && version > LATEST_VERSION) {
     throw new EsepError('db_from_future', { file, version, supported: LATEST_VERSION });
   }
+}
+
+/**
+ * The damaged state's connection (core.ts): read-only, so SQLite itself refuses every write and
+ * never checkpoints the log into the damaged file, while the reads that still can, work.
+ */
+export function openReadOnly(file: string): Db {
+  return new Database(file, { readonly: true, fileMustExist: true });
 }
 
 export function closeDatabase(db: Db): void {

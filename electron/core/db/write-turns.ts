@@ -8,14 +8,12 @@ import type { Db } from './open';
  * looks at it between slices and waits while it is not zero.
  */
 
-/** A word in memory both workers see: how many short write transactions wait or run. */
-export function createWriteTurns(): SharedArrayBuffer {
-  return new SharedArrayBuffer(4);
-}
+/** Word 0 of the memory both workers share (worker/protocol.ts): how many short write transactions wait or run. */
+const TURNS = 0;
 
 /** The short side: every write transaction of `db` is counted while it waits and runs. */
 export function announceWrites(db: Db, turns: SharedArrayBuffer): void {
-  const count = new Int32Array(turns);
+  const count = new Int32Array(turns, TURNS * 4, 1);
   const transaction = db.transaction.bind(db);
   db.transaction = ((fn: (...args: never[]) => unknown) => {
     const t = transaction(fn);
@@ -37,7 +35,7 @@ export function announceWrites(db: Db, turns: SharedArrayBuffer): void {
  * so that a stream of them cannot stall the job. Blocks the thread (a worker's, never the door's).
  */
 export function waitForWriters(turns: SharedArrayBuffer, maxMs = 1000): void {
-  const count = new Int32Array(turns);
+  const count = new Int32Array(turns, TURNS * 4, 1);
   const deadline = Date.now() + maxMs;
   for (let n = Atomics.load(count, 0); n > 0; n = Atomics.load(count, 0)) {
     const left = deadline - Date.now();

@@ -6,10 +6,9 @@ import type { Platform } from '../platform';
 import type { Envelope } from '../../../shared/contract/envelope';
 import type { Door } from '../api/door';
 import type { JobProgress } from '../../../shared/contract/types';
-import { isJobChannel } from '../../../shared/contract/channels';
+import { EXCLUSIVE_CHANNELS, isJobChannel } from '../../../shared/contract/channels';
 import { EsepError, isErrorCode } from '../../../shared/errors';
-import { createWriteTurns } from '../db/write-turns';
-import type { FromWorker, PlatformMethod, ToWorker, WorkerInit } from './protocol';
+import { DAMAGED_WORD, SHARED_WORDS, type FromWorker, type PlatformMethod, type ToWorker, type WorkerInit } from './protocol';
 
 export interface CorePool {
   call: Door;
@@ -43,7 +42,7 @@ const UNAVAILABLE: Envelope<unknown> = { ok: false, error: { code: 'internal' } 
 export async function startCorePool(options: CorePoolOptions): Promise<CorePool> {
   const platform = options.platform ?? {};
   const methods = (Object.keys(platform) as PlatformMethod[]).filter((m) => typeof platform[m] === 'function');
-  const writeTurns = createWriteTurns();
+  const shared = new SharedArrayBuffer(SHARED_WORDS * 4);
   const initFor = (role: WorkerInit['role']): WorkerInit => ({
     role,
     dataDir: options.paths.dataDir,
@@ -54,13 +53,13 @@ export async function startCorePool(options: CorePoolOptions): Promise<CorePool>
     platform: methods,
     backups: role === 'main' && options.backups === true,
     outbox: role === 'jobs' && options.outbox === true,
-    writeTurns,
+    shared,
   });
 
   let main = await startWorker(initFor('main'), platform);
   let jobs: Promise<CoreWorker> | null = null;
   /** Jobs in order; the first is the one under way. */
-  const queue: Array<{ channel: string; input: unknown; resolve: (envelope: Envelope<unknown>) => void }> = [];
+  const queue: Array<{ channel: string; input: unknown; resolve: (envelope: Envelope<unknown>) => void; run?: () => Promise<Envelope<unknown>> }> = [];
   let progress: JobProgress | null = null;
   let closing = false;
 
@@ -75,9 +74,15 @@ export async function startCorePool(options: CorePoolOptions): Promise<CorePool>
   async function runJobs(): Promise<void> {
     while (queue.length > 0) {
       const job = queue[0]!;
-      progress = { channel: job.channel, done: 0, total: null, queued: queue.length - 1 };
+      progress = job.run ? null : { channel: job.channel, done: 0, total: null, queued: queue.length - 1 };
       let envelope: Envelope<unknown>;
       try {
+        if (job.run) {
+          envelope = await job.run();
+          queue.shift();
+          job.resolve(envelope);
+          continue;
+        }
         const worker = await jobWorker();
         envelope = await worker.call(job.channel, job.input, (done, total) => {
           progress = { channel: job.channel, done, total, queued: queue.length - 1 };
@@ -104,8 +109,30 @@ export async function startCorePool(options: CorePoolOptions): Promise<CorePool>
       });
     }
     if (!main.alive) main = await startWorker(initFor('main'), platform);
+    if ((EXCLUSIVE_CHANNELS as readonly unknown[]).includes(channel)) return exclusively(() => main.call(channel, input));
     return main.call(channel, input);
   };
+
+  /** With no job under way and the job worker closed (a restore swaps the file under it). */
+  async function exclusively(run: () => Promise<Envelope<unknown>>): Promise<Envelope<unknown>> {
+    return new Promise((resolve) => {
+      queue.push({
+        channel: '',
+        input: null,
+        resolve,
+        run: async () => {
+          const started = jobs;
+          jobs = null;
+          if (started) await started.then((worker) => worker.close(false, false), () => false);
+          const envelope = await run();
+          // A good backup in place of a damaged database: neither worker is to treat it as damaged.
+          if (envelope.ok) Atomics.store(new Int32Array(shared), DAMAGED_WORD, 0);
+          return envelope;
+        },
+      });
+      if (queue.length === 1) void runJobs();
+    });
+  }
 
   return {
     call,

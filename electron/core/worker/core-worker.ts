@@ -4,13 +4,15 @@ import { corePaths } from '../paths';
 import { fixedClock, systemClock } from '../clock';
 import { createHandlers, type Handlers } from '../api/handlers';
 import { dispatch } from '../api/dispatch';
-import { automaticBackup, changedHere } from '../db/backup';
+import { changedHere } from '../db/backup';
+import { automaticBackupOf } from '../services/backups.service';
 import { storageError } from '../db/storage-errors';
 import { announceWrites, waitForWriters } from '../db/write-turns';
 import { startOutbox, type Outbox } from '../exchange/mail/outbox-runner';
 import type { Platform } from '../platform';
 import { EsepError, type ErrorPayload } from '../../../shared/errors';
-import type { FromWorker, PlatformMethod, ToWorker, WorkerInit } from './protocol';
+import { DAMAGED_WORD, type FromWorker, type PlatformMethod, type ToWorker, type WorkerInit } from './protocol';
+import type { Db } from '../db/open';
 
 /**
  * A core in a worker thread (see core-pool.ts): it opens the database, then answers the door's
@@ -25,6 +27,8 @@ const init = workerData as WorkerInit;
 const send = (message: FromWorker) => port.postMessage(message);
 
 let nextPlatformId = 1;
+/** Takes the damaged state the other worker found (set by shareDamage). */
+let followDamage = () => {};
 const platformWaits = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 
 /** The door's platform, asked for by message: a dialog or the system opener lives on the main thread. */
@@ -55,18 +59,20 @@ try {
     paths: corePaths(init.dataDir, init.resourcesDir, init.dbFile),
     clock: init.today ? fixedClock(init.today) : systemClock,
     role: init.role,
+    // The main worker's writes are counted for the job's slices to give way to, on every connection it opens.
+    ...(init.role === 'main' ? { onConnection: (db: Db) => announceWrites(db, init.shared) } : {}),
   });
 } catch (error) {
   send({ type: 'failed', error: openFailure(error) });
   process.exit(0);
 }
-if (init.role === 'jobs') core.ctx.yieldToWriters = () => waitForWriters(init.writeTurns);
-else announceWrites(core.ctx.db, init.writeTurns);
+if (init.role === 'jobs') core.ctx.yieldToWriters = () => waitForWriters(init.shared);
+shareDamage(core, new Int32Array(init.shared));
 const handlers: Handlers = createHandlers(core, init.appVersion, platformProxy(init.platform));
 const outbox: Outbox | null = init.outbox ? startOutbox(core) : null;
 // Off the critical path: the online backup copies in steps between the calls.
 let backingUp: Promise<unknown> = init.backups
-  ? automaticBackup(core.ctx.db, core.paths.backupDir, systemClock.now(), 'start').catch(backupFailed)
+  ? automaticBackupOf(core, 'start').catch(backupFailed)
   : Promise.resolve();
 send({ type: 'ready' });
 
@@ -76,7 +82,24 @@ port.on('message', (message: ToWorker) => {
   else void close(message.backup, message.changedElsewhere);
 });
 
+/**
+ * Damage either worker finds holds for both: the one that finds it says so in the shared
+ * memory, the other takes the damaged state (a read-only connection) before its next call.
+ */
+function shareDamage(opened: Core, words: Int32Array): void {
+  const markDamaged = opened.markDamaged.bind(opened);
+  opened.markDamaged = (by) => {
+    markDamaged(by);
+    Atomics.store(words, DAMAGED_WORD, 1);
+  };
+  if (opened.health.state === 'damaged') Atomics.store(words, DAMAGED_WORD, 1);
+  followDamage = () => {
+    if (Atomics.load(words, DAMAGED_WORD) === 1 && opened.health.state !== 'damaged') markDamaged('work');
+  };
+}
+
 async function answer(id: number, channel: string, input: unknown): Promise<void> {
+  followDamage();
   // Only jobs report progress: the pool sends them one at a time, so the callback is theirs.
   if (init.role !== 'jobs') {
     send({ type: 'reply', id, envelope: await dispatch(handlers, channel, input) });
@@ -108,7 +131,7 @@ async function close(backup: boolean, changedElsewhere: boolean): Promise<void> 
   await outbox?.stop();
   await backingUp;
   if (backup && init.backups) {
-    backingUp = automaticBackup(core.ctx.db, core.paths.backupDir, systemClock.now(), 'quit', changedElsewhere).catch(backupFailed);
+    backingUp = automaticBackupOf(core, 'quit', changedElsewhere).catch(backupFailed);
     await backingUp;
   }
   const changed = changedHere(core.ctx.db);

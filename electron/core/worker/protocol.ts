@@ -25,9 +25,16 @@ export interface WorkerInit {
   backups: boolean;
   /** Runs the e-mail outbox (the job worker, where the mail channels go). */
   outbox: boolean;
-  /** Shared by both workers: the main one's write transactions, that a job's slices give way to. */
-  writeTurns: SharedArrayBuffer;
+  /**
+   * Memory both workers share (SHARED_WORDS Int32 words): word 0 counts the main worker's write
+   * transactions, that a job's slices give way to (db/write-turns.ts); word 1 is 1 once either
+   * worker found the database damaged, so the other stops writing to it too.
+   */
+  shared: SharedArrayBuffer;
 }
+
+export const SHARED_WORDS = 2;
+export const DAMAGED_WORD = 1;
 
 export type ToWorker =
   | { type: 'call'; id: number; channel: string; input: unknown }

@@ -12,8 +12,8 @@ import { PeriodPicker } from '../../components/PeriodPicker';
 import { formatCount } from '../../format/numbers';
 import { DEFAULT_LANGUAGE, useT } from '../../i18n';
 import { useExchangeStore } from '../../stores/exchange.store';
-import { useAppStore } from '../../stores/app.store';
-import { fileSize } from './bytes';
+import { fileSize } from '../../format/bytes';
+import { FolderField } from '../../components/FolderField';
 
 interface Draft {
   period: ReportPeriod;
@@ -31,9 +31,7 @@ export function ExportSection({ today }: { today: IsoDate }) {
   const exportPackage = useExchangeStore((s) => s.exportPackage);
   const exported = useExchangeStore((s) => s.exported);
   const lastDir = useExchangeStore((s) => s.lastDir);
-  const chooseFolder = useExchangeStore((s) => s.chooseFolder);
-  const canChooseFolder = useAppStore((s) => s.info?.canChooseFolder ?? false);
-  const ids = { dir: useId(), dirHint: useId(), attachmentsHint: useId(), language: useId() };
+  const ids = { attachmentsHint: useId(), language: useId() };
   const [draft, setDraft] = useState<Draft>(() => ({
     period: quickPeriod('thisYear', today),
     language: lng === 'en' ? DEFAULT_LANGUAGE : lng,
@@ -106,48 +104,16 @@ export function ExportSection({ today }: { today: IsoDate }) {
             </span>
           </label>
         </div>
-        <div className="field">
-          <label htmlFor={ids.dir}>{t('Exchange.export.dir')}</label>
-          <input
-            id={ids.dir}
-            type="text"
-            value={draft.dir}
-            spellCheck={false}
-            autoComplete="off"
-            aria-describedby={ids.dirHint}
-            aria-invalid={dirMissing || undefined}
-            data-testid="exchange-dir"
-            onChange={(e) => {
-              set({ dir: e.target.value });
-              setDirMissing(false);
-            }}
-          />
-          {canChooseFolder && (
-            <button
-              type="button"
-              className="button"
-              data-testid="exchange-choose-folder"
-              onClick={() =>
-                void chooseFolder().then((chosen) => {
-                  if (chosen.ok && chosen.value !== null) {
-                    set({ dir: chosen.value });
-                    setDirMissing(false);
-                  }
-                })
-              }
-            >
-              {t('Exchange.export.chooseFolder')}
-            </button>
-          )}
-          <p id={ids.dirHint} className="hint">
-            {t('Exchange.export.dirHint')}
-          </p>
-          {dirMissing && (
-            <p className="message message--error" role="alert" data-testid="exchange-dir-missing">
-              {t('Exchange.export.dirMissing')}
-            </p>
-          )}
-        </div>
+        <FolderField
+          value={draft.dir}
+          onChange={(dir) => {
+            set({ dir });
+            setDirMissing(false);
+          }}
+          missing={dirMissing}
+          text={{ label: t('Exchange.export.dir'), hint: t('Exchange.export.dirHint'), choose: t('Exchange.export.chooseFolder'), missing: t('Exchange.export.dirMissing') }}
+          testIdPrefix="exchange"
+        />
         <div className="form-actions exchange-actions">
           {/* aria-disabled, not disabled: a disabled button drops focus to the page. */}
           <button type="submit" className="button button--primary" aria-disabled={busy} aria-busy={busy} data-testid="exchange-export-submit">

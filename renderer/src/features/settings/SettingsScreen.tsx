@@ -9,6 +9,7 @@ import { MailSettingsSection } from './MailSettingsSection';
 import { IssueReferenceSection } from '../issues';
 import { Fact } from '../../components/Fact';
 import { IdentitySection } from './IdentitySection';
+import { BackupsSection } from './BackupsSection';
 
 export function SettingsScreen() {
   const { t, lng } = useT();
@@ -62,6 +63,8 @@ export function SettingsScreen() {
       <MailSettingsSection />
 
       {root && <IssueReferenceSection />}
+
+      <BackupsSection />
 
       {info && (
         <section className="card" aria-labelledby="settings-about">

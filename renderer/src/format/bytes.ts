@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { UiLanguage } from '../../../../shared/i18n';
-import { formatCount, formatDecimal } from '../../format/numbers';
+import type { UiLanguage } from '../../../shared/i18n';
+import { formatCount, formatDecimal } from './numbers';
 
 const MB = 1024 * 1024;
 
