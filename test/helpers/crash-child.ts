@@ -1,0 +1,161 @@
+/**
+ * The process the crash harness (crash-harness.ts) kills: it opens a core on a data folder and
+ * runs a seeded random mix of writes, imports and backups until it is killed. Before each
+ * operation it prints `begin <phase> <op>`, and only after the service call has returned
+ * `ok <op> <json>`; both with a synchronous write to stdout (a pipe), so every line printed
+ * before the kill reaches the parent and an `ok` means the commit was acknowledged.
+ * Run: node --import tsx test/helpers/crash-child.ts <config.json>
+ */
+import fs from 'node:fs';
+import { openCore } from '../../electron/core/core';
+import { corePaths, SOURCE_RESOURCES_DIR } from '../../electron/core/paths';
+import { backupInto } from '../../electron/core/db/backup';
+import { createIssue, setIssueStatus } from '../../electron/core/services/issues.service';
+import { saveMinutes } from '../../electron/core/services/minutes.service';
+import { planMeeting, recordHeld } from '../../electron/core/services/meetings.service';
+import { commitImport, previewImport } from '../../electron/core/services/issues-import.service';
+import { applyPackage } from '../../electron/core/services/exchange-import.service';
+import { EsepError } from '../../shared/errors';
+import { blankIssueFields } from '../../shared/contract/issue-defaults';
+import { emptyPlan } from '../../shared/contract/meeting-defaults';
+import { crashClock, mulberry32, type ChildConfig, type Phase } from './crash-protocol';
+
+const config = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as ChildConfig;
+const random = mulberry32(config.seed);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+const print = (line: string) => fs.writeSync(1, `${line}\n`);
+
+const core = openCore({ paths: corePaths(config.dataDir, SOURCE_RESOURCES_DIR), clock: crashClock(config.today), actor: 'crash' });
+const { ctx } = core;
+
+/**
+ * A service's answer, or null when it refused for a reason of the data (a date it does not
+ * take): not a crash matter. Anything else ends the child, and the harness reports it.
+ */
+async function call<T>(name: string, service: () => T | Promise<T>): Promise<T | null> {
+  try {
+    return await service();
+  } catch (error) {
+    if (!(error instanceof EsepError) || error.code.startsWith('db_')) throw error;
+    print(`refused ${name} ${error.code}`);
+    return null;
+  }
+}
+
+interface Revised {
+  id: string;
+  revision: number;
+}
+const issues: Revised[] = [];
+const minutes = { ...config.minutes };
+const xlsxLeft = config.xlsx.map((_, n) => n);
+const packagesLeft = config.packages.map((_, n) => n);
+let serial = 0;
+
+const day = (from: string, days: number) => new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const operations: Record<string, { phase: Phase; weight: number; run: () => Promise<void> }> = {
+  createIssue: {
+    phase: 'write',
+    weight: 4,
+    run: async () => {
+      const issue = await call('createIssue', () =>
+        createIssue(ctx, { unitKato: config.unitKato, meetingId: config.meetingId, raisedOn: config.heldOn, fields: blankIssueFields(`Crash issue ${config.seed}-${++serial}`), author: null }),
+      );
+      if (!issue) return;
+      issues.push({ id: issue.id, revision: issue.revision });
+      print(`ok createIssue ${JSON.stringify({ id: issue.id, revision: issue.revision })}`);
+    },
+  },
+  setIssueStatus: {
+    phase: 'write',
+    weight: 3,
+    run: async () => {
+      if (issues.length === 0) return;
+      const chosen = [...new Set([pick(issues), pick(issues)])];
+      const changed = await call('setIssueStatus', () =>
+        setIssueStatus(ctx, {
+          items: chosen.map(({ id, revision }) => ({ id, revision })),
+          change: { statusId: pick(['new', 'in_progress']), onDate: config.today, comment: `crash ${serial++}`, documentRef: '', outcome: null },
+        }),
+      );
+      if (!changed) return;
+      for (const c of changed) issues.find((i) => i.id === c.id)!.revision = c.revision;
+      print(`ok setIssueStatus ${JSON.stringify(changed.map(({ id, revision }) => ({ id, revision })))}`);
+    },
+  },
+  saveMinutes: {
+    phase: 'write',
+    weight: 3,
+    run: async () => {
+      const chair = `Chair ${config.seed}-${++serial}`;
+      const body = { number: String(serial), date: config.heldOn, place: 'Қараауыл', chair, secretary: 'Secretary', presentCount: serial, presentList: '', invited: '', items: [] };
+      const saved = await call('saveMinutes', () => saveMinutes(ctx, { minutesId: minutes.id, revision: minutes.revision, body }));
+      if (!saved) return;
+      minutes.revision = saved.revision;
+      print(`ok saveMinutes ${JSON.stringify({ id: saved.id, revision: saved.revision, chair })}`);
+    },
+  },
+  planMeeting: {
+    phase: 'write',
+    weight: 1,
+    run: async () => {
+      const plannedOn = day(config.today, 1 + Math.floor(random() * 150));
+      const meeting = await call('planMeeting', () => planMeeting(ctx, { unitKato: config.unitKato, ...emptyPlan(plannedOn, null), outsideWindowReason: 'Crash harness' }));
+      if (meeting) print(`ok planMeeting ${JSON.stringify({ id: meeting.id })}`);
+    },
+  },
+  recordHeld: {
+    phase: 'write',
+    weight: 1,
+    run: async () => {
+      const heldOn = day('2025-01-01', Math.floor(random() * 180));
+      const meeting = await call('recordHeld', () => recordHeld(ctx, { unitKato: config.unitKato, heldOn }));
+      if (meeting) print(`ok recordHeld ${JSON.stringify({ id: meeting.id })}`);
+    },
+  },
+  importXlsx: {
+    phase: 'xlsx',
+    weight: 1,
+    run: async () => {
+      const n = xlsxLeft.splice(Math.floor(random() * xlsxLeft.length), 1)[0]!;
+      const { file, fileName } = config.xlsx[n]!;
+      const source = { fileName, dataBase64: fs.readFileSync(file).toString('base64') };
+      // As the import screen does: the preview suggests the mapping, the commit takes it.
+      const preview = await call('previewImport', () => previewImport(ctx, { source }));
+      const report = preview && (await call('commitImport', () => commitImport(ctx, { source, mapping: preview.suggested, unitKato: config.unitKato, onlyValid: false })));
+      if (report) print(`ok importXlsx ${JSON.stringify({ n })}`);
+    },
+  },
+  importPackage: {
+    phase: 'package',
+    weight: 1,
+    run: async () => {
+      const n = packagesLeft.splice(Math.floor(random() * packagesLeft.length), 1)[0]!;
+      const applied = await call('applyPackage', () => applyPackage(core, { path: config.packages[n]!.file }, config.trust));
+      if (applied) print(`ok importPackage ${JSON.stringify({ n })}`);
+    },
+  },
+  backup: {
+    phase: 'backup',
+    weight: 2,
+    run: async () => {
+      const info = await backupInto(ctx.db, core.paths.backupDir, 'manual', ctx.clock.now());
+      print(`ok backup ${JSON.stringify({ file: info.file })}`);
+    },
+  },
+};
+
+/** The operations that can still run, each as often as its weight says. */
+function nextOperation(): string {
+  const names = Object.keys(operations).filter((name) => (name !== 'importXlsx' || xlsxLeft.length > 0) && (name !== 'importPackage' || packagesLeft.length > 0));
+  return pick(names.flatMap((name) => Array<string>(operations[name]!.weight).fill(name)));
+}
+
+print('ready');
+for (;;) {
+  const name = nextOperation();
+  const op = operations[name]!;
+  print(`begin ${op.phase} ${name}`);
+  await op.run();
+}
