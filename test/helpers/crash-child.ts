@@ -24,6 +24,9 @@ const config = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as ChildCon
 const random = mulberry32(config.seed);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 const print = (line: string) => fs.writeSync(1, `${line}\n`);
+let begun = 0;
+/** The acknowledgement, with how long the operation took (so the kill windows can be checked against it). */
+const ack = (name: string, data: Record<string, unknown>) => print(`ok ${name} ${JSON.stringify({ ...data, ms: Math.round(performance.now() - begun) })}`);
 
 const core = openCore({ paths: corePaths(config.dataDir, SOURCE_RESOURCES_DIR), clock: crashClock(config.today), actor: 'crash' });
 const { ctx } = core;
@@ -64,7 +67,7 @@ const operations: Record<string, { phase: Phase; weight: number; run: () => Prom
       );
       if (!issue) return;
       issues.push({ id: issue.id, revision: issue.revision });
-      print(`ok createIssue ${JSON.stringify({ id: issue.id, revision: issue.revision })}`);
+      ack('createIssue', { id: issue.id, revision: issue.revision });
     },
   },
   setIssueStatus: {
@@ -81,7 +84,7 @@ const operations: Record<string, { phase: Phase; weight: number; run: () => Prom
       );
       if (!changed) return;
       for (const c of changed) issues.find((i) => i.id === c.id)!.revision = c.revision;
-      print(`ok setIssueStatus ${JSON.stringify(changed.map(({ id, revision }) => ({ id, revision })))}`);
+      ack('setIssueStatus', { items: changed.map(({ id, revision }) => ({ id, revision })) });
     },
   },
   saveMinutes: {
@@ -93,7 +96,7 @@ const operations: Record<string, { phase: Phase; weight: number; run: () => Prom
       const saved = await call('saveMinutes', () => saveMinutes(ctx, { minutesId: minutes.id, revision: minutes.revision, body }));
       if (!saved) return;
       minutes.revision = saved.revision;
-      print(`ok saveMinutes ${JSON.stringify({ id: saved.id, revision: saved.revision, chair })}`);
+      ack('saveMinutes', { id: saved.id, revision: saved.revision, chair });
     },
   },
   planMeeting: {
@@ -102,7 +105,7 @@ const operations: Record<string, { phase: Phase; weight: number; run: () => Prom
     run: async () => {
       const plannedOn = day(config.today, 1 + Math.floor(random() * 150));
       const meeting = await call('planMeeting', () => planMeeting(ctx, { unitKato: config.unitKato, ...emptyPlan(plannedOn, null), outsideWindowReason: 'Crash harness' }));
-      if (meeting) print(`ok planMeeting ${JSON.stringify({ id: meeting.id })}`);
+      if (meeting) ack('planMeeting', { id: meeting.id });
     },
   },
   recordHeld: {
@@ -111,7 +114,7 @@ const operations: Record<string, { phase: Phase; weight: number; run: () => Prom
     run: async () => {
       const heldOn = day('2025-01-01', Math.floor(random() * 180));
       const meeting = await call('recordHeld', () => recordHeld(ctx, { unitKato: config.unitKato, heldOn }));
-      if (meeting) print(`ok recordHeld ${JSON.stringify({ id: meeting.id })}`);
+      if (meeting) ack('recordHeld', { id: meeting.id });
     },
   },
   importXlsx: {
@@ -124,7 +127,7 @@ const operations: Record<string, { phase: Phase; weight: number; run: () => Prom
       // As the import screen does: the preview suggests the mapping, the commit takes it.
       const preview = await call('previewImport', () => previewImport(ctx, { source }));
       const report = preview && (await call('commitImport', () => commitImport(ctx, { source, mapping: preview.suggested, unitKato: config.unitKato, onlyValid: false })));
-      if (report) print(`ok importXlsx ${JSON.stringify({ n })}`);
+      if (report) ack('importXlsx', { n });
     },
   },
   importPackage: {
@@ -133,7 +136,7 @@ const operations: Record<string, { phase: Phase; weight: number; run: () => Prom
     run: async () => {
       const n = packagesLeft.splice(Math.floor(random() * packagesLeft.length), 1)[0]!;
       const applied = await call('applyPackage', () => applyPackage(core, { path: config.packages[n]!.file }, config.trust));
-      if (applied) print(`ok importPackage ${JSON.stringify({ n })}`);
+      if (applied) ack('importPackage', { n });
     },
   },
   backup: {
@@ -141,14 +144,16 @@ const operations: Record<string, { phase: Phase; weight: number; run: () => Prom
     weight: 2,
     run: async () => {
       const info = await backupInto(ctx.db, core.paths.backupDir, 'manual', ctx.clock.now());
-      print(`ok backup ${JSON.stringify({ file: info.file })}`);
+      ack('backup', { file: info.file });
     },
   },
 };
 
 /** The operations that can still run, each as often as its weight says. */
 function nextOperation(): string {
-  const names = Object.keys(operations).filter((name) => (name !== 'importXlsx' || xlsxLeft.length > 0) && (name !== 'importPackage' || packagesLeft.length > 0));
+  const names = Object.keys(operations).filter(
+    (name) => (config.only === undefined || operations[name]!.phase === config.only) && (name !== 'importXlsx' || xlsxLeft.length > 0) && (name !== 'importPackage' || packagesLeft.length > 0),
+  );
   return pick(names.flatMap((name) => Array<string>(operations[name]!.weight).fill(name)));
 }
 
@@ -157,5 +162,6 @@ for (;;) {
   const name = nextOperation();
   const op = operations[name]!;
   print(`begin ${op.phase} ${name}`);
+  begun = performance.now();
   await op.run();
 }

@@ -47,10 +47,15 @@ const XLSX_ROWS = 150;
 const PACKAGE_ISSUES = 40;
 
 /**
- * How long after its cue the kill comes, at most: after `ready` for a kill anywhere, after the
- * phase's `begin` line for a targeted one (about as long as such an operation takes here).
+ * How the kill is aimed. Anywhere: within KILL_WITHIN_MS.any of `ready`, the child running
+ * every kind of operation. Writes take a millisecond or two, too short to aim at from here: the
+ * child runs only writes and the kill comes within KILL_WITHIN_MS.write of `ready`. Imports and
+ * backups take tens to hundreds of milliseconds: the kill comes within their window after
+ * their `begin` line, each window shorter than the operation takes on this machine (measured:
+ * a package 35–60 ms, a backup 190–420 ms, a legacy log's preview and commit 550 ms or more).
  */
-const KILL_WITHIN_MS: Record<Phase | 'any', number> = { any: 1500, write: 15, xlsx: 400, package: 250, backup: 120 };
+const KILL_WITHIN_MS: Record<KillTarget, number> = { any: 1500, write: 300, xlsx: 450, package: 25, backup: 150 };
+const cueOf = (target: KillTarget) => (target === 'any' || target === 'write' ? 'ready' : `begin ${target} `);
 /** A child that never reaches its cue is killed anyway, and the trial still checked. */
 const CUE_TIMEOUT_MS = 20_000;
 
@@ -179,37 +184,48 @@ function originRows(db: Database.Database, origin: string): Record<string, numbe
 
 export interface TrialResult {
   seed: number;
-  target: Phase | 'any';
+  target: KillTarget;
   /** The phase of the child's last `begin` line when it was killed; null if it was killed before its first operation. */
   killedIn: Phase | null;
   killedDuring: string | null;
-  acknowledged: number;
+  /** Whether the kill came before that operation's end (no `ok` or `refused` after its `begin`). */
+  inside: boolean;
+  /** The acknowledged operations, each with how long it took. */
+  acknowledged: Array<{ op: string; ms: number }>;
   /** Empty when the installation came through the crash as it must. */
   problems: string[];
   ms: number;
   dataDir: string;
 }
 
-/** One trial: a copy of the base, the child run and killed, the copy checked (and removed unless it failed). */
-export async function runCrashTrial(fixtures: CrashFixtures, seed: number): Promise<TrialResult> {
+export type KillTarget = Phase | 'any';
+
+/**
+ * One trial: a copy of the base, the child run and killed, the copy checked (and removed unless
+ * it failed). The seed picks the target (a phase, or anywhere) unless one is given.
+ */
+export async function runCrashTrial(fixtures: CrashFixtures, seed: number, chosen?: KillTarget): Promise<TrialResult> {
   const started = performance.now();
   const random = mulberry32(seed ^ 0x5eed);
-  const target = (['any', ...PHASES] as const)[Math.floor(random() * (PHASES.length + 1))]!;
+  const drawn = (['any', ...PHASES] as const)[Math.floor(random() * (PHASES.length + 1))]!;
+  const target = chosen ?? drawn;
   const delay = Math.floor(random() * KILL_WITHIN_MS[target]);
   const dataDir = fs.mkdtempSync(path.join(fixtures.workDir, `trial-${seed}-`));
   fs.cpSync(fixtures.baseDir, dataDir, { recursive: true });
   const configFile = path.join(dataDir, 'crash-child.json');
-  fs.writeFileSync(configFile, JSON.stringify({ ...fixtures.child, dataDir, seed } satisfies ChildConfig));
+  fs.writeFileSync(configFile, JSON.stringify({ ...fixtures.child, dataDir, seed, ...(target === 'write' ? { only: 'write' } : {}) } satisfies ChildConfig));
 
-  const { lines, problems } = await runChild(configFile, (line) => (target === 'any' ? line === 'ready' : line.startsWith(`begin ${target} `)), delay);
-  const lastBegin = lines.findLast((l) => l.startsWith('begin '))?.split(' ') ?? null;
-  const acked = lines.filter((l) => l.startsWith('ok ')).map((l) => {
+  const { lines, problems } = await runChild(configFile, (line) => line.startsWith(cueOf(target)), delay);
+  const begin = lines.findLastIndex((l) => l.startsWith('begin '));
+  const lastBegin = begin < 0 ? null : lines[begin]!.split(' ');
+  const inside = begin >= 0 && !lines.slice(begin + 1).some((l) => l.startsWith('ok ') || l.startsWith('refused '));
+  const acked = lines.filter((l) => l.startsWith('ok ')).map((l): Acknowledged => {
     const [, op, json] = /^ok (\S+) (.*)$/.exec(l)!;
     return { op: op!, data: JSON.parse(json!) };
   });
   if (problems.length === 0) problems.push(...checkAfterCrash(fixtures, dataDir, acked));
   if (problems.length === 0) fs.rmSync(dataDir, { recursive: true, force: true });
-  return { seed, target, killedIn: (lastBegin?.[1] as Phase | undefined) ?? null, killedDuring: lastBegin?.[2] ?? null, acknowledged: acked.length, problems, ms: performance.now() - started, dataDir };
+  return { seed, target, killedIn: (lastBegin?.[1] as Phase | undefined) ?? null, killedDuring: lastBegin?.[2] ?? null, inside, acknowledged: acked.map(({ op, data }) => ({ op, ms: data.ms as number })), problems, ms: performance.now() - started, dataDir };
 }
 
 /** Runs the child until `cue` matches a line, then kills it `delay` ms later; its lines, and what went wrong. */
@@ -240,8 +256,13 @@ function runChild(configFile: string, cue: (line: string) => boolean, delay: num
   });
 }
 
+export interface Acknowledged {
+  op: string;
+  data: any;
+}
+
 /** The installation after the crash, opened as the app opens it, then checked (see the top of the file). */
-function checkAfterCrash(fixtures: CrashFixtures, dataDir: string, acked: Array<{ op: string; data: any }>): string[] {
+export function checkAfterCrash(fixtures: CrashFixtures, dataDir: string, acked: Acknowledged[]): string[] {
   const problems: string[] = [];
   const paths = corePaths(dataDir, SOURCE_RESOURCES_DIR);
   try {
@@ -261,7 +282,7 @@ function checkAfterCrash(fixtures: CrashFixtures, dataDir: string, acked: Array<
     for (const { op, data } of acked) {
       if (op === 'createIssue' && revisionOf('issues', data.id) < data.revision) problems.push(`acknowledged issue ${data.id} is missing`);
       if (op === 'setIssueStatus') {
-        for (const c of data) if (revisionOf('issues', c.id) < c.revision) problems.push(`acknowledged status change of ${c.id} (revision ${c.revision}) is missing`);
+        for (const c of data.items) if (revisionOf('issues', c.id) < c.revision) problems.push(`acknowledged status change of ${c.id} (revision ${c.revision}) is missing`);
       }
       if (op === 'saveMinutes') {
         const row = db.prepare('SELECT revision, chair FROM minutes WHERE id = ?').get(data.id) as { revision: number; chair: string } | undefined;
@@ -322,26 +343,37 @@ function checkBackups(backupDir: string, installationId: string | null, acknowle
 export interface CrashRun {
   trials: TrialResult[];
   failures: TrialResult[];
-  /** Kills by the phase the child was in. */
-  killedIn: Record<Phase | 'before', number>;
+  /** Kills by the phase the child was in, and of those how many came before the operation's end. */
+  killedIn: Record<Phase | 'before', { kills: number; inside: number }>;
   ms: number;
 }
 
-/** `trials` trials, seeds `seed`, `seed + 1`, …, at most `parallel` children at a time. */
-export async function runCrashTrials(fixtures: CrashFixtures, options: { trials: number; seed: number; parallel?: number; onTrial?: (t: TrialResult) => void }): Promise<CrashRun> {
+/**
+ * `trials` trials, seeds `seed`, `seed + 1`, …, at most `parallel` children at a time; trial i
+ * aims at `targets[i]` where given, else where its seed says. In parallel a trial's checks (run
+ * here, synchronously) can make another's kill come later than its delay: still a random point.
+ */
+export async function runCrashTrials(
+  fixtures: CrashFixtures,
+  options: { trials: number; seed: number; parallel?: number; targets?: readonly KillTarget[]; onTrial?: (t: TrialResult) => void },
+): Promise<CrashRun> {
   const started = performance.now();
   const trials: TrialResult[] = [];
   let next = 0;
   const worker = async () => {
     while (next < options.trials) {
-      const result = await runCrashTrial(fixtures, options.seed + next++);
+      const i = next++;
+      const result = await runCrashTrial(fixtures, options.seed + i, options.targets?.[i]);
       trials.push(result);
       options.onTrial?.(result);
     }
   };
   await Promise.all(Array.from({ length: options.parallel ?? 1 }, worker));
   trials.sort((a, b) => a.seed - b.seed);
-  const killedIn = { before: 0, write: 0, xlsx: 0, package: 0, backup: 0 };
-  for (const t of trials) killedIn[t.killedIn ?? 'before']++;
+  const killedIn = Object.fromEntries((['before', ...PHASES] as const).map((p) => [p, { kills: 0, inside: 0 }])) as CrashRun['killedIn'];
+  for (const t of trials) {
+    killedIn[t.killedIn ?? 'before'].kills++;
+    if (t.inside) killedIn[t.killedIn ?? 'before'].inside++;
+  }
   return { trials, failures: trials.filter((t) => t.problems.length > 0), killedIn, ms: performance.now() - started };
 }

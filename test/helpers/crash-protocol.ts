@@ -15,6 +15,8 @@ export interface ChildConfig {
   packages: Array<{ file: string }>;
   /** The origins of the packages, confirmed for the import. */
   trust: string[];
+  /** Only the operations of this phase (a stream of writes, so that a kill anywhere lands in one); else all. */
+  only?: Phase;
 }
 
 /** What was going on when the child was killed: the phase of its last `begin` line. */
