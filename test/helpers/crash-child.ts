@@ -15,9 +15,11 @@ import { saveMinutes } from '../../electron/core/services/minutes.service';
 import { planMeeting, recordHeld } from '../../electron/core/services/meetings.service';
 import { commitImport, previewImport } from '../../electron/core/services/issues-import.service';
 import { applyPackage } from '../../electron/core/services/exchange-import.service';
+import { addAttachment } from '../../electron/core/services/attachments.service';
 import { EsepError } from '../../shared/errors';
 import { blankIssueFields } from '../../shared/contract/issue-defaults';
 import { emptyPlan } from '../../shared/contract/meeting-defaults';
+import { samplePdf } from './sample-files';
 import { crashClock, mulberry32, type ChildConfig, type Phase } from './crash-protocol';
 
 const config = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as ChildConfig;
@@ -99,6 +101,16 @@ const operations: Record<string, { phase: Phase; weight: number; run: () => Prom
       ack('saveMinutes', { id: saved.id, revision: saved.revision, chair });
     },
   },
+  addAttachment: {
+    phase: 'write',
+    weight: 1,
+    run: async () => {
+      // Bytes of its own each time, so each one is a new file in the store beside its new row.
+      const data = samplePdf(`crash ${config.seed}-${++serial}`).toString('base64');
+      const attachment = await call('addAttachment', () => addAttachment(ctx, core.paths.dataDir, { meetingId: config.meetingId, fileName: `scan-${serial}.pdf`, kind: 'minutes_scan', dataBase64: data }));
+      if (attachment) ack('addAttachment', { id: attachment.id });
+    },
+  },
   planMeeting: {
     phase: 'write',
     weight: 1,
@@ -158,7 +170,9 @@ function nextOperation(): string {
 }
 
 print('ready');
-for (;;) {
+// Killed with its parent's death in mind too: a harness that dies must not leave this loop running.
+const parent = process.ppid;
+while (process.ppid === parent) {
   const name = nextOperation();
   const op = operations[name]!;
   print(`begin ${op.phase} ${name}`);

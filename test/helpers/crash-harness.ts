@@ -194,6 +194,8 @@ export interface TrialResult {
   acknowledged: Array<{ op: string; ms: number }>;
   /** Empty when the installation came through the crash as it must. */
   problems: string[];
+  /** Files in backups/ after the reopening that are not backups (temp files of a backup cut short). */
+  leftovers: string[];
   ms: number;
   dataDir: string;
 }
@@ -224,8 +226,10 @@ export async function runCrashTrial(fixtures: CrashFixtures, seed: number, chose
     return { op: op!, data: JSON.parse(json!) };
   });
   if (problems.length === 0) problems.push(...checkAfterCrash(fixtures, dataDir, acked));
+  const backupDir = corePaths(dataDir, SOURCE_RESOURCES_DIR).backupDir;
+  const leftovers = fs.existsSync(backupDir) ? fs.readdirSync(backupDir).filter((name) => !parseBackupFileName(name)) : [];
   if (problems.length === 0) fs.rmSync(dataDir, { recursive: true, force: true });
-  return { seed, target, killedIn: (lastBegin?.[1] as Phase | undefined) ?? null, killedDuring: lastBegin?.[2] ?? null, inside, acknowledged: acked.map(({ op, data }) => ({ op, ms: data.ms as number })), problems, ms: performance.now() - started, dataDir };
+  return { seed, target, killedIn: (lastBegin?.[1] as Phase | undefined) ?? null, killedDuring: lastBegin?.[2] ?? null, inside, acknowledged: acked.map(({ op, data }) => ({ op, ms: data.ms as number })), problems, leftovers, ms: performance.now() - started, dataDir };
 }
 
 /** Runs the child until `cue` matches a line, then kills it `delay` ms later; its lines, and what went wrong. */
@@ -289,6 +293,8 @@ export function checkAfterCrash(fixtures: CrashFixtures, dataDir: string, acked:
         if (!row || row.revision < data.revision || (row.revision === data.revision && row.chair !== data.chair)) problems.push(`acknowledged minutes revision ${data.revision} is missing`);
       }
       if ((op === 'planMeeting' || op === 'recordHeld') && revisionOf('meetings', data.id) === 0) problems.push(`acknowledged meeting ${data.id} is missing`);
+      // Its file is checked with the others by checkInstallation (a live row whose file is missing).
+      if (op === 'addAttachment' && !db.prepare('SELECT 1 FROM attachments WHERE id = ? AND deleted_at IS NULL').get(data.id)) problems.push(`acknowledged attachment ${data.id} is missing`);
       if (op === 'importXlsx') ackedXlsx.add(data.n);
       if (op === 'importPackage') ackedPackages.add(data.n);
       if (op === 'backup') backups.push(data.file);
