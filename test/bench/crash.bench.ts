@@ -40,6 +40,8 @@ try {
       .join(', ')}`,
   );
   console.log(`acknowledged operations, median ms: ${[...durations].map(([op, ms]) => `${op} ${ms.length}× ${median(ms)}`).join(', ')}`);
+  const cut = run.trials.filter((t) => t.leftovers.length > 0).length;
+  console.log(`backups cut short: ${cut} trials left a temp copy in backups/, each removed by a start once stale`);
   console.log(`failures: ${run.failures.length} (goal 0) ${run.failures.length === 0 ? 'OK' : `MISSED: seeds ${run.failures.map((t) => t.seed).join(', ')}`}`);
   if (run.failures.length > 0) process.exitCode = 1;
 } finally {
