@@ -39,6 +39,7 @@ try {
       .map(([phase, k]) => `${phase} ${k.kills} (${k.inside})`)
       .join(', ')}`,
   );
+  console.log(`aimed kills come within (ms of their cue): ${Object.entries(fixtures.windows).map(([target, ms]) => `${target} ${ms}`).join(', ')}`);
   console.log(`acknowledged operations, median ms: ${[...durations].map(([op, ms]) => `${op} ${ms.length}× ${median(ms)}`).join(', ')}`);
   const cut = run.trials.filter((t) => t.leftovers.length > 0).length;
   console.log(`backups cut short: ${cut} trials left a temp copy in backups/, each removed by a start once stale`);

@@ -138,7 +138,10 @@ const operations: Record<string, { phase: Phase; weight: number; run: () => Prom
       const source = { fileName, dataBase64: fs.readFileSync(file).toString('base64') };
       // As the import screen does: the preview suggests the mapping, the commit takes it.
       const preview = await call('previewImport', () => previewImport(ctx, { source }));
-      const report = preview && (await call('commitImport', () => commitImport(ctx, { source, mapping: preview.suggested, unitKato: config.unitKato, onlyValid: false })));
+      if (!preview) return;
+      // The transaction itself, for a kill aimed at it.
+      print('begin xlsx commitImport');
+      const report = await call('commitImport', () => commitImport(ctx, { source, mapping: preview.suggested, unitKato: config.unitKato, onlyValid: false }));
       if (report) ack('importXlsx', { n });
     },
   },

@@ -23,7 +23,7 @@ import { openCore } from '../../electron/core/core';
 import { fixedClock } from '../../electron/core/clock';
 import { corePaths, SOURCE_RESOURCES_DIR } from '../../electron/core/paths';
 import { checkInstallation } from '../../electron/core/db/check';
-import { inspectBackup, installationIdOf, parseBackupFileName, ROTATION } from '../../electron/core/db/backup';
+import { backupInto, inspectBackup, installationIdOf, parseBackupFileName, ROTATION } from '../../electron/core/db/backup';
 import { sha256Of } from '../../electron/core/files/content-store';
 import { STALE_TEMP_MS } from '../../electron/core/services/attachments.service';
 import { KIND_SPECS } from '../../electron/core/exchange/record-format';
@@ -46,18 +46,21 @@ const LOCAL_OKRUG = '103230000';
 const SENDING_OKRUGS = ['103233000', '103235000'] as const;
 const XLSX_FILES = 2;
 const XLSX_ROWS = 150;
-const PACKAGE_ISSUES = 40;
+const PACKAGE_ISSUES = 150;
 
 /**
- * How the kill is aimed. Anywhere: within KILL_WITHIN_MS.any of `ready`, the child running
- * every kind of operation. Writes take a millisecond or two, too short to aim at from here: the
- * child runs only writes and the kill comes within KILL_WITHIN_MS.write of `ready`. Imports and
- * backups take tens to hundreds of milliseconds: the kill comes within their window after
- * their `begin` line, each window shorter than the operation takes on this machine (measured:
- * a package 35–60 ms, a backup 190–420 ms, a legacy log's preview and commit 550 ms or more).
+ * How the kill is aimed, each target with its cue and its window (the kill comes within the
+ * window after the cue). Anywhere: after `ready`, the child running every kind of operation.
+ * Writes take a millisecond or two, too short to aim at from here: the child runs only writes,
+ * and the kill comes after `ready`. Imports and backups take tens to hundreds of milliseconds:
+ * the kill comes after their `begin` line (a legacy import's commit, past its preview), within
+ * WINDOW_SHARE of what the same operation took when the fixtures were made, so that it lands
+ * inside it on a fast machine or a slow one.
  */
-const KILL_WITHIN_MS: Record<KillTarget, number> = { any: 1500, write: 300, xlsx: 450, package: 25, backup: 150 };
-const cueOf = (target: KillTarget) => (target === 'any' || target === 'write' ? 'ready' : `begin ${target} `);
+const ANYWHERE_MS = 1500;
+const WRITES_MS = 300;
+const WINDOW_SHARE = 0.5;
+const CUES: Record<KillTarget, string> = { any: 'ready', write: 'ready', xlsx: 'begin xlsx commitImport', package: 'begin package ', backup: 'begin backup ' };
 /** A child that never reaches its cue is killed anyway, and the trial still checked. */
 const CUE_TIMEOUT_MS = 20_000;
 
@@ -71,6 +74,8 @@ export interface CrashFixtures {
   xlsx: Array<{ marker: string; rows: number; sha256: string }>;
   /** Each package's id, origin, and the rows of its origin a complete import leaves, by table. */
   packages: Array<{ packageId: string; origin: string; rows: Record<string, number> }>;
+  /** By target, how long after its cue the kill may come (see CUES). */
+  windows: Record<KillTarget, number>;
 }
 
 function caller(handlers: ReturnType<typeof createHandlers>) {
@@ -126,8 +131,9 @@ export async function prepareCrashFixtures(workDir: string, template?: string | 
     },
     xlsx,
     packages: [],
+    windows: { any: ANYWHERE_MS, write: WRITES_MS, xlsx: 0, package: 0, backup: 0 },
   };
-  fixtures.packages = await expectedPackageRows(fixtures, packages);
+  await measureOnCopy(fixtures, packages);
   return fixtures;
 }
 
@@ -153,21 +159,38 @@ async function okrugPackage(core: ReturnType<typeof openCoreOnCopy>, okrug: stri
   }
 }
 
-/** The rows each package leaves when applied whole: measured by applying it to a copy of the base. */
-async function expectedPackageRows(fixtures: CrashFixtures, packages: Array<{ file: string; packageId: string; origin: string }>): Promise<CrashFixtures['packages']> {
+/**
+ * On a copy of the base, as a trial's child would: the rows each package leaves when applied
+ * whole, and how long a package import, a legacy import's commit and a backup take (the kill
+ * windows).
+ */
+async function measureOnCopy(fixtures: CrashFixtures, packages: Array<{ file: string; packageId: string; origin: string }>): Promise<void> {
   const dir = path.join(fixtures.workDir, 'expected');
   fs.cpSync(fixtures.baseDir, dir, { recursive: true });
   const core = openCore({ paths: corePaths(dir, SOURCE_RESOURCES_DIR), clock: fixedClock(TODAY), actor: 'crash-setup' });
+  const timed = async (step: () => Promise<unknown>) => {
+    const started = performance.now();
+    await step();
+    return performance.now() - started;
+  };
+  const windowOf = (ms: number[]) => Math.max(1, Math.floor(WINDOW_SHARE * Math.min(...ms)));
   try {
     const call = caller(createHandlers(core, '0.0.0-crash'));
-    const out: CrashFixtures['packages'] = [];
+    const applying: number[] = [];
     for (const p of packages) {
-      await call('exchange:import', { source: { path: p.file }, trust: fixtures.child.trust });
+      applying.push(await timed(() => call('exchange:import', { source: { path: p.file }, trust: fixtures.child.trust })));
       const rows = originRows(core.ctx.db, p.origin);
       if (rows.issues !== PACKAGE_ISSUES || rows.imported_packages !== 1) throw new Error(`The package of ${p.origin} applied as ${JSON.stringify(rows)}`);
-      out.push({ packageId: p.packageId, origin: p.origin, rows });
+      fixtures.packages.push({ packageId: p.packageId, origin: p.origin, rows });
     }
-    return out;
+    const committing: number[] = [];
+    for (const { file, fileName } of fixtures.child.xlsx) {
+      const source = { fileName, dataBase64: fs.readFileSync(file).toString('base64') };
+      const { suggested } = await call('issuesImport:preview', { source });
+      committing.push(await timed(() => call('issuesImport:commit', { source, mapping: suggested, unitKato: fixtures.child.unitKato, onlyValid: false })));
+    }
+    const backingUp = [await timed(() => backupInto(core.ctx.db, core.paths.backupDir, 'manual', new Date()))];
+    fixtures.windows = { ...fixtures.windows, package: windowOf(applying), xlsx: windowOf(committing), backup: windowOf(backingUp) };
   } finally {
     core.close();
   }
@@ -213,13 +236,13 @@ export async function runCrashTrial(fixtures: CrashFixtures, seed: number, chose
   const random = mulberry32(seed ^ 0x5eed);
   const drawn = (['any', ...PHASES] as const)[Math.floor(random() * (PHASES.length + 1))]!;
   const target = chosen ?? drawn;
-  const delay = Math.floor(random() * KILL_WITHIN_MS[target]);
+  const delay = Math.floor(random() * fixtures.windows[target]);
   const dataDir = fs.mkdtempSync(path.join(fixtures.workDir, `trial-${seed}-`));
   fs.cpSync(fixtures.baseDir, dataDir, { recursive: true });
   const configFile = path.join(dataDir, 'crash-child.json');
   fs.writeFileSync(configFile, JSON.stringify({ ...fixtures.child, dataDir, seed, ...(target === 'write' ? { only: 'write' } : {}) } satisfies ChildConfig));
 
-  const { lines, problems } = await runChild(configFile, (line) => line.startsWith(cueOf(target)), delay);
+  const { lines, problems } = await runChild(configFile, (line) => line.startsWith(CUES[target]), delay);
   const begin = lines.findLastIndex((l) => l.startsWith('begin '));
   const lastBegin = begin < 0 ? null : lines[begin]!.split(' ');
   const inside = begin >= 0 && !lines.slice(begin + 1).some((l) => l.startsWith('ok ') || l.startsWith('refused '));
