@@ -25,7 +25,22 @@ import { crashClock, mulberry32, type ChildConfig, type Phase } from './crash-pr
 const config = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as ChildConfig;
 const random = mulberry32(config.seed);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
-const print = (line: string) => fs.writeSync(1, `${line}\n`);
+const nap = new Int32Array(new SharedArrayBuffer(4));
+/**
+ * One line to the parent, whole: a line is shorter than PIPE_BUF, so the pipe takes all of it
+ * or, full while the parent is busy, none (EAGAIN), and then the child waits a moment and tries again.
+ */
+function print(line: string): void {
+  for (;;) {
+    try {
+      fs.writeSync(1, `${line}\n`);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(nap, 0, 0, 1);
+    }
+  }
+}
 let begun = 0;
 /** The acknowledgement, with how long the operation took (so the kill windows can be checked against it). */
 const ack = (name: string, data: Record<string, unknown>) => print(`ok ${name} ${JSON.stringify({ ...data, ms: Math.round(performance.now() - begun) })}`);
