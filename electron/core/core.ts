@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { attachmentsNamedByBackups, installationIdOf, tryOr } from './db/backup';
+import { attachmentsNamedByBackups, installationIdOf, sweepBackupTemps, tryOr } from './db/backup';
 import path from 'node:path';
 import type { Clock } from './clock';
 import type { CoreContext } from './context';
@@ -11,7 +11,7 @@ import { isDamage } from './db/storage-errors';
 import { migrate, type MigrationResult } from './db/migrate';
 import { ensureInstallation } from './db/repos/installation.repo';
 import { loadKatoIfEmpty } from './kato/kato.loader';
-import { sweepAttachments } from './services/attachments.service';
+import { STALE_TEMP_MS, sweepAttachments } from './services/attachments.service';
 import { undoUnfinishedImports } from './services/import-runs';
 import { tryEnsureIdentityKey } from './services/identity.service';
 import { identityDirOf } from './identity/identity-key';
@@ -180,15 +180,16 @@ function closeConnection(db: Db, health: CoreHealth): void {
 }
 
 /**
- * Unreferenced attachment files and stale temp files go at every start. Housekeeping only: a
- * failure (a locked file, a busy database) must not keep the app from opening, and the next
- * start tries again. File times are wall-clock, so the age check uses the real time, not the
+ * Unreferenced attachment files and stale temp files (of attachments, of backups cut short) go
+ * at every start. Housekeeping only: a failure (a locked file, a busy database) must not keep
+ * the app from opening, and the next start tries again. File times are wall-clock, so the age check uses the real time, not the
  * injected clock (which the CLI and tests may pin to another day).
  */
 function sweepOnOpen(ctx: CoreContext, paths: CorePaths): void {
   try {
     // A file only a backup names is kept: restoring that backup brings its row back.
     sweepAttachments(ctx, paths.dataDir, Date.now(), () => attachmentsNamedByBackups(paths.backupDir));
+    sweepBackupTemps(paths.backupDir, Date.now(), STALE_TEMP_MS);
   } catch {
     // See above: retried at the next start.
   }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ABAY_DISTRICT, KARAAUYL_OKRUG, openTempCore, tempDir } from '../helpers/temp-core';
@@ -8,6 +9,7 @@ import type { Core } from '../../electron/core/core';
 import { EsepError } from '../../shared/errors';
 import { snapshot } from '../helpers/db-snapshot';
 import { samplePdf } from '../helpers/sample-files';
+import { STALE_TEMP_MS } from '../../electron/core/services/attachments.service';
 import { caller } from './meeting-fixtures';
 
 function setUp(core: Core, value: string): void {
@@ -81,6 +83,25 @@ describe('backups', () => {
     expect(earlier).toEqual(Array.from({ length: ROTATION.AUTO_CAP - 4 }, (_, i) => [29 - i, 13]));
     expect(left.filter((b) => b.kind === 'before-restore').map((b) => b.at.getDate())).toEqual([7, 6, 5, 4, 3]);
     expect(fs.existsSync(path.join(dir, 'mine.sqlite'))).toBe(true);
+  });
+
+  it('a backup cut short leaves a temp copy, removed at a start once it is an hour old (a younger one may still be written)', async () => {
+    const dataDir = tempDir();
+    let core = openTempCore({ dataDir });
+    const kept = await backupInto(core.ctx.db, core.paths.backupDir, 'manual', new Date('2025-06-15T08:00:00Z'));
+    const backupDir = core.paths.backupDir;
+    core.close();
+    // As writeBackup names its copy in progress (and SQLite the copy's journal) beside the final name.
+    const temp = (at: string) => `.${backupFileName('auto', new Date(at), LATEST_VERSION)}.${randomUUID()}.tmp`;
+    const old = temp('2025-06-15T09:00:00Z');
+    const young = temp('2025-06-15T10:00:00Z');
+    for (const name of [old, `${old}-journal`, young, '.notes.tmp']) fs.writeFileSync(path.join(backupDir, name), 'partial copy');
+    const twoHoursAgo = new Date(Date.now() - 2 * STALE_TEMP_MS);
+    for (const name of [old, `${old}-journal`, '.notes.tmp']) fs.utimesSync(path.join(backupDir, name), twoHoursAgo, twoHoursAgo);
+
+    core = openTempCore({ dataDir });
+    core.close();
+    expect(fs.readdirSync(backupDir).sort()).toEqual(['.notes.tmp', young, path.basename(kept.file)].sort());
   });
 });
 

@@ -161,6 +161,31 @@ export function rotateBackups(backupDir: string, now: Date): string[] {
   return removed;
 }
 
+/** What writeBackup leaves in backups/ when the app dies mid-copy: the temp copy, and its journal. */
+const BACKUP_TEMP = /^\.(esep-.+\.sqlite)\.[0-9a-f-]{36}\.tmp(-journal)?$/;
+
+/**
+ * Removes the temp copies of backups cut short (a crash, a power cut), older than `olderThanMs`:
+ * nothing else would, and each is a partial copy of the database, personal data included. A
+ * younger one may be a backup still being written by another process (the CLI), so it stays.
+ * File times are wall-clock, so `now` is the real time.
+ */
+export function sweepBackupTemps(backupDir: string, now: number, olderThanMs: number): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(backupDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const stale = names
+    .filter((name) => parseBackupFileName(BACKUP_TEMP.exec(name)?.[1] ?? '') !== null)
+    .map((name) => path.join(backupDir, name))
+    .filter((file) => now - fs.statSync(file).mtimeMs > olderThanMs);
+  for (const file of stale) fs.rmSync(file, { force: true });
+  return stale;
+}
+
 /** The backups in the folder, newest first. */
 export function listBackups(backupDir: string): Array<{ file: string; kind: BackupKind; at: Date; schemaVersion: number }> {
   let names: string[];
