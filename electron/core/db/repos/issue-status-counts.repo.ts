@@ -12,12 +12,15 @@ export interface StatusCount {
 /** `issue_status_counts` is kept by triggers on issues (migration 90): no writer maintains it by hand. */
 const SQL = {
   under: `SELECT status_id, sum(n) AS n, sum(on_control) AS on_control FROM issue_status_counts
-          WHERE unit_kato IN ${unitsUnder('?')} GROUP BY status_id`,
+          WHERE unit_kato IN ${unitsUnder('@unit')} GROUP BY status_id`,
   all: 'SELECT coalesce(sum(n), 0) AS n FROM issue_status_counts',
 };
 
+/** The statement of statusCountsUnder, for the query-plan tests. */
+export const statusCountsUnderSql = SQL.under;
+
 export function statusCountsUnder(db: Db, unitKato: string): StatusCount[] {
-  return (prepared(db, SQL.under).all(unitKato) as Array<{ status_id: string; n: number; on_control: number }>).map((r) => ({
+  return (prepared(db, SQL.under).all({ unit: unitKato }) as Array<{ status_id: string; n: number; on_control: number }>).map((r) => ({
     statusId: r.status_id,
     n: r.n,
     onControl: r.on_control,
