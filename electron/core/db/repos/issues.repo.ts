@@ -364,7 +364,11 @@ const CLOSED_STATUSES = '(SELECT id FROM issue_statuses WHERE closed = 1)';
  * they hold ten issues or a million.
  */
 export interface LogPlan {
-  /** False when the subtree holds every issue: the unit test would pass for every row. */
+  /**
+   * False when the window walks an index and the subtree holds every issue: the unit test would
+   * pass for every row. Otherwise kept, also when it passes every row: the unit-first indexes
+   * (issues_unit_status for overdue, for a status) need it to range within each unit.
+   */
   filterUnit: boolean;
   /** The window walks its sort's own index and stops after its rows, instead of sorting every match. */
   walkIndex: boolean;
@@ -560,13 +564,13 @@ const ROW_COST = 10;
  * spread evenly over the order), each a row read when a filter needs a column the index lacks.
  */
 function planOf(q: IssueQuery, sort: IssueSort, scope: Scope, total: number, end: number): LogPlan {
-  const filterUnit = scope.held !== scope.all;
   const index = SORT_INDEXES[sort.key];
-  if (!index) return { filterUnit, walkIndex: false };
+  if (!index) return EVERY_ROW;
+  const filterUnit = scope.held !== scope.all;
   const columns = [...filtersOf(q), ...(filterUnit ? (['unitKato'] as const) : [])].flatMap((k) => (k === 'match' ? [] : FILTER_COLUMNS[k]));
   const readsRows = columns.some((c) => !index.columns.includes(c));
   const walked = (Math.min(end, total) * scope.all) / total;
-  return { filterUnit, walkIndex: walked * (readsRows ? ROW_COST : 1) < total * ROW_COST };
+  return walked * (readsRows ? ROW_COST : 1) < total * ROW_COST ? { filterUnit, walkIndex: true } : EVERY_ROW;
 }
 
 /** A window's total, and how its rows are fetched; exported for the query-plan tests. */
@@ -574,7 +578,7 @@ export function planWindow(db: Db, q: IssueQuery, sort: IssueSort, end: number):
   const scope = scopeOf(db, q.unitKato);
   let total = quickTotal(db, q, scope);
   if (total === null) {
-    const count = issueQuerySql(q, { kind: 'total' }, { filterUnit: scope.held !== scope.all, walkIndex: false });
+    const count = issueQuerySql(q, { kind: 'total' });
     total = (db.prepare(count.sql).get(count.params) as { n: number }).n;
   }
   return { total, plan: planOf(q, sort, scope, total, end) };
@@ -598,13 +602,14 @@ export const overdueByStatusSql = `SELECT status_id, count(*) AS n FROM issues
 
 /** Per status: how many, how many on control, how many overdue (an open status, a deadline before today). */
 export function countIssuesByStatus(db: Db, q: IssueQuery): Array<{ statusId: string; n: number; onControl: number; overdue: number }> {
-  const scope = scopeOf(db, q.unitKato);
-  const open = new Set(listStatuses(db).filter((s) => !s.closed).map((s) => s.id));
   if (filtersOf(q).length === 0) {
     const overdue = new Map((prepared(db, overdueByStatusSql).all({ unit: q.unitKato, today: q.today }) as Array<{ status_id: string; n: number }>).map((r) => [r.status_id, r.n]));
-    return scope.statuses.filter((c) => c.n > 0).map((c) => ({ ...c, overdue: overdue.get(c.statusId) ?? 0 }));
+    return statusCountsUnder(db, q.unitKato)
+      .filter((c) => c.n > 0)
+      .map((c) => ({ ...c, overdue: overdue.get(c.statusId) ?? 0 }));
   }
-  const counts = issueQuerySql(q, { kind: 'counts' }, { filterUnit: scope.held !== scope.all, walkIndex: false });
+  const open = new Set(listStatuses(db).filter((s) => !s.closed).map((s) => s.id));
+  const counts = issueQuerySql(q, { kind: 'counts' });
   return (db.prepare(counts.sql).all(counts.params) as Array<{ status_id: string; n: number; on_control: number; late: number }>).map((r) => ({
     statusId: r.status_id,
     n: r.n,
