@@ -14,6 +14,7 @@ CREATE INDEX issues_locality ON issues (locality_kato);
 CREATE INDEX issues_raised ON issues (raised_on);
 CREATE INDEX issues_registry ON issues (registry_no, unit_kato);
 CREATE INDEX issues_repeats ON issues (repeats_id) WHERE repeats_id IS NOT NULL;
+CREATE INDEX issues_seq_status ON issues (seq, unit_kato, status_id, deadline, on_control);
 CREATE INDEX issues_unit_raised ON issues (unit_kato, raised_on);
 CREATE INDEX issues_unit_raised_status ON issues (unit_kato, raised_on, status_id, closed_on);
 CREATE INDEX issues_unit_status ON issues (unit_kato, status_id, deadline, on_control);
