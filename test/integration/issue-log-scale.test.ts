@@ -10,6 +10,7 @@ import { ABAY_DISTRICT, KARAAUYL_OKRUG, openTempCore } from '../helpers/temp-cor
 import { caller } from './meeting-fixtures';
 import { installation, OKRUGS, outDir, recordWork } from './exchange-fixtures';
 import { issueWorld } from './issue-fixtures';
+import { legacyWorkbook } from '../helpers/legacy-xlsx';
 
 /**
  * The issue log's shortcuts (migration 90): the counters kept by triggers, the totals taken from
@@ -56,6 +57,24 @@ describe('the counters of issues per unit and status', () => {
     generateDemo(core.ctx, { unitKato: ABAY_DISTRICT, fromYear: 2024, toYear: 2025, seed: 7, issues: 400 });
     expectCountersRight(core.ctx.db);
     core.close();
+  });
+
+  it('follow the Excel import of a legacy log', async () => {
+    const w = issueWorld();
+    w.create();
+    const data = await legacyWorkbook({
+      headers: ['Дата', 'Вопрос', 'Статус', 'Срок'],
+      rows: [
+        ['2025-04-01', 'Ауруханаға жол', 'Жұмыста', '2025-05-01'],
+        ['2025-04-02', 'Мектепке автобус', '', ''],
+      ],
+    });
+    const source = { fileName: 'журнал.xlsx', dataBase64: data.toString('base64') };
+    const report = await w.call('issuesImport:commit', { source, mapping: { raisedOn: 0, text: 1, status: 2, deadline: 3 }, unitKato: KARAAUYL_OKRUG, onlyValid: false });
+    expect(report).toMatchObject({ ok: true, value: { imported: 2 } });
+    expectCountersRight(w.core.ctx.db);
+    expect(w.core.ctx.db.prepare(`SELECT sum(n) AS n FROM issue_status_counts WHERE unit_kato = ?`).get(KARAAUYL_OKRUG)).toEqual({ n: 3 });
+    w.core.close();
   });
 
   it('follow a package import, its new issues and then its changed ones', async () => {
