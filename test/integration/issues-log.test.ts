@@ -196,7 +196,7 @@ describe('counts', () => {
       const { statusIds: _s, open: _o, overdue: _d, ...rest } = filter as Record<string, unknown>;
       expect(counts.total, JSON.stringify(filter)).toBe(w.list(rest).total);
       for (const [statusId, n] of Object.entries(counts.byStatus)) expect(n, statusId).toBe(w.list({ ...rest, statusIds: [statusId] }).total);
-      expect(counts.overdue).toBe(w.list({ ...rest, overdue: true }).total);
+      expect(counts.overdue, JSON.stringify(filter)).toBe(w.list({ ...rest, overdue: true }).total);
       expect(counts.onControl).toBe(w.list({ ...rest, onControl: true }).total);
     }
     const counts: IssueCounts = w.value('issues:counts', { filter: {} });

@@ -430,14 +430,12 @@ export function listIssues(ctx: CoreContext, input: In<'issues:list'>): IssuePag
 export function countIssues(ctx: CoreContext, input: In<'issues:counts'>): IssueCounts {
   const { statusIds: _s, open: _o, overdue: _d, ...filter } = input.filter;
   const query = resolveFilter(ctx, filter);
-  const statuses = listStatuses(ctx.db);
-  const closed = new Map(statuses.map((s) => [s.id, s.closed]));
-  const counts: IssueCounts = { total: 0, byStatus: Object.fromEntries(statuses.map((s) => [s.id, 0])), overdue: 0, onControl: 0 };
+  const counts: IssueCounts = { total: 0, byStatus: Object.fromEntries(listStatuses(ctx.db).map((s) => [s.id, 0])), overdue: 0, onControl: 0 };
   for (const c of countIssuesByStatus(ctx.db, query)) {
     counts.byStatus[c.statusId] = c.n;
     counts.total += c.n;
     counts.onControl += c.onControl;
-    if (closed.get(c.statusId) === false) counts.overdue += c.late;
+    counts.overdue += c.overdue;
   }
   return counts;
 }

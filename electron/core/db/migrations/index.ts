@@ -7,6 +7,7 @@ import { m0050UnitClosure } from './0050-unit-closure';
 import { m0060IssueReportCounts } from './0060-issue-report-counts';
 import { m0070Ownership } from './0070-ownership';
 import { m0080Outbox } from './0080-outbox';
+import { m0090IssueLogIndexes } from './0090-issue-log-indexes';
 import { m0110ImportRuns } from './0110-import-runs';
 
 export interface Migration {
@@ -22,6 +23,17 @@ export interface Migration {
 }
 
 /** Listed explicitly (no directory scan) so the list is the same inside an asar archive. */
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020MeetingPlanning, m0030Minutes, m0040Issues, m0050UnitClosure, m0060IssueReportCounts, m0070Ownership, m0080Outbox, m0110ImportRuns];
+export const MIGRATIONS: readonly Migration[] = [
+  m0010Initial,
+  m0020MeetingPlanning,
+  m0030Minutes,
+  m0040Issues,
+  m0050UnitClosure,
+  m0060IssueReportCounts,
+  m0070Ownership,
+  m0080Outbox,
+  m0090IssueLogIndexes,
+  m0110ImportRuns,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
