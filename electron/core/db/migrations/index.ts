@@ -7,6 +7,7 @@ import { m0050UnitClosure } from './0050-unit-closure';
 import { m0060IssueReportCounts } from './0060-issue-report-counts';
 import { m0070Ownership } from './0070-ownership';
 import { m0080Outbox } from './0080-outbox';
+import { m0100MeetingIndexes } from './0100-meeting-indexes';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied; numbered in steps of 10. */
@@ -21,6 +22,6 @@ export interface Migration {
 }
 
 /** Listed explicitly (no directory scan) so the list is the same inside an asar archive. */
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020MeetingPlanning, m0030Minutes, m0040Issues, m0050UnitClosure, m0060IssueReportCounts, m0070Ownership, m0080Outbox];
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020MeetingPlanning, m0030Minutes, m0040Issues, m0050UnitClosure, m0060IssueReportCounts, m0070Ownership, m0080Outbox, m0100MeetingIndexes];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
