@@ -22,7 +22,7 @@ import { listBodies, listCategories, listStatuses } from '../db/repos/issue-refe
 import { subtree } from '../db/repos/units.repo';
 import { appendAudit } from '../db/repos/audit.repo';
 import { prepared } from '../db/statements';
-import { loadXlsx, type LoadedWorkbook, type SheetRows } from '../import/xlsx-reader';
+import type { LoadedWorkbook, SheetRows } from '../import/xlsx-reader';
 import { requireWorkingReportingUnit } from './units.service';
 import { getSettings, requireWorkingRoot } from './settings.service';
 import { createIssue, setIssueStatus } from './issues.service';
@@ -43,7 +43,8 @@ let lastRead: { sha256: string; workbook: LoadedWorkbook } | null = null;
 async function readSource(source: Source): Promise<{ sha256: string; workbook: LoadedWorkbook; sheet: SheetRows }> {
   const data = Buffer.from(source.dataBase64, 'base64');
   const sha256 = createHash('sha256').update(data).digest('hex');
-  const workbook = lastRead?.sha256 === sha256 ? lastRead.workbook : await loadXlsx(data, source.fileName);
+  // Imported here, not at the top: exceljs takes longer to load than most commands take to run.
+  const workbook = lastRead?.sha256 === sha256 ? lastRead.workbook : await (await import('../import/xlsx-reader')).loadXlsx(data, source.fileName);
   lastRead = { sha256, workbook };
   return { sha256, workbook, sheet: workbook.read(source.sheet) };
 }
