@@ -25,7 +25,7 @@ import { prepared } from '../db/statements';
 import type { LoadedWorkbook, SheetRows } from '../import/xlsx-reader';
 import { requireWorkingReportingUnit } from './units.service';
 import { getSettings, requireWorkingRoot } from './settings.service';
-import { createIssue, setIssueStatus } from './issues.service';
+import { registerIssues, type BulkIssue } from './issues.service';
 
 type In<K extends keyof typeof issuesImportContract> = z.output<(typeof issuesImportContract)[K]['input']>;
 type Source = In<'issuesImport:preview'>['source'];
@@ -72,8 +72,8 @@ export async function checkImport(ctx: CoreContext, input: In<'issuesImport:chec
 /**
  * One transaction: the rows are checked again inside it (the log may have changed since the
  * check), then either every row goes in, or none when one is invalid and `onlyValid` is not
- * set. Each issue is created by the log's own create (registry number, history, audit, search
- * index), then given its mapped status with a note naming the file and the row.
+ * set. Each issue gets what the log's own create writes (registry number, history, audit, search
+ * index), then its mapped status with a note naming the file and the row (registerIssues).
  */
 export async function commitImport(ctx: CoreContext, input: In<'issuesImport:commit'>): Promise<ImportReport> {
   const { sha256, sheet } = await readSource(input.source);
@@ -85,11 +85,9 @@ export async function commitImport(ctx: CoreContext, input: In<'issuesImport:com
       if (invalid > 0 && !input.onlyValid) {
         throw new EsepError('import_invalid', { invalid, report: { ...importReport(checks) } });
       }
-      const imported = new Map<number, number>();
-      for (const check of checks) {
-        if (!check.draft) continue;
-        imported.set(check.row, register(ctx, input.unitKato, check.draft, note(input.source.fileName, check.row)));
-      }
+      const valid = checks.filter((c): c is RowCheck & { draft: ImportDraft } => c.draft !== null);
+      const numbers = registerIssues(ctx, input.unitKato, valid.map((c) => bulkIssueOf(c.draft, note(input.source.fileName, c.row))));
+      const imported = new Map(valid.map((c, i) => [c.row, numbers[i]!]));
       appendAudit(ctx, {
         action: 'load',
         entity: 'issue_import',
@@ -142,23 +140,18 @@ function importRules(ctx: CoreContext, unitKato: string): ImportRules {
 }
 
 /**
- * One valid row into the log through the log's own create (registry number, first history
- * entry, search entry, author apart, audit), then its status: the mapped one, or the one the
- * create gave it, so that every imported issue's history names its file and row. The change is
- * dated the day the issue was raised: a legacy log does not say when a status was reached, and
- * the import day would put old closures into the current period's reports.
+ * A valid row as the log registers it (see registerIssues: what the log's own create and status
+ * change write), then given its status: the mapped one, or the one the create gave it, so that
+ * every imported issue's history names its file and row. The change is dated the day the issue
+ * was raised: a legacy log does not say when a status was reached, and the import day would put
+ * old closures into the current period's reports.
  */
-function register(ctx: CoreContext, unitKato: string, draft: ImportDraft, note: string): number {
-  const issue = createIssue(ctx, {
-    unitKato,
-    meetingId: null,
+function bulkIssueOf(draft: ImportDraft, note: string): BulkIssue {
+  return {
     raisedOn: draft.raisedOn,
     fields: issueFieldsOf(draft),
     author: draft.author ? { ...draft.author, address: '' } : null,
-  });
-  setIssueStatus(ctx, {
-    items: [{ id: issue.id, revision: issue.revision }],
-    change: { statusId: draft.statusId ?? issue.statusId, onDate: draft.raisedOn, comment: note, documentRef: '', outcome: null },
-  });
-  return issue.registryNo;
+    statusId: draft.statusId,
+    note,
+  };
 }
