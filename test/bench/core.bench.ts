@@ -26,7 +26,8 @@ import { createHandlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { unitsUnder } from '../../electron/core/db/repos/units.repo';
 import { completeSetup } from '../../electron/core/services/settings.service';
-import { buildCli, CLI_BUNDLE, cliBundleStale } from '../../electron/cli/launch';
+import { buildCli } from '../../electron/cli/build';
+import { CLI_BUNDLE, cliBundleStale } from '../../electron/cli/launch.mjs';
 import type { ImportReport, ImportPreview } from '../../shared/contract/issues-import.contract';
 import type { ObligationsGrid } from '../../shared/contract/types';
 import { openTempCore, tempDir } from '../helpers/temp-core';
@@ -200,11 +201,11 @@ if (only('import')) {
 // ---------------------------------------------------------------------------------------------
 // (c) The CLI's start: a cheap command on the oblast database, as a process.
 if (only('cli')) {
-  if (cliBundleStale()) await buildCli();
+  if (cliBundleStale()) await buildCli(CLI_BUNDLE);
   const db = path.join(tempDir('esep-bench-cli-'), 'esep.sqlite');
   // A copy: the CLI opens it for writing (its installation row, the sweep), the cache stays as it was.
   fs.copyFileSync(file, db);
-  const launch = path.resolve(path.dirname(CLI_BUNDLE), '../../electron/cli/launch.ts');
+  const launch = path.resolve(path.dirname(CLI_BUNDLE), '../../electron/cli/launch.mjs');
   const spawn = (args: string[]) => {
     const t = performance.now();
     const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
@@ -227,7 +228,7 @@ if (only('cli')) {
     ratios.push(c / r);
   }
   const ratio = median(ratios);
-  console.log(`\nesep units --kato --db (node electron/cli/launch.ts, the built CLI): median ${median(cliMs).toFixed(0)} ms over ${SPAWNS} processes`);
+  console.log(`\nesep units --kato --db (node electron/cli/launch.mjs, the built CLI): median ${median(cliMs).toFixed(0)} ms over ${SPAWNS} processes`);
   console.log(`node -e: better-sqlite3 opens the database, one query:             median ${median(rawMs).toFixed(0)} ms`);
   console.log(`ratio: median ${ratio.toFixed(2)}×; goal within 3×: ${verdict(ratio <= 3)}`);
   fs.rmSync(path.dirname(db), { recursive: true, force: true });
