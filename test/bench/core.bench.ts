@@ -141,6 +141,10 @@ if (only('import')) {
     completeSetup(core.ctx, { rootKato: '103200000', language: 'ru' });
     return core;
   };
+  const discard = (core: Core) => {
+    core.close();
+    fs.rmSync(core.paths.dataDir, { recursive: true, force: true });
+  };
   const importMs: number[] = [];
   const rawMs: number[] = [];
   const everythingMs: number[] = [];
@@ -162,7 +166,7 @@ if (only('import')) {
       issue_authors: read(`SELECT * FROM issue_authors ORDER BY rowid`),
       audit_log: read(`SELECT * FROM audit_log WHERE entity IN ('issue', 'issue_import') ORDER BY rowid`),
     };
-    core.close();
+    discard(core);
 
     // Into a fresh copy of the same installation, in one transaction, with plain INSERTs: the
     // same issue rows (the goal's baseline), then everything the import wrote (its history,
@@ -181,7 +185,7 @@ if (only('import')) {
           if (search) for (const [i, row] of written.issues.entries()) fts.run(i + 1, `${String(row['text'])}\n${String(row['answer'])}`);
         })(),
       );
-      rawCore.close();
+      discard(rawCore);
       return elapsed;
     };
     const raw = insertAll({ issues: written.issues }, false);
