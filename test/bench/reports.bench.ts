@@ -23,6 +23,7 @@ import { unitsUnder } from '../../electron/core/db/repos/units.repo';
 import type { PeriodReport } from '../../shared/contract/reports.contract';
 import { yearPeriod } from '../../shared/domain/reports/period';
 import { oblastDatabase } from './oblast-db';
+import { median, timed } from './timing';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, issues: { type: 'string', default: '1000000' } } });
 const RUNS = Number(values.runs);
@@ -68,17 +69,6 @@ function raw(): number {
   RAW.planned.all({ root: OBLAST });
   RAW.attendance.all(p);
   return cells.reduce((s, c) => s + c.n, 0);
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-function timed<T>(fn: () => T): [number, T] {
-  const t = performance.now();
-  const value = fn();
-  return [performance.now() - t, value];
 }
 
 const [coldReport, first] = timed(report);

@@ -4,6 +4,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/cli';
+import { CLI_BUNDLE, cliBundleStale } from '../../electron/cli/launch.mjs';
+import { LAZY_PACKAGES } from '../../electron/cli/build';
+import { completeSetup } from '../../electron/core/services/settings.service';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import { openTempCore, tempDir, ABAY_DISTRICT, KARAAUYL_OKRUG, KARAAUYL_VILLAGE, OUTSIDE_OKRUG } from '../helpers/temp-core';
 import { createHandlers } from '../../electron/core/api/handlers';
@@ -175,6 +178,37 @@ describe('npm run -s esep', () => {
     const bad = spawnSync('npm', ['run', '-s', 'esep', '--', 'units', '--kato', 'x'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
+  });
+
+  /** The bundle run as a process, with the packages it loaded (test/helpers/record-packages.ts). */
+  function bundled(...args: string[]) {
+    const run = spawnSync(process.execPath, ['--import', './test/helpers/record-packages.ts', CLI_BUNDLE, ...args], { encoding: 'utf8' });
+    const packages = /\npackages: (.*)\n$/.exec(run.stderr)?.[1]?.split(' ') ?? [];
+    return { status: run.status, stdout: run.stdout, packages };
+  }
+
+  it('runs the CLI built as JavaScript, and loads the document packages only for the commands that write documents', () => {
+    const out = execFileSync('npm', ['run', '-s', 'esep', '--', 'units', '--kato', KARAAUYL_OKRUG, '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([expect.objectContaining({ kato: KARAAUYL_OKRUG })]);
+    // npm run esep built it if a source was newer.
+    expect(cliBundleStale()).toBe(false);
+
+    const units = bundled('units', '--kato', KARAAUYL_OKRUG, '--json');
+    expect(units.status).toBe(0);
+    expect(units.packages).toContain('better-sqlite3');
+    for (const name of LAZY_PACKAGES) expect(units.packages).not.toContain(name);
+
+    const dataDir = tempDir();
+    const core = openTempCore({ dataDir, today: '2025-06-15' });
+    completeSetup(core.ctx, { rootKato: ABAY_DISTRICT, language: 'kk' });
+    core.close();
+    const file = path.join(dataDir, 'report.xlsx');
+    const report = bundled('report', '--data-dir', dataDir, '--unit', ABAY_DISTRICT, '--period', '2025', '--format', 'xlsx', '--out', file, '--today', '2025-06-15');
+    expect(report.status).toBe(0);
+    expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    expect(report.packages).toContain('exceljs');
+    expect(report.packages).not.toContain('docx');
+    expect(report.packages).not.toContain('pdfmake');
   });
 });
 

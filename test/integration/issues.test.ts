@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../electron/core/db/repos/audit.repo';
+import { EsepError } from '../../shared/errors';
+import { registerIssues, type BulkIssue } from '../../electron/core/services/issues.service';
 import type { Issue, IssueRow, IssueStatus } from '../../shared/contract/issues.contract';
 import type { Minutes } from '../../shared/contract/minutes.contract';
 import { openTempCore, ABAY_DISTRICT, KARAAUYL_OKRUG, KARAAUYL_VILLAGE, OUTSIDE_OKRUG } from '../helpers/temp-core';
@@ -191,6 +193,70 @@ describe('issues:setStatus', () => {
     expectRefused(w, 'issues:setStatus', { items, change: change({ statusId: 'in_progress', outcome: 'satisfied' }) }, { code: 'validation', details: { fields: ['change.outcome'] } });
     expectRefused(w, 'issues:setStatus', { items, change: change({ onDate: '2025-07-16' }) }, { code: 'validation', details: { fields: ['change.onDate'] } });
     expectRefused(w, 'issues:setStatus', { items, change: change({ onDate: '2025-07-09' }) }, { code: 'validation', details: { fields: ['change.onDate'] } });
+  });
+});
+
+describe('registerIssues (the legacy import)', () => {
+  /** What the log holds of a unit's issues, by registry number instead of ids. */
+  function written(unitKato: string) {
+    const db = w.core.ctx.db;
+    const issues = db.prepare('SELECT * FROM issues WHERE unit_kato = ? ORDER BY registry_no').all(unitKato) as Array<Record<string, unknown>>;
+    const no = new Map(issues.map((i) => [i['id'] as string, i['registry_no'] as number]));
+    const anonymous = (value: unknown) => JSON.parse(JSON.stringify(value ?? null).replaceAll(new RegExp([...no.keys(), unitKato].join('|'), 'g'), (m) => `#${no.get(m) ?? 'unit'}`));
+    return issues.map((issue) => {
+      const id = issue['id'] as string;
+      const { seq, ...row } = issue;
+      return {
+        row: anonymous(row),
+        history: anonymous(db.prepare('SELECT at, on_date, actor, status_id, outcome, comment, document_ref FROM issue_history WHERE issue_id = ? ORDER BY at, rowid').all(id)),
+        author: db.prepare('SELECT full_name, phone, address FROM issue_authors WHERE issue_id = ?').get(id) ?? null,
+        audit: anonymous(listAudit(w.core.ctx, 'issue', id).map(({ action, actor, at, before, after }) => ({ action, actor, at, before, after }))),
+        // The search index holds no text (contentless): its token counts, and what a note's word finds.
+        searchSize: (db.prepare('SELECT sz FROM issue_search_docsize WHERE id = ?').get(seq) as { sz: Buffer }).sz.toString('hex'),
+        foundByNote: (db.prepare(`SELECT rowid FROM issue_search WHERE issue_search MATCH '"журнал"*'`).all() as Array<{ rowid: number }>).some((r) => r.rowid === seq),
+      };
+    });
+  }
+
+  it('writes for each issue what issues:create and then issues:setStatus write, after the same checks', () => {
+    const rows: BulkIssue[] = [
+      { raisedOn: '2025-07-01', fields: issueFields({ text: 'Мектептің шатыры ағып тұр', bodyId: w.body.id, deadline: '2025-08-01' }), author: AUTHOR, statusId: 'in_progress', note: 'журнал.xlsx, 5-жол' },
+      { raisedOn: '2025-07-02', fields: issueFields({ text: 'Су құбыры ескірген', answer: 'Құбыр ауыстырылды' }), author: null, statusId: 'done', note: 'журнал.xlsx, 6-жол' },
+      { raisedOn: '2025-07-03', fields: issueFields({ text: 'Көшеде жарық жоқ' }), author: null, statusId: null, note: 'журнал.xlsx, 7-жол' },
+    ];
+    for (const r of rows) {
+      const issue = w.value('issues:create', { unitKato: KARAAUYL_OKRUG, meetingId: null, raisedOn: r.raisedOn, fields: r.fields, author: r.author });
+      w.value('issues:setStatus', { items: [{ id: issue.id, revision: issue.revision }], change: { statusId: r.statusId ?? issue.statusId, onDate: r.raisedOn, comment: r.note, documentRef: '', outcome: null } });
+    }
+    const registered = w.core.ctx.db.transaction(() => registerIssues(w.core.ctx, KENGIRBAI_OKRUG, rows))();
+    expect(registered.map((r) => r.registryNo)).toEqual([1, 2, 3]);
+    expect(registered.map((r) => w.value('issues:get', { id: r.id }).registryNo)).toEqual([1, 2, 3]);
+    const bulk = written(KENGIRBAI_OKRUG);
+    expect(bulk.map((i) => [i.row.status_id, i.row.revision, i.history.length, i.audit.length, i.foundByNote])).toEqual([
+      ['in_progress', 2, 2, 2, true],
+      ['done', 2, 2, 2, true],
+      ['new', 2, 2, 2, true],
+    ]);
+    expect(bulk).toEqual(written(KARAAUYL_OKRUG));
+  });
+
+  it('refuses what the create refuses (a village of another okrug, a day after today), and writes nothing then', () => {
+    const db = w.core.ctx.db;
+    const counts = () => ['issues', 'issue_history', 'issue_authors', 'audit_log', 'issue_search_docsize'].map((t) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);
+    const before = counts();
+    const good: BulkIssue = { raisedOn: '2025-07-01', fields: issueFields(), author: AUTHOR, statusId: 'in_progress', note: 'журнал.xlsx, 5-жол' };
+    const refusal = (rows: BulkIssue[]) => {
+      try {
+        db.transaction(() => registerIssues(w.core.ctx, KARAAUYL_OKRUG, rows))();
+      } catch (error) {
+        return error instanceof EsepError ? [error.code, error.details] : error;
+      }
+      return null;
+    };
+    expect(refusal([good, { ...good, fields: issueFields({ localityKato: ZHIDEBAI_VILLAGE }) }])).toEqual(['validation', { fields: ['fields.localityKato'] }]);
+    expect(refusal([good, { ...good, raisedOn: '2025-07-16' }])).toEqual(['validation', { fields: ['raisedOn'] }]);
+    expect(refusal([{ ...good, statusId: 'no-such-status' }])).toEqual(['validation', { fields: ['change.statusId'] }]);
+    expect(counts()).toEqual(before);
   });
 });
 

@@ -308,4 +308,17 @@ describe('query plans', () => {
     expect(plan).toMatch(/SEARCH unit_closure USING PRIMARY KEY \(ancestor=\?\)/);
     expect(plan).not.toMatch(/SCAN (m|unit_closure|units)\b|RECURSIVE/);
   });
+
+  const planOf = (sql: string) =>
+    (core.ctx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ root: ABAY_DISTRICT, from: '2025-01-01', to: '2025-12-31' }) as Array<{ detail: string }>)
+      .map((r) => r.detail)
+      .join('\n');
+
+  it('held: only the held dates the assessment needs, a range of the (unit, held on) index', () => {
+    expect(planOf(MEETINGS_UNDER_SQL.held)).toMatch(/SEARCH m USING INDEX meetings_unit_held \(unit_kato=\? AND held_on>\? AND held_on<\?\)/);
+  });
+
+  it('planned: the partial index of meetings still to come, not every meeting of each unit', () => {
+    expect(planOf(MEETINGS_UNDER_SQL.planned)).toMatch(/SEARCH m USING INDEX meetings_upcoming \(unit_kato=\?/);
+  });
 });

@@ -35,6 +35,14 @@ describe('obligations grid', () => {
     expect(screen.getByText('Жұмыс жиынында 10 бірлік')).toBeTruthy();
   });
 
+  it('asks the core for the year grid once when the main screen opens', async () => {
+    await openCalendar();
+    // The side panel host needs the working units too: it must not fetch the grid again.
+    await screen.findByTestId(`row-${OKRUG.kato}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(handler('obligations:grid').mock.calls).toEqual([[{ year: 2025 }]]);
+  });
+
   it('has month headers in the language, grouped by quarter', async () => {
     await openCalendar();
     const headers = screen.getAllByRole('columnheader').map((th) => th.textContent);

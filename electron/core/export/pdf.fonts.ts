@@ -19,9 +19,9 @@ const FACES = {
 
 export type FontFace = keyof typeof FACES;
 
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 
 /** The four faces' files, by pdfmake's names for them. */
 export function pdfFontFiles(): Record<FontFace, string> {
-  return Object.fromEntries(Object.entries(FACES).map(([face, file]) => [face, require.resolve(`dejavu-fonts-ttf/ttf/${file}`)])) as Record<FontFace, string>;
+  return Object.fromEntries(Object.entries(FACES).map(([face, file]) => [face, requireHere.resolve(`dejavu-fonts-ttf/ttf/${file}`)])) as Record<FontFace, string>;
 }

@@ -5,8 +5,6 @@ import type { Language } from '../../../shared/contract/schemas';
 import type { PlanDocInput } from '../../../shared/documents/action-plan.document';
 import { listPlanLines } from '../db/repos/action-plan.repo';
 import { subtree } from '../db/repos/units.repo';
-import { buildActionPlanDocx } from '../export/action-plan.docx';
-import { buildActionPlanXlsx } from '../export/action-plan.xlsx';
 import { MIME } from '../files/file-type';
 import { resolveScope } from './action-plan.service';
 
@@ -22,7 +20,9 @@ export async function exportPlan(ctx: CoreContext, input: { scope: PlanScope; la
     language: input.language,
     places: subtree(ctx.db, unit.kato),
   };
-  const buffer = input.format === 'xlsx' ? await buildActionPlanXlsx(doc) : await buildActionPlanDocx(doc);
+  // Imported here, not at the top: the writer's package (docx, pdfmake, exceljs) takes longer to load than most commands take to run.
+  const buffer =
+    input.format === 'xlsx' ? await (await import('../export/action-plan.xlsx')).buildActionPlanXlsx(doc) : await (await import('../export/action-plan.docx')).buildActionPlanDocx(doc);
   const when = period ? `${period.from}-${period.to}` : (doc.meetingDate ?? 'undated');
   return {
     fileName: `esep-action-plan-${unit.kato}-${when}-${input.language}.${input.format}`,

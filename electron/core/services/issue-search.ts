@@ -38,11 +38,16 @@ export function searchDocument(source: SearchSource): string {
   return foldForSearch([source.text, source.answer, source.eotinishNo, ...source.notes].join('\n').normalize('NFC'));
 }
 
+/** The history's part of a search entry: the comments and document references, in history order. */
+export function searchNotes(history: ReadonlyArray<{ comment: string; documentRef: string }>): string[] {
+  return history.filter((h) => h.comment !== '' || h.documentRef !== '').flatMap((h) => [h.comment, h.documentRef]);
+}
+
 const SQL = {
   remove: 'DELETE FROM issue_search WHERE rowid = ?',
   insert: 'INSERT INTO issue_search (rowid, body) VALUES (?, ?)',
   issue: 'SELECT seq, text, answer, eotinish_no FROM issues WHERE id = ?',
-  notes: `SELECT comment, document_ref FROM issue_history WHERE issue_id = ? AND (comment <> '' OR document_ref <> '') ORDER BY at, rowid`,
+  notes: `SELECT comment, document_ref AS documentRef FROM issue_history WHERE issue_id = ? ORDER BY at, rowid`,
 };
 
 /**
@@ -68,7 +73,7 @@ export function reindexIssues(db: Db, issueIds: readonly string[]): void {
   const entries = issueIds.flatMap((id) => {
     const row = prepared(db, SQL.issue).get(id) as { seq: number; text: string; answer: string; eotinish_no: string } | undefined;
     if (!row) return [];
-    const notes = (prepared(db, SQL.notes).all(id) as Array<{ comment: string; document_ref: string }>).flatMap((n) => [n.comment, n.document_ref]);
+    const notes = searchNotes(prepared(db, SQL.notes).all(id) as Array<{ comment: string; documentRef: string }>);
     return [{ seq: row.seq, document: searchDocument({ text: row.text, answer: row.answer, eotinishNo: row.eotinish_no, notes }) }];
   });
   writeSearchRows(db, entries);

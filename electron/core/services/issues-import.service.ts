@@ -22,10 +22,10 @@ import { listBodies, listCategories, listStatuses } from '../db/repos/issue-refe
 import { subtree } from '../db/repos/units.repo';
 import { appendAudit } from '../db/repos/audit.repo';
 import { prepared } from '../db/statements';
-import { loadXlsx, type LoadedWorkbook, type SheetRows } from '../import/xlsx-reader';
+import type { LoadedWorkbook, SheetRows } from '../import/xlsx-reader';
 import { requireWorkingReportingUnit } from './units.service';
 import { getSettings, requireWorkingRoot } from './settings.service';
-import { createIssue, setIssueStatus } from './issues.service';
+import { registerIssues, type BulkIssue } from './issues.service';
 import { beginImportRun, finishImportRun, noteRunIssue, undoImportRun } from './import-runs';
 
 type In<K extends keyof typeof issuesImportContract> = z.output<(typeof issuesImportContract)[K]['input']>;
@@ -44,7 +44,8 @@ let lastRead: { sha256: string; workbook: LoadedWorkbook } | null = null;
 async function readSource(source: Source): Promise<{ sha256: string; workbook: LoadedWorkbook; sheet: SheetRows }> {
   const data = Buffer.from(source.dataBase64, 'base64');
   const sha256 = createHash('sha256').update(data).digest('hex');
-  const workbook = lastRead?.sha256 === sha256 ? lastRead.workbook : await loadXlsx(data, source.fileName);
+  // Imported here, not at the top: exceljs takes longer to load than most commands take to run.
+  const workbook = lastRead?.sha256 === sha256 ? lastRead.workbook : await (await import('../import/xlsx-reader')).loadXlsx(data, source.fileName);
   lastRead = { sha256, workbook };
   return { sha256, workbook, sheet: workbook.read(source.sheet) };
 }
@@ -77,9 +78,9 @@ export const IMPORT_SLICE_MS = 50;
  * are checked first, then written in slices of IMPORT_SLICE_MS, each its own transaction, so
  * that the minutes autosave and the log's other writes go on meanwhile; the run is recorded
  * before the first slice and undone whole if a slice fails, or at the next start after a crash
- * (import-runs.ts): the import is still all or nothing. Each issue is created by the log's own
- * create (registry number, history, audit, search index), then given its mapped status with a
- * note naming the file and the row.
+ * (import-runs.ts): the import is still all or nothing. Each issue gets what the log's own create
+ * writes (registry number, history, audit, search index), then its mapped status with a note
+ * naming the file and the row (registerIssues, which checks each row's references again).
  */
 export async function commitImport(ctx: CoreContext, input: In<'issuesImport:commit'>): Promise<ImportReport> {
   const { sha256, sheet } = await readSource(input.source);
@@ -90,20 +91,24 @@ export async function commitImport(ctx: CoreContext, input: In<'issuesImport:com
   if (invalid > 0 && !input.onlyValid) {
     throw new EsepError('import_invalid', { invalid, report: { ...importReport(checks) } });
   }
-  const valid = checks.filter((c) => c.draft);
+  const valid = checks.filter((c): c is RowCheck & { draft: ImportDraft } => c.draft !== null);
   const imported = new Map<number, number>();
   const run = beginImportRun(ctx, input.source.fileName, input.unitKato);
   try {
+    // Rows per slice, adjusted after each to what fits in IMPORT_SLICE_MS on this machine now.
+    let rows = 100;
     for (let next = 0; next < valid.length; ) {
+      const slice = valid.slice(next, next + rows);
+      const started = performance.now();
       ctx.db.transaction(() => {
-        const until = performance.now() + IMPORT_SLICE_MS;
-        do {
-          const check = valid[next++]!;
-          const issue = register(ctx, input.unitKato, check.draft!, note(input.source.fileName, check.row));
+        const registered = registerIssues(ctx, input.unitKato, slice.map((c) => bulkIssueOf(c.draft, note(input.source.fileName, c.row))));
+        registered.forEach((issue, i) => {
           noteRunIssue(ctx, run, issue.id);
-          imported.set(check.row, issue.registryNo);
-        } while (next < valid.length && performance.now() < until);
+          imported.set(slice[i]!.row, issue.registryNo);
+        });
       })();
+      next += slice.length;
+      rows = Math.max(10, Math.min(5000, Math.round((rows * IMPORT_SLICE_MS) / Math.max(1, performance.now() - started))));
       ctx.progress?.(imported.size, valid.length);
       ctx.yieldToWriters?.();
     }
@@ -167,23 +172,18 @@ function importRules(ctx: CoreContext, unitKato: string): ImportRules {
 }
 
 /**
- * One valid row into the log through the log's own create (registry number, first history
- * entry, search entry, author apart, audit), then its status: the mapped one, or the one the
- * create gave it, so that every imported issue's history names its file and row. The change is
- * dated the day the issue was raised: a legacy log does not say when a status was reached, and
- * the import day would put old closures into the current period's reports.
+ * A valid row as the log registers it (see registerIssues: what the log's own create and status
+ * change write), then given its status: the mapped one, or the one the create gave it, so that
+ * every imported issue's history names its file and row. The change is dated the day the issue
+ * was raised: a legacy log does not say when a status was reached, and the import day would put
+ * old closures into the current period's reports.
  */
-function register(ctx: CoreContext, unitKato: string, draft: ImportDraft, note: string): { id: string; registryNo: number } {
-  const issue = createIssue(ctx, {
-    unitKato,
-    meetingId: null,
+function bulkIssueOf(draft: ImportDraft, note: string): BulkIssue {
+  return {
     raisedOn: draft.raisedOn,
     fields: issueFieldsOf(draft),
     author: draft.author ? { ...draft.author, address: '' } : null,
-  });
-  setIssueStatus(ctx, {
-    items: [{ id: issue.id, revision: issue.revision }],
-    change: { statusId: draft.statusId ?? issue.statusId, onDate: draft.raisedOn, comment: note, documentRef: '', outcome: null },
-  });
-  return { id: issue.id, registryNo: issue.registryNo };
+    statusId: draft.statusId,
+    note,
+  };
 }

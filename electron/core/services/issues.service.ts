@@ -47,7 +47,7 @@ import {
   type LoadedIssue,
   type StoredIssue,
 } from '../db/repos/issues.repo';
-import { matchExpression, reindexIssues, searchDocument, writeSearchRows } from './issue-search';
+import { matchExpression, reindexIssues, searchDocument, searchNotes, writeSearchRows } from './issue-search';
 import { requireWorkingReportingUnit } from './units.service';
 import { requireWorkingRoot } from './settings.service';
 import { requireOwn } from './ownership';
@@ -174,13 +174,8 @@ interface Registration {
   author: IssueAuthor | null;
 }
 
-/**
- * Registers one issue (inside the caller's transaction): numbers it in the unit's registry and
- * in its meeting, gives it its first status — explained when answered on the spot, in progress
- * when a body is assigned, registered otherwise — with the history's first entry, the search
- * entry, the author apart, and the audit entry (which never holds the author).
- */
-function register(ctx: CoreContext, r: Registration): LoadedIssue {
+/** What registering an issue stores: its row at revision 1, the history's first entry, its author (or none). */
+function registration(ctx: CoreContext, r: Registration, registryNo: number): { stored: Omit<StoredIssue, 'seq'>; first: IssueHistoryEntry; author: IssueAuthor | null } {
   const { fields } = r;
   const now = ctx.clock.now().getTime();
   const statusId = fields.answeredOnSpot ? AUTO_STATUS.answeredOnSpot : fields.bodyId !== null ? AUTO_STATUS.assigned : AUTO_STATUS.registered;
@@ -190,7 +185,7 @@ function register(ctx: CoreContext, r: Registration): LoadedIssue {
     origin: ctx.installationId,
     revision: 1,
     unitKato: r.unitKato,
-    registryNo: nextRegistryNo(ctx.db, ctx.installationId, r.unitKato),
+    registryNo,
     meetingId: r.meeting?.id ?? null,
     meetingNo: r.meeting ? nextMeetingNo(ctx.db, r.meeting.id) : null,
     speechId: r.speechId,
@@ -202,13 +197,71 @@ function register(ctx: CoreContext, r: Registration): LoadedIssue {
     createdAt: now,
     updatedAt: now,
   };
-  const seq = insertIssue(ctx.db, stored);
-  addHistory(ctx.db, stored.id, historyEntry(ctx, { onDate: r.raisedOn, statusId, outcome, comment: '', documentRef: '' }));
-  const author = nonEmptyAuthor(r.author);
-  if (author) putAuthor(ctx.db, stored.id, author);
-  writeSearchRows(ctx.db, [{ seq, document: searchDocument({ text: stored.text, answer: stored.answer, eotinishNo: stored.eotinishNo, notes: [] }) }], true);
-  appendAudit(ctx, { action: 'insert', entity: 'issue', entityId: stored.id, after: { ...stored, hasAuthor: author !== null } });
-  return loadIssue(ctx.db, stored.id)!;
+  const first = historyEntry(ctx, { onDate: r.raisedOn, statusId, outcome, comment: '', documentRef: '' });
+  return { stored, first, author: nonEmptyAuthor(r.author) };
+}
+
+/** A registration's rows beside the issue's own: the first history entry, the author, the audit entry (which never holds the author). */
+function writeRegistration(ctx: CoreContext, reg: ReturnType<typeof registration>): void {
+  addHistory(ctx.db, reg.stored.id, reg.first);
+  if (reg.author) putAuthor(ctx.db, reg.stored.id, reg.author);
+  appendAudit(ctx, { action: 'insert', entity: 'issue', entityId: reg.stored.id, after: { ...reg.stored, hasAuthor: reg.author !== null } });
+}
+
+/**
+ * Registers one issue (inside the caller's transaction): numbers it in the unit's registry and
+ * in its meeting, gives it its first status — explained when answered on the spot, in progress
+ * when a body is assigned, registered otherwise — with the history's first entry, the search
+ * entry, the author apart, and the audit entry.
+ */
+function register(ctx: CoreContext, r: Registration): LoadedIssue {
+  const reg = registration(ctx, r, nextRegistryNo(ctx.db, ctx.installationId, r.unitKato));
+  const seq = insertIssue(ctx.db, reg.stored);
+  writeRegistration(ctx, reg);
+  writeSearchRows(ctx.db, [{ seq, document: searchDocument({ text: reg.stored.text, answer: reg.stored.answer, eotinishNo: reg.stored.eotinishNo, notes: [] }) }], true);
+  return loadIssue(ctx.db, reg.stored.id)!;
+}
+
+/** One issue of a bulk registration (the legacy import). */
+export interface BulkIssue {
+  raisedOn: IsoDate;
+  fields: IssueFields;
+  author: IssueAuthor | null;
+  /** The status it is then given, dated the day it was raised (null: the one registration gave it). */
+  statusId: string | null;
+  /** The status change's comment. */
+  note: string;
+}
+
+/**
+ * Issues of one unit registered and each given its status: for each, the rows, history, author,
+ * audit and search entry that createIssue followed by setIssueStatus write, after the same
+ * checks, but in the caller's transaction and without their savepoints and re-reads. A savepoint
+ * flushes FTS5's pending entries into a segment of their own, so a 13,000-row import made
+ * 26,000 segments, and each issue was read back three times. Returns each one's id and registry number.
+ */
+export function registerIssues(ctx: CoreContext, unitKato: string, issues: readonly BulkIssue[]): Array<{ id: string; registryNo: number }> {
+  const unit = requireWorkingReportingUnit(ctx, unitKato);
+  const today = ctx.clock.today();
+  let registryNo = nextRegistryNo(ctx.db, ctx.installationId, unit.kato);
+  const search: Array<{ seq: number; document: string }> = [];
+  const numbers = issues.map((issue) => {
+    if (issue.raisedOn > today) throw new EsepError('validation', { fields: ['raisedOn'] });
+    validateFields(ctx, unit.kato, issue.raisedOn, issue.fields, null, null);
+    const reg = registration(ctx, { unitKato: unit.kato, meeting: null, speechId: null, raisedOn: issue.raisedOn, fields: issue.fields, author: issue.author }, registryNo++);
+    const change: StatusChange = { statusId: issue.statusId ?? reg.stored.statusId, onDate: issue.raisedOn, comment: issue.note, documentRef: '', outcome: null };
+    const { after, entry } = changedStatus(ctx, reg.stored, change, checkedStatus(ctx, change));
+    // The row as the status change leaves it, written once; the audit shows both steps.
+    const seq = insertIssue(ctx.db, after);
+    writeRegistration(ctx, reg);
+    addHistory(ctx.db, after.id, entry);
+    appendAudit(ctx, statusAudit(reg.stored, after, change));
+    search.push({ seq, document: searchDocument({ text: after.text, answer: after.answer, eotinishNo: after.eotinishNo, notes: searchNotes([reg.first, entry]) }) });
+    return { id: after.id, registryNo: reg.stored.registryNo };
+  });
+  // After all the row writes (see writeSearchRows).
+  writeSearchRows(ctx.db, search, true);
+  return numbers;
 }
 
 export function createIssue(ctx: CoreContext, input: In<'issues:create'>): Issue {
@@ -264,45 +317,68 @@ export function updateIssue(ctx: CoreContext, input: In<'issues:update'>): Issue
 export function setIssueStatus(ctx: CoreContext, input: In<'issues:setStatus'>): Issue[] {
   return ctx.db.transaction(() => {
     const { change } = input;
-    const status = getStatus(ctx.db, change.statusId);
-    if (!status || status.archived) throw new EsepError('validation', { fields: ['change.statusId'] });
-    if (change.onDate > ctx.clock.today()) throw new EsepError('validation', { fields: ['change.onDate'] });
-    if (!status.closed && change.outcome !== null) throw new EsepError('validation', { fields: ['change.outcome'] });
-    const outcome = status.closed ? (change.outcome ?? status.outcome) : null;
-    if (status.closed && outcome === null) throw new EsepError('outcome_required');
+    const checked = checkedStatus(ctx, change);
     if (new Set(input.items.map((i) => i.id)).size !== input.items.length) throw new EsepError('validation', { fields: ['items'] });
 
-    const now = ctx.clock.now().getTime();
     const noted = change.comment !== '' || change.documentRef !== '';
     const checkedUnits = new Set<string>();
     const ids = input.items.map((item) => {
       // A received issue anywhere in the selection refuses the whole change (the transaction).
       const before = requireOwnIssue(ctx, item.id, checkedUnits);
       requireRevision(before, item.revision);
-      if (change.onDate < before.raisedOn) throw new EsepError('validation', { fields: ['change.onDate'] });
-      const after: StoredIssue = {
-        ...before,
-        statusId: status.id,
-        outcome,
-        closedOn: status.closed ? change.onDate : null,
-        revision: before.revision + 1,
-        updatedAt: now,
-      };
+      const { after, entry } = changedStatus(ctx, before, change, checked);
       writeIssue(ctx.db, before, after);
-      addHistory(ctx.db, after.id, historyEntry(ctx, { onDate: change.onDate, statusId: status.id, outcome, comment: change.comment, documentRef: change.documentRef }));
-      appendAudit(ctx, {
-        action: 'update',
-        entity: 'issue',
-        entityId: after.id,
-        before: { statusId: before.statusId, outcome: before.outcome, closedOn: before.closedOn },
-        after: { revision: after.revision, statusId: after.statusId, outcome, closedOn: after.closedOn, comment: change.comment, documentRef: change.documentRef },
-      });
+      addHistory(ctx.db, after.id, entry);
+      appendAudit(ctx, statusAudit(before, after, change));
       return after.id;
     });
     // After all the row writes (see writeSearchRows).
     if (noted) reindexIssues(ctx.db, ids);
     return ids.map((id) => toIssue(ctx, loadIssue(ctx.db, id)!));
   })();
+}
+
+type StatusChange = In<'issues:setStatus'>['change'];
+
+/** The status a change sets and the outcome it records, or why the change is refused. */
+function checkedStatus(ctx: CoreContext, change: StatusChange): { statusId: string; closed: boolean; outcome: Outcome | null } {
+  const status = getStatus(ctx.db, change.statusId);
+  if (!status || status.archived) throw new EsepError('validation', { fields: ['change.statusId'] });
+  if (change.onDate > ctx.clock.today()) throw new EsepError('validation', { fields: ['change.onDate'] });
+  if (!status.closed && change.outcome !== null) throw new EsepError('validation', { fields: ['change.outcome'] });
+  const outcome = status.closed ? (change.outcome ?? status.outcome) : null;
+  if (status.closed && outcome === null) throw new EsepError('outcome_required');
+  return { statusId: status.id, closed: status.closed, outcome };
+}
+
+/** An issue after a status change (closing records the outcome and the date; reopening clears both), with its history entry. */
+function changedStatus<T extends Omit<StoredIssue, 'seq'>>(
+  ctx: CoreContext,
+  before: T,
+  change: StatusChange,
+  status: ReturnType<typeof checkedStatus>,
+): { after: T; entry: IssueHistoryEntry } {
+  if (change.onDate < before.raisedOn) throw new EsepError('validation', { fields: ['change.onDate'] });
+  const after: T = {
+    ...before,
+    statusId: status.statusId,
+    outcome: status.outcome,
+    closedOn: status.closed ? change.onDate : null,
+    revision: before.revision + 1,
+    updatedAt: ctx.clock.now().getTime(),
+  };
+  const entry = historyEntry(ctx, { onDate: change.onDate, statusId: status.statusId, outcome: status.outcome, comment: change.comment, documentRef: change.documentRef });
+  return { after, entry };
+}
+
+function statusAudit(before: Omit<StoredIssue, 'seq'>, after: Omit<StoredIssue, 'seq'>, change: StatusChange): Parameters<typeof appendAudit>[1] {
+  return {
+    action: 'update',
+    entity: 'issue',
+    entityId: after.id,
+    before: { statusId: before.statusId, outcome: before.outcome, closedOn: before.closedOn },
+    after: { revision: after.revision, statusId: after.statusId, outcome: after.outcome, closedOn: after.closedOn, comment: change.comment, documentRef: change.documentRef },
+  };
 }
 
 /** A new deadline, later than the current one (any, when there is none), with its reason. */

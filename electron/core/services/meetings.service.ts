@@ -6,7 +6,7 @@ import { blankMeeting } from '../../../shared/contract/meeting-defaults';
 import { addMonths, type IsoDate } from '../../../shared/domain/dates';
 import { EsepError } from '../../../shared/errors';
 import { canApply, type AnnouncementChannel, type MeetingAction, type MeetingStatus } from '../../../shared/domain/meetings/meeting';
-import { assessCompliance, nextWindowStart, obligationsFor, type Obligation, type RuleSet } from '../../../shared/domain/rules';
+import { complianceAssessor, heldRange, nextWindowStart, obligationsFor, type Obligation, type RuleSet } from '../../../shared/domain/rules';
 import type { ReportingUnitKind } from '../../../shared/domain/units/unit-kind';
 import { getMeeting, heldMeetingsUnder, listMeetingsUnder, markMeetingDeleted, saveMeeting } from '../db/repos/meetings.repo';
 import { appendAudit } from '../db/repos/audit.repo';
@@ -51,9 +51,10 @@ export function previewPlan(ctx: CoreContext, input: { unitKato: string; date: I
   const kind = unit.kind as ReportingUnitKind;
   const ruleSets = listRuleSets(ctx.db);
   const obligations = unitObligationsAround(ctx, kind, input.date);
-  const held = (heldMeetingsUnder(ctx.db, unit.kato).get(unit.kato) ?? []).filter((m) => m.id !== input.excludeMeetingId);
   const today = ctx.clock.today();
-  const assessed = assessCompliance(ruleSets, kind, addMonths(input.date, -AROUND_MONTHS), addMonths(input.date, AROUND_MONTHS), held, today);
+  const assessor = complianceAssessor(ruleSets, kind, addMonths(input.date, -AROUND_MONTHS), addMonths(input.date, AROUND_MONTHS));
+  const held = (heldMeetingsUnder(ctx.db, unit.kato, heldRange([assessor.span], today)).get(unit.kato) ?? []).filter((m) => m.id !== input.excludeMeetingId);
+  const assessed = assessor.assess(held, today);
   const isHeld = (o: Obligation) => assessed.some((a) => a.ruleSetId === o.ruleSetId && a.windowKey === o.windowKey && a.meeting !== null);
 
   const warnings: PlanWarning[] = [];

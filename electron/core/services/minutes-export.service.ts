@@ -5,7 +5,6 @@ import { EsepError } from '../../../shared/errors';
 import { getMinutes } from '../db/repos/minutes.repo';
 import { getMeeting } from '../db/repos/meetings.repo';
 import { subtree } from '../db/repos/units.repo';
-import { buildMinutesDocx } from '../export/minutes.docx';
 import { MIME } from '../files/file-type';
 import { requireWorkingReportingUnit } from './units.service';
 
@@ -16,6 +15,8 @@ export async function exportMinutesDocx(ctx: CoreContext, input: { minutesId: st
   const meeting = getMeeting(ctx.db, minutes.meetingId);
   if (!meeting) throw new EsepError('not_found', { id: minutes.meetingId });
   const unit = requireWorkingReportingUnit(ctx, meeting.unitKato);
+  // Imported here, not at the top: the writer's package (docx, pdfmake, exceljs) takes longer to load than most commands take to run.
+  const { buildMinutesDocx } = await import('../export/minutes.docx');
   const buffer = await buildMinutesDocx({ minutes, meeting, unit, language: input.language, localities: subtree(ctx.db, unit.kato) });
   const date = minutes.date ?? meeting.heldOn ?? 'undated';
   return { fileName: `esep-minutes-${unit.kato}-${date}-${input.language}.docx`, mime: MIME.docx, dataBase64: buffer.toString('base64') };

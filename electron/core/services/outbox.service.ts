@@ -26,9 +26,9 @@ import {
 import { writeFileAtomically } from '../files/atomic-write';
 import { sha256Of } from '../files/content-store';
 import { safeFileName } from '../files/safe-file-name';
-import { composePackageEmail } from '../exchange/mail/eml';
 import { packageLetter } from '../exchange/mail/letter';
 import { readPackage } from '../exchange/bag';
+import type { PackageEmail } from '../exchange/mail/eml';
 import { sendFailure, transportOptions, type CreateTransport } from '../exchange/mail/smtp';
 import { getMailSettings, mailAccount } from './mail-settings.service';
 import { STALE_TEMP_MS } from './attachments.service';
@@ -95,7 +95,7 @@ async function packageLetterOf(core: Core, packagePath: string) {
 export async function packageEml(core: Core, input: { path: string; to: string }): Promise<FileData> {
   const letter = await packageLetterOf(core, input.path);
   const from = getMailSettings(core.ctx)?.from;
-  const eml = await composePackageEmail({
+  const eml = await composeEmail({
     ...(from === undefined ? {} : { from }),
     to: input.to,
     subject: letter.subject,
@@ -122,7 +122,7 @@ export async function queuePackage(core: Core, input: { path: string; to: string
   const letter = await packageLetterOf(core, input.path);
   const id = randomUUID();
   const messageId = `<${id}@${settings.from.split('@').pop()}>`;
-  const eml = await composePackageEmail({
+  const eml = await composeEmail({
     from: settings.from,
     to: input.to,
     subject: letter.subject,
@@ -289,4 +289,9 @@ export function recoverOutbox(core: Core, now: number): { requeued: number; remo
 function itemOf(record: OutboxRecord): OutboxItem {
   const { emlFile: _emlFile, sender: _sender, ...item } = record;
   return item;
+}
+
+/** nodemailer's composer, loaded when a letter is written rather than whenever the core starts. */
+async function composeEmail(mail: PackageEmail): Promise<Buffer> {
+  return (await import('../exchange/mail/eml')).composePackageEmail(mail);
 }

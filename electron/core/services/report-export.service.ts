@@ -9,9 +9,6 @@ import { createI18n } from '../../../shared/i18n';
 import { appendAudit } from '../db/repos/audit.repo';
 import { getMeeting } from '../db/repos/meetings.repo';
 import { unresolvedIssues } from '../db/repos/reports.repo';
-import { writeDocx } from '../export/docx.writer';
-import { writePdf } from '../export/pdf.writer';
-import { buildReportXlsx } from '../export/report.xlsx';
 import { MIME } from '../files/file-type';
 import { periodReport, point3For, REPORT_EXPORT_ENTITY } from './reports.service';
 
@@ -50,8 +47,13 @@ export async function exportReport(ctx: CoreContext, input: ReportExportInput): 
     personalData,
     point3: document === 'point3' ? point3Meeting(ctx, report.unit, period) : null,
   };
+  // Imported here, not at the top: the writer's package (docx, pdfmake, exceljs) takes longer to load than most commands take to run.
   const buffer =
-    format === 'xlsx' ? await buildReportXlsx(doc) : format === 'pdf' ? await writePdf(reportDocument(doc, createI18n(language).t)) : await writeDocx(reportDocument(doc, createI18n(language).t));
+    format === 'xlsx'
+      ? await (await import('../export/report.xlsx')).buildReportXlsx(doc)
+      : format === 'pdf'
+        ? await (await import('../export/pdf.writer')).writePdf(reportDocument(doc, createI18n(language).t))
+        : await (await import('../export/docx.writer')).writeDocx(reportDocument(doc, createI18n(language).t));
 
   const when = document === 'point3' ? String(toYmd(period.start).year) : periodKey(period).replace('..', '_');
   const fileName = `esep-${document === 'point3' ? 'point3' : 'report'}-${report.unit.kato}-${when}-${language}.${format}`;

@@ -17,8 +17,8 @@ import {
   type ObligationFact,
 } from '../../../shared/domain/reports/figures';
 import { inPeriod, quartersEndingAt, TREND_QUARTERS, type ReportPeriod } from '../../../shared/domain/reports/period';
-import { assessCompliance, DECREE_615, type AssessedObligation } from '../../../shared/domain/rules';
-import { isReportingKind } from '../../../shared/domain/units/unit-kind';
+import { complianceAssessor, DECREE_615, heldRange, type AssessedObligation, type ComplianceAssessor } from '../../../shared/domain/rules';
+import { isReportingKind, type ReportingUnitKind } from '../../../shared/domain/units/unit-kind';
 import { EsepError } from '../../../shared/errors';
 import { listAudit } from '../db/repos/audit.repo';
 import { listCategories, listStatuses } from '../db/repos/issue-reference.repo';
@@ -67,7 +67,11 @@ export function periodReport(ctx: CoreContext, input: { unitKato: string; period
     end: quarters.at(-1)!.end > period.end ? quarters.at(-1)!.end : period.end,
   };
   const ruleSets = listRuleSets(db);
-  const held = heldMeetingsUnder(db, root.kato);
+  const assessors = new Map<ReportingUnitKind, ComplianceAssessor>();
+  for (const { kind } of reporting) {
+    if (isReportingKind(kind) && !assessors.has(kind)) assessors.set(kind, complianceAssessor(ruleSets, kind, span.start, span.end));
+  }
+  const held = heldMeetingsUnder(db, root.kato, heldRange([...assessors.values()].map((a) => a.span), today));
   const planned = plannedMeetingsUnder(db, root.kato);
 
   const figures = new Map<string, Figures>();
@@ -75,7 +79,7 @@ export function periodReport(ctx: CoreContext, input: { unitKato: string; period
   const point3: Point3Row[] = [];
   const trendFacts = quarters.map(() => [] as ObligationFact[]);
   for (const unit of reporting) {
-    const assessed: Assessed[] = assessCompliance(ruleSets, unit.kind as Exclude<UnitSummary['kind'], 'locality'>, span.start, span.end, held.get(unit.kato) ?? [], today).map(
+    const assessed: Assessed[] = assessors.get(unit.kind as ReportingUnitKind)!.assess(held.get(unit.kato) ?? [], today).map(
       (o) => ({ ...o, planned: o.meeting === null && planned.has(plannedKey(unit.kato, o.ruleSetId, o.windowKey)) }),
     );
     const inThePeriod = assessed.filter((o) => inPeriod(o.windowStart, period));
@@ -182,7 +186,8 @@ export function point3For(ctx: CoreContext, unit: UnitSummary, covers: ReportPer
   const today = ctx.clock.today();
   // The meeting comes after the period it reports on: look a year past its end.
   const after = addDays(covers.end, 1);
-  const assessed = assessCompliance(listRuleSets(ctx.db), unit.kind as Exclude<UnitSummary['kind'], 'locality'>, after, addMonths(after, 12), heldMeetingsUnder(ctx.db, unit.kato).get(unit.kato) ?? [], today);
+  const assessor = complianceAssessor(listRuleSets(ctx.db), unit.kind, after, addMonths(after, 12));
+  const assessed = assessor.assess(heldMeetingsUnder(ctx.db, unit.kato, heldRange([assessor.span], today)).get(unit.kato) ?? [], today);
   const o = assessed.find((x) => x.reportDueMonths !== null && x.coversStart === covers.start && x.coversEnd === covers.end);
   return o ? { row: point3Row(ctx, unit, o, today), meetingId: o.meeting?.id ?? null } : null;
 }

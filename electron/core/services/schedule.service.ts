@@ -1,7 +1,7 @@
 import type { CoreContext } from '../context';
 import type { ComplianceInput, ScheduleInput } from '../../../shared/contract/rules.contract';
 import type { UnitSummary } from '../../../shared/contract/types';
-import { assessCompliance, obligationsFor, type AssessedObligation, type HeldMeeting, type Obligation } from '../../../shared/domain/rules';
+import { complianceAssessor, heldRange, obligationsFor, type AssessedObligation, type HeldMeeting, type Obligation } from '../../../shared/domain/rules';
 import { isReportingKind, type ReportingUnitKind } from '../../../shared/domain/units/unit-kind';
 import { EsepError } from '../../../shared/errors';
 import { heldMeetingsUnder } from '../db/repos/meetings.repo';
@@ -25,15 +25,16 @@ export function scheduleOf(ctx: CoreContext, input: ScheduleInput): Obligation[]
 export function complianceOf(ctx: CoreContext, input: ComplianceInput): AssessedObligation[] {
   const { kind, unit } = subjectOf(ctx, input);
   const today = ctx.clock.today();
+  const assessor = complianceAssessor(listRuleSets(ctx.db), kind, input.from, input.to);
   let held: HeldMeeting[];
   if (input.held !== undefined) {
     const early = input.held.find((d) => d > today);
     if (early !== undefined) throw new EsepError('date_in_future', { date: early, today });
     held = input.held.map((heldOn) => ({ id: null, heldOn }));
   } else {
-    held = unit === null ? [] : (heldMeetingsUnder(ctx.db, unit.kato).get(unit.kato) ?? []);
+    held = unit === null ? [] : (heldMeetingsUnder(ctx.db, unit.kato, heldRange([assessor.span], today)).get(unit.kato) ?? []);
   }
-  return assessCompliance(listRuleSets(ctx.db), kind, input.from, input.to, held, today);
+  return assessor.assess(held, today);
 }
 
 function subjectOf(ctx: CoreContext, input: ScheduleInput): { kind: ReportingUnitKind; unit: UnitSummary | null } {

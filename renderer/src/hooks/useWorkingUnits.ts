@@ -17,9 +17,9 @@ export function useWorkingUnits(): WorkingUnit[] {
   const today = useAppStore((s) => s.info?.today ?? null);
   const year = useGridStore((s) => s.year);
   const grid = useGridStore((s) => s.grid);
-  const load = useGridStore((s) => s.load);
+  const open = useGridStore((s) => s.open);
   useEffect(() => {
-    if (year === null && today !== null) void load(toYmd(today).year);
-  }, [year, today, load]);
+    if (year === null && today !== null) void open(toYmd(today).year);
+  }, [year, today, open]);
   return useMemo(() => (grid?.rows ?? []).map((r) => ({ unit: r.unit, depth: r.depth })), [grid]);
 }

@@ -20,6 +20,12 @@ interface GridData {
 
 interface GridActions {
   load(year: number): Promise<void>;
+  /**
+   * Loads `year` unless a year is already on screen: the calendar and the panels that need the
+   * working units each ask when they first mount, in the same render, and the grid must be
+   * fetched once.
+   */
+  open(year: number): Promise<void>;
   /** Fetches the year on screen again (after a meeting is recorded, planned or changed). */
   reload(): Promise<void>;
   /** Makes a year's grid available in `byYear` without changing the year on screen. */
@@ -46,6 +52,10 @@ export const useGridStore = create<GridState>()((set, get) => ({
     } catch (error) {
       if (request === latestRequest) set({ loading: false, error: toErrorPayload(error) });
     }
+  },
+
+  async open(year) {
+    if (get().year === null) await get().load(year);
   },
 
   async reload() {

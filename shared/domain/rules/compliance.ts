@@ -1,4 +1,4 @@
-import { addMonths, compareIsoDates, type IsoDate } from '../dates';
+import { addDays, addMonths, compareIsoDates, type IsoDate } from '../dates';
 import type { ReportingUnitKind } from '../units/unit-kind';
 import type { RuleSet } from './rule-set';
 import { firstWindowAfter, obligationsFor, requireIsoDate, requireRange, type Obligation } from './schedule';
@@ -28,9 +28,23 @@ export function reportDueDate(heldOn: IsoDate, months: number): IsoDate {
   return addMonths(heldOn, months);
 }
 
+/** The held dates an assessment can use: none before `from`, none after `to` (null: no end). */
+export interface HeldSpan {
+  readonly from: IsoDate;
+  readonly to: IsoDate | null;
+}
+
+/** The obligations of one unit kind over a range, ready to assess the held meetings of each unit of that kind. */
+export interface ComplianceAssessor {
+  readonly obligations: readonly Obligation[];
+  /** Null when there are no obligations, so no meeting matters. */
+  readonly span: HeldSpan | null;
+  assess(held: readonly HeldMeeting[], today: IsoDate): AssessedObligation[];
+}
+
 /**
- * The obligations of a unit of `kind` overlapping [from, to], each with its status on `today`
- * and the meeting that fulfils it.
+ * The obligations of a unit of `kind` overlapping [from, to], worked out once for every unit of
+ * that kind (the grid and the reports assess hundreds of units of a few kinds).
  *
  * A window "claims" the days from its start to the day before the unit's next window opens
  * (under whichever rule set), or forever if none follows; the earliest meeting in that span
@@ -38,6 +52,42 @@ export function reportDueDate(heldOn: IsoDate, months: number): IsoDate {
  * meeting fulfils at most one obligation, and one held before the first window fulfils none.
  * Meetings after `today` are ignored; same-day meetings keep their input order.
  */
+export function complianceAssessor(ruleSets: readonly RuleSet[], kind: ReportingUnitKind, from: IsoDate, to: IsoDate): ComplianceAssessor {
+  requireRange(from, to);
+  const obligations = obligationsFor(ruleSets, kind, from, to);
+  const first = obligations[0];
+  const last = obligations.at(-1);
+  const afterLast = last === undefined ? null : firstWindowAfter(ruleSets, kind, last.windowStart);
+  const span: HeldSpan | null = first === undefined ? null : { from: first.windowStart, to: afterLast === null ? null : addDays(afterLast, -1) };
+
+  return {
+    obligations,
+    span,
+    assess(held, today) {
+      requireIsoDate(today, 'today');
+      for (const m of held) requireIsoDate(m.heldOn, 'heldOn');
+      if (span === null) return [];
+      const meetings = held
+        .filter((m) => m.heldOn >= span.from && m.heldOn <= today)
+        .sort((a, b) => compareIsoDates(a.heldOn, b.heldOn));
+
+      const out: AssessedObligation[] = [];
+      let next = 0;
+      obligations.forEach((o, i) => {
+        const claimEnd = obligations[i + 1]?.windowStart ?? afterLast;
+        // Meetings before this window lie in an earlier span whose first meeting was already used.
+        while (next < meetings.length && meetings[next]!.heldOn < o.windowStart) next++;
+        const candidate = meetings[next];
+        const meeting = candidate !== undefined && (claimEnd === null || candidate.heldOn < claimEnd) ? candidate : null;
+        if (meeting !== null) next++;
+        out.push(assess(o, meeting, today));
+      });
+      return out;
+    },
+  };
+}
+
+/** The obligations of a unit of `kind` overlapping [from, to], each with its status on `today` and the meeting that fulfils it (see complianceAssessor). */
 export function assessCompliance(
   ruleSets: readonly RuleSet[],
   kind: ReportingUnitKind,
@@ -46,32 +96,24 @@ export function assessCompliance(
   held: readonly HeldMeeting[],
   today: IsoDate,
 ): AssessedObligation[] {
-  requireRange(from, to);
-  requireIsoDate(today, 'today');
-  for (const m of held) requireIsoDate(m.heldOn, 'heldOn');
+  return complianceAssessor(ruleSets, kind, from, to).assess(held, today);
+}
 
-  const obligations = obligationsFor(ruleSets, kind, from, to);
-  const first = obligations[0];
-  const last = obligations.at(-1);
-  if (first === undefined || last === undefined) return [];
-  const afterLast = firstWindowAfter(ruleSets, kind, last.windowStart);
-
-  const meetings = held
-    .filter((m) => m.heldOn >= first.windowStart && m.heldOn <= today)
-    .sort((a, b) => compareIsoDates(a.heldOn, b.heldOn));
-
-  const out: AssessedObligation[] = [];
-  let next = 0;
-  obligations.forEach((o, i) => {
-    const claimEnd = obligations[i + 1]?.windowStart ?? afterLast;
-    // Meetings before this window lie in an earlier span whose first meeting was already used.
-    while (next < meetings.length && meetings[next]!.heldOn < o.windowStart) next++;
-    const candidate = meetings[next];
-    const meeting = candidate !== undefined && (claimEnd === null || candidate.heldOn < claimEnd) ? candidate : null;
-    if (meeting !== null) next++;
-    out.push(assess(o, meeting, today));
-  });
-  return out;
+/**
+ * The held dates that any of these assessments can use up to `today`: what to read from the
+ * database (the first window of a range may open before it, the last one claims days after it).
+ * Null when none can use any.
+ */
+export function heldRange(spans: ReadonlyArray<HeldSpan | null>, today: IsoDate): { from: IsoDate; to: IsoDate } | null {
+  let from: IsoDate | null = null;
+  let to: IsoDate | null = null;
+  for (const span of spans) {
+    if (span === null || span.from > today) continue;
+    const end = span.to === null || span.to > today ? today : span.to;
+    if (from === null || span.from < from) from = span.from;
+    if (to === null || end > to) to = end;
+  }
+  return from === null || to === null ? null : { from, to };
 }
 
 function assess(o: Obligation, meeting: HeldMeeting | null, today: IsoDate): AssessedObligation {

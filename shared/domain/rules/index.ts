@@ -18,10 +18,14 @@ export { DECREE_615 } from './decree-615';
 export { nextWindowStart, obligationsFor, type Obligation } from './schedule';
 export {
   assessCompliance,
+  complianceAssessor,
+  heldRange,
   reportDueDate,
   type AssessedObligation,
+  type ComplianceAssessor,
   type ComplianceStatus,
   type HeldMeeting,
+  type HeldSpan,
 } from './compliance';
 export {
   buildWindows,

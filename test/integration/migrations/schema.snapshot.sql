@@ -22,6 +22,7 @@ CREATE INDEX issues_unit_status ON issues (unit_kato, status_id, deadline, on_co
 CREATE INDEX meetings_obligation ON meetings (unit_kato, rule_set_id, window_key);
 CREATE INDEX meetings_planned ON meetings (planned_on);
 CREATE INDEX meetings_unit_held ON meetings (unit_kato, held_on);
+CREATE INDEX meetings_upcoming ON meetings (unit_kato, planned_on) WHERE deleted_at IS NULL AND status IN ('planned', 'announced', 'postponed');
 CREATE INDEX minutes_amendments_minutes ON minutes_amendments (minutes_id, at);
 CREATE INDEX outbox_created ON outbox (created_at);
 CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status = 'queued';

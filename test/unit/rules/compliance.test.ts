@@ -4,6 +4,8 @@ import { daysInMonth, toYmd } from '../../../shared/domain/dates';
 import {
   DECREE_615,
   assessCompliance,
+  complianceAssessor,
+  heldRange,
   obligationsFor,
   reportDueDate,
   type AssessedObligation,
@@ -296,6 +298,47 @@ describe('assessCompliance properties', () => {
         for (const a of assessed) expect(a.meeting).toBe(expected.get(a.windowKey));
       }),
     );
+  });
+
+  it('needs only the meetings held in heldRange of its span: the rest of the history changes nothing', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ sets, kind, range: [from, to], held, today }) => {
+        const assessor = complianceAssessor(sets, kind, from, to);
+        const range = heldRange([assessor.span], today);
+        const read = range === null ? [] : held.filter((m) => m.heldOn >= range.from && m.heldOn <= range.to);
+        expect(assessor.assess(read, today)).toEqual(assessCompliance(sets, kind, from, to, held, today));
+      }),
+    );
+  });
+
+  it('heldRange covers every span it is given, clipped to today', () => {
+    const spanArb = fc.option(
+      isoRangeArb('2012-01-01', '2026-12-31').chain(([a, b]) => fc.constantFrom({ from: a, to: b }, { from: a, to: null })),
+      { nil: null },
+    );
+    fc.assert(
+      fc.property(fc.array(spanArb, { maxLength: 5 }), isoDateArb('2012-01-01', '2026-12-31'), (spans, today) => {
+        const range = heldRange(spans, today);
+        const reachable = spans.filter((s) => s !== null && s.from <= today);
+        if (reachable.length === 0) {
+          expect(range).toBeNull();
+          return;
+        }
+        expect(range).not.toBeNull();
+        expect(range!.to <= today).toBe(true);
+        for (const s of reachable) {
+          expect(range!.from <= s!.from).toBe(true);
+          expect(range!.to >= (s!.to === null || s!.to > today ? today : s!.to)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('a window that ends a range claims the days after it, up to the next window (Decree 615, group C: April claims to 30 June)', () => {
+    const assessor = complianceAssessor([DECREE_615], 'rural_okrug', '2014-04-01', '2014-04-30');
+    expect(assessor.span).toEqual({ from: '2014-04-01', to: '2014-06-30' });
+    expect(heldRange([assessor.span], '2014-05-10')).toEqual({ from: '2014-04-01', to: '2014-05-10' });
+    expect(summary(assessor.assess(meetings('2014-06-30'), LATE_TODAY))).toEqual({ '2014-M04': ['held_late', 'm0'] });
   });
 
   it('uses each meeting at most once, and statuses agree with the dates', () => {

@@ -8,6 +8,7 @@ import { m0060IssueReportCounts } from './0060-issue-report-counts';
 import { m0070Ownership } from './0070-ownership';
 import { m0080Outbox } from './0080-outbox';
 import { m0090IssueLogIndexes } from './0090-issue-log-indexes';
+import { m0100MeetingIndexes } from './0100-meeting-indexes';
 import { m0110ImportRuns } from './0110-import-runs';
 
 export interface Migration {
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0070Ownership,
   m0080Outbox,
   m0090IssueLogIndexes,
+  m0100MeetingIndexes,
   m0110ImportRuns,
 ];
 

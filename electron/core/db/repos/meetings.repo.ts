@@ -196,7 +196,7 @@ export const MEETINGS_UNDER_SQL = {
      ORDER BY coalesce(m.held_on, m.planned_on), m.planned_time, m.created_at`,
   count: `SELECT count(*) AS n FROM meetings m WHERE m.unit_kato IN ${UNDER_ROOT}`,
   held: `SELECT m.id, m.unit_kato, m.held_on FROM meetings m
-     WHERE m.unit_kato IN ${UNDER_ROOT} AND m.deleted_at IS NULL AND m.held_on IS NOT NULL AND m.status IN ('held', 'closed')
+     WHERE m.unit_kato IN ${UNDER_ROOT} AND m.deleted_at IS NULL AND m.held_on BETWEEN @from AND @to AND m.status IN ('held', 'closed')
      ORDER BY m.held_on, m.created_at`,
   planned: `SELECT m.id, m.unit_kato, m.rule_set_id, m.window_key, m.planned_on, m.status
      FROM meetings m
@@ -229,9 +229,21 @@ export function countMeetingsUnder(db: Db, rootKato: string): number {
   return (prepared(db, MEETINGS_UNDER_SQL.count).get({ root: rootKato }) as { n: number }).n;
 }
 
-/** Held meetings of every unit under a root, grouped by unit: one query for the whole grid. */
-export function heldMeetingsUnder(db: Db, rootKato: string): Map<string, Array<{ id: string; heldOn: IsoDate }>> {
-  const rows = prepared(db, MEETINGS_UNDER_SQL.held).all({ root: rootKato }) as Array<{ id: string; unit_kato: string; held_on: string }>;
+/** Every held date, for the callers that need the whole history (the demo generator). */
+const ALL_DATES = { from: '0000-01-01', to: '9999-12-31' } as const;
+
+/**
+ * Held meetings of every unit under a root, grouped by unit: one query for the whole grid.
+ * `range` (inclusive) is what the assessment can use (see heldRange; null: none): an oblast holds thirteen
+ * years of meetings, a year's grid needs a little more than one.
+ */
+export function heldMeetingsUnder(
+  db: Db,
+  rootKato: string,
+  range: { from: IsoDate; to: IsoDate } | null = ALL_DATES,
+): Map<string, Array<{ id: string; heldOn: IsoDate }>> {
+  if (range === null) return new Map();
+  const rows = prepared(db, MEETINGS_UNDER_SQL.held).all({ root: rootKato, from: range.from, to: range.to }) as Array<{ id: string; unit_kato: string; held_on: string }>;
   const byUnit = new Map<string, Array<{ id: string; heldOn: IsoDate }>>();
   for (const r of rows) {
     const list = byUnit.get(r.unit_kato) ?? [];

@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
 import { isIP } from 'node:net';
-import nodemailer, { type SMTPTransportOptions } from 'nodemailer';
+import type nodemailer from 'nodemailer';
+import type { SMTPTransportOptions } from 'nodemailer';
 import type { MailSettings } from '../../../../shared/contract/mail.contract';
 import type { ErrorPayload } from '../../../../shared/errors';
 
@@ -11,7 +13,10 @@ export interface MailTransport {
 
 export type CreateTransport = (options: SMTPTransportOptions) => MailTransport;
 
-export const createSmtpTransport: CreateTransport = (options) => nodemailer.createTransport(options);
+const requireHere = createRequire(import.meta.url);
+
+/** nodemailer is required on the first send, not whenever the core starts (the CLI would pay for it on every command). */
+export const createSmtpTransport: CreateTransport = (options) => (requireHere('nodemailer') as typeof nodemailer).createTransport(options);
 
 /**
  * How to reach the server. `starttls` insists on the upgrade (requireTLS): a server or a

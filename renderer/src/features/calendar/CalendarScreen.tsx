@@ -16,13 +16,13 @@ export function CalendarScreen() {
   const view = useCalendarStore((s) => s.view);
   const year = useGridStore((s) => s.year);
   const grid = useGridStore((s) => s.grid);
-  const load = useGridStore((s) => s.load);
+  const openYear = useGridStore((s) => s.open);
   const open = usePanelStore((s) => s.open);
 
   const shownYear = year ?? (today ? toYmd(today).year : null);
   useEffect(() => {
-    if (year === null && shownYear !== null) void load(shownYear);
-  }, [year, shownYear, load]);
+    if (year === null && shownYear !== null) void openYear(shownYear);
+  }, [year, shownYear, openYear]);
 
   const rows = useMemo(() => grid?.rows ?? [], [grid]);
   const kinds = useMemo(() => kindsOf(rows), [rows]);
