@@ -45,7 +45,7 @@ const LOCAL_OKRUG = '103230000';
 /** The okrugs whose packages the district imports: records of their own origins, so each import's rows can be counted. */
 const SENDING_OKRUGS = ['103233000', '103235000'] as const;
 const XLSX_FILES = 2;
-const XLSX_ROWS = 150;
+const XLSX_ROWS = 1000;
 const PACKAGE_ISSUES = 150;
 
 /**
