@@ -22,6 +22,7 @@ import { listBodies, listCategories, listStatuses } from '../db/repos/issue-refe
 import { subtree } from '../db/repos/units.repo';
 import { appendAudit } from '../db/repos/audit.repo';
 import { prepared } from '../db/statements';
+import { writeSearchRows } from './issue-search';
 import type { LoadedWorkbook, SheetRows } from '../import/xlsx-reader';
 import { requireWorkingReportingUnit } from './units.service';
 import { getSettings, requireWorkingRoot } from './settings.service';
@@ -94,14 +95,22 @@ export async function commitImport(ctx: CoreContext, input: In<'issuesImport:com
   const valid = checks.filter((c): c is RowCheck & { draft: ImportDraft } => c.draft !== null);
   const imported = new Map<number, number>();
   const run = beginImportRun(ctx, input.source.fileName, input.unitKato);
+  // The slices' commits need not each reach the disk (synchronous FULL's fsync, dozens of them):
+  // a power cut that loses some leaves the run `running`, and the start takes it back whole.
+  // The last commit, in FULL again, makes the log durable with everything before it.
+  const synchronous = ctx.db.pragma('synchronous', { simple: true }) as number;
+  ctx.db.pragma('synchronous = NORMAL');
   try {
+    // The search entries go in with the last commit, as one segment of the index rather than one
+    // per slice: the imported issues are found by a search once the import is done.
+    const search: Array<{ seq: number; document: string }> = [];
     // Rows per slice, adjusted after each to what fits in IMPORT_SLICE_MS on this machine now.
     let rows = 100;
     for (let next = 0; next < valid.length; ) {
       const slice = valid.slice(next, next + rows);
       const started = performance.now();
       ctx.db.transaction(() => {
-        const registered = registerIssues(ctx, input.unitKato, slice.map((c) => bulkIssueOf(c.draft, note(input.source.fileName, c.row))));
+        const registered = registerIssues(ctx, input.unitKato, slice.map((c) => bulkIssueOf(c.draft, note(input.source.fileName, c.row))), search);
         registered.forEach((issue, i) => {
           noteRunIssue(ctx, run, issue.id);
           imported.set(slice[i]!.row, issue.registryNo);
@@ -112,7 +121,9 @@ export async function commitImport(ctx: CoreContext, input: In<'issuesImport:com
       ctx.progress?.(imported.size, valid.length);
       ctx.yieldToWriters?.();
     }
+    ctx.db.pragma(`synchronous = ${synchronous}`);
     ctx.db.transaction(() => {
+      writeSearchRows(ctx.db, search, true);
       appendAudit(ctx, {
         action: 'load',
         entity: 'issue_import',
@@ -122,6 +133,7 @@ export async function commitImport(ctx: CoreContext, input: In<'issuesImport:com
       finishImportRun(ctx, run);
     })();
   } catch (error) {
+    ctx.db.pragma(`synchronous = ${synchronous}`);
     try {
       undoImportRun(ctx, run);
     } catch {

@@ -240,11 +240,17 @@ export interface BulkIssue {
  * flushes FTS5's pending entries into a segment of their own, so a 13,000-row import made
  * 26,000 segments, and each issue was read back three times. Returns each one's id and registry number.
  */
-export function registerIssues(ctx: CoreContext, unitKato: string, issues: readonly BulkIssue[]): Array<{ id: string; registryNo: number }> {
+export function registerIssues(
+  ctx: CoreContext,
+  unitKato: string,
+  issues: readonly BulkIssue[],
+  /** Where the search entries go when the caller writes them later (an import in slices); else written here. */
+  deferredSearch?: Array<{ seq: number; document: string }>,
+): Array<{ id: string; registryNo: number }> {
   const unit = requireWorkingReportingUnit(ctx, unitKato);
   const today = ctx.clock.today();
   let registryNo = nextRegistryNo(ctx.db, ctx.installationId, unit.kato);
-  const search: Array<{ seq: number; document: string }> = [];
+  const search = deferredSearch ?? [];
   const numbers = issues.map((issue) => {
     if (issue.raisedOn > today) throw new EsepError('validation', { fields: ['raisedOn'] });
     validateFields(ctx, unit.kato, issue.raisedOn, issue.fields, null, null);
@@ -260,7 +266,7 @@ export function registerIssues(ctx: CoreContext, unitKato: string, issues: reado
     return { id: after.id, registryNo: reg.stored.registryNo };
   });
   // After all the row writes (see writeSearchRows).
-  writeSearchRows(ctx.db, search, true);
+  if (!deferredSearch) writeSearchRows(ctx.db, search, true);
   return numbers;
 }
 
