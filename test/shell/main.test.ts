@@ -114,13 +114,13 @@ describe('the Electron main process', () => {
   it('backs up at start (once a day) and on quit after a session that changed something, quitting after it', async () => {
     await boot();
     const backups = path.join(state.userData, 'backups');
-    await vi.waitFor(() => expect(listBackups(backups).map((b) => b.kind)).toEqual(['auto']));
+    await vi.waitFor(() => expect(listBackups(backups).map((b) => b.kind)).toEqual(['auto']), { timeout: 30_000, interval: 50 });
     const quit = state.handlers.filter(([name]) => name === 'before-quit').map(([, handler]) => handler);
     expect(quit).toHaveLength(1);
     let prevented = 0;
     quit[0]!({ preventDefault: () => prevented++ });
     expect(prevented).toBe(1);
-    await vi.waitFor(() => expect(state.quits).toBe(1));
+    await vi.waitFor(() => expect(state.quits).toBe(1), { timeout: 30_000, interval: 50 });
     // A first run wrote the installation and the classifier: the quit copied it.
     expect(listBackups(backups).map((b) => b.kind)).toEqual(['auto', 'auto']);
     // The second quit is let through.
@@ -139,7 +139,7 @@ describe('the Electron main process', () => {
     expect(state.errorBoxes).toEqual([]);
     expect(state.windows).toHaveLength(1);
     state.handlers.find(([name]) => name === 'before-quit')![1]({ preventDefault() {} });
-    await vi.waitFor(() => expect(state.quits).toBe(1));
+    await vi.waitFor(() => expect(state.quits).toBe(1), { timeout: 30_000, interval: 50 });
     expect(listBackups(core.paths.backupDir).map((b) => b.file)).toEqual([good.file]);
     state.handlers.filter(([name]) => name === 'will-quit').forEach(([, handler]) => handler({ preventDefault() {} }));
     expect(fs.readFileSync(core.paths.dbFile).equals(before)).toBe(true);

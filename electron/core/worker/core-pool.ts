@@ -12,7 +12,7 @@ import { DAMAGED_WORD, SHARED_WORDS, type FromWorker, type PlatformMethod, type 
 
 export interface CorePool {
   call: Door;
-  /** Closes both workers: the job under way finishes first, then the main worker backs up if asked. */
+  /** Closes both workers: the job under way finishes first, then the job worker backs up if asked. */
   close(options?: { backup?: boolean }): Promise<void>;
 }
 
@@ -33,11 +33,12 @@ const UNAVAILABLE: Envelope<unknown> = { ok: false, error: { code: 'internal' } 
 /**
  * The core off the door's thread, in two workers over the same database (WAL: readers never
  * wait, writers take turns): the main worker answers the short requests; the job worker runs
- * the long jobs (JOB_CHANNELS) one after another and reports how far the current one is. So
- * an import or an oblast report never holds up a minutes autosave, and neither holds up the
- * window. The main worker opens first (migrations, housekeeping); the job worker opens when
- * the first job comes. A worker that dies fails its pending calls and is started afresh by the
- * next call. Signal-Desktop's SQL worker does the same for the same reason.
+ * the long jobs (JOB_CHANNELS) one after another, reports how far the current one is, and makes
+ * the automatic backups. So an import, an oblast report or the check of a backup never holds up
+ * a minutes autosave, and nothing holds up the window. The main worker opens first (migrations,
+ * housekeeping); the job worker after it, at once where it backs up, else with the first job. A
+ * worker that dies fails its pending calls and is started afresh by the next call.
+ * Signal-Desktop's SQL worker does the same for the same reason.
  */
 export async function startCorePool(options: CorePoolOptions): Promise<CorePool> {
   const platform = options.platform ?? {};
@@ -51,7 +52,7 @@ export async function startCorePool(options: CorePoolOptions): Promise<CorePool>
     ...(options.today !== undefined ? { today: options.today } : {}),
     appVersion: options.appVersion,
     platform: methods,
-    backups: role === 'main' && options.backups === true,
+    backups: role === 'jobs' && options.backups === true,
     outbox: role === 'jobs' && options.outbox === true,
     shared,
   });
@@ -62,6 +63,8 @@ export async function startCorePool(options: CorePoolOptions): Promise<CorePool>
   const queue: Array<{ channel: string; input: unknown; resolve: (envelope: Envelope<unknown>) => void; run?: () => Promise<Envelope<unknown>> }> = [];
   let progress: JobProgress | null = null;
   let closing = false;
+  /** The loop over the queue while it runs: closing waits for the job under way. */
+  let draining: Promise<void> = Promise.resolve();
 
   const jobWorker = (): Promise<CoreWorker> => {
     jobs ??= startWorker(initFor('jobs'), platform).catch((error: unknown) => {
@@ -70,6 +73,9 @@ export async function startCorePool(options: CorePoolOptions): Promise<CorePool>
     });
     return jobs;
   };
+  // The automatic backups are a long job too (the copy of an oblast's database is checked whole,
+  // for a minute): the job worker makes them, so it opens at once when there are any.
+  if (options.backups) void jobWorker().catch((error: unknown) => console.error('Esep: the job worker could not open', error));
 
   async function runJobs(): Promise<void> {
     while (queue.length > 0) {
@@ -105,7 +111,7 @@ export async function startCorePool(options: CorePoolOptions): Promise<CorePool>
     if (typeof channel === 'string' && isJobChannel(channel)) {
       return new Promise((resolve) => {
         queue.push({ channel, input, resolve });
-        if (queue.length === 1) void runJobs();
+        if (queue.length === 1) draining = runJobs();
       });
     }
     if (!main.alive) main = await startWorker(initFor('main'), platform);
@@ -130,7 +136,7 @@ export async function startCorePool(options: CorePoolOptions): Promise<CorePool>
           return envelope;
         },
       });
-      if (queue.length === 1) void runJobs();
+      if (queue.length === 1) draining = runJobs();
     });
   }
 
@@ -142,9 +148,11 @@ export async function startCorePool(options: CorePoolOptions): Promise<CorePool>
       // The job under way ends as it would have (an import commits or not, whole); queued ones are not started.
       const waiting = queue.splice(1);
       for (const job of waiting) job.resolve(UNAVAILABLE);
+      await draining;
+      // The main worker first: the job worker makes the last backup, if either wrote anything.
+      const changedElsewhere = await main.close(false, false);
       const started = jobs;
-      const changedElsewhere = started ? await started.then((worker) => worker.close(false, false), () => false) : false;
-      await main.close(backup, changedElsewhere);
+      if (started) await started.then((worker) => worker.close(backup, changedElsewhere), () => false);
     },
   };
 }

@@ -68,8 +68,10 @@ try {
 }
 if (init.role === 'jobs') core.ctx.yieldToWriters = () => waitForWriters(init.shared);
 shareDamage(core, new Int32Array(init.shared));
+followDamage();
 const handlers: Handlers = createHandlers(core, init.appVersion, platformProxy(init.platform));
-const outbox: Outbox | null = init.outbox ? startOutbox(core) : null;
+// A damaged database sends nothing: the outbox's bookkeeping would write to it.
+const outbox: Outbox | null = init.outbox && core.health.state !== 'damaged' ? startOutbox(core) : null;
 // Off the critical path: the online backup copies in steps between the calls.
 let backingUp: Promise<unknown> = init.backups
   ? automaticBackupOf(core, 'start').catch(backupFailed)

@@ -21,7 +21,7 @@ export interface WorkerInit {
   appVersion: string;
   /** What the door can do for the core (dialogs, the system opener), asked for by message. */
   platform: PlatformMethod[];
-  /** Automatic backups at start and, when asked, at close (the main worker of the app). */
+  /** Automatic backups at start and, when asked, at close (the job worker of the app). */
   backups: boolean;
   /** Runs the e-mail outbox (the job worker, where the mail channels go). */
   outbox: boolean;
