@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ABAY_DISTRICT, KARAAUYL_OKRUG, openTempCore, tempDir } from '../helpers/temp-core';
 import { automaticBackup, backupFileName, backupInto, inspectBackup, listBackups, restoreBackup, rotateBackups, writeBackup, ROTATION } from '../../electron/core/db/backup';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
@@ -203,6 +203,31 @@ describe('restore', () => {
     expect(path.basename(result.keptAs!)).toMatch(/^damaged-.*-esep\.sqlite$/);
     expect(fs.readFileSync(result.keptAs!)).toEqual(bytes);
     expect(snapshot(paths.dbFile)).toEqual(snapshot(usb));
+  });
+
+  it('onto a damaged database from a backup that cannot be copied: the damaged one stays where it was, nothing is moved', async () => {
+    const core = openTempCore();
+    const paths = core.paths;
+    const usb = path.join(tempDir('esep-usb-'), 'b.sqlite');
+    await writeBackup(core.ctx.db, usb);
+    core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    core.close();
+    const bytes = fs.readFileSync(paths.dbFile);
+    bytes.fill(0x5a, 4096 * 4, 4096 * 12);
+    fs.writeFileSync(paths.dbFile, bytes);
+    const backupsBefore = fs.existsSync(paths.backupDir) ? fs.readdirSync(paths.backupDir).sort() : [];
+    // The stick is pulled as the copy starts.
+    const copy = vi.spyOn(fs, 'copyFileSync').mockImplementationOnce(() => {
+      throw Object.assign(new Error('EIO: i/o error, copyfile'), { code: 'EIO' });
+    });
+    try {
+      await expect(restoreBackup(paths, usb, { now: new Date(), currentDamaged: true })).rejects.toMatchObject({ code: 'EIO' });
+    } finally {
+      copy.mockRestore();
+    }
+    expect(fs.readFileSync(paths.dbFile)).toEqual(bytes);
+    expect(fs.existsSync(paths.backupDir) ? fs.readdirSync(paths.backupDir).sort() : []).toEqual(backupsBefore);
+    expect(fs.readdirSync(path.dirname(paths.dbFile)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('backupInto names the kind and keeps the rotation', async () => {

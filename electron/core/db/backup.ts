@@ -228,8 +228,8 @@ export interface RestoreResult {
  * 3. The current database leaves WAL mode, which needs every other connection gone (the app
  *    still running: `db_in_use`, nothing changed) and folds its WAL into the file, so no WAL
  *    of the old database can ever be replayed onto the restored one.
- * 4. The backup is copied beside the database under a temp name, synced, checked again (a USB
- *    stick may read differently twice) and renamed over it.
+ * 4. The backup is renamed over it from a copy beside the database, made, synced and checked
+ *    again before step 2, so a backup that cannot be read leaves the database where it was.
  */
 export async function restoreBackup(
   paths: { dbFile: string; backupDir: string },
@@ -239,30 +239,13 @@ export async function restoreBackup(
   const restored = inspectBackup(file);
   const temp = path.join(path.dirname(paths.dbFile), `.${path.basename(paths.dbFile)}.${randomUUID()}.tmp`);
   let keptAs: string | null = null;
-  if (fs.existsSync(paths.dbFile)) {
-    // Read-only first: a writable connection to a damaged file would checkpoint its log into it
-    // on close, and the file is to be kept aside exactly as it was.
-    const reader = new Database(paths.dbFile, { readonly: true, fileMustExist: true });
-    let sound: boolean;
-    try {
-      // The running core already knows (core.ts): no second full check of a damaged file.
-      sound = !options.currentDamaged && isSound(reader);
-      // A damaged database may not even say whose it is: then there is nothing to compare.
-      const currentId = sound ? installationIdOf(reader) : tryOr(() => installationIdOf(reader), null);
-      if (!options.otherInstallation && currentId !== null && restored.installationId !== currentId) {
-        throw new EsepError('backup_other_installation', { file, installation: restored.installationId ?? '', current: currentId });
-      }
-    } finally {
-      reader.close();
-    }
-    if (sound) keptAs = await keepBeforeRestore(paths, options.now);
-    // A damaged database is not written to (not even its journal mode): it is moved aside whole.
-    else keptAs = moveAside(paths.dbFile, paths.backupDir, options.now);
-  }
   try {
+    // The copy is ready and checked again (a USB stick may read differently twice) before the
+    // current database is touched: a backup that cannot be read leaves it where it was.
     fs.copyFileSync(file, temp);
     fsyncFile(temp);
     inspectBackup(temp);
+    if (fs.existsSync(paths.dbFile)) keptAs = await keepCurrent(paths, restored, options);
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${paths.dbFile}${suffix}`, { force: true });
     fs.renameSync(temp, paths.dbFile);
     syncDir(path.dirname(paths.dbFile));
@@ -271,6 +254,32 @@ export async function restoreBackup(
     throw error;
   }
   return { restored: { ...restored, file }, keptAs };
+}
+
+/** Steps 1–3 for the database there now: whose it is, then kept as a backup or, damaged, moved aside. */
+async function keepCurrent(
+  paths: { dbFile: string; backupDir: string },
+  restored: BackupInfo,
+  options: { now: Date; otherInstallation?: boolean; currentDamaged?: boolean },
+): Promise<string> {
+  // Read-only first: a writable connection to a damaged file would checkpoint its log into it
+  // on close, and the file is to be kept aside exactly as it was.
+  const reader = new Database(paths.dbFile, { readonly: true, fileMustExist: true });
+  let sound: boolean;
+  try {
+    // The running core already knows (core.ts): no second full check of a damaged file.
+    sound = !options.currentDamaged && isSound(reader);
+    // A damaged database may not even say whose it is: then there is nothing to compare.
+    const currentId = sound ? installationIdOf(reader) : tryOr(() => installationIdOf(reader), null);
+    if (!options.otherInstallation && currentId !== null && restored.installationId !== currentId) {
+      throw new EsepError('backup_other_installation', { file: restored.file, installation: restored.installationId ?? '', current: currentId });
+    }
+  } finally {
+    reader.close();
+  }
+  if (sound) return keepBeforeRestore(paths, options.now);
+  // A damaged database is not written to (not even its journal mode): it is moved aside whole.
+  return moveAside(paths.dbFile, paths.backupDir, options.now);
 }
 
 /** Steps 2–3 for a sound database: its `before-restore` copy, then out of WAL mode (or db_in_use). */
