@@ -23,17 +23,8 @@ export interface ChildConfig {
 export const PHASES = ['write', 'xlsx', 'package', 'backup'] as const;
 export type Phase = (typeof PHASES)[number];
 
-/** A small seeded generator (mulberry32): the same seed, the same trial. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo generator's seeded PRNG: the same seed, the same trial. */
+export { mulberry32 } from '../../electron/core/demo/generate-meetings';
 
 /** The fixed day, but an instant that moves on, so that two backups never share a name. */
 export function crashClock(today: string): Clock {

@@ -190,15 +190,7 @@ describe('restore', () => {
   });
 
   it('onto a damaged database: that one is moved aside whole, not written to, and the backup put in place', async () => {
-    const core = openTempCore();
-    const paths = core.paths;
-    const usb = path.join(tempDir('esep-usb-'), 'b.sqlite');
-    await writeBackup(core.ctx.db, usb);
-    core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
-    core.close();
-    const bytes = fs.readFileSync(paths.dbFile);
-    bytes.fill(0x5a, 4096 * 4, 4096 * 12);
-    fs.writeFileSync(paths.dbFile, bytes);
+    const { paths, usb, bytes } = await damagedWithBackup();
     const result = await restoreBackup(paths, usb, { now: new Date() });
     expect(path.basename(result.keptAs!)).toMatch(/^damaged-.*-esep\.sqlite$/);
     expect(fs.readFileSync(result.keptAs!)).toEqual(bytes);
@@ -206,15 +198,7 @@ describe('restore', () => {
   });
 
   it('onto a damaged database from a backup that cannot be copied: the damaged one stays where it was, nothing is moved', async () => {
-    const core = openTempCore();
-    const paths = core.paths;
-    const usb = path.join(tempDir('esep-usb-'), 'b.sqlite');
-    await writeBackup(core.ctx.db, usb);
-    core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
-    core.close();
-    const bytes = fs.readFileSync(paths.dbFile);
-    bytes.fill(0x5a, 4096 * 4, 4096 * 12);
-    fs.writeFileSync(paths.dbFile, bytes);
+    const { paths, usb, bytes } = await damagedWithBackup();
     const backupsBefore = fs.existsSync(paths.backupDir) ? fs.readdirSync(paths.backupDir).sort() : [];
     // The stick is pulled as the copy starts.
     const copy = vi.spyOn(fs, 'copyFileSync').mockImplementationOnce(() => {
@@ -237,6 +221,20 @@ describe('restore', () => {
     core.close();
   });
 });
+
+/** An installation with a good backup on a stick, then pages of its database overwritten. */
+async function damagedWithBackup() {
+  const core = openTempCore();
+  const paths = core.paths;
+  const usb = path.join(tempDir('esep-usb-'), 'b.sqlite');
+  await writeBackup(core.ctx.db, usb);
+  core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+  core.close();
+  const bytes = fs.readFileSync(paths.dbFile);
+  bytes.fill(0x5a, 4096 * 4, 4096 * 12);
+  fs.writeFileSync(paths.dbFile, bytes);
+  return { paths, usb, bytes };
+}
 
 describe('automatic backups', () => {
   it('at start: one a day; on quit: only when the session changed something', async () => {

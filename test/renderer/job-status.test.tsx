@@ -11,17 +11,23 @@ import { renderWithI18n } from './render';
  * A core in line has no job beside its request, so the progress the pool would give is
  * stated here; what the strip does with it, and when, is the screen's own.
  */
+/** The Reports screen asked again for its report, which the core holds until `release()`. */
+async function reportOnItsWay(): Promise<() => void> {
+  renderWithI18n(<App />);
+  fireEvent.click(await screen.findByTestId('nav-reports'));
+  await screen.findByTestId('report-body');
+  const release = holdNext('reports:get');
+  fireEvent.click(screen.getByTestId('nav-calendar'));
+  fireEvent.click(screen.getByTestId('nav-reports'));
+  return release;
+}
+
 describe('the job status in the header', () => {
   beforeEach(() => startCore({ setUp: true, language: 'ru' }));
 
   it('shows the job under way with its figures while the screen waits, and goes when it is done', async () => {
     handler('jobs:progress').mockImplementation(() => ({ channel: 'issuesImport:commit', done: 4500, total: 13000, queued: 1 }));
-    renderWithI18n(<App />);
-    fireEvent.click(await screen.findByTestId('nav-reports'));
-    await screen.findByTestId('report-body');
-    const release = holdNext('reports:get');
-    fireEvent.click(screen.getByTestId('nav-calendar'));
-    fireEvent.click(screen.getByTestId('nav-reports'));
+    const release = await reportOnItsWay();
     // Not at once: a report that takes a moment flashes nothing.
     expect(screen.queryByTestId('job-status')).toBeNull();
     const status = await screen.findByTestId('job-status', {}, { timeout: JOB_SHOWN_AFTER_MS + 2000 });
@@ -35,12 +41,7 @@ describe('the job status in the header', () => {
   });
 
   it('names the job without figures where the door has none', async () => {
-    renderWithI18n(<App />);
-    fireEvent.click(await screen.findByTestId('nav-reports'));
-    await screen.findByTestId('report-body');
-    const release = holdNext('reports:get');
-    fireEvent.click(screen.getByTestId('nav-calendar'));
-    fireEvent.click(screen.getByTestId('nav-reports'));
+    const release = await reportOnItsWay();
     const status = await screen.findByTestId('job-status', {}, { timeout: JOB_SHOWN_AFTER_MS + 2000 });
     expect(status.textContent).toBe('Отчет формируется…');
     expect(status.querySelector('progress')!.hasAttribute('max')).toBe(false);

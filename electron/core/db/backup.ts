@@ -171,13 +171,7 @@ const BACKUP_TEMP = /^\.(esep-.+\.sqlite)\.[0-9a-f-]{36}\.tmp(-journal)?$/;
  * File times are wall-clock, so `now` is the real time.
  */
 export function sweepBackupTemps(backupDir: string, now: number, olderThanMs: number): string[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(backupDir);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
+  const names = namesIn(backupDir);
   const stale = names
     .filter((name) => parseBackupFileName(BACKUP_TEMP.exec(name)?.[1] ?? '') !== null)
     .map((name) => path.join(backupDir, name))
@@ -186,15 +180,19 @@ export function sweepBackupTemps(backupDir: string, now: number, olderThanMs: nu
   return stale;
 }
 
-/** The backups in the folder, newest first. */
-export function listBackups(backupDir: string): Array<{ file: string; kind: BackupKind; at: Date; schemaVersion: number }> {
-  let names: string[];
+/** The names in a folder; none when it does not exist yet (no backup made). */
+function namesIn(dir: string): string[] {
   try {
-    names = fs.readdirSync(backupDir);
+    return fs.readdirSync(dir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
   }
+}
+
+/** The backups in the folder, newest first. */
+export function listBackups(backupDir: string): Array<{ file: string; kind: BackupKind; at: Date; schemaVersion: number }> {
+  const names = namesIn(backupDir);
   return names
     .flatMap((name) => {
       const parsed = parseBackupFileName(name);
