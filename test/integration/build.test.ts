@@ -31,6 +31,8 @@ describe('the desktop build (electron-vite)', () => {
     expect(worker).toMatch(/from "better-sqlite3"/);
     expect(worker).toContain('worker_threads');
     expect(worker).not.toMatch(/from "electron"/);
+    // The pool lives in main's own file, so its `./core-worker.js` is resolved beside main, not in chunks/.
+    expect(fs.readFileSync(path.join(out, 'main/index.js'), 'utf8')).toContain('new URL("./core-worker.js", import.meta.url)');
   });
 
   it('emits the renderer with its strict CSP and relative asset paths', () => {
