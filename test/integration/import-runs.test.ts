@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { createHandlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
-import { beginImportRun, noteRunIssue } from '../../electron/core/services/import-runs';
+import { beginImportRun, noteRunSlice } from '../../electron/core/services/import-runs';
 import type { Envelope } from '../../shared/contract/envelope';
 import type { ImportPreview } from '../../shared/contract/issues-import.contract';
 import { ABAY_DISTRICT, KARAAUYL_OKRUG, openTempCore, tempDir } from '../helpers/temp-core';
@@ -31,7 +31,7 @@ function issueTables(c: Core) {
     authors: all('SELECT * FROM issue_authors ORDER BY issue_id'),
     history: all('SELECT * FROM issue_history ORDER BY id'),
     search: all('SELECT rowid FROM issue_search ORDER BY rowid'),
-    runIssues: all('SELECT * FROM import_run_issues'),
+    runSlices: all('SELECT * FROM import_run_slices'),
   };
 }
 
@@ -77,7 +77,8 @@ describe('an import in slices', () => {
     for (const text of ['Первый', 'Второй']) {
       const created = await call<{ id: string }>('issues:create', { unitKato: KARAAUYL_OKRUG, meetingId: null, raisedOn: '2025-01-05', fields: fields(text), author: { fullName: 'Омарова А.', phone: '', address: '' } });
       if (!created.ok) throw new Error(JSON.stringify(created.error));
-      c.ctx.db.transaction(() => noteRunIssue(c.ctx, run, created.value.id))();
+      const seq = c.ctx.db.prepare('SELECT seq FROM issues WHERE id = ?').pluck().get(created.value.id) as number;
+      c.ctx.db.transaction(() => noteRunSlice(c.ctx, run, [seq]))();
     }
     expect(c.ctx.db.prepare('SELECT count(*) FROM issues').pluck().get()).toBe(2);
     c.close();

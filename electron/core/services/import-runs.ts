@@ -6,7 +6,7 @@ import { removeSearchRows } from './issue-search';
 
 /*
  * An import that writes in slices (migration 0110): the run is recorded before its first slice
- * and the issues it creates beside it, in the slice's own transaction, so that a run that fails
+ * and the seqs of each slice's issues beside them, in the slice's own transaction, so that a run that fails
  * or is cut short by a crash can be undone whole: "applied wholly or not at all".
  */
 
@@ -18,14 +18,21 @@ export function beginImportRun(ctx: CoreContext, fileName: string, unitKato: str
   return id;
 }
 
-/** Inside the slice's transaction, beside the issue it names. */
-export function noteRunIssue(ctx: CoreContext, runId: string, issueId: string): void {
-  prepared(ctx.db, 'INSERT INTO import_run_issues (run_id, issue_id) VALUES (?, ?)').run(runId, issueId);
+/**
+ * Inside the slice's transaction, after its issues: their seqs, first to last. The slice holds
+ * the write lock, so nothing else was numbered between them; checked, since undo trusts it.
+ */
+export function noteRunSlice(ctx: CoreContext, runId: string, seqs: readonly number[]): void {
+  if (seqs.length === 0) return;
+  const first = seqs[0]!;
+  const last = seqs[seqs.length - 1]!;
+  if (last - first + 1 !== seqs.length) throw new Error(`import slice seqs ${first}..${last} are not ${seqs.length} in a row`);
+  prepared(ctx.db, 'INSERT INTO import_run_slices (run_id, first_seq, last_seq) VALUES (?, ?, ?)').run(runId, first, last);
 }
 
 /** Inside the run's last transaction: the run stands, its bookkeeping goes. */
 export function finishImportRun(ctx: CoreContext, runId: string): void {
-  prepared(ctx.db, 'DELETE FROM import_run_issues WHERE run_id = ?').run(runId);
+  prepared(ctx.db, 'DELETE FROM import_run_slices WHERE run_id = ?').run(runId);
   prepared(ctx.db, `UPDATE import_runs SET state = 'done' WHERE id = ?`).run(runId);
 }
 
@@ -36,22 +43,23 @@ export function finishImportRun(ctx: CoreContext, runId: string): void {
  */
 export function undoImportRun(ctx: CoreContext, runId: string): number {
   return ctx.db.transaction(() => {
-    const ids = prepared(ctx.db, 'SELECT issue_id FROM import_run_issues WHERE run_id = ?').pluck().all(runId) as string[];
-    const seqOf = prepared(ctx.db, 'SELECT seq FROM issues WHERE id = ?').pluck();
-    for (const id of ids) {
-      const seq = seqOf.get(id) as number | undefined;
-      if (seq === undefined) continue;
-      prepared(ctx.db, 'UPDATE issues SET repeats_id = NULL WHERE repeats_id = ?').run(id);
-      for (const table of ['action_plan_rows', 'issue_prolongations', 'issue_history', 'issue_authors']) {
-        prepared(ctx.db, `DELETE FROM ${table} WHERE issue_id = ?`).run(id);
+    const slices = prepared(ctx.db, 'SELECT first_seq, last_seq FROM import_run_slices WHERE run_id = ?').raw().all(runId) as Array<[number, number]>;
+    let undone = 0;
+    for (const [first, last] of slices) {
+      const ids = prepared(ctx.db, 'SELECT id FROM issues WHERE seq BETWEEN ? AND ?').pluck().all(first, last) as string[];
+      for (const id of ids) {
+        prepared(ctx.db, 'UPDATE issues SET repeats_id = NULL WHERE repeats_id = ?').run(id);
+        for (const table of ['action_plan_rows', 'issue_prolongations', 'issue_history', 'issue_authors']) {
+          prepared(ctx.db, `DELETE FROM ${table} WHERE issue_id = ?`).run(id);
+        }
       }
-      removeSearchRows(ctx.db, [seq]);
-      prepared(ctx.db, 'DELETE FROM issues WHERE id = ?').run(id);
+      removeSearchRows(ctx.db, Array.from({ length: last - first + 1 }, (_, i) => first + i));
+      undone += prepared(ctx.db, 'DELETE FROM issues WHERE seq BETWEEN ? AND ?').run(first, last).changes;
     }
-    prepared(ctx.db, 'DELETE FROM import_run_issues WHERE run_id = ?').run(runId);
+    prepared(ctx.db, 'DELETE FROM import_run_slices WHERE run_id = ?').run(runId);
     prepared(ctx.db, `UPDATE import_runs SET state = 'undone' WHERE id = ?`).run(runId);
-    appendAudit(ctx, { action: 'delete', entity: 'issue_import', entityId: runId, after: { undone: ids.length } });
-    return ids.length;
+    appendAudit(ctx, { action: 'delete', entity: 'issue_import', entityId: runId, after: { undone } });
+    return undone;
   })();
 }
 

@@ -27,7 +27,7 @@ import type { LoadedWorkbook, SheetRows } from '../import/xlsx-reader';
 import { requireWorkingReportingUnit } from './units.service';
 import { getSettings, requireWorkingRoot } from './settings.service';
 import { registerIssues, type BulkIssue } from './issues.service';
-import { beginImportRun, finishImportRun, noteRunIssue, undoImportRun } from './import-runs';
+import { beginImportRun, finishImportRun, noteRunSlice, undoImportRun } from './import-runs';
 
 type In<K extends keyof typeof issuesImportContract> = z.output<(typeof issuesImportContract)[K]['input']>;
 type Source = In<'issuesImport:preview'>['source'];
@@ -72,7 +72,7 @@ export async function checkImport(ctx: CoreContext, input: In<'issuesImport:chec
 }
 
 /** How long one slice holds the write lock: the longest a short write waits behind the import. */
-export const IMPORT_SLICE_MS = 50;
+export const IMPORT_SLICE_MS = 100;
 
 /**
  * Either every row goes in, or none when one is invalid and `onlyValid` is not set. The rows
@@ -111,10 +111,8 @@ export async function commitImport(ctx: CoreContext, input: In<'issuesImport:com
       const started = performance.now();
       ctx.db.transaction(() => {
         const registered = registerIssues(ctx, input.unitKato, slice.map((c) => bulkIssueOf(c.draft, note(input.source.fileName, c.row))), search);
-        registered.forEach((issue, i) => {
-          noteRunIssue(ctx, run, issue.id);
-          imported.set(slice[i]!.row, issue.registryNo);
-        });
+        registered.forEach((issue, i) => imported.set(slice[i]!.row, issue.registryNo));
+        noteRunSlice(ctx, run, registered.map((issue) => issue.seq));
       })();
       next += slice.length;
       rows = Math.max(10, Math.min(5000, Math.round((rows * IMPORT_SLICE_MS) / Math.max(1, performance.now() - started))));

@@ -238,7 +238,7 @@ export interface BulkIssue {
  * audit and search entry that createIssue followed by setIssueStatus write, after the same
  * checks, but in the caller's transaction and without their savepoints and re-reads. A savepoint
  * flushes FTS5's pending entries into a segment of their own, so a 13,000-row import made
- * 26,000 segments, and each issue was read back three times. Returns each one's id and registry number.
+ * 26,000 segments, and each issue was read back three times. Returns each one's id, seq and registry number.
  */
 export function registerIssues(
   ctx: CoreContext,
@@ -246,7 +246,7 @@ export function registerIssues(
   issues: readonly BulkIssue[],
   /** Where the search entries go when the caller writes them later (an import in slices); else written here. */
   deferredSearch?: Array<{ seq: number; document: string }>,
-): Array<{ id: string; registryNo: number }> {
+): Array<{ id: string; seq: number; registryNo: number }> {
   const unit = requireWorkingReportingUnit(ctx, unitKato);
   const today = ctx.clock.today();
   let registryNo = nextRegistryNo(ctx.db, ctx.installationId, unit.kato);
@@ -263,7 +263,7 @@ export function registerIssues(
     addHistory(ctx.db, after.id, entry);
     appendAudit(ctx, statusAudit(reg.stored, after, change));
     search.push({ seq, document: searchDocument({ text: after.text, answer: after.answer, eotinishNo: after.eotinishNo, notes: searchNotes([reg.first, entry]) }) });
-    return { id: after.id, registryNo: reg.stored.registryNo };
+    return { id: after.id, seq, registryNo: reg.stored.registryNo };
   });
   // After all the row writes (see writeSearchRows).
   if (!deferredSearch) writeSearchRows(ctx.db, search, true);

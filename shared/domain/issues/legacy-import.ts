@@ -86,8 +86,17 @@ export const EMPTY_CELL: ImportCell = { text: '', date: null, number: null };
 
 /** Case, ё and Kazakh letters folded, punctuation dropped: "Ф.И.О." and "фио" meet as "ф и о" / "фио". */
 export function nameKey(text: string): string {
-  return foldedWords(text).join(' ');
+  let key = NAME_KEYS.get(text);
+  if (key === undefined) {
+    key = foldedWords(text).join(' ');
+    // A log repeats a few dozen categories, bodies and places over thousands of rows.
+    if (NAME_KEYS.size >= NAME_KEYS_MAX) NAME_KEYS.clear();
+    NAME_KEYS.set(text, key);
+  }
+  return key;
 }
+const NAME_KEYS = new Map<string, string>();
+const NAME_KEYS_MAX = 10_000;
 
 /* ---------------------------------------------------------------- the suggested mapping */
 

@@ -3,7 +3,7 @@ import type { Migration } from './index';
 /**
  * Legacy imports run in slices (issue 12, point 1): each slice is its own short transaction, so
  * a minutes autosave never waits behind a 13,000-row import. A run is recorded first and the
- * issues it has created so far beside it; a run that ends in an error, or that a crash leaves
+ * issues each slice created beside it; a run that ends in an error, or that a crash leaves
  * `running`, is undone whole (services/import-runs.ts), so an import is still all or nothing.
  * Local bookkeeping, not a record that travels.
  */
@@ -21,10 +21,13 @@ export const m0110ImportRuns: Migration = {
       ) STRICT;
       CREATE INDEX import_runs_running ON import_runs (state) WHERE state = 'running';
 
-      CREATE TABLE import_run_issues (
+      -- Each slice's issues, by their seq: a slice holds the write lock, so the issues it inserts
+      -- are numbered one after another; one row a slice keeps its bookkeeping off the hot path.
+      CREATE TABLE import_run_slices (
         run_id TEXT NOT NULL REFERENCES import_runs (id),
-        issue_id TEXT NOT NULL,
-        PRIMARY KEY (run_id, issue_id)
+        first_seq INTEGER NOT NULL,
+        last_seq INTEGER NOT NULL CHECK (last_seq >= first_seq),
+        PRIMARY KEY (run_id, first_seq)
       ) STRICT, WITHOUT ROWID;
     `);
   },
