@@ -95,9 +95,9 @@ describe('backups', () => {
     const temp = (at: string) => `.${backupFileName('auto', new Date(at), LATEST_VERSION)}.${randomUUID()}.tmp`;
     const old = temp('2025-06-15T09:00:00Z');
     const young = temp('2025-06-15T10:00:00Z');
-    for (const name of [old, `${old}-journal`, young, '.notes.tmp']) fs.writeFileSync(path.join(backupDir, name), 'partial copy');
+    for (const name of [old, `${old}-journal`, `${old}-wal`, `${old}-shm`, young, '.notes.tmp']) fs.writeFileSync(path.join(backupDir, name), 'partial copy');
     const twoHoursAgo = new Date(Date.now() - 2 * STALE_TEMP_MS);
-    for (const name of [old, `${old}-journal`, '.notes.tmp']) fs.utimesSync(path.join(backupDir, name), twoHoursAgo, twoHoursAgo);
+    for (const name of [old, `${old}-journal`, `${old}-wal`, `${old}-shm`, '.notes.tmp']) fs.utimesSync(path.join(backupDir, name), twoHoursAgo, twoHoursAgo);
 
     core = openTempCore({ dataDir });
     core.close();

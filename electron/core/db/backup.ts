@@ -161,8 +161,11 @@ export function rotateBackups(backupDir: string, now: Date): string[] {
   return removed;
 }
 
-/** What writeBackup leaves in backups/ when the app dies mid-copy: the temp copy, and its journal. */
-const BACKUP_TEMP = /^\.(esep-.+\.sqlite)\.[0-9a-f-]{36}\.tmp(-journal)?$/;
+/**
+ * What writeBackup leaves in backups/ when the app dies mid-copy: the temp copy, its journal, and
+ * the log and shared memory of a check of it that was under way (the crash harness found these).
+ */
+const BACKUP_TEMP = /^\.(esep-.+\.sqlite)\.[0-9a-f-]{36}\.tmp(-journal|-wal|-shm)?$/;
 
 /**
  * Removes the temp copies of backups cut short (a crash, a power cut), older than `olderThanMs`:
