@@ -62,8 +62,9 @@ async function start(): Promise<void> {
   }
   pool = opened;
   closeOnQuit(opened);
-  const settings = await valueOf<Settings>(opened.call('settings:get', {}));
-  const language = settings.language ?? 'kk';
+  // A database too damaged to say its language still opens a window (its banner offers a backup).
+  const settings = await valueOf<Settings>(opened.call('settings:get', {})).catch(() => null);
+  const language = settings?.language ?? 'kk';
   app.commandLine.appendSwitch('lang', language);
   await app.whenReady();
 

@@ -7,7 +7,7 @@ import { tempDir } from '../helpers/temp-core';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import { backupInto, listBackups } from '../../electron/core/db/backup';
 import { openCoreOnCopy } from '../helpers/template-db';
-import { damageMiddle } from '../helpers/damage';
+import { damageMiddle, damageTable } from '../helpers/damage';
 
 const state = vi.hoisted(() => ({
   userData: '',
@@ -143,5 +143,17 @@ describe('the Electron main process', () => {
     expect(listBackups(core.paths.backupDir).map((b) => b.file)).toEqual([good.file]);
     state.handlers.filter(([name]) => name === 'will-quit').forEach(([, handler]) => handler({ preventDefault() {} }));
     expect(fs.readFileSync(core.paths.dbFile).equals(before)).toBe(true);
+  });
+
+  it('opens the window even when the damage keeps the saved language from being read (in Kazakh then)', async () => {
+    const core = openCoreOnCopy({ dataDir: state.userData, today: '2025-06-15' });
+    core.ctx.db.prepare(`INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('language', 'ru', 0)`).run();
+    core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    core.close();
+    damageTable(core.paths.dbFile, 'settings');
+    await boot();
+    expect(state.errorBoxes).toEqual([]);
+    expect(state.windows).toHaveLength(1);
+    expect(state.switches).toEqual([['lang', 'kk']]);
   });
 });
