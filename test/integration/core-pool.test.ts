@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startCorePool, type CorePool } from '../../electron/core/worker/core-pool';
 import { corePaths, SOURCE_RESOURCES_DIR } from '../../electron/core/paths';
 import { createHandlers } from '../../electron/core/api/handlers';
@@ -150,10 +150,16 @@ describe('the core pool', () => {
     expect((await value<{ total: number }>('issues:list', { filter: { search: 'копии' }, sort: { key: 'registryNo', dir: 'asc' }, offset: 0, limit: 10 })).total).toBe(0);
   }, 60_000);
 
-  it('backs up at start and, when asked, at close', async () => {
+  it('backs up at start and, when asked, at close, even when a restore closed the job worker last', async () => {
+    const autos = () => listBackups(corePaths(dataDir, SOURCE_RESOURCES_DIR).backupDir).filter((b) => b.kind === 'auto').length;
+    // The job worker's backup at start, copied in steps beside the requests.
+    await vi.waitFor(() => expect(autos()).toBeGreaterThanOrEqual(1), { timeout: 30_000, interval: 50 });
+    const atStart = autos();
+    const copy = await value<{ file: string }>('backup:now', { folder: null });
+    await value('backup:restore', { file: copy.file });
+    await value('settings:setLanguage', { language: 'kk' });
     await pool.close({ backup: true });
-    const kinds = listBackups(corePaths(dataDir, SOURCE_RESOURCES_DIR).backupDir).map((b) => b.kind);
-    expect(kinds.filter((k) => k === 'auto').length).toBeGreaterThanOrEqual(1);
+    expect(autos()).toBe(atStart + 1);
     expect(fs.existsSync(corePaths(dataDir, SOURCE_RESOURCES_DIR).dbFile)).toBe(true);
     expect(await pool.call('app:info', {})).toEqual({ ok: false, error: { code: 'internal' } });
   });

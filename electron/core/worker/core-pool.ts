@@ -151,7 +151,8 @@ export async function startCorePool(options: CorePoolOptions): Promise<CorePool>
       await draining;
       // The main worker first: the job worker makes the last backup, if either wrote anything.
       const changedElsewhere = await main.close(false, false);
-      const started = jobs;
+      // Closed by a restore and not needed since, it opens again for the last backup.
+      const started = jobs ?? (backup && options.backups ? jobWorker() : null);
       if (started) await started.then((worker) => worker.close(backup, changedElsewhere), () => false);
     },
   };
