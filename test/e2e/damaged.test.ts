@@ -1,8 +1,7 @@
 /// <reference lib="dom" />
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { e2eSession, screenshot } from './harness';
+import { e2eSession, rowsOnDisk, screenshot } from './harness';
 import { ABAY_DISTRICT, KARAAUYL_OKRUG, openTempCore, tempDir } from '../helpers/temp-core';
 import { caller } from '../integration/meeting-fixtures';
 import { backupInto } from '../../electron/core/db/backup';
@@ -14,14 +13,6 @@ import { damageTable } from '../helpers/damage';
 const TODAY = '2025-06-15';
 const session = e2eSession();
 
-function meetingsOnDisk(dataDir: string): number {
-  const db = new Database(path.join(dataDir, 'esep.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
-  } finally {
-    db.close();
-  }
-}
 
 describe('a damaged database in Chromium', () => {
   for (const language of ['ru', 'kk'] as const) {
@@ -50,7 +41,7 @@ describe('a damaged database in Chromium', () => {
       await banner.waitFor({ state: 'detached' });
       await screenshot(p, `damaged-restored-${language}`);
       // The moment of the backup: the first meeting, not the one recorded after it.
-      expect(meetingsOnDisk(dataDir)).toBe(1);
+      expect(rowsOnDisk(dataDir, 'meetings')).toBe(1);
     }, 120_000);
   }
 });

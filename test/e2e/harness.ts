@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import Database from 'better-sqlite3';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-results');
@@ -73,6 +74,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/** How many rows a table holds on disk, read beside the running host (what the screen says is checked apart). */
+export function rowsOnDisk(dataDir: string, table: 'issues' | 'meetings'): number {
+  const db = new Database(path.join(dataDir, 'esep.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  } finally {
+    db.close();
+  }
 }
 
 export interface OpenedPage {

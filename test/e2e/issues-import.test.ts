@@ -1,10 +1,8 @@
 /// <reference lib="dom" />
 // (page.evaluate callbacks run in Chromium: they use the DOM's types.)
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { e2eSession, screenshot } from './harness';
+import { e2eSession, rowsOnDisk, screenshot } from './harness';
 import { ABAY_DISTRICT, openTempCore, tempDir } from '../helpers/temp-core';
 import { caller } from '../integration/meeting-fixtures';
 import { sampleLegacyLog } from '../helpers/legacy-xlsx';
@@ -27,15 +25,6 @@ function seed(dataDir: string): void {
   }
 }
 
-/** The issues on disk, read beside the running host (what the screen says is checked separately). */
-function storedIssues(dataDir: string): number {
-  const db = new Database(path.join(dataDir, 'esep.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM issues').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
 
 /** The sample's rows as Excel numbers them: a title, a blank line, the header, the column numbers, then 5…11. */
 const GOOD_ROWS = [5, 6, 7, 8, 9];
@@ -77,7 +66,7 @@ describe('the Excel import in Chromium', () => {
     expect(await p.locator('[data-testid^="import-row-"]').count()).toBe(7);
     // With bad rows in the file, "import all" cannot be pressed; nothing is imported by checking.
     expect(await p.getByTestId('import-all').isDisabled()).toBe(true);
-    expect(storedIssues(dataDir)).toBe(0);
+    expect(rowsOnDisk(dataDir, 'issues')).toBe(0);
     await p.getByTestId('import-report').scrollIntoViewIfNeeded();
     await screenshot(p, 'issues-import-report');
 
@@ -91,7 +80,7 @@ describe('the Excel import in Chromium', () => {
       expect(await rowText(p, Number(row))).toContain('импортталмады');
       expect(await rowText(p, Number(row))).toContain(reason);
     }
-    expect(storedIssues(dataDir)).toBe(5);
+    expect(rowsOnDisk(dataDir, 'issues')).toBe(5);
     await p.getByTestId('import-done').scrollIntoViewIfNeeded();
     await screenshot(p, 'issues-import-done');
 
@@ -117,7 +106,7 @@ describe('the Excel import in Chromium', () => {
     expect(await p.getByTestId('import-valid-only').count()).toBe(0);
     await p.getByTestId('import-report').scrollIntoViewIfNeeded();
     await screenshot(p, 'issues-import-duplicates');
-    expect(storedIssues(dataDir)).toBe(5);
+    expect(rowsOnDisk(dataDir, 'issues')).toBe(5);
     await p.getByTestId('issues-tab-log').click();
     await poll(() => p.getByTestId('issues-count-total').locator('.issue-count-value').innerText()).toBe('5');
     expect(await p.locator('[data-testid^="issue-row-"]').count()).toBe(5);

@@ -1,8 +1,6 @@
 /// <reference lib="dom" />
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { e2eSession, screenshot } from './harness';
+import { e2eSession, rowsOnDisk, screenshot } from './harness';
 import { ABAY_DISTRICT, KARAAUYL_OKRUG, openTempCore, tempDir } from '../helpers/temp-core';
 import { caller } from '../integration/meeting-fixtures';
 import { excelDate, legacyWorkbook, RU_HEADERS, ruRow } from '../helpers/legacy-xlsx';
@@ -15,14 +13,6 @@ const ROWS = 13_000;
 const session = e2eSession();
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 50 });
 
-function storedIssues(dataDir: string): number {
-  const db = new Database(path.join(dataDir, 'esep.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare('SELECT count(*) FROM issues').pluck().get() as number;
-  } finally {
-    db.close();
-  }
-}
 
 describe('long jobs in Chromium', () => {
   it('a 13,000-row import shows its progress in the header while the other screens answer; the backups are listed in kk and ru', async () => {
@@ -56,7 +46,7 @@ describe('long jobs in Chromium', () => {
     await p.getByTestId('nav-meetings').click();
     await p.getByTestId('meetings-filters').waitFor({ timeout: 5_000 });
     expect(await status.isVisible()).toBe(true);
-    await poll(() => storedIssues(dataDir)).toBe(ROWS);
+    await poll(() => rowsOnDisk(dataDir, 'issues')).toBe(ROWS);
     await status.waitFor({ state: 'detached', timeout: 30_000 });
 
     await p.getByTestId('nav-settings').click();
