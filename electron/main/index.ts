@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, Menu, Notification, session } from 'electron';
+import { app, dialog, ipcMain, Menu, Notification, session, shell } from 'electron';
 import { corePaths } from '../core/paths';
 import { startCorePool, type CorePool } from '../core/worker/core-pool';
 import type { Envelope } from '../../shared/contract/envelope';
@@ -9,7 +9,7 @@ import type { Settings } from '../../shared/contract/types';
 import { createI18n, errorMessage } from '../../shared/i18n';
 import { EsepError } from '../../shared/errors';
 import { registerIpc } from './ipc/register';
-import { hardenSession } from './security';
+import { hardenApp, hardenSession } from './security';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { createMainWindow, preloadPath } from './window';
 import { buildMenu } from './menu';
@@ -18,8 +18,12 @@ import { desktopPlatform } from './platform';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
 
 registerAppScheme();
+// Reviewed: hardenWebContents calls it only with an allow-listed https URL.
+const openExternal = (url: string) => void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
+hardenApp(app, { ...(devServerOrigin ? { devServerOrigin } : {}), openExternal });
 
 let pool: CorePool | undefined;
 
@@ -68,7 +72,6 @@ async function start(): Promise<void> {
   app.commandLine.appendSwitch('lang', language);
   await app.whenReady();
 
-  const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
   hardenSession(session.defaultSession);
   serveAppScheme(path.resolve(mainDir, '../renderer'));
   registerIpc(ipcMain, opened.call, devServerOrigin ? { devServerOrigin } : {});

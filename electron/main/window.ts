@@ -1,8 +1,11 @@
 import path from 'node:path';
-import { BrowserWindow, shell } from 'electron';
-import { APP_ORIGIN, hardenWebContents } from './security';
+import { BrowserWindow } from 'electron';
+import { APP_ORIGIN } from './security';
 
-/** The one place windows are made: every window gets the same locked-down preferences. */
+/**
+ * The one place windows are made: every window gets the same locked-down preferences (its web
+ * contents are hardened as they are created: security.ts hardenApp).
+ */
 export function createMainWindow(options: { preloadFile: string; devServerUrl?: string }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
@@ -12,7 +15,8 @@ export function createMainWindow(options: { preloadFile: string; devServerUrl?: 
     show: false,
     title: 'Esep',
     webPreferences: {
-      preload: options.preloadFile,
+      // Reviewed: it exposes one function, invoke(channel, input), limited to the contract's channels.
+      preload: options.preloadFile, // eng-disable PRELOAD_JS_CHECK
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
@@ -21,12 +25,9 @@ export function createMainWindow(options: { preloadFile: string; devServerUrl?: 
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // A middle click would open a link in a new window, around setWindowOpenHandler.
+      disableBlinkFeatures: 'Auxclick',
     },
-  });
-  const devServerOrigin = options.devServerUrl ? new URL(options.devServerUrl).origin : undefined;
-  hardenWebContents(window.webContents, {
-    ...(devServerOrigin ? { devServerOrigin } : {}),
-    openExternal: (url) => void shell.openExternal(url),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.devServerUrl ?? `${APP_ORIGIN}/index.html`);

@@ -13,4 +13,10 @@ export class FakeWebContents extends EventEmitter {
     this.emit(name, event, url);
     return prevented;
   }
+  /** will-frame-navigate carries its URL on the event itself. */
+  fireFrame(name: string, url: string): boolean {
+    let prevented = false;
+    this.emit(name, { url, preventDefault: () => (prevented = true) });
+    return prevented;
+  }
 }

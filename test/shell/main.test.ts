@@ -29,6 +29,7 @@ vi.mock('electron', () => ({
     whenReady: () => Promise.resolve(),
     commandLine: { appendSwitch: (name: string, value: string) => state.switches.push([name, value]) },
     requestSingleInstanceLock: () => true,
+    enableSandbox: () => state.switches.push(['sandbox', 'all']),
     getPreferredSystemLanguages: () => ['ru-RU'],
     getVersion: () => '0.1.0',
     on: (name: string, handler: (event: { preventDefault(): void }) => void) => state.handlers.push([name, handler]),
@@ -42,6 +43,7 @@ vi.mock('electron', () => ({
     defaultSession: {
       setPermissionRequestHandler() {},
       setPermissionCheckHandler() {},
+      setDevicePermissionHandler() {},
       webRequest: { onHeadersReceived() {} },
     },
   },
@@ -85,7 +87,8 @@ describe('the Electron main process', () => {
   it('opens the core in userData, sets the locale, registers IPC and the app scheme, and opens one window', async () => {
     await boot();
     expect(fs.existsSync(path.join(state.userData, 'esep.sqlite'))).toBe(true);
-    expect(state.switches).toEqual([['lang', 'kk']]);
+    expect(state.switches).toEqual([['sandbox', 'all'], ['lang', 'kk']]);
+    expect(state.handlers.map(([name]) => name)).toContain('web-contents-created');
     expect(state.ipcChannels).toContain('obligations:grid');
     expect(state.protocols).toEqual(['app']);
     expect(state.windows).toHaveLength(1);
@@ -154,6 +157,6 @@ describe('the Electron main process', () => {
     await boot();
     expect(state.errorBoxes).toEqual([]);
     expect(state.windows).toHaveLength(1);
-    expect(state.switches).toEqual([['lang', 'kk']]);
+    expect(state.switches).toEqual([['sandbox', 'all'], ['lang', 'kk']]);
   });
 });
