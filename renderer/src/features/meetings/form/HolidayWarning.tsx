@@ -15,7 +15,7 @@ export function HolidayWarning({ date }: { date: string }) {
   if (day === null || !holiday || holiday.kind === 'working_day') return null;
   return (
     <p className="message message--warning" role="status" data-testid="plan-holiday-warning">
-      {t('Holidays.planWarning', { date: formatOfficialDate(day, lng), name: holidayLabel(holiday, t, lng) })}
+      {t(holiday.kind === 'holiday' ? 'Holidays.planWarningHoliday' : 'Holidays.planWarningDayOff', { date: formatOfficialDate(day, lng), name: holidayLabel(holiday, t, lng) })}
     </p>
   );
 }
