@@ -12,3 +12,8 @@ export function holidayLabel(day: HolidayDay, t: TFunction, lng: UiLanguage): st
   const date = formatOfficialDate(day.movedFrom, lng);
   return name === '' ? t('Holidays.label.dayOffFrom', { date }) : t('Holidays.label.dayOffFor', { name, date });
 }
+
+/** The words a narrow day cell has room for: a holiday's name, or what a moved day became (the rest in its title). */
+export function holidayShortLabel(day: HolidayDay, t: TFunction, lng: UiLanguage): string {
+  return day.kind === 'holiday' ? holidayLabel(day, t, lng) : t(`Holidays.short.${day.kind}`);
+}

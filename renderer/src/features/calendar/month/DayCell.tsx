@@ -1,7 +1,7 @@
 import type { HolidayDay } from '../../../../../shared/contract/holidays.contract';
 import { toYmd, type IsoDate } from '../../../../../shared/domain/dates';
 import { formatDayWithWeekday } from '../../../format/calendar-dates';
-import { holidayLabel } from '../../../format/holidays';
+import { holidayLabel, holidayShortLabel } from '../../../format/holidays';
 import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
 import type { DayEvent } from './month-layout';
@@ -82,9 +82,9 @@ export function DayCell(props: Props) {
           </svg>
         </button>
       </div>
-      {holidayText && (
-        <p className="month-holiday" title={holidayText} data-testid={`month-holiday-${day}`}>
-          {holidayText}
+      {holiday && (
+        <p className="month-holiday" title={holidayText ?? undefined} data-testid={`month-holiday-${day}`}>
+          {holidayShortLabel(holiday, t, lng)}
         </p>
       )}
       {shown.length > 0 && (
