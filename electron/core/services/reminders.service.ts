@@ -9,7 +9,7 @@ import { getSettings, requireWorkingRoot } from './settings.service';
 
 /**
  * Meetings left unmarked are listed one by one, the oldest first; past this many the list is a
- * backlog for the meetings screen, not a bell (the count of the rest would need a scan anyway).
+ * backlog for the meetings screen, not a bell.
  */
 export const UNMARKED_LISTED = 50;
 
