@@ -108,6 +108,9 @@ export const ERROR_CODES = [
   'backup_damaged',
   'backup_other_installation',
   'db_in_use',
+  // The holidays file an administrator imports (issue 13, point 8).
+  'holidays_file_unreadable',
+  'holidays_file_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -16,8 +16,17 @@ export interface NotificationText {
 export function reminderText(reminder: Reminder, t: TFunction, language: Language): NotificationText {
   const unit = language === 'kk' ? reminder.unit.nameKk : reminder.unit.nameRu;
   const date = formatOfficialDate(reminder.date, language);
-  if (reminder.kind === 'meeting_tomorrow') {
-    return { title: t('Notify.meetingTomorrow.title'), body: t('Notify.meetingTomorrow.body', { unit, date }) };
+  switch (reminder.kind) {
+    case 'meeting_tomorrow':
+      return { title: t('Notify.meetingTomorrow.title'), body: t('Notify.meetingTomorrow.body', { unit, date }) };
+    case 'meeting_unmarked':
+      return { title: t('Notify.meetingUnmarked.title'), body: t('Reminders.meetingUnmarked', { unit, date }) };
+    case 'issues_overdue':
+      return { title: t('Notify.issuesOverdue.title'), body: t('Reminders.issuesOverdue', { count: reminder.count }) };
+    case 'issues_due_soon':
+      return { title: t('Notify.issuesDueSoon.title'), body: t('Reminders.issuesDueSoon', { count: reminder.count, date }) };
+    case 'window_closing':
+      break;
   }
   return {
     title: t('Notify.windowClosing.title'),

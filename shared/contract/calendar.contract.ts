@@ -44,18 +44,27 @@ export interface Dashboard {
   reportDeadlines: ReportDeadline[];
 }
 
-export type ReminderKind = 'window_closing' | 'meeting_tomorrow';
+/**
+ * `meeting_unmarked`: planned on a day that has passed and not marked held (or cancelled, or
+ * postponed again); `issues_overdue` / `issues_due_soon`: the working set's open issues past
+ * their deadline / with a deadline from today to the reminder days ahead, one reminder each.
+ */
+export type ReminderKind = 'window_closing' | 'meeting_tomorrow' | 'meeting_unmarked' | 'issues_overdue' | 'issues_due_soon';
 
 export interface Reminder {
   /** Stable for the same fact, so a reminder shown once is not shown again. */
   id: string;
   kind: ReminderKind;
+  /** The window's or the meeting's unit; the working root for the issue reminders. */
   unit: UnitSummary;
-  /** The window's last day, or the meeting's date. */
+  /** The window's last day, the meeting's date, today (overdue) or the last day counted as due soon. */
   date: IsoDate;
+  /** Days from today to `date` (negative for a meeting already past). */
   daysLeft: number;
   meetingId: string | null;
   windowKey: string | null;
+  /** How many issues an issue reminder stands for; 1 for the others. */
+  count: number;
 }
 
 export interface IcsFile {

@@ -96,6 +96,13 @@ export const CHANNELS = [
   'backup:list',
   'backup:now',
   'backup:restore',
+  // Holidays and moved days off (holidays.contract.ts).
+  'holidays:list',
+  'holidays:years',
+  'holidays:save',
+  'holidays:remove',
+  'holidays:import',
+  'holidays:export',
   // The long job running beside the short requests, if any (answered by the door, not a service).
   'jobs:progress',
 ] as const;

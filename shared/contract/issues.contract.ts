@@ -175,6 +175,8 @@ export const IssueFilter = z
     bodyId: RefId.optional(),
     personId: RefId.optional(),
     overdue: z.boolean().optional(),
+    /** Open issues whose deadline is from today to this date (the bell's "due soon"). */
+    dueBy: IsoDateString.optional(),
     onControl: z.boolean().optional(),
     meetingId: Id.optional(),
     kind: z.enum(ISSUE_KINDS).optional(),

@@ -302,7 +302,7 @@ describe('akims', () => {
 
 describe('query plans', () => {
   it.each(Object.entries(MEETINGS_UNDER_SQL))('%s: meetings by their unit index, the subtree from a range of the closure’s key', (_name, sql) => {
-    const params = { root: ABAY_DISTRICT, unitKato: null, from: null, to: null, statuses: null };
+    const params = { root: ABAY_DISTRICT, unitKato: null, from: null, to: null, statuses: null, today: '2025-07-15', limit: 50 };
     const plan = (core.ctx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
     expect(plan).toMatch(/SEARCH m USING (COVERING )?INDEX meetings_\w+ \(unit_kato=\?/);
     expect(plan).toMatch(/SEARCH unit_closure USING PRIMARY KEY \(ancestor=\?\)/);

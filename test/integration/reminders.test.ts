@@ -62,6 +62,7 @@ describe('reminders', () => {
       daysLeft: 4,
       meetingId: null,
       windowKey: '2026-M01',
+      count: 1,
     });
     // The district's Q1 window closes on 31 March: too far off.
     expect(list.some((r) => r.unit.kato === ABAY_DISTRICT)).toBe(false);

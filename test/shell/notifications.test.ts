@@ -27,6 +27,7 @@ const closing = (daysLeft: number, date = '2026-01-31'): Reminder => ({
   daysLeft,
   meetingId: null,
   windowKey: '2026-M01',
+  count: 1,
 });
 const tomorrow: Reminder = {
   id: 'meeting_tomorrow:7d1f4e2a-0c1b-4d7e-9a51-3b2c1d0e9f88:2026-01-28',
@@ -36,6 +37,7 @@ const tomorrow: Reminder = {
   daysLeft: 1,
   meetingId: '7d1f4e2a-0c1b-4d7e-9a51-3b2c1d0e9f88',
   windowKey: '2026-M01',
+  count: 1,
 };
 
 beforeEach(() => {
@@ -79,6 +81,31 @@ describe('desktop reminder notifications', () => {
     expect(reminderText(closing(7), t, 'ru').body).toContain('(осталось 7 дней)');
     expect(reminderText(closing(0), t, 'ru').body).toBe('Карааульский с.о.: сегодня последний день срока (31 января 2026 г.). Встреча ещё не проведена.');
     expect(reminderText(tomorrow, t, 'ru')).toEqual({ title: 'Завтра отчетная встреча', body: 'Карааульский с.о.: отчетная встреча состоится 28 января 2026 г.' });
+  });
+
+  it('words the issue and unmarked-meeting reminders with their counts', () => {
+    const root = { ...unit, kato: '103200000', kind: 'district' as const, nameKk: 'Абай ауданы', nameRu: 'Абайский район', parent: '100000000' };
+    const issues = (kind: 'issues_overdue' | 'issues_due_soon', count: number): Reminder => ({
+      id: `${kind}:103200000:2026-01-27`,
+      kind,
+      unit: root,
+      date: kind === 'issues_overdue' ? '2026-01-27' : '2026-02-03',
+      daysLeft: kind === 'issues_overdue' ? 0 : 7,
+      meetingId: null,
+      windowKey: null,
+      count,
+    });
+    const ru = createI18n('ru').t;
+    expect(reminderText(issues('issues_overdue', 21), ru, 'ru')).toEqual({ title: 'Просроченные вопросы', body: '21 вопрос просрочен' });
+    expect(reminderText(issues('issues_overdue', 3), ru, 'ru').body).toBe('3 вопроса просрочены');
+    expect(reminderText(issues('issues_overdue', 11), ru, 'ru').body).toBe('11 вопросов просрочены');
+    expect(reminderText(issues('issues_due_soon', 5), ru, 'ru').body).toBe('У 5 вопросов срок исполнения истекает до 3 февраля 2026 г.');
+    expect(reminderText(issues('issues_due_soon', 1), createI18n('kk').t, 'kk').body).toBe('1 сұрақтың орындалу мерзімі жақын: соңғы күні — 2026 жылғы 3 ақпан');
+    const unmarked: Reminder = { ...tomorrow, id: 'meeting_unmarked:x:2026-01-20', kind: 'meeting_unmarked', date: '2026-01-20', daysLeft: -7 };
+    expect(reminderText(unmarked, ru, 'ru')).toEqual({
+      title: 'Встреча не отмечена как проведенная',
+      body: 'Карааульский с.о.: встреча, назначенная на 20 января 2026 г., не отмечена как проведенная',
+    });
   });
 
   it('uses the injected show, interval and clear functions', () => {

@@ -62,6 +62,7 @@ import { cancelOutboxItem, listOutboxItems, packageEml, queuePackage, retryOutbo
 import { wakeOutbox } from '../exchange/mail/outbox-runner';
 import { backupNow, dbHealth, listBackupEntries, restoreFrom } from '../services/backups.service';
 import { isDamage, isReadOnlyRefusal } from '../db/storage-errors';
+import { exportHolidays, importHolidays, listHolidayYears, listHolidaysIn, removeHoliday, saveHoliday } from '../services/holidays.service';
 
 export type Handlers = HandlersOf<Contract>;
 
@@ -177,6 +178,12 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     'backup:list': () => listBackupEntries(core),
     'backup:now': (input) => backupNow(core, input.folder),
     'backup:restore': (input) => restoreFrom(core, input.file),
+    'holidays:list': (input) => listHolidaysIn(ctx, input),
+    'holidays:years': () => listHolidayYears(ctx),
+    'holidays:save': (input) => saveHoliday(ctx, input),
+    'holidays:remove': (input) => removeHoliday(ctx, input),
+    'holidays:import': (input) => importHolidays(ctx, input),
+    'holidays:export': (input) => exportHolidays(ctx, input),
   });
 
   function woken<T>(value: T): T {

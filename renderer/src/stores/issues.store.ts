@@ -6,6 +6,7 @@ import type { ErrorPayload } from '../../../shared/errors';
 import { useAppStore } from './app.store';
 import { attempt, type Result } from './result';
 import { onReset } from './reset';
+import { useRemindersStore } from './reminders.store';
 
 /** Rows are fetched a window at a time: enough for a few screens, small enough to answer at once. */
 export const PAGE_SIZE = 200;
@@ -128,10 +129,10 @@ export const useIssuesStore = create<IssuesState>()((set, get) => {
     else set({ listError: result.error });
   }
 
-  /** After a change: the issues themselves, then the list and counts around them. */
+  /** After a change: the issues themselves, then the list and counts around them, and the bell's overdue and due-soon counts. */
   async function changed(issues: readonly Issue[]): Promise<void> {
     set((s) => ({ byId: { ...s.byId, ...Object.fromEntries(issues.map((i) => [i.id, i])) } }));
-    await get().refresh();
+    await Promise.all([get().refresh(), useRemindersStore.getState().load()]);
   }
 
   async function change<T extends Issue | Issue[]>(call: () => Promise<T>): Promise<Result<T>> {

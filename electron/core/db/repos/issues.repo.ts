@@ -345,6 +345,7 @@ export interface IssueQuery {
   bodyId?: string | undefined;
   personId?: string | undefined;
   overdue?: boolean | undefined;
+  dueBy?: IsoDate | undefined;
   onControl?: boolean | undefined;
   meetingId?: string | undefined;
   kind?: IssueKind | undefined;
@@ -402,6 +403,7 @@ const FILTER_COLUMNS: Record<Exclude<keyof IssueQuery, 'today' | 'match'>, reado
   bodyId: ['body_id'],
   personId: ['person_id'],
   overdue: ['deadline', 'status_id'],
+  dueBy: ['deadline', 'status_id'],
   onControl: ['on_control'],
   meetingId: ['meeting_id'],
   kind: ['kind'],
@@ -453,6 +455,11 @@ function whereOf(q: IssueQuery, plan: LogPlan): { sql: string; params: Record<st
         : `(i.deadline IS NULL OR i.deadline >= @today OR i.status_id IN ${CLOSED_STATUSES})`,
     );
     params.today = q.today;
+  }
+  if (q.dueBy !== undefined) {
+    where.push(`(i.deadline BETWEEN @today AND @dueBy AND i.status_id IN ${OPEN_STATUSES})`);
+    params.today = q.today;
+    params.dueBy = q.dueBy;
   }
   const equal: Array<[string, string, unknown]> = [
     ['body_id', 'body', q.bodyId],
@@ -645,6 +652,20 @@ export function listIssuePage(db: Db, q: IssueQuery, sort: IssueSort, offset: nu
 export const overdueByStatusSql = `SELECT s.id AS status_id,
     (SELECT count(*) FROM issues i WHERE i.unit_kato IN ${unitsUnder('@unit')} AND i.status_id = s.id AND i.deadline < @today) AS n
   FROM issue_statuses s WHERE s.closed = 0`;
+
+/**
+ * Open issues under a unit whose deadline falls from `from` to `to` (inclusive): the bell's
+ * overdue ('' to yesterday) and due soon (today to today + N). Read as overdueByStatusSql is, a
+ * range of issues_unit_status per unit and open status, never the rows.
+ */
+export const openByDeadlineSql = `SELECT coalesce(sum(
+    (SELECT count(*) FROM issues i WHERE i.unit_kato IN ${unitsUnder('@unit')} AND i.status_id = s.id AND i.deadline BETWEEN @from AND @to)
+  ), 0) AS n
+  FROM issue_statuses s WHERE s.closed = 0`;
+
+export function countOpenByDeadline(db: Db, unitKato: string, from: IsoDate, to: IsoDate): number {
+  return (prepared(db, openByDeadlineSql).get({ unit: unitKato, from, to }) as { n: number }).n;
+}
 
 /** Per status: how many, how many on control, how many overdue (an open status, a deadline before today). */
 export function countIssuesByStatus(db: Db, q: IssueQuery): Array<{ statusId: string; n: number; onControl: number; overdue: number }> {

@@ -203,6 +203,11 @@ export const MEETINGS_UNDER_SQL = {
      WHERE m.unit_kato IN ${UNDER_ROOT} AND m.deleted_at IS NULL AND m.status IN ('planned', 'announced', 'postponed')
        AND m.window_key IS NOT NULL AND m.planned_on IS NOT NULL
      ORDER BY m.planned_on, m.created_at`,
+  /** Read from meetings_upcoming (migration 100): its WHERE is the same status list. */
+  unmarked: `SELECT m.id, m.unit_kato, m.planned_on FROM meetings m
+     WHERE m.unit_kato IN ${UNDER_ROOT} AND m.deleted_at IS NULL AND m.status IN ('planned', 'announced', 'postponed')
+       AND m.planned_on < @today
+     ORDER BY m.planned_on, m.id LIMIT @limit`,
 };
 
 /**
@@ -222,6 +227,12 @@ export function listMeetingsUnder(
     statuses: filter.statuses ? JSON.stringify(filter.statuses) : null,
   }) as MeetingRow[];
   return withOfficials(db, rows);
+}
+
+/** Meetings still planned (announced, postponed) on a date before today: held or not, nobody said; oldest first. */
+export function unmarkedMeetingsUnder(db: Db, rootKato: string, today: IsoDate, limit: number): Array<{ id: string; unitKato: string; plannedOn: IsoDate }> {
+  const rows = prepared(db, MEETINGS_UNDER_SQL.unmarked).all({ root: rootKato, today, limit }) as Array<{ id: string; unit_kato: string; planned_on: string }>;
+  return rows.map((r) => ({ id: r.id, unitKato: r.unit_kato, plannedOn: r.planned_on }));
 }
 
 /** Meetings (tombstones included) of a unit and everything under it. */

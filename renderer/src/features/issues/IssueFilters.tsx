@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { IssueFilter } from '../../../../shared/contract/issues.contract';
 import { useT } from '../../i18n';
+import { formatOfficialDate } from '../../format/dates';
 import { useIssuesStore } from '../../stores/issues.store';
 import { SavedFilters } from './SavedFilters';
 import { Choices } from './Choices';
@@ -89,6 +90,13 @@ export function IssueFilters({ names }: { names: IssueNames }) {
             <input type="checkbox" checked={filter.overdue === true} data-testid="issues-filter-overdue" onChange={(e) => setFilter({ overdue: e.target.checked || undefined })} />
             {t('Issues.filters.overdue')}
           </label>
+          {filter.dueBy !== undefined && (
+            // Set only from the bell's "due soon": shown so it can be seen and taken off.
+            <label className="filter-option">
+              <input type="checkbox" checked data-testid="issues-filter-due-by" onChange={() => setFilter({ dueBy: undefined })} />
+              {t('Issues.filters.dueBy', { date: formatOfficialDate(filter.dueBy, lng) })}
+            </label>
+          )}
           <label className="filter-option">
             <input type="checkbox" checked={filter.onControl === true} data-testid="issues-filter-control" onChange={(e) => setFilter({ onControl: e.target.checked || undefined })} />
             {t('Issues.filters.onControl')}

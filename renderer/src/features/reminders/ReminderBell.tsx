@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Reminder } from '../../../../shared/contract/calendar.contract';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
+import { useIssuesStore } from '../../stores/issues.store';
 import { usePanelStore } from '../../stores/panel.store';
 import { useRemindersStore } from '../../stores/reminders.store';
 import { useReminderText } from './useReminderText';
@@ -16,6 +17,7 @@ export function ReminderBell() {
   const load = useRemindersStore((s) => s.load);
   const today = useAppStore((s) => s.info?.today ?? null);
   const openPanel = usePanelStore((s) => s.open);
+  const openLog = useIssuesStore((s) => s.openLog);
   const text = useReminderText();
   const [open, setOpen] = useState(false);
   const listId = useId();
@@ -50,8 +52,15 @@ export function ReminderBell() {
     setOpen(false);
     // Focus returns to the bell when the panel closes.
     button.current?.focus();
-    if (r.meetingId) openPanel({ kind: 'card', meetingId: r.meetingId });
+    if (r.kind === 'issues_overdue') openLog({ overdue: true });
+    else if (r.kind === 'issues_due_soon') openLog({ dueBy: r.date });
+    else if (r.meetingId) openPanel({ kind: 'card', meetingId: r.meetingId });
     else openPanel({ kind: 'plan', prefill: { unitKato: r.unit.kato, ...(today ? { date: today } : {}) } });
+  }
+
+  function actionOf(r: Reminder): string {
+    if (r.kind === 'issues_overdue' || r.kind === 'issues_due_soon') return t('Reminders.showIssues');
+    return r.meetingId ? t('Reminders.openMeeting') : t('Reminders.plan');
   }
 
   return (
@@ -94,7 +103,7 @@ export function ReminderBell() {
                 <li key={r.id}>
                   <button type="button" className={`reminder reminder--${r.kind}`} data-testid={`reminder-${r.id}`} onClick={() => act(r)}>
                     <span className="reminder-text">{text(r)}</span>
-                    <span className="reminder-action">{r.meetingId ? t('Reminders.openMeeting') : t('Reminders.plan')}</span>
+                    <span className="reminder-action">{actionOf(r)}</span>
                   </button>
                 </li>
               ))}

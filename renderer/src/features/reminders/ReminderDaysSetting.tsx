@@ -6,7 +6,7 @@ import { useAppStore } from '../../stores/app.store';
 import { useRemindersStore } from '../../stores/reminders.store';
 import { errorOf } from '../../stores/result';
 
-/** Settings: how many days before a window closes (with nothing held) the bell reminds. */
+/** Settings: how many days before a window closes (with nothing held), or an issue's deadline, the bell reminds. */
 export function ReminderDaysSetting() {
   const { t } = useT();
   const saved = useAppStore((s) => s.settings?.reminderDays ?? null);
@@ -61,7 +61,7 @@ export function ReminderDaysSetting() {
         </button>
       </form>
       <p id={hintId} className="muted">
-        {t('Reminders.daysHint')}
+        {t('Reminders.daysHint')} {t('Reminders.issuesDaysHint')}
       </p>
       <ErrorMessage error={error} />
       {done && (

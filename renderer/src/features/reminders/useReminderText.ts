@@ -11,12 +11,20 @@ export function useReminderText(): (r: Reminder) => string {
     (r: Reminder) => {
       const unit = unitName(r.unit, lng);
       const date = formatOfficialDate(r.date, lng);
-      if (r.kind === 'meeting_tomorrow') {
-        return r.daysLeft <= 0 ? t('Reminders.meetingToday', { unit, date }) : t('Reminders.meetingTomorrow', { unit, date });
+      switch (r.kind) {
+        case 'meeting_tomorrow':
+          return r.daysLeft <= 0 ? t('Reminders.meetingToday', { unit, date }) : t('Reminders.meetingTomorrow', { unit, date });
+        case 'meeting_unmarked':
+          return t('Reminders.meetingUnmarked', { unit, date });
+        case 'issues_overdue':
+          return t('Reminders.issuesOverdue', { count: r.count });
+        case 'issues_due_soon':
+          return t('Reminders.issuesDueSoon', { count: r.count, date });
+        case 'window_closing':
+          // A window is reminded of only while nothing is planned in it (a planned meeting means someone is on it).
+          if (r.daysLeft <= 0) return t('Reminders.closingToday', { unit, date });
+          return t('Reminders.closing', { unit, date, count: r.daysLeft });
       }
-      // A window is reminded of only while nothing is planned in it (a planned meeting means someone is on it).
-      if (r.daysLeft <= 0) return t('Reminders.closingToday', { unit, date });
-      return t('Reminders.closing', { unit, date, count: r.daysLeft });
     },
     [t, lng],
   );

@@ -10,6 +10,7 @@ import { IssueReferenceSection } from '../issues';
 import { Fact } from '../../components/Fact';
 import { IdentitySection } from './IdentitySection';
 import { BackupsSection } from './BackupsSection';
+import { HolidaysSection } from './HolidaysSection';
 
 export function SettingsScreen() {
   const { t, lng } = useT();
@@ -59,6 +60,8 @@ export function SettingsScreen() {
       <RuleSetsSection />
 
       {root && <ReminderDaysSetting />}
+
+      <HolidaysSection />
 
       <MailSettingsSection />
 

@@ -1,5 +1,7 @@
+import type { HolidayDay } from '../../../../../shared/contract/holidays.contract';
 import { toYmd, type IsoDate } from '../../../../../shared/domain/dates';
 import { formatDayWithWeekday } from '../../../format/calendar-dates';
+import { holidayLabel, holidayShortLabel } from '../../../format/holidays';
 import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
 import type { DayEvent } from './month-layout';
@@ -15,6 +17,8 @@ interface Props {
   /** Units with a legal window open on the day (0: none, not shaded). */
   windows: number;
   events: readonly DayEvent[];
+  /** The day's row of the holidays table, if any. */
+  holiday: HolidayDay | undefined;
   expanded: boolean;
   onExpand: () => void;
   onFocusDay: () => void;
@@ -23,19 +27,23 @@ interface Props {
 }
 
 export function DayCell(props: Props) {
-  const { day, inMonth, isToday, isCursor, windows, events, expanded, onExpand, onFocusDay, onPlan, onOpen } = props;
+  const { day, inMonth, isToday, isCursor, windows, events, holiday, expanded, onExpand, onFocusDay, onPlan, onOpen } = props;
   const { t, lng } = useT();
+  const holidayText = holiday ? holidayLabel(holiday, t, lng) : null;
   const shown = expanded ? events : events.slice(0, MAX_EVENTS);
   const hidden = events.length - shown.length;
   const label = [
     formatDayWithWeekday(day, lng),
     isToday ? t('Calendar.month.isToday') : '',
+    holidayText ?? '',
     events.length > 0 ? t('Calendar.month.events', { count: events.length }) : '',
     windows > 0 ? t('Calendar.month.windows', { count: windows }) : '',
   ]
     .filter(Boolean)
     .join('; ');
-  const classes = ['month-day', inMonth ? '' : 'is-outside', isToday ? 'is-today' : '', windows > 0 ? 'in-window' : '', isCursor ? 'is-cursor' : ''];
+  const classes = ['month-day', inMonth ? '' : 'is-outside', isToday ? 'is-today' : '', windows > 0 ? 'in-window' : '', isCursor ? 'is-cursor' : '',
+    holiday ? (holiday.kind === 'working_day' ? 'is-working-weekend' : 'is-holiday') : '',
+  ];
 
   return (
     <td
@@ -48,6 +56,7 @@ export function DayCell(props: Props) {
       data-date={day}
       data-testid={`month-day-${day}`}
       data-windows={windows > 0 ? windows : undefined}
+      data-holiday={holiday?.kind}
       onFocus={(e) => e.target === e.currentTarget && onFocusDay()}
       onDoubleClick={(e) => e.target === e.currentTarget && onPlan()}
     >
@@ -73,6 +82,11 @@ export function DayCell(props: Props) {
           </svg>
         </button>
       </div>
+      {holiday && (
+        <p className="month-holiday" title={holidayText ?? undefined} data-testid={`month-holiday-${day}`}>
+          {holidayShortLabel(holiday, t, lng)}
+        </p>
+      )}
       {shown.length > 0 && (
         <ul className="month-events">
           {shown.map(({ meeting, unit }) => {

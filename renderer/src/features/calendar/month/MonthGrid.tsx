@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { HolidayDay } from '../../../../../shared/contract/holidays.contract';
 import { addDays, type IsoDate } from '../../../../../shared/domain/dates';
 import { formatMonthTitle, weekdayNames } from '../../../format/calendar-dates';
 import { isInMonth, monthOf, sameDayIn, shiftMonth, weekdayIndex, type MonthKey } from '../../../format/day-math';
@@ -37,6 +38,7 @@ interface Props {
   today: IsoDate;
   shading: ReadonlyMap<IsoDate, number>;
   events: ReadonlyMap<IsoDate, DayEvent[]>;
+  holidays: ReadonlyMap<IsoDate, HolidayDay>;
   onMove: (day: IsoDate) => void;
   onPlan: (day: IsoDate) => void;
   onOpen: (meetingId: string) => void;
@@ -47,7 +49,7 @@ interface Props {
  * Home/End to the week's ends, PageUp/PageDown by month, Enter plans a meeting on the day; Tab
  * goes on into that day's events.
  */
-export function MonthGrid({ weeks, month, cursor, today, shading, events, onMove, onPlan, onOpen }: Props) {
+export function MonthGrid({ weeks, month, cursor, today, shading, events, holidays, onMove, onPlan, onOpen }: Props) {
   const { lng } = useT();
   const table = useRef<HTMLTableElement>(null);
   const focusAfterMove = useRef(false);
@@ -107,6 +109,7 @@ export function MonthGrid({ weeks, month, cursor, today, shading, events, onMove
                   isCursor={day === cursor}
                   windows={shading.get(day) ?? 0}
                   events={events.get(day) ?? []}
+                  holiday={holidays.get(day)}
                   expanded={expanded.has(day)}
                   onExpand={() => setExpanded(new Set([...expanded, day]))}
                   onFocusDay={() => day !== cursor && onMove(day)}

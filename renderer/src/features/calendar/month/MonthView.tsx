@@ -12,6 +12,7 @@ import { useCalendarStore } from '../../../stores/calendar.store';
 import { useGridStore } from '../../../stores/grid.store';
 import { usePanelStore } from '../../../stores/panel.store';
 import { useMeetingList } from '../../../hooks/useMeetingList';
+import { useHolidays } from '../../../hooks/useHolidays';
 import { FilterBar } from '../FilterBar';
 import { VIEW_SHORTCUTS, ViewSwitch } from '../../../components/ViewSwitch';
 import { MonthGrid } from './MonthGrid';
@@ -39,6 +40,7 @@ export function MonthView({ rows, kinds, today }: { rows: readonly GridRow[]; ki
   const first = weeks[0]![0]!;
   const last = weeks.at(-1)![6]!;
   const { meetings, error } = useMeetingList({ from: first, to: last });
+  const holidays = useHolidays(first, last);
   const filters = useMemo(() => ({ hiddenKinds, hiddenStatuses }), [hiddenKinds, hiddenStatuses]);
   const shading = useMemo(
     () => (gridYear === year ? windowDays(rows, filters, { year, month }) : new Map<IsoDate, number>()),
@@ -74,6 +76,7 @@ export function MonthView({ rows, kinds, today }: { rows: readonly GridRow[]; ki
         today={today}
         shading={shading}
         events={events}
+        holidays={holidays}
         onMove={setCursor}
         onPlan={(date) => open({ kind: 'plan', prefill: { date } })}
         onOpen={(meetingId) => open({ kind: 'card', meetingId })}

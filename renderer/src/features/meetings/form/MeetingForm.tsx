@@ -14,6 +14,7 @@ import type { WorkingUnit } from '../../../hooks/useWorkingUnits';
 import { AkimField } from './AkimField';
 import { fieldForError, fieldOfPath, useFieldRefs, type FieldName } from './fields';
 import { FormatFields } from './FormatFields';
+import { HolidayWarning } from './HolidayWarning';
 import { ObligationFields } from './ObligationFields';
 import { QuestionsFields } from './QuestionsFields';
 import { obligationKey, toPlanInput, useMeetingDraft } from './useMeetingDraft';
@@ -137,6 +138,7 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
             <input id={ids.time} ref={register('time')} type="time" value={draft.time} data-testid="plan-time" onChange={(e) => set('time', e.target.value)} />
           </div>
         </div>
+        <HolidayWarning date={draft.date} />
         <ErrorMessage error={preview.error} />
 
         <ObligationFields draft={draft} set={set} register={register} preview={preview} reasonError={reasonError} />
