@@ -74,8 +74,8 @@ export function undoImportRun(ctx: CoreContext, runId: string): number {
 
 /** What still refers to a body or category once the run's issues are gone. */
 const IN_USE: Record<RunEntity, readonly string[]> = {
-  body: ['SELECT 1 FROM issues WHERE body_id = ?1', 'SELECT 1 FROM body_people WHERE body_id = ?1'],
-  category: ['SELECT 1 FROM issues WHERE category_id = ?1', 'SELECT 1 FROM issue_categories WHERE parent_id = ?1'],
+  body: ['SELECT 1 FROM issues WHERE body_id = ?', 'SELECT 1 FROM body_people WHERE body_id = ?'],
+  category: ['SELECT 1 FROM issues WHERE category_id = ?', 'SELECT 1 FROM issue_categories WHERE parent_id = ?'],
 };
 const TABLE: Record<RunEntity, string> = { body: 'bodies', category: 'issue_categories' };
 const AUDIT_ENTITY: Record<RunEntity, string> = { body: 'body', category: 'issue_category' };
