@@ -58,7 +58,7 @@ const ANSWERS: ValueAnswer[] = [
 ];
 
 const count = (sql: string, ...params: unknown[]) => core.ctx.db.prepare(sql).pluck().get(...params) as number;
-const bodies = () => core.ctx.db.prepare('SELECT name_kk, name_ru FROM bodies ORDER BY name_ru').raw().all();
+const bodies = () => core.ctx.db.prepare('SELECT name_kk, name_ru FROM bodies ORDER BY name_ru').raw().all() as string[][];
 const categoryIds = () => core.ctx.db.prepare('SELECT id FROM issue_categories ORDER BY id').pluck().all() as string[];
 
 let log: Buffer;
@@ -218,7 +218,7 @@ describe('the value mapping of a legacy import on a fresh installation', () => {
     }
     expect(typed).toBe(true);
     expect(count('SELECT count(*) FROM issues')).toBe(issuesBefore + 1);
-    expect(bodies()).toEqual([...bodiesBefore, ['Отдел культуры', 'Отдел культуры']].sort((a, b) => String(a[1]).localeCompare(String(b[1]))));
+    expect(bodies()).toEqual([...bodiesBefore, ['Отдел культуры', 'Отдел культуры']].sort((a, b) => a[1]!.localeCompare(b[1]!)));
     expect(categoryIds()).toEqual(categoriesBefore);
     expect(count('SELECT count(*) FROM import_run_entries')).toBe(0);
     const undone = JSON.parse(core.ctx.db.prepare(`SELECT after_json FROM audit_log WHERE entity = 'issue_import' AND action = 'delete'`).pluck().get() as string);
