@@ -3,10 +3,12 @@ import type { Core } from '../../electron/core/core';
 import { createHandlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { createIssue } from '../../electron/core/services/issues.service';
+import { beginImportRun, noteRunEntry } from '../../electron/core/services/import-runs';
+import { saveBody } from '../../electron/core/db/repos/issue-reference.repo';
 import type { Envelope } from '../../shared/contract/envelope';
 import type { ImportCheck, ImportReport, ValueAnswer } from '../../shared/contract/issues-import.contract';
 import { blankIssueFields } from '../../shared/contract/issue-defaults';
-import { ABAY_DISTRICT, KARAAUYL_VILLAGE, openTempCore } from '../helpers/temp-core';
+import { ABAY_DISTRICT, KARAAUYL_OKRUG, KARAAUYL_VILLAGE, openTempCore, tempDir } from '../helpers/temp-core';
 import { legacyWorkbook } from '../helpers/legacy-xlsx';
 
 /*
@@ -224,4 +226,31 @@ describe('the value mapping of a legacy import on a fresh installation', () => {
     const undone = JSON.parse(core.ctx.db.prepare(`SELECT after_json FROM audit_log WHERE entity = 'issue_import' AND action = 'delete'`).pluck().get() as string);
     expect(undone).toMatchObject({ removedEntries: 2, keptEntries: 1 });
   }, 60_000);
+});
+
+describe('a run a crash cut short', () => {
+  it('is taken back at the next start with the body it created', async () => {
+    const dataDir = tempDir();
+    let c = openTempCore({ today: TODAY, dataDir });
+    try {
+      await dispatch(createHandlers(c, 'test'), 'setup:complete', { rootKato: ABAY_DISTRICT, language: 'ru' }, () => {});
+      // What a crash right after the entries' transaction leaves: the run `running`, its body committed.
+      const run = beginImportRun(c.ctx, 'журнал.xlsx', KARAAUYL_OKRUG);
+      c.ctx.db.transaction(() => {
+        saveBody(c.ctx.db, { id: 'a8a4f0de-7d2b-4a51-9a57-3f0f7a3f2f11', nameKk: 'Аппарат акима', nameRu: 'Аппарат акима', archived: false, revision: 1 }, c.ctx.installationId);
+        noteRunEntry(c.ctx, run, 'body', 'a8a4f0de-7d2b-4a51-9a57-3f0f7a3f2f11');
+      })();
+      expect(c.ctx.db.prepare('SELECT count(*) FROM bodies').pluck().get()).toBe(1);
+    } finally {
+      c.close();
+    }
+    c = openTempCore({ today: TODAY, dataDir });
+    try {
+      expect(c.ctx.db.prepare('SELECT count(*) FROM bodies').pluck().get()).toBe(0);
+      expect(c.ctx.db.prepare('SELECT count(*) FROM import_run_entries').pluck().get()).toBe(0);
+      expect(c.ctx.db.prepare('SELECT state FROM import_runs').pluck().all()).toEqual(['undone']);
+    } finally {
+      c.close();
+    }
+  });
 });
