@@ -25,7 +25,6 @@ import {
   withAnswers,
   type CreatedEntry,
   type ReferenceField,
-  type UnknownValue,
   type ValueAnswer,
   type ValueTargets,
 } from '../../../shared/domain/issues/import-values';
@@ -83,8 +82,10 @@ export async function previewImport(ctx: CoreContext, input: In<'issuesImport:pr
 export async function checkImport(ctx: CoreContext, input: Run<'issuesImport:check'>): Promise<ImportCheck> {
   const { sheet } = await readSource(input.source);
   return ctx.db.transaction(() => {
-    const checked = checkSheet(ctx, sheet, input);
-    return { ...importReport(checked.checks, new Map(), checked.created.map(createdEntry)), values: checked.values, targets: checked.targets };
+    const { checks, created, rules, targets } = checkSheet(ctx, sheet, input);
+    // Against the lists alone, before the answers: the step lists every value while it is answered.
+    const values = unknownValues(sheet.rows, input.mapping, rules, targets);
+    return { ...importReport(checks, new Map(), created.map(createdEntry)), values, targets };
   })();
 }
 
@@ -186,8 +187,8 @@ const createdEntry = ({ field, name, rows }: NewEntry): CreatedEntry => ({ field
 
 interface SheetCheck {
   checks: RowCheck[];
-  /** Checked against the lists alone, before the answers: the step lists them all the while it is answered. */
-  values: UnknownValue[];
+  /** The lists' own rules, before the answers, and what a value can be mapped to. */
+  rules: ImportRules;
   targets: ValueTargets;
   /** The "create" answers that rows about to be imported use, each once. */
   created: NewEntry[];
@@ -225,7 +226,7 @@ function checkSheet(ctx: CoreContext, sheet: SheetRows, input: { mapping: Import
     }
   }
   const created = [...entries.values()].filter((e) => e.rows > 0).sort((a, b) => FIELD_ORDER[a.field] - FIELD_ORDER[b.field]);
-  return { checks, values: unknownValues(sheet.rows, input.mapping, rules, targets), targets, created };
+  return { checks, rules, targets, created };
 }
 
 const FIELD_ORDER: Record<ReferenceField, number> = { body: 0, category: 1, status: 2, locality: 3 };
