@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ImportWizard } from '../../renderer/src/features/issues/import/ImportWizard';
 import { useAppStore } from '../../renderer/src/stores/app.store';
-import { handler, startCore, testCore, VILLAGE } from './test-core';
+import { handler, OKRUG_2, startCore, testCore, VILLAGE } from './test-core';
 import { allIssues, xlsxFile } from './issues-helpers';
 import { renderWithI18n } from './render';
 
@@ -126,5 +126,26 @@ describe('the value mapping of the Excel import', () => {
     await recounted('Барлық жол: 3; дұрысы: 0; қатесі барлары: 3.');
     expect(select('import-value-select-category-0').value).toBe('');
     expect(screen.getByTestId('import-file-name').textContent).toBe('Файл: журнал-2024.xlsx');
+  });
+
+  it('another unit drops the locality answers made for the last one, and offers its own places only (ru)', async () => {
+    await open('ru');
+    fireEvent.click(screen.getByTestId('import-check'));
+    await screen.findByTestId('import-report');
+    expect(select('import-value-select-locality-0').value).toBe(`id:${VILLAGE.kato}`);
+    fireEvent.change(select('import-value-select-body-0'), { target: { value: 'create' } });
+    await waitFor(() => expect(screen.queryByTestId('import-recounting')).toBeNull());
+
+    fireEvent.change(select('import-unit'), { target: { value: OKRUG_2.kato } });
+    expect(screen.queryByTestId('import-values')).toBeNull();
+    fireEvent.click(screen.getByTestId('import-check'));
+    await screen.findByTestId('import-report');
+    expect(screen.queryByTestId('import-error')).toBeNull();
+    const places = [...select('import-value-select-locality-0').options].map((o) => o.value);
+    expect(places).not.toContain(`id:${VILLAGE.kato}`);
+    expect(places.length).toBeGreaterThan(3);
+    expect(select('import-value-select-locality-0').value).toBe('');
+    // The other answers stay.
+    expect(select('import-value-select-body-0').value).toBe('create');
   });
 });

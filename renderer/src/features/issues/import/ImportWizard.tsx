@@ -130,9 +130,9 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
     const result = await checkRows({ source, mapping, unitKato, values: answerList(given) });
     if (seq !== checkSeq.current) return;
     if (!result.ok) {
+      // The answers stay on screen: one the core refused can be changed.
       setError(result.error);
       setReport(null);
-      setReview(null);
       setBusy(null);
       return;
     }
@@ -214,6 +214,8 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
             disabled={busy !== null}
             onChange={(e) => {
               setUnitKato(e.target.value);
+              // Another unit, other places: a locality answered for the last one may not be among them.
+              setAnswers((prev) => new Map([...prev].filter(([, a]) => a.field !== 'locality')));
               stale();
             }}
           >

@@ -35,6 +35,9 @@ export function withGuesses(answers: Answers, values: readonly UnknownValue[]): 
 
 /** A choice as a <select> value: '' none, 'create', 'empty', or 'id:' and the entry's id. */
 const encode = (c: ValueChoice | null) => (c === null ? '' : c.kind === 'existing' ? `id:${c.id}` : c.kind);
+/** A new entry only for a name no entry has: one more of a name several share would not settle it. */
+const creatable = (v: UnknownValue) => canCreate(v.field) && v.problem === 'unknown';
+
 const decode = (s: string): ValueChoice | null =>
   s === '' ? null : s.startsWith('id:') ? { kind: 'existing', id: s.slice(3) } : s === 'create' ? { kind: 'create' } : { kind: 'empty' };
 
@@ -62,19 +65,20 @@ export function ValueMapping({ values, targets, answers, disabled, onAnswer }: {
         const list = values.filter((v) => v.field === field);
         if (list.length === 0) return null;
         const fieldName = t(`Import.fields.${field}`);
+        const toCreate = list.filter(creatable);
         return (
           <div key={field} className="import-values" data-testid={`import-values-${field}`}>
             <div className="import-values-head">
               <h4 className="import-values-title">{t('Import.valuesColumn', { field: fieldName, count: list.length })}</h4>
-              {canCreate(field) && (
+              {toCreate.length > 0 && (
                 <button
                   type="button"
                   className="button button--small"
                   data-testid={`import-create-all-${field}`}
                   disabled={disabled}
-                  onClick={() => onAnswer(list.map((value) => ({ value, to: { kind: 'create' } })))}
+                  onClick={() => onAnswer(toCreate.map((value) => ({ value, to: { kind: 'create' } })))}
                 >
-                  {t('Import.createAll', { n: list.length })}
+                  {t('Import.createAll', { n: toCreate.length })}
                 </button>
               )}
             </div>
@@ -108,7 +112,7 @@ export function ValueMapping({ values, targets, answers, disabled, onAnswer }: {
                           onChange={(e) => onAnswer([{ value: v, to: decode(e.target.value) }])}
                         >
                           <option value="">{t('Import.choose')}</option>
-                          {canCreate(field) && <option value="create">{t('Import.create')}</option>}
+                          {creatable(v) && <option value="create">{t('Import.create')}</option>}
                           <option value="empty">{t('Import.empty')}</option>
                           {targets[field].length > 0 && (
                             <optgroup label={t('Import.existing')}>
