@@ -11,6 +11,7 @@ import {
   importRulesFrom,
   issueFieldsOf,
   issueTextKey,
+  nameKey,
   suggestMapping,
   unmappedRequired,
   type ImportDraft,
@@ -28,7 +29,6 @@ import {
   type ValueAnswer,
   type ValueTargets,
 } from '../../../shared/domain/issues/import-values';
-import { nameKey } from '../../../shared/domain/issues/legacy-import';
 import { listBodies, listCategories, listStatuses, nextCategoryOrdinal, saveBody, saveCategory } from '../db/repos/issue-reference.repo';
 import { subtree } from '../db/repos/units.repo';
 import { appendAudit } from '../db/repos/audit.repo';
@@ -153,8 +153,14 @@ export async function commitImport(ctx: CoreContext, input: Run<'issuesImport:co
         entity: 'issue_import',
         entityId: run,
         after: {
-          fileName: input.source.fileName, sha256, sheet: sheet.sheet, unitKato: input.unitKato, imported: imported.size, rejected: invalid,
-          ...(created.length > 0 ? { created: created.map((e) => ({ field: e.field, id: e.id, name: e.name })) } : {}),
+          fileName: input.source.fileName,
+          sha256,
+          sheet: sheet.sheet,
+          unitKato: input.unitKato,
+          imported: imported.size,
+          rejected: invalid,
+          // What the run created beside its issues, for whoever wonders where a body came from.
+          ...(created.length > 0 ? { created: created.map(({ field, id, name }) => ({ field, id, name })) } : {}),
         },
       });
       finishImportRun(ctx, run);
