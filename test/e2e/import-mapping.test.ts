@@ -59,6 +59,7 @@ describe('the value mapping of the Excel import in Chromium', () => {
       await p.getByTestId('import-file').setInputFiles({ name: 'журнал-2025.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await legacyLog() });
       await p.getByTestId('import-found').waitFor();
       expect(await p.getByTestId('import-file-name').innerText()).toBe(TEXT[language].file);
+      await screenshot(p, `import-mapping-columns-${language}`);
       await p.getByTestId('import-check').click();
       await p.getByTestId('import-values').waitFor();
       await p.getByTestId('import-report').waitFor();

@@ -229,14 +229,23 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
         </div>
         <div className="field">
           <label htmlFor={ids.file}>{t('Import.file')}</label>
-          <input
-            id={ids.file}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy !== null}
-            data-testid="import-file"
-            onChange={(e) => void onFile(e)}
-          />
+          {/* The browser's own input names no file once it is read (it is emptied, so that the
+              same file can be chosen again) and speaks the browser's language: a button of ours. */}
+          <div className="import-file-pick">
+            <input
+              id={ids.file}
+              type="file"
+              className="visually-hidden"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              disabled={busy !== null}
+              data-testid="import-file"
+              onChange={(e) => void onFile(e)}
+            />
+            <label htmlFor={ids.file} className={busy !== null ? 'button button--disabled' : 'button'} data-testid="import-file-button">
+              {t(fileName ? 'Import.pickOther' : 'Import.pick')}
+            </label>
+            {!fileName && <span className="muted">{t('Import.noFile')}</span>}
+          </div>
         </div>
         {preview && preview.sheets.length > 1 && source && (
           <div className="field">
