@@ -77,7 +77,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** How many rows a table holds on disk, read beside the running host (what the screen says is checked apart). */
-export function rowsOnDisk(dataDir: string, table: 'issues' | 'meetings'): number {
+export function rowsOnDisk(dataDir: string, table: 'issues' | 'meetings' | 'bodies' | 'issue_categories'): number {
   const db = new Database(path.join(dataDir, 'esep.sqlite'), { readonly: true, fileMustExist: true });
   try {
     return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;

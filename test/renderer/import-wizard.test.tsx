@@ -129,7 +129,7 @@ describe('the legacy Excel import', () => {
     fireEvent.click(button('import-all'));
     await screen.findByTestId('import-done');
     expect(handler('issuesImport:commit')).toHaveBeenCalledWith(expect.objectContaining({ onlyValid: false, unitKato: OKRUG.kato }));
-    expect(row(2).textContent).toContain('импортирован под № 1');
+    expect(row(2).textContent).toContain('импортирована под № 1');
     expect((await allIssues()).map((r) => [r.unitKato, r.registryNo, r.raisedOn, r.text, r.categoryId])).toEqual([[OKRUG.kato, 1, '2025-01-15', 'Жолды жөндеу', 'roads']]);
     expect(onDone).toHaveBeenCalledTimes(1);
   });

@@ -30,9 +30,17 @@ export function noteRunSlice(ctx: CoreContext, runId: string, seqs: readonly num
   prepared(ctx.db, 'INSERT INTO import_run_slices (run_id, first_seq, last_seq) VALUES (?, ?, ?)').run(runId, first, last);
 }
 
+/** The reference entries a run creates (migration 0160): recorded in the transaction that creates them. */
+export type RunEntity = 'body' | 'category';
+
+export function noteRunEntry(ctx: CoreContext, runId: string, entity: RunEntity, id: string): void {
+  prepared(ctx.db, 'INSERT INTO import_run_entries (run_id, entity, entity_id) VALUES (?, ?, ?)').run(runId, entity, id);
+}
+
 /** Inside the run's last transaction: the run stands, its bookkeeping goes. */
 export function finishImportRun(ctx: CoreContext, runId: string): void {
   prepared(ctx.db, 'DELETE FROM import_run_slices WHERE run_id = ?').run(runId);
+  prepared(ctx.db, 'DELETE FROM import_run_entries WHERE run_id = ?').run(runId);
   prepared(ctx.db, `UPDATE import_runs SET state = 'done' WHERE id = ?`).run(runId);
 }
 
@@ -56,11 +64,40 @@ export function undoImportRun(ctx: CoreContext, runId: string): number {
       removeSearchRows(ctx.db, Array.from({ length: last - first + 1 }, (_, i) => first + i));
       undone += prepared(ctx.db, 'DELETE FROM issues WHERE seq BETWEEN ? AND ?').run(first, last).changes;
     }
+    const entries = undoRunEntries(ctx, runId);
     prepared(ctx.db, 'DELETE FROM import_run_slices WHERE run_id = ?').run(runId);
     prepared(ctx.db, `UPDATE import_runs SET state = 'undone' WHERE id = ?`).run(runId);
-    appendAudit(ctx, { action: 'delete', entity: 'issue_import', entityId: runId, after: { undone } });
+    appendAudit(ctx, { action: 'delete', entity: 'issue_import', entityId: runId, after: { undone, ...entries } });
     return undone;
   })();
+}
+
+/** What still refers to a body or category once the run's issues are gone. */
+const IN_USE: Record<RunEntity, readonly string[]> = {
+  body: ['SELECT 1 FROM issues WHERE body_id = ?', 'SELECT 1 FROM body_people WHERE body_id = ?'],
+  category: ['SELECT 1 FROM issues WHERE category_id = ?', 'SELECT 1 FROM issue_categories WHERE parent_id = ?'],
+};
+const TABLE: Record<RunEntity, string> = { body: 'bodies', category: 'issue_categories' };
+const AUDIT_ENTITY: Record<RunEntity, string> = { body: 'body', category: 'issue_category' };
+
+/**
+ * After the run's issues: the entries it created go too, each audited. One that something else
+ * came to use in the seconds the import ran (an issue typed in another window, a person added
+ * to the body) stays: it is someone's data now, no longer only the import's.
+ */
+function undoRunEntries(ctx: CoreContext, runId: string): { removedEntries: number; keptEntries: number } {
+  const entries = prepared(ctx.db, 'SELECT entity, entity_id FROM import_run_entries WHERE run_id = ?').raw().all(runId) as Array<[RunEntity, string]>;
+  let removedEntries = 0;
+  for (const [entity, id] of entries) {
+    if (IN_USE[entity].some((sql) => prepared(ctx.db, `${sql} LIMIT 1`).get(id) !== undefined)) continue;
+    const before = prepared(ctx.db, `SELECT * FROM ${TABLE[entity]} WHERE id = ?`).get(id) as { id: string } | undefined;
+    if (!before) continue;
+    prepared(ctx.db, `DELETE FROM ${TABLE[entity]} WHERE id = ?`).run(id);
+    appendAudit(ctx, { action: 'delete', entity: AUDIT_ENTITY[entity], entityId: id, before });
+    removedEntries++;
+  }
+  prepared(ctx.db, 'DELETE FROM import_run_entries WHERE run_id = ?').run(runId);
+  return { removedEntries, keptEntries: entries.length - removedEntries };
 }
 
 /** At start: runs a crash cut short are undone, so the log never keeps half an import. */

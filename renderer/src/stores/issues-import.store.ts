@@ -1,14 +1,14 @@
 import { create } from 'zustand';
 import { api } from '../api';
 import type { ChannelInput } from '../../../shared/contract/contract';
-import type { ImportPreview, ImportReport } from '../../../shared/contract/issues-import.contract';
+import type { ImportCheck, ImportPreview, ImportReport } from '../../../shared/contract/issues-import.contract';
 import { attempt, type Result } from './result';
 
 interface IssuesImportActions {
   /** The file's sheets, its header row and the suggested mapping of its columns. */
   preview(input: ChannelInput<'issuesImport:preview'>): Promise<Result<ImportPreview>>;
-  /** Every row checked as it would be imported; nothing is written. */
-  check(input: ChannelInput<'issuesImport:check'>): Promise<Result<ImportReport>>;
+  /** Every row checked as it would be imported, and the values no reference entry matches; nothing is written. */
+  check(input: ChannelInput<'issuesImport:check'>): Promise<Result<ImportCheck>>;
   /** The import itself, in one transaction (refused whole, with the report, if the log changed since the check). */
   commit(input: ChannelInput<'issuesImport:commit'>): Promise<Result<ImportReport>>;
 }

@@ -1,5 +1,6 @@
 import { fromYmd, isIsoDate, type IsoDate } from '../dates';
 import { foldedWords, foldForSearch } from '../text/fold';
+import type { CreatedEntry } from './import-values';
 import { EOTINISH_PATTERN, ISSUE_KINDS, RECEIVED_VIA, type IssueKind, type ReceivedVia } from './issue';
 
 /**
@@ -335,7 +336,8 @@ export function isEotinishNo(text: string): boolean {
 
 /* ---------------------------------------------------------------- reference lookups */
 
-export type Resolved = { id: string } | { problem: 'unknown' | 'ambiguous' | 'outside_unit' | 'no_outcome' };
+/** An entry, nothing (a value the user chose to leave empty), or why the value names none. */
+export type Resolved = { id: string | null } | { problem: 'unknown' | 'ambiguous' | 'outside_unit' | 'no_outcome' };
 
 /** A row of editable reference data (category, status, body) as the import matches it. */
 export interface RefRow {
@@ -531,13 +533,15 @@ export interface ImportReport {
   invalid: number;
   /** How many were imported (0 on a check, or when invalid rows stopped the import). */
   imported: number;
+  /** The bodies and categories the import created for values of the file (on a check: would create). */
+  created: CreatedEntry[];
 }
 
 /** The checks as the user reads them; `imported`: row → the registry number it went in as. */
-export function importReport(checks: readonly RowCheck[], imported: ReadonlyMap<number, number> = new Map()): ImportReport {
+export function importReport(checks: readonly RowCheck[], imported: ReadonlyMap<number, number> = new Map(), created: CreatedEntry[] = []): ImportReport {
   const rows = checks.map((c) => ({ row: c.row, ok: c.draft !== null, problems: c.problems, excerpt: c.excerpt, registryNo: imported.get(c.row) ?? null }));
   const valid = rows.filter((r) => r.ok).length;
-  return { rows, valid, invalid: rows.length - valid, imported: imported.size };
+  return { rows, valid, invalid: rows.length - valid, imported: imported.size, created };
 }
 
 /** A valid row as the fields of the log's "create an issue" (what a legacy log cannot say is left at its default). */

@@ -22,8 +22,18 @@ export function ImportReportView({ report, final, testId }: { report: ImportRepo
       <p data-testid={`${testId}-summary`}>
         {final
           ? t('Import.done', { imported: report.imported, rejected: report.rows.length - report.imported })
-          : t('Import.summary', { total: report.rows.length, valid: report.valid, invalid: report.invalid })}
+          : t('Import.summary', { count: report.rows.length, valid: report.valid, invalid: report.invalid })}
       </p>
+      {report.created.length > 0 && (
+        <div className="import-created" data-testid={`${testId}-created`}>
+          <p>{t(final ? 'Import.created' : 'Import.willCreate')}</p>
+          <ul>
+            {report.created.map((c) => (
+              <li key={`${c.field}:${c.name}`}>{t('Import.createdItem', { field: t(`Import.fields.${c.field}`), name: c.name, count: c.rows })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ol className="import-rows">
         {report.rows.map((r) => (
           <li key={r.row} className={r.ok ? 'import-row import-row--ok' : 'import-row import-row--bad'} data-testid={`import-row-${r.row}`}>

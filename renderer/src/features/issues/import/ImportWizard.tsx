@@ -1,5 +1,13 @@
-import { useId, useMemo, useState, type ChangeEvent } from 'react';
-import { MAX_IMPORT_BYTES, type ImportMapping, type ImportPreview, type ImportReport } from '../../../../../shared/contract/issues-import.contract';
+import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import {
+  MAX_IMPORT_BYTES,
+  type ImportMapping,
+  type ImportPreview,
+  type ImportReport,
+  type UnknownValue,
+  type ValueChoice,
+  type ValueTargets,
+} from '../../../../../shared/contract/issues-import.contract';
 import { unmappedRequired } from '../../../../../shared/domain/issues/legacy-import';
 import type { ErrorPayload } from '../../../../../shared/errors';
 import { isReportingKind } from '../../../../../shared/domain/units/unit-kind';
@@ -13,6 +21,7 @@ import { attempt } from '../../../stores/result';
 import { useSubtree } from '../../../hooks/useSubtree';
 import { MappingTable } from './MappingTable';
 import { ImportReportView } from './ImportReportView';
+import { answerKey, answerList, ValueMapping, withGuesses, type Answers } from './ValueMapping';
 
 interface Source {
   fileName: string;
@@ -20,7 +29,8 @@ interface Source {
   sheet?: string;
 }
 
-type Busy = 'reading' | 'checking' | 'importing' | null;
+/** `recounting`: a check again after an answer of the value mapping, the last report still shown. */
+type Busy = 'reading' | 'checking' | 'recounting' | 'importing' | null;
 
 /** Megabytes to one decimal, as the core words the same error. */
 const megabytes = (bytes: number, round: (n: number) => number) => round((bytes / (1024 * 1024)) * 10) / 10;
@@ -34,9 +44,10 @@ function refusedReport(error: ErrorPayload): ImportReport | null {
 
 /**
  * A legacy Excel log into the issue log: pick the file → map its columns (the suggestion
- * pre-filled) → check every row → import all (only when every row is valid) or, confirmed,
- * only the valid rows → the result row by row. Nothing is ever half imported: the core does it
- * in one transaction.
+ * pre-filled) → check every row → map the values no reference entry matches (each check
+ * recounts) → import all (only when every row is valid) or, confirmed, only the valid rows →
+ * the result row by row. Nothing is ever half imported: the core does it in one run, the
+ * entries it creates included.
  */
 export function ImportWizard({ onDone }: { onDone: () => void }) {
   const { t, lng } = useT();
@@ -44,10 +55,15 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
   const root = useAppStore((s) => s.settings?.workingRoot?.kato ?? '');
   const units = useSubtree(root).filter((u) => isReportingKind(u.kind));
   const [unitKato, setUnitKato] = useState(root);
+  const [fileName, setFileName] = useState<string | null>(null);
   const [source, setSource] = useState<Source | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
   const [report, setReport] = useState<ImportReport | null>(null);
+  const [review, setReview] = useState<{ values: UnknownValue[]; targets: ValueTargets } | null>(null);
+  const [answers, setAnswers] = useState<Answers>(new Map());
+  /** The last check asked for: an earlier one answering late is not shown. */
+  const checkSeq = useRef(0);
   const [done, setDone] = useState<ImportReport | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState<Busy>(null);
@@ -58,7 +74,9 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
 
   /** Anything that changes what would be imported makes the last check stale. */
   function stale() {
+    checkSeq.current++;
     setReport(null);
+    setReview(null);
     setConfirming(false);
     setError(null);
   }
@@ -82,6 +100,8 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
+    setFileName(file.name);
+    setAnswers(new Map());
     setDone(null);
     setSource(null);
     setPreview(null);
@@ -96,21 +116,47 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
     else setError(data.error);
   }
 
-  async function check() {
+  /**
+   * Every row checked with the answers given. Values met for the first time get their guess
+   * as an answer, and are checked again with it, so that the report shown always counts the
+   * answers the selects show.
+   */
+  async function check(given: Answers = answers) {
     if (!source) return;
-    stale();
-    setBusy('checking');
-    const result = await checkRows({ source, mapping, unitKato });
-    if (result.ok) setReport(result.value);
-    else setError(result.error);
+    const seq = ++checkSeq.current;
+    setConfirming(false);
+    setError(null);
+    setBusy(report ? 'recounting' : 'checking');
+    const result = await checkRows({ source, mapping, unitKato, values: answerList(given) });
+    if (seq !== checkSeq.current) return;
+    if (!result.ok) {
+      // The answers stay on screen: one the core refused can be changed.
+      setError(result.error);
+      setReport(null);
+      setBusy(null);
+      return;
+    }
+    const { values, targets, ...checked } = result.value;
+    const guessed = withGuesses(given, values);
+    setAnswers(guessed);
+    setReview({ values, targets });
+    if (values.some((v) => v.guess !== null && !given.has(answerKey(v.field, v.key)))) return void (await check(guessed));
+    setReport(checked);
     setBusy(null);
+  }
+
+  function answer(changes: ReadonlyArray<{ value: UnknownValue; to: ValueChoice | null }>) {
+    const next = new Map(answers);
+    for (const { value, to } of changes) next.set(answerKey(value.field, value.key), { field: value.field, value: value.value, to });
+    setAnswers(next);
+    void check(next);
   }
 
   async function commit(onlyValid: boolean) {
     if (!source) return;
     setBusy('importing');
     setError(null);
-    const result = await importRows({ source, mapping, unitKato, onlyValid });
+    const result = await importRows({ source, mapping, unitKato, values: answerList(answers), onlyValid });
     setConfirming(false);
     if (result.ok) {
       setDone(result.value);
@@ -126,6 +172,8 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
 
   function again() {
     setDone(null);
+    setFileName(null);
+    setAnswers(new Map());
     setSource(null);
     setPreview(null);
     setMapping({});
@@ -138,6 +186,7 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
         <h2 className="section-title" id={`${ids.file}-title`}>
           {t('Import.title')}
         </h2>
+        <FileName fileName={fileName} />
         <ImportReportView report={done} final testId="import-done" />
         <div className="form-actions">
           <button type="button" className="button" data-testid="import-again" onClick={again}>
@@ -165,6 +214,8 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
             disabled={busy !== null}
             onChange={(e) => {
               setUnitKato(e.target.value);
+              // Another unit, other places: a locality answered for the last one may not be among them.
+              setAnswers((prev) => new Map([...prev].filter(([, a]) => a.field !== 'locality')));
               stale();
             }}
           >
@@ -178,14 +229,23 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
         </div>
         <div className="field">
           <label htmlFor={ids.file}>{t('Import.file')}</label>
-          <input
-            id={ids.file}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy !== null}
-            data-testid="import-file"
-            onChange={(e) => void onFile(e)}
-          />
+          {/* The browser's own input names no file once it is read (it is emptied, so that the
+              same file can be chosen again) and speaks the browser's language: a button of ours. */}
+          <div className="import-file-pick">
+            <input
+              id={ids.file}
+              type="file"
+              className="visually-hidden"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              disabled={busy !== null}
+              data-testid="import-file"
+              onChange={(e) => void onFile(e)}
+            />
+            <label htmlFor={ids.file} className={busy !== null ? 'button button--disabled' : 'button'} data-testid="import-file-button">
+              {t(fileName ? 'Import.pickOther' : 'Import.pick')}
+            </label>
+            {!fileName && <span className="muted">{t('Import.noFile')}</span>}
+          </div>
         </div>
         {preview && preview.sheets.length > 1 && source && (
           <div className="field">
@@ -206,6 +266,7 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
           </div>
         )}
       </div>
+      <FileName fileName={fileName} />
       {busy === 'reading' && (
         <p className="hint" role="status">
           {t('Import.reading')}
@@ -237,6 +298,15 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
             </button>
           </div>
         </>
+      )}
+
+      {preview && review && review.values.length > 0 && (
+        <ValueMapping values={review.values} targets={review.targets} answers={answers} disabled={busy === 'importing' || busy === 'checking'} onAnswer={answer} />
+      )}
+      {busy === 'recounting' && (
+        <p className="hint" role="status" data-testid="import-recounting">
+          {t('Import.recounting')}
+        </p>
       )}
 
       {report && (
@@ -273,7 +343,7 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
           {confirming && (
             <div className="inline-confirm" role="group" aria-labelledby={`${ids.file}-confirm`}>
               <span className="inline-confirm-text" id={`${ids.file}-confirm`}>
-                {t('Import.confirmText', { invalid: report.invalid, valid: report.valid })}
+                {t('Import.confirmText', { count: report.invalid, valid: report.valid })}
               </span>
               <button type="button" className="button button--primary" data-testid="import-confirm" disabled={busy !== null} onClick={() => void commit(true)}>
                 {busy === 'importing' ? t('Import.importing') : t('Import.confirm')}
@@ -286,5 +356,16 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
         </>
       )}
     </section>
+  );
+}
+
+/** The file chosen, named on every step: the file input itself is emptied once it is read. */
+function FileName({ fileName }: { fileName: string | null }) {
+  const { t } = useT();
+  if (!fileName) return null;
+  return (
+    <p className="import-file-name" data-testid="import-file-name">
+      {t('Import.fileChosen', { fileName })}
+    </p>
   );
 }
