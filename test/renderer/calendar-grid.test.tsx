@@ -73,9 +73,9 @@ describe('obligations grid', () => {
     expect(q1.className).toContain('status-held_on_time');
     expect(q1.textContent).toBe('Мерзімінде өткізілді12.02');
     expect(q1.querySelector('svg')).toBeTruthy();
-    expect(cell(OKRUG.kato, '2025-M04').textContent).toBe('05.05Кеш өтті');
-    expect(cell(OKRUG_2.kato, '2025-M01').textContent).toBe('Өтпеді');
-    expect(cell(OKRUG.kato, '2025-M07').textContent).toBe('Жүріп жатыр');
+    expect(cell(OKRUG.kato, '2025-M04').textContent).toBe('05.05Кешігіп өткізілді');
+    expect(cell(OKRUG_2.kato, '2025-M01').textContent).toBe('Өткізілмеді');
+    expect(cell(OKRUG.kato, '2025-M07').textContent).toBe('Мерзімі жүріп жатыр');
   });
 
   it('puts the legal window, the covered period and the group in the tooltip, in the official date style', async () => {

@@ -164,14 +164,15 @@ function shortDate(iso: IsoDate, year: number, lng: UiLanguage): string {
 }
 
 /**
- * A window of one month is narrow: the icon flows inline with the short label so a second word
- * wraps under it (no word is ever cut); a held date takes the first line and the label the
- * next. Wider windows get the full label on one line.
+ * A window of one month is narrow: the icon flows inline with the label so its further words
+ * wrap under it (no word is ever cut; the label is the status's one name, as in the legend
+ * and the filters); a held date takes the first line and the label the next. Wider windows
+ * put the label on one line.
  */
 function CellContent({ cell, year, lng, wide }: { cell: GridCell; year: number; lng: UiLanguage; wide: boolean }) {
   const { t } = useT();
   const heldOn = cell.meeting?.heldOn ?? null;
-  const label = <span className="cell-label">{t(wide ? `Status.${cell.status}` : `Status.short.${cell.status}`)}</span>;
+  const label = <span className="cell-label">{t(`Status.${cell.status}`)}</span>;
   const date = heldOn && <span className="cell-date">{shortDate(heldOn, year, lng)}</span>;
   return (
     <span className={wide ? 'cell-line' : 'cell-flow'}>
@@ -201,7 +202,7 @@ function PlannedContent({
   return (
     <span className="cell-flow">
       <PlannedIcon />
-      {wide && <span className="cell-label">{t('Calendar.planned.label')} </span>}
+      {wide && <span className="cell-label">{t('Status.planned')} </span>}
       {plannedOn && <span className="cell-date">{shortDate(plannedOn, year, lng)}</span>}
       <span className="cell-days">{daysLeft}</span>
     </span>
