@@ -10,7 +10,7 @@ beforeEach(() => startCore({ setUp: true }));
 
 const text = (el: Element | null | undefined) => el?.textContent?.trim() ?? null;
 
-/** How the year view names each status: in the filter, the year's totals, the legend and the grid's cells. */
+/** How the year view names each status: in the filter, the year's totals, the legend and the grid's cells wide enough for a name. */
 function namesOnScreen(): Record<string, Array<string | null>> {
   return Object.fromEntries(
     FILTER_STATUSES.map((s) => {
@@ -41,8 +41,8 @@ describe('one word for each status', () => {
         expect(typeof word, s).toBe('string');
         expect(names[s], s).toEqual(names[s]!.map(() => word));
       }
-      // The grid of the test core has a cell of every compliance status: the cells were compared too.
-      expect(Object.values(names).filter((n) => n.length === 4)).toHaveLength(5);
+      // The district's quarter windows are wide: their names were compared too.
+      expect(names['held_on_time']).toHaveLength(4);
     });
   }
 });
