@@ -33,6 +33,8 @@ interface Scrolled {
   /** The table is wider than its box (else there is nothing to keep in view). */
   scrolls: boolean;
   scrolledBy: number;
+  /** The table's width and its box's, for the log. */
+  widths: [table: number, box: number];
   /** Where the first column's cells are against the box's left edge, after scrolling to the far right. */
   offsets: number[];
   /** The box itself stays inside the window. */
@@ -48,6 +50,7 @@ function scrollToEnd(box: Locator, firstColumn: string): Promise<Scrolled> {
     return {
       scrolls: el.scrollWidth > el.clientWidth,
       scrolledBy: el.scrollLeft,
+      widths: [el.scrollWidth, el.clientWidth] as [number, number],
       offsets: cells.map((c) => Math.round(c.getBoundingClientRect().left - left)),
       boxRight: el.getBoundingClientRect().right,
     };
@@ -55,6 +58,7 @@ function scrollToEnd(box: Locator, firstColumn: string): Promise<Scrolled> {
 }
 
 function expectStickyFirstColumn(measured: Scrolled, what: string): void {
+  console.log(`${what}: table ${measured.widths[0]} px in a ${measured.widths[1]} px box, scrolled ${measured.scrolledBy} px, first column at ${measured.offsets.join(', ')}`);
   expect(measured.offsets.length, `${what}: first-column cells`).toBeGreaterThan(1);
   expect(measured.boxRight, `${what}: the box ends inside the window`).toBeLessThanOrEqual(1366);
   if (measured.scrolls) expect(measured.scrolledBy, `${what}: scrolled`).toBeGreaterThan(0);
@@ -69,6 +73,11 @@ async function checkScreens(p: Page, lng: 'kk' | 'ru', fillPlan: boolean): Promi
   await grid.waitFor();
   expect(await pageOverflow(p), `${lng}: year grid`).toBeLessThanOrEqual(0);
   await screenshot(p, `layout-1366-grid-${lng}`);
+  // Nothing a cell says runs out of it into the next month (a one-month cell is 80 px).
+  const overflowing = await grid.evaluate((table: HTMLElement) =>
+    [...table.querySelectorAll<HTMLElement>('.cell-button')].filter((b) => b.scrollWidth > b.clientWidth).map((b) => b.textContent),
+  );
+  expect(overflowing, `${lng}: cells whose text overflows`).toEqual([]);
   const gridBox = p.locator('.grid-scroll');
   const gridScroll = await scrollToEnd(gridBox, 'tbody th.grid-unit');
   expectStickyFirstColumn(gridScroll, `${lng}: year grid`);
@@ -81,6 +90,15 @@ async function checkScreens(p: Page, lng: 'kk' | 'ru', fillPlan: boolean): Promi
   await screenshot(p, `layout-1366-meetings-${lng}`);
   const meetings = await scrollToEnd(p.getByTestId('meetings-table').locator('xpath=..'), 'tbody tr td:first-child');
   expectStickyFirstColumn(meetings, `${lng}: meetings table`);
+  // With a meeting's card open the table has less room: it scrolls in its box, the date in view.
+  await p.locator('[data-testid^="meeting-open-"]').nth(3).click();
+  await p.getByTestId('meeting-card').waitFor();
+  expect(await pageOverflow(p), `${lng}: meetings table beside the card`).toBeLessThanOrEqual(0);
+  const beside = await scrollToEnd(p.getByTestId('meetings-table').locator('xpath=..'), 'tbody tr td:first-child');
+  expect(beside.scrolls, `${lng}: the table scrolls beside the card`).toBe(true);
+  expectStickyFirstColumn(beside, `${lng}: meetings table beside the card`);
+  await screenshot(p, `layout-1366-meetings-card-${lng}`);
+  await p.getByTestId('card-close').click();
 
   await p.getByTestId('nav-issues').click();
   await p.getByTestId('issues-tab-plan').click();
