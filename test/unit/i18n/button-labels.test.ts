@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogs } from '../../../shared/i18n';
-
-type Catalog = { [key: string]: string | Catalog };
-
-function lookup(catalog: Catalog, path: string): string | undefined {
-  let node: string | Catalog | undefined = catalog;
-  for (const part of path.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  return typeof node === 'string' ? node : undefined;
-}
+import { flatCatalog } from './flat-catalog';
 
 /**
  * Buttons that do different things and once shared a word ("Закрыть" closed both the panel and
@@ -22,7 +14,8 @@ const DISTINCT: ReadonlyArray<{ why: string; keys: readonly string[] }> = [
 
 describe('button labels', () => {
   for (const lng of ['kk', 'ru'] as const) {
-    const t = (key: string) => lookup(catalogs[lng] as Catalog, key);
+    const flat = flatCatalog(lng);
+    const t = (key: string) => flat.get(key);
 
     it(`keep one meaning each (${lng})`, () => {
       for (const { why, keys } of DISTINCT) {
@@ -40,9 +33,10 @@ describe('button labels', () => {
   }
 
   it('leave "Закрыть"/"Жабу" to the panel’s ×, and name the meeting in its own action', () => {
-    expect(lookup(catalogs.ru as Catalog, 'Record.close')).toBe('Закрыть');
-    expect(lookup(catalogs.kk as Catalog, 'Record.close')).toBe('Жабу');
-    expect(lookup(catalogs.ru as Catalog, 'Meeting.actions.close')).toBe('Закрыть встречу');
-    expect(lookup(catalogs.kk as Catalog, 'Meeting.actions.close')).toBe('Кездесуді жабу');
+    const [ru, kk] = [flatCatalog('ru'), flatCatalog('kk')];
+    expect(ru.get('Record.close')).toBe('Закрыть');
+    expect(kk.get('Record.close')).toBe('Жабу');
+    expect(ru.get('Meeting.actions.close')).toBe('Закрыть встречу');
+    expect(kk.get('Meeting.actions.close')).toBe('Кездесуді жабу');
   });
 });

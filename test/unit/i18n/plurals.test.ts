@@ -2,21 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { catalogs, createI18n } from '../../../shared/i18n';
-
-type Catalog = { [key: string]: string | Catalog };
+import { createI18n } from '../../../shared/i18n';
+import { flatCatalog } from './flat-catalog';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-function flatten(catalog: Catalog, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalog)) {
-    const p = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(p, value);
-    else for (const [k, v] of flatten(value, p)) out.set(k, v);
-  }
-  return out;
-}
 
 function sources(dir: string): Array<{ file: string; text: string }> {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true }).flatMap((e) =>
@@ -35,8 +24,8 @@ function countedKeys(): Array<{ file: string; key: string }> {
   );
 }
 
-const ru = flatten(catalogs.ru as Catalog);
-const kk = flatten(catalogs.kk as Catalog);
+const ru = flatCatalog('ru');
+const kk = flatCatalog('kk');
 
 describe('plurals', () => {
   it('finds the counted keys of the sources', () => {

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogs } from '../../../shared/i18n';
 import type { ComplianceStatus } from '../../../shared/domain/rules';
-
-type Catalog = { [key: string]: string | Catalog };
-
-function flatten(catalog: Catalog, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalog)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
+import { flatCatalog } from './flat-catalog';
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -31,7 +19,7 @@ const DOCUMENTS = /^(ReportDoc|PlanDoc|MinutesDoc)\./;
 
 describe('status words', () => {
   for (const lng of ['kk', 'ru'] as const) {
-    const flat = flatten(catalogs[lng] as Catalog);
+    const flat = flatCatalog(lng);
     const word = (s: string) => flat.get(`Status.${s}`);
 
     it(`names every calendar status once, under Status (${lng})`, () => {
