@@ -799,7 +799,7 @@ function reportTable(report: PeriodReport, t: TFunction, lang: UiLanguage): stri
     c('kato'),
     c('unit'),
     c('required'),
-    ...(['held_on_time', 'held_late', 'missed', 'open', 'upcoming'] as const).map((s) => t(`Status.short.${s}`)),
+    ...(['held_on_time', 'held_late', 'missed', 'open', 'upcoming'] as const).map((s) => t(`Status.${s}`)),
     c('people'),
     c('onlineViewers'),
     c('issues'),

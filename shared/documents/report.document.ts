@@ -615,7 +615,8 @@ function sectionBlocks(input: ReportDocInput, scope: ReportScope, tables: Report
     if (input.personalData) blocks.push(p([{ text: t('ReportDoc.unresolved.personal'), italics: true }], { align: 'center', afterPt: 6 }));
     const all = scope.figures.issues.total - scope.figures.issues.closed;
     if (annex.rows.length < all) {
-      blocks.push(p(t('ReportDoc.unresolved.first', { shown: formatCell(count(annex.rows.length), lng), all: formatCell(count(all), lng) }), { align: 'center', afterPt: 6 }));
+      // The plain count picks the plural form; at most PRINTED_ANNEX_ROWS, it has no thousands to space.
+      blocks.push(p(t('ReportDoc.unresolved.first', { count: annex.rows.length, all: formatCell(count(all), lng) }), { align: 'center', afterPt: 6 }));
     }
     blocks.push(annex.rows.length > 0 ? tableBlock(annex, lng, 9) : p(t('ReportDoc.unresolved.none'), { align: 'center' }));
   }

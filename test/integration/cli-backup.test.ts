@@ -214,8 +214,8 @@ describe('esep check', () => {
     const ru = await cli('check', '--data-dir', dataDir, '--lang', 'ru');
     expect([ru.code, ru.stdout]).toEqual([2, '']);
     expect(ru.stderr).toContain('найдены ошибки');
-    expect(ru.stderr).toContain('вопросов нет в поисковом индексе: 1');
-    expect(ru.stderr).toContain('вложений, файл которых отсутствует: 1 (например, att-1)');
+    expect(ru.stderr).toContain('1 вопрос отсутствует в поисковом индексе');
+    expect(ru.stderr).toContain('1 вложение без файла (например, att-1)');
     expect(snapshot(path.join(dataDir, 'esep.sqlite'))).toEqual(before);
     expect(fs.existsSync(path.join(dataDir, 'attachments', 'cd', orphan))).toBe(true);
   });

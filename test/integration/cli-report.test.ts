@@ -145,7 +145,7 @@ describe('esep report as a table', () => {
     expect(ru.code).toBe(0);
     const lines = ru.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('Отчет за период: Абайский район (103200000), 2025-01-01 – 2025-12-31');
-    expect(lines[2]).toMatch(/^КАТО\s+Единица\s+Положено\s+Прошла\s+Прошла поздно\s+Не прошла\s+Идет срок\s+Впереди\s+Участники\s+Онлайн\s+Вопросы\s+Закрыто\s+Просрочено$/);
+    expect(lines[2]).toMatch(/^КАТО\s+Единица\s+Положено\s+Проведена в срок\s+Проведена с опозданием\s+Не проведена\s+Срок идет\s+Предстоит\s+Участники\s+Онлайн\s+Вопросы\s+Закрыто\s+Просрочено$/);
     expect(lines[3]).toMatch(/^103200000\s+Абайский район\s/);
     expect(lines[4]).toMatch(/^103230000 {4}Карааульский с\.о\.\s/);
     const total = lines.find((l) => l.trim().startsWith('Итого'))!;

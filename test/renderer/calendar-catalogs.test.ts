@@ -37,7 +37,7 @@ describe('calendar catalogs', () => {
       ...MEETING_ACTIONS.map((a) => `Meeting.actions.${a}`),
       ...MEETING_ACTIONS.filter((a) => a !== 'update').map((a) => `Meeting.done.${a}`),
       ...CALENDAR_VIEWS.map((v) => `Calendar.views.${v}`),
-      ...FILTER_STATUSES.flatMap((s) => [`Filters.statuses.${s}`, `Dashboard.status.${s}`, `Dashboard.help.${s}`]),
+      ...FILTER_STATUSES.flatMap((s) => [`Status.${s}`, `Dashboard.help.${s}`]),
       ...WARNINGS.map((w) => `Plan.warnings.${w}`),
       ...FIELDS.map((f) => `Plan.fieldNames.${f}`),
       'Meeting.saved.planned', 'Meeting.saved.updated',

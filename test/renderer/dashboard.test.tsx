@@ -24,7 +24,7 @@ describe('compliance dashboard', () => {
     expect(handler('dashboard:get')).toHaveBeenCalledWith({ year: 2025 });
     // The district's two windows and four for each of its nine okrugs; only Қараауыл has held meetings.
     expect(['open', 'upcoming', 'planned', 'held_on_time', 'held_late', 'missed'].map(count)).toEqual(['10', '9', '0', '2', '1', '16']);
-    expect(screen.getByTestId('dashboard-count-planned').textContent).toContain('Жоспарланған');
+    expect(screen.getByTestId('dashboard-count-planned').textContent).toContain('Жоспарланды');
     const chart = screen.getByTestId('dashboard-chart');
     expect(within(chart).getByText('38')).toBeTruthy();
     expect(chart.querySelector('title')!.textContent).toBe('Міндеттер күйлері бойынша, барлығы 38');

@@ -41,7 +41,7 @@ describe('issue reference data in Settings', () => {
 
     fireEvent.click(screen.getByTestId(`category-archive-${child.id}`));
     await waitFor(() => expect(screen.getByTestId(`category-${child.id}`).textContent).toContain('Мұрағатта'));
-    expect(screen.getByTestId(`category-archive-${child.id}`).textContent).toBe('Қалпына келтіру');
+    expect(screen.getByTestId(`category-archive-${child.id}`).textContent).toBe('Мұрағаттан қайтару');
     expect((await testCore().api.issueCategories.list({})).find((c) => c.id === child.id)).toMatchObject({ nameKk: 'Көпірлер мен өткелдер', archived: true, revision: 3 });
   });
 

@@ -31,7 +31,7 @@ describe('the job status in the header', () => {
     // Not at once: a report that takes a moment flashes nothing.
     expect(screen.queryByTestId('job-status')).toBeNull();
     const status = await screen.findByTestId('job-status', {}, { timeout: JOB_SHOWN_AFTER_MS + 2000 });
-    expect(status.textContent).toBe('Импорт журнала: 4\u00a0500 из 13\u00a0000 · в очереди ещё 1');
+    expect(status.textContent).toBe('Импорт журнала: 4\u00a0500 из 13\u00a0000 · ещё 1 задача в очереди');
     expect(status.querySelector('progress')!.getAttribute('max')).toBe('13000');
     // The other screens answer meanwhile.
     fireEvent.click(screen.getByTestId('nav-issues'));

@@ -181,7 +181,7 @@ describe('minutes editor', () => {
     const amendments = await screen.findByTestId('minutes-amendments');
     expect(handler('minutes:amend')).toHaveBeenCalledWith(expect.objectContaining({ reason: 'Төрағаның әкесінің аты толықтырылды' }));
     expect(amendments.textContent).toContain('Хатшы: Төрағаның әкесінің аты толықтырылды');
-    expect(amendments.textContent).toContain('Өзгерістер саны: 1');
+    expect(amendments.textContent).toContain('1 өзгеріс');
     expect(screen.getByTestId('minutes-view-chair').textContent).toBe('Ахметов Б. Қ.');
     expect(await testCore().api.minutes.open({ meetingId: heldId() })).toMatchObject({
       status: 'final',

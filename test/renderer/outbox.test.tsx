@@ -232,8 +232,8 @@ describe('the E-mail screen', () => {
     await nextPoll();
     await waitFor(() => expect(row(item).getByText('Сделано 2 попытки')).toBeTruthy());
     expect(row(item).getByTestId(`outbox-reason-${item.id}`).textContent).toMatch(/^Последняя попытка не удалась: Не удалось связаться с почтовым сервером 127\.0\.0\.1:/);
-    expect(row(item).getByTestId(`outbox-retry-${item.id}`).textContent).toBe('Повторить');
-    expect(row(item).getByTestId(`outbox-cancel-${item.id}`).textContent).toBe('Отменить');
+    expect(row(item).getByTestId(`outbox-retry-${item.id}`).textContent).toBe('Отправить снова');
+    expect(row(item).getByTestId(`outbox-cancel-${item.id}`).textContent).toBe('Отменить отправку');
   });
 
   it('shows a refused path or address by its field, and a package it cannot read in words', async () => {

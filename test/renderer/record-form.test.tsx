@@ -44,7 +44,7 @@ describe('record a held meeting', () => {
     );
     expect(handler('meetings:recordHeld')).toHaveBeenCalledWith({ unitKato: OKRUG_2.kato, heldOn: '2025-07-08', note: 'Мәдениет үйінде' });
     await waitFor(() => expect(status(OKRUG_2.kato, '2025-M07')).toBe('held_on_time'));
-    expect(screen.getByTestId(`cell-${OKRUG_2.kato}-2025-M07`).textContent).toBe('08.07Өтті');
+    expect(screen.getByTestId(`cell-${OKRUG_2.kato}-2025-M07`).textContent).toBe('08.07');
     const list = screen.getByTestId('meeting-list');
     expect(await within(list).findByText('2025 жылғы 8 шілде күні өткізілді')).toBeTruthy();
     expect(within(list).getByText('Мәдениет үйінде')).toBeTruthy();

@@ -46,7 +46,7 @@ export function FilterBar({ kinds }: { kinds: readonly UnitKind[] }) {
               onChange={() => toggleStatus(status)}
             />
             <span className="filter-swatch" aria-hidden="true" />
-            {t(`Filters.statuses.${status}`)}
+            {t(`Status.${status}`)}
           </label>
         ))}
       </div>

@@ -164,20 +164,20 @@ function shortDate(iso: IsoDate, year: number, lng: UiLanguage): string {
 }
 
 /**
- * A window of one month is narrow: the icon flows inline with the short label so a second word
- * wraps under it (no word is ever cut); a held date takes the first line and the label the
- * next. Wider windows get the full label on one line.
+ * A window of one month is narrow (80 px): no status name fits it whole in either language
+ * ("Мерзімінде", "опозданием"), so it shows the status's icon and the held date, as a planned
+ * one-month cell shows no label either; its name is in the button's label and the tooltip, and
+ * the legend below names each icon with the same word. Wider windows write the name out.
  */
 function CellContent({ cell, year, lng, wide }: { cell: GridCell; year: number; lng: UiLanguage; wide: boolean }) {
   const { t } = useT();
   const heldOn = cell.meeting?.heldOn ?? null;
-  const label = <span className="cell-label">{t(wide ? `Status.${cell.status}` : `Status.short.${cell.status}`)}</span>;
   const date = heldOn && <span className="cell-date">{shortDate(heldOn, year, lng)}</span>;
   return (
     <span className={wide ? 'cell-line' : 'cell-flow'}>
       <StatusIcon status={cell.status} />
-      {wide ? label : date}
-      {wide ? date : label}
+      {wide && <span className="cell-label">{t(`Status.${cell.status}`)}</span>}
+      {date}
     </span>
   );
 }
@@ -201,7 +201,7 @@ function PlannedContent({
   return (
     <span className="cell-flow">
       <PlannedIcon />
-      {wide && <span className="cell-label">{t('Calendar.planned.label')} </span>}
+      {wide && <span className="cell-label">{t('Status.planned')} </span>}
       {plannedOn && <span className="cell-date">{shortDate(plannedOn, year, lng)}</span>}
       <span className="cell-days">{daysLeft}</span>
     </span>

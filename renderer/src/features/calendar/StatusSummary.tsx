@@ -19,7 +19,7 @@ export function StatusCounts({ counts, year }: { counts: StatusCounts; year: num
             <span className="count-value">{counts[s]}</span>
             <span className="count-label">
               <AnyStatusIcon status={s} />
-              {s === 'planned' ? t('Filters.statuses.planned') : t(`Status.${s}`)}
+              {t(`Status.${s}`)}
             </span>
           </li>
         ))}
@@ -41,7 +41,7 @@ export function Legend() {
           <li key={s} className="legend-item">
             <span className={`legend-swatch status-${s}`}>
               <AnyStatusIcon status={s} />
-              {t(`Status.short.${s}`)}
+              {t(`Status.${s}`)}
             </span>
             <span className="legend-help">{t(`Status.help.${s}`)}</span>
           </li>
@@ -49,7 +49,7 @@ export function Legend() {
         <li className="legend-item">
           <span className="legend-swatch legend-swatch--planned status-planned">
             <AnyStatusIcon status="planned" />
-            {t('Calendar.planned.label')}
+            {t('Status.planned')}
           </span>
           <span className="legend-help">{t('Calendar.planned.help')}</span>
         </li>

@@ -16,7 +16,7 @@ export function CountCards({ counts }: { counts: Dashboard['counts'] }) {
           <span className="count-card-value">{counts[s]}</span>
           <span className="count-card-label">
             <AnyStatusIcon status={s} />
-            {t(`Dashboard.status.${s}`)}
+            {t(`Status.${s}`)}
           </span>
           <span className="count-card-help">{t(`Dashboard.help.${s}`)}</span>
         </li>

@@ -14,7 +14,7 @@ const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
 export function StatusChart({ counts }: { counts: Dashboard['counts'] }) {
   const { t } = useT();
   const total = DASHBOARD_STATUSES.reduce((sum, s) => sum + counts[s], 0);
-  const description = DASHBOARD_STATUSES.map((s) => t('Dashboard.chart.part', { label: t(`Dashboard.status.${s}`), count: counts[s] })).join('; ');
+  const description = DASHBOARD_STATUSES.map((s) => t('Dashboard.chart.part', { label: t(`Status.${s}`), value: counts[s] })).join('; ');
   let offset = 0;
   return (
     <figure className="chart" data-testid="dashboard-chart">

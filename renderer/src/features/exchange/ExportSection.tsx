@@ -157,7 +157,7 @@ function ExportResult({ exported }: { exported: ExportedPackage }) {
             <ul className="plain-list exchange-counts">
               {kinds.map((k) => (
                 <li key={k} data-testid={`exchange-export-count-${k}`}>
-                  {t('Exchange.countOf', { kind: t(`Exchange.kinds.${k}`), count: formatCount(exported.records[k] ?? 0, lng) })}
+                  {t('Exchange.countOf', { kind: t(`Exchange.kinds.${k}`), value: formatCount(exported.records[k] ?? 0, lng) })}
                 </li>
               ))}
             </ul>

@@ -25,7 +25,7 @@ export function MeetingsTable({ meetings, units, byYear, newestFirst, onSort, on
   const received = useReceived();
   return (
     <div className="table-scroll">
-      <table className="table" data-testid="meetings-table">
+      <table className="table meetings-table" data-testid="meetings-table">
         <thead>
           <tr>
             <th scope="col" aria-sort={newestFirst ? 'descending' : 'ascending'}>

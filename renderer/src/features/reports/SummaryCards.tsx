@@ -37,7 +37,7 @@ export function SummaryCards({ report, drill }: { report: PeriodReport; drill: D
     ...OBLIGATION_CARDS.map((key) => ({
       id: key,
       value: n(meetings[key]),
-      label: t(`Dashboard.status.${STATUS_OF[key]}`),
+      label: t(`Status.${STATUS_OF[key]}`),
       help: t(`Dashboard.help.${STATUS_OF[key]}`),
       status: STATUS_OF[key],
     })),

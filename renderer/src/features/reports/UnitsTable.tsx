@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { PeriodReport } from '../../../../shared/contract/reports.contract';
 import type { Figures } from '../../../../shared/domain/reports/figures';
+import type { ComplianceStatus } from '../../../../shared/domain/rules';
 import { formatCount, formatShare } from '../../format/numbers';
 import { unitName } from '../../format/units';
 import { useT } from '../../i18n';
@@ -13,6 +14,15 @@ const GROUPS: ReadonlyArray<{ key: 'obligations' | 'meetings' | 'issues'; column
   { key: 'meetings', columns: ['held', 'people'] },
   { key: 'issues', columns: ['issues', 'closed', 'resolved', 'overdue', 'onControl'] },
 ];
+
+/** The obligation columns are counts of a status: headed by the status's one name. */
+const STATUS_OF: Partial<Record<Column, ComplianceStatus>> = {
+  heldOnTime: 'held_on_time',
+  heldLate: 'held_late',
+  missed: 'missed',
+  open: 'open',
+  upcoming: 'upcoming',
+};
 
 /** The columns whose records the issue log or the meetings screen can list exactly. */
 function drillOf(column: Column, drill: Drill, unitKato: string): (() => void) | undefined {
@@ -82,7 +92,7 @@ export function UnitsTable({ report, subtrees, drill }: { report: PeriodReport; 
                 g.columns.map((c) => (
                   <th key={c} scope="col" className="num" aria-sort={ariaSort(c)}>
                     <button type="button" className="sort-button" data-testid={`report-sort-${c}`} onClick={() => sortBy(c)}>
-                      {t(`Reports.table.columns.${c}`)}
+                      {t(STATUS_OF[c] ? `Status.${STATUS_OF[c]}` : `Reports.table.columns.${c}`)}
                       {sort?.column === c && (
                         <span aria-hidden="true" className="sort-mark">
                           {sort.dir === 'asc' ? '↑' : '↓'}

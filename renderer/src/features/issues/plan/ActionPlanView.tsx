@@ -251,7 +251,9 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
                       <tr key={line.id} data-index={index} data-testid={`plan-row-${index}`} onBlur={(e) => onRowBlur(e, line)}>
                         {k === 0 && (
                           <>
-                            <td rowSpan={g.lines.length}>{g.n}</td>
+                            <td rowSpan={g.lines.length} className="plan-no">
+                              {g.n}
+                            </td>
                             <th scope="rowgroup" rowSpan={g.lines.length} className="plan-issue">
                               {line.issue.text}
                               <span className="table-sub muted">
