@@ -6,7 +6,7 @@ import { fromYmd, type IsoDate } from '../domain/dates';
 import type { AgendaItem, Decision } from '../domain/minutes/minutes';
 import { akimOfficeName, unitFullName } from '../domain/units/office-name';
 import { formatOfficialDate } from '../format/dates';
-import { paragraph as p, row, type Block, type DocumentModel, type Paragraph, type Run } from './document';
+import { pageFooter, paragraph as p, row, type Block, type DocumentModel, type Paragraph, type Run } from './document';
 
 export interface MinutesDocInput {
   minutes: Minutes;
@@ -20,6 +20,27 @@ export interface MinutesDocInput {
    * computer's time zone, which is the akimat's own.
    */
   localDate?: (instant: number) => IsoDate;
+}
+
+/**
+ * The longest venue that fits on the line of the date, in characters of 14 pt Times: the
+ * date takes 35 % of the text width (its longest form, "2025 жылғы 15 қыркүйек", about 55 mm),
+ * the venue the other 65 % (about 104 mm, 44 average letters). A longer one takes a line of its
+ * own across the page rather than wrapping into a column.
+ */
+export const VENUE_ON_DATE_LINE = 44;
+
+/** The date on the left, the venue on the right: on one line, or the venue under the date. */
+function dateAndPlace(date: string, place: string): Block[] {
+  if ([...place].length <= VENUE_ON_DATE_LINE) {
+    return [
+      row([
+        { widthPct: 35, paragraphs: [p(date, { align: 'left' })] },
+        { widthPct: 65, paragraphs: [p(place, { align: 'right' })] },
+      ]),
+    ];
+  }
+  return [p(date, { align: 'left' }), p(place, { align: 'right' })];
 }
 
 function computerLocalDate(instant: number): IsoDate {
@@ -65,10 +86,7 @@ export function minutesDocument(input: MinutesDocInput, t: TFunction): DocumentM
     p([bold(akimOfficeName(unit, lng))], { align: 'center', afterPt: 12 }),
     p([bold(title)], { align: 'center' }),
     p(t(`MinutesDoc.kind.${meeting.kind}`), { align: 'center', afterPt: 12 }),
-    row([
-      { widthPct: 40, paragraphs: [p(date ? formatOfficialDate(date, lng) : '', { align: 'left' })] },
-      { widthPct: 60, paragraphs: [p(place, { align: 'right' })] },
-    ]),
+    ...dateAndPlace(date ? formatOfficialDate(date, lng) : '', place),
     p('', { afterPt: 6 }),
   );
 
@@ -113,7 +131,7 @@ export function minutesDocument(input: MinutesDocInput, t: TFunction): DocumentM
     }
   }
 
-  return { title: `${t('MinutesDoc.title')} ${number}`.trim(), language: lng, blocks };
+  return { title: `${t('MinutesDoc.title')} ${number}`.trim(), language: lng, pageNumbers: pageFooter(t), blocks };
 }
 
 function agendaItem(item: AgendaItem, n: number, t: TFunction, lng: Language, localities: Map<string, string>): Paragraph[] {

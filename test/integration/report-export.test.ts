@@ -243,7 +243,7 @@ describe('reports:export as PDF', () => {
     expect(totals.slice(0, 9)).toEqual(
       [report.meetings.required, report.meetings.heldOnTime, report.meetings.heldLate, report.meetings.missed, report.meetings.open + report.meetings.upcoming, report.meetings.held, report.attendance.people, report.issues.total, report.issues.closed].map(String),
     );
-    expect(text).toMatch(/\b1 \/ \d+\b/);
+    expect(text).toMatch(/Страница 1 из \d+/);
     for (const name of open.authors) expect(flat).not.toContain(name);
   });
 
@@ -278,7 +278,7 @@ describe('reports:export records and refuses', () => {
       actor: core.ctx.actor,
       at: core.ctx.clock.now().getTime(),
       entityId: ABAY_DISTRICT,
-      after: { document: 'period', format: 'pdf', language: 'kk', period: YEAR, sections: ['summary', 'unresolved'], personalData: true, fileName: `esep-report-${ABAY_DISTRICT}-2025-kk.pdf` },
+      after: { document: 'period', format: 'pdf', language: 'kk', period: YEAR, sections: ['summary', 'unresolved'], personalData: true, fileName: 'Есеп — Абай ауданы — 2025.pdf' },
     });
   });
 

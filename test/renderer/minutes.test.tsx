@@ -250,7 +250,7 @@ describe('minutes editor', () => {
     });
     await openMinutes();
     fireEvent.click(screen.getByTestId('minutes-export-ru'));
-    await waitFor(() => expect(downloads).toEqual(['esep-minutes-103200000-2025-02-12-ru.docx']));
+    await waitFor(() => expect(downloads).toEqual(['Протокол — Абайский район — 2025-02-12.docx']));
     const docx = createObjectURL.mock.calls[0]![0];
     expect(docx.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     // The core's own document, a ZIP: not a stand-in.

@@ -4,7 +4,7 @@ import type { Minutes } from '../../../shared/contract/minutes.contract';
 import type { Language } from '../../../shared/contract/schemas';
 import type { UnitSummary } from '../../../shared/contract/types';
 import { blockText, type Block, type Paragraph } from '../../../shared/documents/document';
-import { minutesDocument } from '../../../shared/documents/minutes.document';
+import { minutesDocument, VENUE_ON_DATE_LINE } from '../../../shared/documents/minutes.document';
 import { createI18n } from '../../../shared/i18n';
 
 // Names as the classifier writes them: the document spells them out.
@@ -112,8 +112,25 @@ describe('the minutes as a document model', () => {
       expect(para(title)).toMatchObject({ align: 'center', runs: [{ text: e.title, bold: true }] });
       expect(blockText(kind!)).toBe(e.kind);
       // Date left, the venue right (the minutes give no place: the meeting's venue stands in).
-      expect(dateRow).toMatchObject({ type: 'row', cells: [{ widthPct: 40 }, { widthPct: 60 }] });
+      expect(dateRow).toMatchObject({ type: 'row', cells: [{ widthPct: 35 }, { widthPct: 65 }] });
       expect(blockText(dateRow!)).toBe(`${e.date}\tМәдениет үйі`);
+    });
+
+    it(`gives a long venue a line of its own instead of a narrow column; numbers the pages (${lng})`, () => {
+      const venue = 'Қараауыл ауылы, Абай көшесі 12, ауылдық мәдениет үйінің үлкен залы';
+      expect([...venue].length).toBeGreaterThan(VENUE_ON_DATE_LINE);
+      const doc = minutesDocument(
+        { minutes: { ...minutes('final'), place: venue }, meeting, unit: UNIT, language: lng, localities: [VILLAGE], localDate: () => '2025-01-20' },
+        createI18n(lng).t,
+      );
+      const [, , , date, place] = doc.blocks;
+      expect(para(date)).toMatchObject({ align: 'left', runs: [{ text: e.date }] });
+      expect(para(place)).toMatchObject({ align: 'right', runs: [{ text: venue }] });
+      const fits = 'Қараауыл ауылы, мәдениет үйінің үлкен залы';
+      expect([...fits].length).toBeLessThanOrEqual(VENUE_ON_DATE_LINE);
+      const short = minutesDocument({ minutes: { ...minutes('final'), place: fits }, meeting, unit: UNIT, language: lng, localities: [VILLAGE] }, createI18n(lng).t);
+      expect(short.blocks[3]).toMatchObject({ type: 'row', cells: [{ widthPct: 35 }, { widthPct: 65 }] });
+      expect(doc.pageNumbers).toBe(lng === 'kk' ? 'Бет {page} / {pages}' : 'Страница {page} из {pages}');
     });
 
     it(`labels, numbers and spells out what was typed (${lng})`, () => {
