@@ -23,20 +23,26 @@ export interface MinutesDocInput {
 }
 
 /**
- * The longest venue that fits on the line of the date, in characters of 14 pt Times: the
- * date takes 35 % of the text width (its longest form, "2025 жылғы 15 қыркүйек", about 55 mm),
- * the venue the other 65 % (about 104 mm, 44 average letters). A longer one takes a line of its
- * own across the page rather than wrapping into a column.
+ * Letters of 14 pt Times on a line of the text width, as LibreOffice and Word print mixed
+ * Kazakh and Russian text: about 56; the layout below keeps two letters to spare.
  */
-export const VENUE_ON_DATE_LINE = 44;
+export const LINE_LETTERS = 56;
 
-/** The date on the left, the venue on the right: on one line, or the venue under the date. */
+/**
+ * The date on the left, the venue on the right. The date's cell is as wide as the date needs
+ * ("2025 жылғы 15 қыркүйек" takes more than "15 января 2025 г."), the venue has the rest of
+ * the line; a venue longer than that takes a line of its own across the page rather than
+ * wrapping into a narrow column.
+ */
 function dateAndPlace(date: string, place: string): Block[] {
-  if ([...place].length <= VENUE_ON_DATE_LINE) {
+  const dateLetters = [...date].length + 2;
+  const venueLetters = LINE_LETTERS - dateLetters - 2;
+  if ([...place].length <= venueLetters) {
+    const datePct = Math.ceil((dateLetters / LINE_LETTERS) * 100);
     return [
       row([
-        { widthPct: 35, paragraphs: [p(date, { align: 'left' })] },
-        { widthPct: 65, paragraphs: [p(place, { align: 'right' })] },
+        { widthPct: datePct, paragraphs: [p(date, { align: 'left' })] },
+        { widthPct: 100 - datePct, paragraphs: [p(place, { align: 'right' })] },
       ]),
     ];
   }

@@ -7,7 +7,7 @@ import type { ActionPlan } from '../../shared/contract/action-plan.contract';
 import type { FileData } from '../../shared/contract/minutes.contract';
 import type { Language } from '../../shared/contract/schemas';
 import { ABAY_DISTRICT, KARAAUYL_OKRUG } from '../helpers/temp-core';
-import { documentText, officeRenderer, renderDocx } from '../helpers/docx-render';
+import { documentText, footerParts, officeRenderer, renderDocx } from '../helpers/docx-render';
 import { createHandlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { DECISION_LIGHT, DECISION_WATER, planWorld } from './plan-fixtures';
@@ -187,6 +187,7 @@ describe('actionPlan:export as DOCX', () => {
       const xml = strFromU8(unzipSync(new Uint8Array(docx))['word/document.xml']!);
       expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/);
       expect(xml).toContain('<w:tblHeader/>');
+      expect(footerParts(docx)).toEqual(language === 'kk' ? ['Бет ', '{PAGE}', ' / ', '{NUMPAGES}'] : ['Страница ', '{PAGE}', ' из ', '{NUMPAGES}']);
       // The street light's number and text span its two measures.
       expect(xml).toMatch(/<w:vMerge w:val="restart"\/>/);
       expect(xml).toMatch(/<w:vMerge w:val="continue"\/>|<w:vMerge\/>/);

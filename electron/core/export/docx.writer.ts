@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  LineRuleType,
   Packer,
   PageNumber,
   PageBreak as DocxPageBreak,
@@ -265,7 +266,9 @@ export async function writeDocx(model: DocumentModel): Promise<Buffer> {
       default: {
         document: {
           run: { font: OFFICIAL_PAGE.font, size: OFFICIAL_PAGE.fontSizePt * 2, language: { value: model.language === 'kk' ? 'kk-KZ' : 'ru-RU' } },
-          paragraph: { spacing: { line: Math.round(240 * OFFICIAL_PAGE.lineSpacing) } },
+          // The rule said, not left to the reader: LibreOffice takes a bare `w:line` as exact
+          // twips, so 14 pt letters on 12 pt lines lost their Kazakh marks to the line above.
+          paragraph: { spacing: { line: Math.round(240 * OFFICIAL_PAGE.lineSpacing), lineRule: LineRuleType.AUTO } },
         },
       },
     },
