@@ -72,9 +72,9 @@ export function documentFileName(parts: readonly string[], extension: string): s
     if (kept === '') clean.splice(longest, 1);
     else clean[longest] = `${kept}…`;
   }
-  if (clean.length === 0) return safeFileName(`esep${tail}`);
   // "а.о." before ".docx" would read "а.о..docx".
-  return safeFileName(clean.join(SEPARATOR).replace(/\.+$/, '') + tail, `esep${tail}`);
+  const stem = clean.join(SEPARATOR).replace(/[.\s]+$/, '');
+  return stem === '' ? `esep${tail}` : safeFileName(stem + tail, `esep${tail}`);
 }
 
 /**
