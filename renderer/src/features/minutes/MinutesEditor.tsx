@@ -29,7 +29,7 @@ interface Props {
 }
 
 /** The editor's shortcuts, shown on screen and in the buttons' tooltips. */
-export const KEYS = {
+const KEYS = {
   next: ['Ctrl', 'Enter'],
   item: ['Alt', 'Shift', 'A'],
   decision: ['Alt', 'Shift', 'D'],
@@ -37,6 +37,23 @@ export const KEYS = {
 } as const;
 
 const keysText = (keys: readonly string[]) => keys.join('+');
+
+/** A button that adds a row, its shortcut in its tooltip and for screen readers. */
+function AddButton({ label, keys, testId, onClick }: { label: string; keys: readonly string[]; testId: string; onClick: () => void }) {
+  const { t } = useT();
+  return (
+    <button
+      type="button"
+      className="button button--small align-start"
+      data-testid={testId}
+      aria-keyshortcuts={keysText(keys)}
+      title={t('Minutes.withShortcut', { action: label, keys: keysText(keys) })}
+      onClick={onClick}
+    >
+      {label}
+    </button>
+  );
+}
 
 /**
  * The live capture of the minutes, keyboard-first: Ctrl+Enter adds the next speaker or decision
@@ -242,16 +259,7 @@ export function MinutesEditor({ body, localities, edit, onBlur, onFocus }: Props
                 </li>
               ))}
             </ol>
-            <button
-              type="button"
-              className="button button--small align-start"
-              data-testid={`speech-add-${i}`}
-              aria-keyshortcuts={keysText(KEYS.next)}
-              title={t('Minutes.withShortcut', { action: t('Minutes.addSpeech'), keys: keysText(KEYS.next) })}
-              onClick={() => newSpeechIn(i)}
-            >
-              {t('Minutes.addSpeech')}
-            </button>
+            <AddButton label={t('Minutes.addSpeech')} keys={KEYS.next} testId={`speech-add-${i}`} onClick={() => newSpeechIn(i)} />
 
             <h4 className="minutes-subtitle">{t('Minutes.decided')}</h4>
             <ol className="minutes-rows">
@@ -280,16 +288,7 @@ export function MinutesEditor({ body, localities, edit, onBlur, onFocus }: Props
                 </li>
               ))}
             </ol>
-            <button
-              type="button"
-              className="button button--small align-start"
-              data-testid={`decision-add-${i}`}
-              aria-keyshortcuts={keysText(KEYS.decision)}
-              title={t('Minutes.withShortcut', { action: t('Minutes.addDecision'), keys: keysText(KEYS.decision) })}
-              onClick={() => newDecisionIn(i)}
-            >
-              {t('Minutes.addDecision')}
-            </button>
+            <AddButton label={t('Minutes.addDecision')} keys={KEYS.decision} testId={`decision-add-${i}`} onClick={() => newDecisionIn(i)} />
             <div className="minutes-item-remove">
               {confirmingItem === item.id ? (
                 <span className="attachment-confirm" role="group" data-testid={`item-${i}-remove-ask`}>
@@ -318,16 +317,7 @@ export function MinutesEditor({ body, localities, edit, onBlur, onFocus }: Props
           </li>
         ))}
       </ol>
-      <button
-        type="button"
-        className="button button--small align-start"
-        data-testid="minutes-item-add"
-        aria-keyshortcuts={keysText(KEYS.item)}
-        title={t('Minutes.withShortcut', { action: t('Minutes.addItem'), keys: keysText(KEYS.item) })}
-        onClick={newItem}
-      >
-        {t('Minutes.addItem')}
-      </button>
+      <AddButton label={t('Minutes.addItem')} keys={KEYS.item} testId="minutes-item-add" onClick={newItem} />
       <CarryOverItem edit={edit} />
     </div>
   );
