@@ -85,6 +85,8 @@ describe('finalising minutes with gaps', () => {
     const problems = await screen.findByTestId('minutes-problems');
     expect(problems.textContent).toContain('төраға көрсетілмеген');
     expect(screen.queryByTestId('finalize-confirm')).toBeNull();
+    // The cursor is where the first missing thing goes.
+    expect(document.activeElement).toBe(screen.getByTestId('minutes-chair'));
   });
 });
 

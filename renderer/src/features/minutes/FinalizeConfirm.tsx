@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { MinutesGap } from '../../../../shared/domain/minutes/gaps';
+import type { MinutesProblem } from '../../../../shared/domain/minutes/minutes';
 import { useT } from '../../i18n';
 
 /** The editor's field (by test id) where a gap is filled in. */
@@ -24,6 +25,14 @@ export function gapTarget(gap: MinutesGap): string {
       return `speech-${i}-${j}-speaker`;
   }
 }
+
+/** The editor's field (by test id) where what finalising requires is typed. */
+export const PROBLEM_TARGET: Record<MinutesProblem, string> = {
+  chair_missing: 'minutes-chair',
+  secretary_missing: 'minutes-secretary',
+  attendance_missing: 'minutes-present-count',
+  no_agenda_item: 'minutes-item-add',
+};
 
 const FOCUSABLE = 'button:not(:disabled)';
 

@@ -13,7 +13,7 @@ import { ReceivedMark } from '../../components/ReceivedMark';
 import { useReceived } from '../../hooks/useReceived';
 import { useSubtree } from '../../hooks/useSubtree';
 import { Attachments } from './Attachments';
-import { FinalizeConfirm, gapTarget } from './FinalizeConfirm';
+import { FinalizeConfirm, gapTarget, PROBLEM_TARGET } from './FinalizeConfirm';
 import { MinutesEditor } from './MinutesEditor';
 import { MinutesOfficials } from './MinutesOfficials';
 import { MinutesView } from './MinutesView';
@@ -139,8 +139,12 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
     setBusy(false);
     if (result.ok) return setFocusView(true);
     const { error } = result;
-    if (error.code === 'minutes_incomplete' && Array.isArray(error.details?.['problems'])) setProblems(error.details['problems'] as MinutesProblem[]);
-    else setActionError(error);
+    if (error.code === 'minutes_incomplete' && Array.isArray(error.details?.['problems'])) {
+      const refused = error.details['problems'] as MinutesProblem[];
+      setProblems(refused);
+      // The cursor goes where the first missing thing is typed.
+      if (refused[0]) document.querySelector<HTMLElement>(`[data-testid="${PROBLEM_TARGET[refused[0]]}"]`)?.focus();
+    } else setActionError(error);
   }
 
   async function onAmend() {
