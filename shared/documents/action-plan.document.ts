@@ -6,7 +6,7 @@ import type { IsoDate } from '../domain/dates';
 import { formatAmount } from '../domain/issues/plan';
 import { akimOfficeName, akimOfUnit, unitFullName } from '../domain/units/office-name';
 import { formatOfficialDate } from '../format/dates';
-import { paragraph as p, type DocumentModel, type Paragraph, type TableCell } from './document';
+import { pageFooter, paragraph as p, type DocumentModel, type Paragraph, type TableCell } from './document';
 
 /**
  * The action plan (план мероприятий / іс-шаралар жоспары) as printed: the akim's office, the
@@ -168,5 +168,5 @@ export function actionPlanDocument(input: PlanDocInput, t: TFunction): DocumentM
     fontSizePt: 11,
   });
   if (groups.length === 0) blocks.push(p(t('PlanDoc.empty'), { align: 'center', beforePt: 12 }));
-  return { title: heading.title, language: input.language, orientation: 'landscape', blocks };
+  return { title: heading.title, language: input.language, orientation: 'landscape', pageNumbers: pageFooter(t), blocks };
 }

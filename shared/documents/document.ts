@@ -119,8 +119,12 @@ export interface DocumentModel {
   language: 'kk' | 'ru';
   /** The page turned sideways for a wide table; portrait unless said. */
   orientation?: 'portrait' | 'landscape';
-  /** "n / N" centred in the footer of every page. */
-  pageNumbers?: boolean;
+  /**
+   * The footer centred on every page, in the document's language, `{page}` and `{pages}`
+   * standing for the page's number and the count ("Страница {page} из {pages}"): see
+   * `pageFooter`. None when absent.
+   */
+  pageNumbers?: string;
   blocks: Block[];
 }
 
@@ -136,7 +140,25 @@ export const OFFICIAL_PAGE = {
   fontSizePt: 14,
   /** The first-line indent of body paragraphs. */
   indentMm: 12.5,
+  /**
+   * Line spacing as a multiple of single: 1.15, not 1, so the marks of Ә, Ғ, Қ, Ң, Ө, Ұ, Ү, Һ, І
+   * and the tails of Қ, Ң, Ұ, Ғ do not touch the line above or below.
+   */
+  lineSpacing: 1.15,
 } as const;
+
+/** The page footer template of `DocumentModel.pageNumbers`, in the language `t` speaks. */
+export function pageFooter(t: (key: string, options: Record<string, string>) => string): string {
+  return t('DocumentPage.footer', { page: '{page}', pages: '{pages}' });
+}
+
+/** The footer template cut into text and the numbers it stands for, in order. */
+export function pageFooterParts(template: string): Array<string | { field: 'page' | 'pages' }> {
+  return template
+    .split(/(\{pages?\})/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '{page}' ? { field: 'page' as const } : part === '{pages}' ? { field: 'pages' as const } : part));
+}
 
 export interface ParagraphOptions {
   align?: Align;

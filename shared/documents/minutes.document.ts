@@ -6,7 +6,7 @@ import { fromYmd, type IsoDate } from '../domain/dates';
 import type { AgendaItem, Decision } from '../domain/minutes/minutes';
 import { akimOfficeName, unitFullName } from '../domain/units/office-name';
 import { formatOfficialDate } from '../format/dates';
-import { paragraph as p, row, type Block, type DocumentModel, type Paragraph, type Run } from './document';
+import { pageFooter, paragraph as p, row, type Block, type DocumentModel, type Paragraph, type Run } from './document';
 
 export interface MinutesDocInput {
   minutes: Minutes;
@@ -20,6 +20,33 @@ export interface MinutesDocInput {
    * computer's time zone, which is the akimat's own.
    */
   localDate?: (instant: number) => IsoDate;
+}
+
+/**
+ * Letters of 14 pt Times on a line of the text width, as LibreOffice and Word print mixed
+ * Kazakh and Russian text: about 56; the layout below keeps two letters to spare.
+ */
+export const LINE_LETTERS = 56;
+
+/**
+ * The date on the left, the venue on the right. The date's cell is as wide as the date needs
+ * ("2025 жылғы 15 қыркүйек" takes more than "15 января 2025 г."), the venue has the rest of
+ * the line; a venue longer than that takes a line of its own across the page rather than
+ * wrapping into a narrow column.
+ */
+function dateAndPlace(date: string, place: string): Block[] {
+  const dateLetters = [...date].length + 2;
+  const venueLetters = LINE_LETTERS - dateLetters - 2;
+  if ([...place].length <= venueLetters) {
+    const datePct = Math.ceil((dateLetters / LINE_LETTERS) * 100);
+    return [
+      row([
+        { widthPct: datePct, paragraphs: [p(date, { align: 'left' })] },
+        { widthPct: 100 - datePct, paragraphs: [p(place, { align: 'right' })] },
+      ]),
+    ];
+  }
+  return [p(date, { align: 'left' }), p(place, { align: 'right' })];
 }
 
 function computerLocalDate(instant: number): IsoDate {
@@ -65,10 +92,7 @@ export function minutesDocument(input: MinutesDocInput, t: TFunction): DocumentM
     p([bold(akimOfficeName(unit, lng))], { align: 'center', afterPt: 12 }),
     p([bold(title)], { align: 'center' }),
     p(t(`MinutesDoc.kind.${meeting.kind}`), { align: 'center', afterPt: 12 }),
-    row([
-      { widthPct: 40, paragraphs: [p(date ? formatOfficialDate(date, lng) : '', { align: 'left' })] },
-      { widthPct: 60, paragraphs: [p(place, { align: 'right' })] },
-    ]),
+    ...dateAndPlace(date ? formatOfficialDate(date, lng) : '', place),
     p('', { afterPt: 6 }),
   );
 
@@ -113,7 +137,7 @@ export function minutesDocument(input: MinutesDocInput, t: TFunction): DocumentM
     }
   }
 
-  return { title: `${t('MinutesDoc.title')} ${number}`.trim(), language: lng, blocks };
+  return { title: `${t('MinutesDoc.title')} ${number}`.trim(), language: lng, pageNumbers: pageFooter(t), blocks };
 }
 
 function agendaItem(item: AgendaItem, n: number, t: TFunction, lng: Language, localities: Map<string, string>): Paragraph[] {

@@ -9,7 +9,7 @@ import { emptyFigures, medianDaysToClose, NO_CATEGORY, resolvedShare, subtreeFig
 import { namePeriod, type ReportPeriod } from '../domain/reports/period';
 import { akimOfficeName, akimOfUnit, unitFullName } from '../domain/units/office-name';
 import { formatOfficialDate } from '../format/dates';
-import { paragraph as p, row, type Block, type Chart, type DocumentModel, type Paragraph, type TableCell } from './document';
+import { pageFooter, paragraph as p, row, type Block, type Chart, type DocumentModel, type Paragraph, type TableCell } from './document';
 
 /**
  * The period report and the point 3 information note: the tables once, as values (`reportTables`),
@@ -679,5 +679,5 @@ export function reportDocument(input: ReportDocInput, t: TFunction): DocumentMod
         ]
       : [];
   blocks.push(...sectionBlocks(input, scope, tables, signature, t));
-  return { title, language: lng, pageNumbers: true, blocks };
+  return { title, language: lng, pageNumbers: pageFooter(t), blocks };
 }

@@ -312,7 +312,7 @@ describe('the issue log in Chromium', () => {
     }
 
     const docx = await downloaded(p, 'plan-export-docx-ru');
-    expect(docx.name).toMatch(/-ru\.docx$/);
+    expect(docx.name).toMatch(/^План мероприятий — .+\.docx$/);
     const text = documentText(docx.data);
     for (const issue of ISSUES) expect(text).toContain(issue.text);
     expect(text).toContain('Мектеп шатырын жөндеу');

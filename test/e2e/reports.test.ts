@@ -155,7 +155,7 @@ describe('Exporting a report from the screen in Chromium', () => {
 
     for (const format of REPORT_FORMATS) {
       const file = await exportAs(p, format);
-      expect(file.name).toBe(`esep-report-${ABAY_DISTRICT}-2025-kk.${format}`);
+      expect(file.name).toBe(`Есеп — Абай ауданы — 2025.${format}`);
       expect(file.said).toBe(`Файл сақталды: ${file.name}`);
       if (format === 'docx') expect(documentText(file.data)).toContain('Абай ауданы');
     }
@@ -172,7 +172,7 @@ describe('Exporting a report from the screen in Chromium', () => {
     await panelFits(p);
     await screenshot(p, 'report-export-ru');
     const pdf = await exportAs(p, 'pdf');
-    expect(pdf.name).toBe(`esep-report-${ABAY_DISTRICT}-2025-ru.pdf`);
+    expect(pdf.name).toBe('Отчет — Абайский район — 2025.pdf');
     expect(pdf.said).toBe(`Файл сохранен: ${pdf.name}`);
     expect(problems).toEqual([]);
   });
@@ -198,7 +198,7 @@ describe('Exporting a report from the screen in Chromium', () => {
     await screenshot(p, 'report-export-note-kk');
 
     const pdf = await exportAs(p, 'pdf');
-    expect(pdf.name).toBe(`esep-point3-${ASTANA}-2025-kk.pdf`);
+    expect(pdf.name).toBe('Ақпарат (3-тармақ) — Астана қ. — 2025.pdf');
     // What came of it is in view, under the button, however long the panel is.
     const done = (await p.getByTestId('report-export-done').boundingBox())!;
     expect(done.y + done.height).toBeLessThanOrEqual(768);
@@ -212,7 +212,7 @@ describe('Exporting a report from the screen in Chromium', () => {
     await panelFits(p);
     await screenshot(p, 'report-export-note-ru');
     const docx = await exportAs(p, 'docx');
-    expect(docx.name).toBe(`esep-point3-${ASTANA}-2025-ru.docx`);
+    expect(docx.name).toBe('Информация (п. 3) — г.Астана — 2025.docx');
     expect(documentText(docx.data)).toContain('ИНФОРМАЦИЯ');
     expect(problems).toEqual([]);
   });

@@ -15,6 +15,17 @@ export function documentText(docx: Buffer): string {
     .replaceAll('&amp;', '&');
 }
 
+/**
+ * The default footer's text and fields in order, a field as `{PAGE}` or `{NUMPAGES}`; null
+ * when no section has a footer.
+ */
+export function footerParts(docx: Buffer): string[] | null {
+  const files = unzipSync(new Uint8Array(docx));
+  if (!/<w:footerReference w:type="default" r:id="[^"]+"\/>/.test(strFromU8(files['word/document.xml']!))) return null;
+  const footer = strFromU8(files[Object.keys(files).find((f) => /^word\/footer\d+\.xml$/.test(f))!]!);
+  return [...footer.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => m[1] ?? `{${m[2]!.trim()}}`);
+}
+
 /** LibreOffice's command, when it and poppler (pdftotext, pdftoppm, pdfinfo) are on the PATH. */
 export function officeRenderer(): string | null {
   const soffice = ['libreoffice', 'soffice'].find((cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0);
@@ -22,11 +33,30 @@ export function officeRenderer(): string | null {
   return soffice && poppler ? soffice : null;
 }
 
+/** A line of the first page as printed: its words, and the top and bottom of their boxes, in points. */
+export interface PrintedLine {
+  text: string;
+  top: number;
+  bottom: number;
+}
+
+/** pdftotext's word boxes grouped into lines by their top, top to bottom. */
+function printedLines(bbox: string): PrintedLine[] {
+  const lines = new Map<number, PrintedLine>();
+  for (const m of bbox.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    const top = Number(m[1]);
+    const line = lines.get(top) ?? { text: '', top, bottom: Number(m[2]) };
+    line.text = line.text === '' ? m[3]! : `${line.text} ${m[3]}`;
+    lines.set(top, line);
+  }
+  return [...lines.values()].sort((a, b) => a.top - b.top);
+}
+
 /**
  * A Word file as LibreOffice prints it: the PDF's page info and text (pdftotext -layout), and
  * its first page as a PNG at 60 dpi in test-results/<name>.png, to look at.
  */
-export function renderDocx(soffice: string, docx: Buffer, name: string): { info: string; text: string; png: string } {
+export function renderDocx(soffice: string, docx: Buffer, name: string): { info: string; text: string; png: string; lines: PrintedLine[] } {
   const dir = tempDir('esep-docx-');
   try {
     const file = path.join(dir, `${name}.docx`);
@@ -44,6 +74,7 @@ export function renderDocx(soffice: string, docx: Buffer, name: string): { info:
       info: execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }),
       text: execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }),
       png: `${out}.png`,
+      lines: printedLines(execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' })),
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

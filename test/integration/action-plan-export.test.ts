@@ -7,7 +7,7 @@ import type { ActionPlan } from '../../shared/contract/action-plan.contract';
 import type { FileData } from '../../shared/contract/minutes.contract';
 import type { Language } from '../../shared/contract/schemas';
 import { ABAY_DISTRICT, KARAAUYL_OKRUG } from '../helpers/temp-core';
-import { documentText, officeRenderer, renderDocx } from '../helpers/docx-render';
+import { documentText, footerParts, officeRenderer, renderDocx } from '../helpers/docx-render';
 import { createHandlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { DECISION_LIGHT, DECISION_WATER, planWorld } from './plan-fixtures';
@@ -104,7 +104,7 @@ describe('actionPlan:export as XLSX', () => {
   for (const language of ['kk', 'ru'] as const) {
     it(`writes the official table in ${language}, read back cell by cell`, async () => {
       const file = await exported(language, 'xlsx');
-      expect(file.fileName).toBe(`esep-action-plan-${KARAAUYL_OKRUG}-2025-07-10-${language}.xlsx`);
+      expect(file.fileName).toBe(`${language === 'kk' ? 'Іс-шаралар жоспары — Қараауыл а.о.' : 'План мероприятий — Карааульский с.о.'} — 2025-07-10.xlsx`);
       expect(file.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const wb = await workbook(file);
       expect(wb.worksheets.map((s) => s.name)).toEqual(language === 'kk' ? ['Жоспар', 'Тізілім'] : ['План', 'Реестр']);
@@ -157,7 +157,7 @@ describe('actionPlan:export as XLSX', () => {
 
   it('writes a period’s plan with its title and period, over the unit’s subtree', async () => {
     const file = await exported('ru', 'xlsx', { unitKato: ABAY_DISTRICT, from: '2025-07-01', to: '2025-09-30' });
-    expect(file.fileName).toBe(`esep-action-plan-${ABAY_DISTRICT}-2025-07-01-2025-09-30-ru.xlsx`);
+    expect(file.fileName).toBe('План мероприятий — Абайский район — 2025-07-01 – 2025-09-30.xlsx');
     const sheet = (await workbook(file)).worksheets[0]!;
     expect(text(sheet.getCell(1, 1))).toBe('Аппарат акима Абайского района');
     expect(text(sheet.getCell(2, 1))).toBe('План мероприятий по решению вопросов, поднятых на встречах акима Абайского района с населением');
@@ -171,7 +171,7 @@ describe('actionPlan:export as DOCX', () => {
   for (const language of ['kk', 'ru'] as const) {
     it(`writes the plan as a landscape table in ${language}`, async () => {
       const file = await exported(language, 'docx');
-      expect(file.fileName).toBe(`esep-action-plan-${KARAAUYL_OKRUG}-2025-07-10-${language}.docx`);
+      expect(file.fileName).toBe(`${language === 'kk' ? 'Іс-шаралар жоспары — Қараауыл а.о.' : 'План мероприятий — Карааульский с.о.'} — 2025-07-10.docx`);
       const docx = Buffer.from(file.dataBase64, 'base64');
       const content = documentText(docx);
       // The printed table joins the funding source and amount in one column.
@@ -187,6 +187,7 @@ describe('actionPlan:export as DOCX', () => {
       const xml = strFromU8(unzipSync(new Uint8Array(docx))['word/document.xml']!);
       expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/);
       expect(xml).toContain('<w:tblHeader/>');
+      expect(footerParts(docx)).toEqual(language === 'kk' ? ['Бет ', '{PAGE}', ' / ', '{NUMPAGES}'] : ['Страница ', '{PAGE}', ' из ', '{NUMPAGES}']);
       // The street light's number and text span its two measures.
       expect(xml).toMatch(/<w:vMerge w:val="restart"\/>/);
       expect(xml).toMatch(/<w:vMerge w:val="continue"\/>|<w:vMerge\/>/);

@@ -250,7 +250,7 @@ describe('esep report --format docx|xlsx|pdf', () => {
       expect(r.code, r.stderr).toBe(0);
       const { file } = JSON.parse(r.stdout);
       expect(path.dirname(file)).toBe(fs.realpathSync(dir));
-      expect(path.basename(file)).toMatch(/^esep-report-103200000-2025.*\.pdf$/);
+      expect(path.basename(file)).toBe('Есеп — Абай ауданы — 2025.pdf');
       expect(fs.readFileSync(file).subarray(0, 4).toString('latin1')).toBe('%PDF');
     } finally {
       process.chdir(cwd);

@@ -7,7 +7,7 @@ import type { UnitSummary } from '../../shared/contract/types';
 import type { Language } from '../../shared/contract/schemas';
 import { blankMeeting } from '../../shared/contract/meeting-defaults';
 import { detectFileType } from '../../electron/core/files/file-type';
-import { documentText, officeRenderer, renderDocx } from '../helpers/docx-render';
+import { documentText, footerParts, officeRenderer, renderDocx } from '../helpers/docx-render';
 
 const UNIT: UnitSummary = { kato: '103230000', kind: 'rural_okrug', nameKk: 'Қараауыл ауылдық округі', nameRu: 'Караульский сельский округ', parent: '103200000' };
 const VILLAGE: UnitSummary = { kato: '103230100', kind: 'locality', nameKk: 'Қараауыл ауылы', nameRu: 'село Караул', parent: '103230000' };
@@ -117,6 +117,34 @@ describe('the minutes as DOCX', () => {
     expect(styles).toMatch(/<w:sz w:val="28"\/>/);
   });
 
+  it('numbers its pages in the footer with Word fields, in the document language; spaces lines at 1.15', async () => {
+    for (const [language, words] of [
+      ['kk', ['Бет ', ' / ']],
+      ['ru', ['Страница ', ' из ']],
+    ] as const) {
+      const docx = await build(language);
+      expect(footerParts(docx)).toEqual([words[0], '{PAGE}', words[1], '{NUMPAGES}']);
+      const files = unzipSync(new Uint8Array(docx));
+      // The rule said: LibreOffice reads a bare w:line as exact twips.
+      expect(strFromU8(files['word/styles.xml']!)).toMatch(/<w:pPrDefault><w:pPr><w:spacing w:line="276" w:lineRule="auto"\/>/);
+    }
+  });
+
+  it('gives the venue the width it needs: 65 % of the line beside the date, or a line of its own', async () => {
+    const gridOf = (xml: string) => [...xml.slice(0, xml.indexOf('</w:tbl>')).matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    // A4 less the 30 mm and 20 mm margins, in twips.
+    const textWidth = 11906 - 1701 - 1134;
+    const short = strFromU8(unzipSync(new Uint8Array(await build('kk')))['word/document.xml']!);
+    // "2025 жылғы 15 қаңтар" and two letters to spare, of 56 on a line: 40 %.
+    expect(gridOf(short)).toEqual([Math.round(textWidth * 0.4), Math.round(textWidth * 0.6)]);
+    const venue = 'Қараауыл ауылы, Абай көшесі 12, мәдениет үйі';
+    const long = await buildMinutesDocx({ minutes: { ...minutes('final'), place: venue }, meeting, unit: UNIT, language: 'kk', localities: [VILLAGE] });
+    const xml = strFromU8(unzipSync(new Uint8Array(long))['word/document.xml']!);
+    // The first table is now the signatures', after the venue's own right-aligned paragraph.
+    expect(xml.indexOf(venue)).toBeLessThan(xml.indexOf('<w:tbl>'));
+    expect(xml.slice(0, xml.indexOf(venue))).toMatch(/<w:jc w:val="right"\/>(?:(?!<w:p>).)*$/s);
+  });
+
   describe('rendered by LibreOffice', () => {
     const soffice = officeRenderer();
     const optOut = process.env.ESEP_NO_LIBREOFFICE === '1';
@@ -144,5 +172,36 @@ describe('the minutes as DOCX', () => {
         expect(fs.statSync(png).size).toBeGreaterThan(1000);
       });
     }
+
+    it('prints "page N of M" on each page of long minutes, the venue on one line, Kazakh lines apart', { timeout: 120_000 }, async () => {
+      const base = minutes('final');
+      const speeches = Array.from({ length: 24 }, (_, n) => ({
+        ...base.items[0]!.speeches[0]!,
+        id: `22222222-2222-4222-8222-2222222223${String(n).padStart(2, '0')}`,
+        gist: 'Ауылдағы көшелерде жарық жоқ, жолдар жөнделмеген, Құрылыс, Ғимарат, Өзен, Ұлы, Үй, Һәм, Іс.',
+      }));
+      const venue = 'Қараауыл ауылы, Абай көшесі 12, мәдениет үйі';
+      const docx = await buildMinutesDocx({
+        minutes: { ...base, place: venue, items: [{ ...base.items[0]!, speeches }] },
+        meeting,
+        unit: UNIT,
+        language: 'ru',
+        localities: [VILLAGE],
+      });
+      const { info, text, lines } = renderDocx(soffice, docx, 'minutes-long-ru');
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      expect(pages).toBeGreaterThan(1);
+      for (let n = 1; n <= pages; n++) expect(text).toContain(`Страница ${n} из ${pages}`);
+      // The venue is on one line of the PDF, not wrapped into a column.
+      expect(text.split('\n').some((line) => line.trim() === venue)).toBe(true);
+      // The lines of one speech: 1.15 apart at least (14 pt: 16.1 pt), and no line's letters
+      // reach into the next one's (the boxes hold the marks of Ә, Ғ, Қ, Ң, Ө, Ұ, Ү, Һ, І).
+      const speech = lines.filter((l) => /Құрылыс|Ғимарат|Һәм/.test(l.text));
+      expect(speech.length).toBeGreaterThan(3);
+      for (const [a, b] of speech.slice(1).map((l, n) => [speech[n]!, l] as const)) {
+        expect(b.top - a.top).toBeGreaterThanOrEqual(14 * 1.15);
+        expect(b.top).toBeGreaterThanOrEqual(a.bottom);
+      }
+    });
   });
 });

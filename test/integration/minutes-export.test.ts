@@ -53,7 +53,7 @@ describe('minutes:exportDocx through the dispatcher', () => {
       expect(envelope.ok).toBe(true);
       if (!envelope.ok) return;
       const file = envelope.value as { fileName: string; mime: string; dataBase64: string };
-      expect(file.fileName).toBe(`esep-minutes-${KARAAUYL_OKRUG}-2025-07-10-${language}.docx`);
+      expect(file.fileName).toBe(`${language === 'kk' ? 'Хаттама — Қараауыл а.о.' : 'Протокол — Карааульский с.о.'} — 2025-07-10.docx`);
       expect(file.mime).toMatch(/wordprocessingml/);
       const xml = strFromU8(unzipSync(Buffer.from(file.dataBase64, 'base64'))['word/document.xml']!);
       expect(xml).toContain(heading);

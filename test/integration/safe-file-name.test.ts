@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { numberedFileName, safeFileName } from '../../electron/core/files/safe-file-name';
+import { documentFileName, MAX_DOCUMENT_NAME, numberedFileName, safeFileName } from '../../electron/core/files/safe-file-name';
 
 /** C1 controls, and the bidirectional and byte-order marks (Unicode's Bidi_Control, and U+FEFF), by code point. */
 const HIDDEN = [
@@ -121,6 +121,47 @@ describe('numberedFileName', () => {
         const numbered = numberedFileName(safeFileName(name), n);
         expect(problemsOnWindows(numbered)).toEqual([]);
         expect(numbered).toContain(` (${n})`);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('documentFileName: the name of every exported document', () => {
+  it('reads as the document, the unit and the date', () => {
+    expect(documentFileName(['Хаттама', 'Қараауыл а.о.', '2026-04-08'], 'docx')).toBe('Хаттама — Қараауыл а.о. — 2026-04-08.docx');
+    expect(documentFileName(['Протокол', 'Карааульский с.о.', '2026-04-08'], 'docx')).toBe('Протокол — Карааульский с.о. — 2026-04-08.docx');
+  });
+
+  it.each([
+    [['Есеп', 'Абай/Семей: "жаңа" <аудан>|?*', '2025'], 'Есеп — Абай Семей жаңа аудан — 2025.pdf'],
+    [['Есеп', '..\\..\\Windows\\System32', '2025'], 'Есеп — .. .. Windows System32 — 2025.pdf'],
+    [['CON', '', '  '], 'CON.pdf'],
+    [['NUL'], 'NUL.pdf'],
+    [['  ', '\u202e\u0000'], 'esep.pdf'],
+    [['.hidden', 'unit.'], '_hidden — unit.pdf'],
+    [['Отчет', 'с.о.\tАкмол\n', '2025'], 'Отчет — с.о. Акмол — 2025.pdf'],
+  ])('cleans hostile parts: %j', (parts, expected) => {
+    const name = documentFileName(parts, 'pdf');
+    expect(problemsOnWindows(name)).toEqual([]);
+    if (expected === 'CON.pdf' || expected === 'NUL.pdf') expect(name).toBe(`_${expected}`);
+    else expect(name).toBe(expected);
+  });
+
+  it('shortens the longest part (the unit) to 120 characters, keeping the word, the date and the extension', () => {
+    const name = documentFileName(['Іс-шаралар жоспары', 'Қараауыл ауылдық округі '.repeat(10), '2025-07-01 – 2025-09-30'], 'xlsx');
+    expect([...name].length).toBe(MAX_DOCUMENT_NAME);
+    expect(name.startsWith('Іс-шаралар жоспары — Қараауыл ауылдық округі')).toBe(true);
+    expect(name.endsWith('… — 2025-07-01 – 2025-09-30.xlsx')).toBe(true);
+  });
+
+  it('always gives a name within 120 characters that Windows, FAT32 and exFAT accept', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: nameChar, maxLength: 90 }), { maxLength: 4 }), (parts) => {
+        const name = documentFileName(parts, 'docx');
+        expect(problemsOnWindows(name)).toEqual([]);
+        expect([...name].length).toBeLessThanOrEqual(MAX_DOCUMENT_NAME);
+        expect(name.endsWith('.docx')).toBe(true);
       }),
       { numRuns: 1000 },
     );

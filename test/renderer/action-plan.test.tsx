@@ -152,7 +152,7 @@ describe('the action plan view', () => {
       const button = screen.getByTestId(`plan-export-${format}-${language}`);
       expect(button.textContent).toBe(`${format === 'xlsx' ? 'Excel' : 'Word'}, ${language === 'kk' ? 'Қазақша' : 'Русский'}`);
       fireEvent.click(button);
-      await screen.findByText(`Файл сақталды: esep-action-plan-${OKRUG.kato}-2025-01-20-${language}.${format}`);
+      await screen.findByText(`Файл сақталды: ${language === 'kk' ? `Іс-шаралар жоспары — ${OKRUG.nameKk}` : `План мероприятий — ${OKRUG.nameRu}`} — 2025-01-20.${format}`);
       expect(handler('actionPlan:export')).toHaveBeenLastCalledWith({ scope: { meetingId: MEETING_ID }, language, format });
     }
     // What was typed is saved before the first export.

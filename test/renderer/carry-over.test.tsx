@@ -76,34 +76,65 @@ describe('carry-over: the issues raised last time', () => {
     expect(screen.queryByTestId('carry-over')).toBeNull();
   });
 
-  it('adds the agenda item with the open issues to the next meeting’s minutes in one click', async () => {
-    // The district's held meeting reports on the district's open issue, not on its okrugs' ones.
+  it('offers the open issues as a checklist, all chosen; what is chosen becomes the agenda item', async () => {
+    // The district's held meeting reports on the district's open issues, not on its okrugs' ones.
     await seedJanuaryIssues();
     await districtIssue(null);
+    await seedIssue({ unitKato: ROOT.kato, meetingId: null, raisedOn: '2025-01-11', text: 'Аурухана жөнделмеген', deadline: null });
+    await seedIssue({ unitKato: ROOT.kato, meetingId: null, raisedOn: '2025-01-12', text: 'Көпір құлаған', deadline: null });
     await openHeldMinutes();
     const add = await screen.findByTestId('carry-over-add');
-    expect(add.textContent).toBe('Күн тәртібіне қосу: өткен жолы көтерілген мәселелер туралы есеп (1)');
+    expect(add.textContent).toBe('Күн тәртібіне қосу: өткен жолы көтерілген мәселелер туралы есеп (3)');
     fireEvent.click(add);
+    const pick = await screen.findByTestId('carry-over-pick');
+    const boxes = () => within(pick).getAllByRole('checkbox') as HTMLInputElement[];
+    expect(boxes().map((b) => b.checked)).toEqual([true, true, true]);
+    await waitFor(() => expect(document.activeElement).toBe(boxes()[0]));
+    expect(within(pick).getByTestId('carry-over-count').textContent).toBe('3 мәселенің 3 таңдалды');
+    // Nothing is in the minutes until the secretary says which.
+    expect(screen.queryByTestId('item-0-title')).toBeNull();
+
+    fireEvent.click(within(pick).getByTestId('carry-over-none'));
+    expect(boxes().map((b) => b.checked)).toEqual([false, false, false]);
+    expect((within(pick).getByTestId('carry-over-confirm') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(pick).getByTestId('carry-over-all'));
+    fireEvent.click(boxes()[1]!);
+    expect(within(pick).getByTestId('carry-over-count').textContent).toBe('3 мәселенің 2 таңдалды');
+    expect(within(pick).getByTestId('carry-over-confirm').textContent).toBe('Күн тәртібіне қосу (2 мәселе)');
+    fireEvent.click(within(pick).getByTestId('carry-over-confirm'));
+
     const title = (await screen.findByTestId('item-0-title')) as HTMLInputElement;
     expect(title.value).toBe('Өткен кездесуде көтерілген мәселелердің шешілу барысы туралы есеп');
     const heard = (screen.getByTestId('item-0-heard') as HTMLTextAreaElement).value.split('\n');
-    expect(heard).toEqual(['Өткен кездесулерде көтерілген, әлі шешілмеген мәселелер:', '1. тіркеу № 1: Аудандық жол жөнделмеген — Тіркелді']);
+    expect(heard).toEqual(['Өткен кездесулерде көтерілген, әлі шешілмеген мәселелер:', '1. тіркеу № 1: Аудандық жол жөнделмеген — Тіркелді', '2. тіркеу № 3: Көпір құлаған — Тіркелді']);
     await waitFor(() => expect(document.activeElement).toBe(title));
     // Offered once: the item is there now.
     expect(screen.queryByTestId('carry-over-add')).toBeNull();
+    expect(screen.queryByTestId('carry-over-pick')).toBeNull();
   });
 
-  it('adds it with Alt+Shift+R while typing in the minutes', async () => {
+  it('Alt+Shift+R while typing opens the checklist; Cancel adds nothing; the Russian count agrees', async () => {
+    await testCore().api.settings.setLanguage({ language: 'ru' });
     await districtIssue('2025-03-01');
-    await openHeldMinutes();
+    await openHeldMinutes('ru');
     await screen.findByTestId('carry-over-add');
     const chair = screen.getByTestId('minutes-chair');
     chair.focus();
     fireEvent.keyDown(chair, { key: 'R', code: 'KeyR', altKey: true, shiftKey: true });
+    const pick = await screen.findByTestId('carry-over-pick');
+    expect(within(pick).getByTestId('carry-over-count').textContent).toBe('Выбран 1 из 1');
+    expect(within(pick).getByTestId('carry-over-confirm').textContent).toBe('Добавить в повестку (1 вопрос)');
+    expect(pick.textContent).toMatch(/Аудандық жол жөнделмеген — .+, просрочено/);
+    fireEvent.click(within(pick).getByTestId('carry-over-cancel'));
+    expect(screen.queryByTestId('carry-over-pick')).toBeNull();
+    expect(screen.queryByTestId('item-0-title')).toBeNull();
+    fireEvent.keyDown(screen.getByTestId('minutes-chair'), { key: 'R', code: 'KeyR', altKey: true, shiftKey: true });
+    fireEvent.click(within(await screen.findByTestId('carry-over-pick')).getByTestId('carry-over-confirm'));
     const heard = (await screen.findByTestId('item-0-heard')) as HTMLTextAreaElement;
-    expect(heard.value).toContain('тіркеу № 1: Аудандық жол жөнделмеген — Тіркелді, мерзімі өткен');
+    expect(heard.value).toContain('Аудандық жол жөнделмеген');
     // Pressed again, nothing is added twice.
     fireEvent.keyDown(screen.getByTestId('item-0-heard'), { key: 'R', code: 'KeyR', altKey: true, shiftKey: true });
+    expect(screen.queryByTestId('carry-over-pick')).toBeNull();
     expect(screen.queryByTestId('item-1-title')).toBeNull();
   });
 });

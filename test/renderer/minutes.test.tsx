@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bodyOf } from '../../renderer/src/stores/minutes.store';
 import { handler, holdNext, startCore, testCore } from './test-core';
@@ -146,6 +146,15 @@ describe('minutes editor', () => {
     fireEvent.click(screen.getByTestId('minutes-item-add'));
     change('item-0-title', 'Ауылдың 2024 жылғы дамуы');
     fireEvent.click(screen.getByTestId('minutes-finalize'));
+    // What is still missing is asked about first; the secretary finalises anyway.
+    const ask = await screen.findByTestId('finalize-confirm');
+    expect(within(ask).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'хаттаманың нөмірі жоқ',
+      '1-мәселе бойынша сөйлеген ешкім жоқ',
+      '1-мәселе бойынша шешім жоқ',
+    ]);
+    expect(handler('minutes:finalize')).toHaveBeenCalledTimes(1);
+    fireEvent.click(within(ask).getByTestId('finalize-anyway'));
     await screen.findByTestId('minutes-view');
     // The pending change went first, then the finalise.
     expect(handler('minutes:save')).toHaveBeenCalled();
@@ -228,7 +237,8 @@ describe('minutes editor', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('decision-0-0-text')));
     fireEvent.keyDown(screen.getByTestId('decision-0-0-text'), { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('decision-0-1-text')));
-    expect(screen.getByText('Ctrl+Enter: келесі сөйлеуші немесе шешім')).toBeTruthy();
+    const shortcuts = screen.getByTestId('minutes-shortcuts');
+    expect(within(shortcuts).getByText('келесі сөйлеуші немесе шешім').previousElementSibling?.textContent).toBe('CtrlEnter');
   });
 
   it('exports DOCX and adds, lists and removes attachments', async () => {
@@ -240,7 +250,7 @@ describe('minutes editor', () => {
     });
     await openMinutes();
     fireEvent.click(screen.getByTestId('minutes-export-ru'));
-    await waitFor(() => expect(downloads).toEqual(['esep-minutes-103200000-2025-02-12-ru.docx']));
+    await waitFor(() => expect(downloads).toEqual(['Протокол — Абайский район — 2025-02-12.docx']));
     const docx = createObjectURL.mock.calls[0]![0];
     expect(docx.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     // The core's own document, a ZIP: not a stand-in.

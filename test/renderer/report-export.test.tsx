@@ -16,6 +16,8 @@ const YEAR_2025: ReportPeriod = { start: '2025-01-01', end: '2025-12-31' };
 const YEAR_2024: ReportPeriod = { start: '2024-01-01', end: '2024-12-31' };
 /** The capital: a city of republican significance's peer, Decree 615 group A. */
 const ASTANA = '710000000';
+/** The capital's names as the classifier writes them: the exported files are named by them. */
+const ASTANA_NAME = { kk: 'Астана қ.', ru: 'г.Астана' } as const;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Saving goes through a Blob URL, which jsdom does not have. */
@@ -81,7 +83,7 @@ describe('Exporting a district’s report', () => {
     expect(screen.getByTestId('report-export-personal-warning').textContent).toBe('Авторлардың аты-жөні мен телефондары файлға түседі; әр экспорт аудит журналына жазылады.');
     expect(submit().textContent).toBe('DOCX түрінде экспорттау');
 
-    expect(await exported()).toBe(`Файл сақталды: esep-report-${ROOT.kato}-2025-kk.docx`);
+    expect(await exported()).toBe(`Файл сақталды: Есеп — ${ROOT.nameKk} — 2025.docx`);
     expect(lastExport()).toEqual(input({}));
     expect(downloads).toHaveBeenCalledTimes(1);
     expect(downloads.mock.calls[0]![0].type).toBe(DOCX);
@@ -94,7 +96,7 @@ describe('Exporting a district’s report', () => {
     fireEvent.click(screen.getByTestId('report-export-section-categories'));
     fireEvent.click(screen.getByTestId('report-export-personal'));
     expect(screen.getByTestId('report-export-personal-warning').className).toContain('message--warning');
-    expect(await exported()).toBe(`Файл сақталды: esep-report-${ROOT.kato}-2025-ru.xlsx`);
+    expect(await exported()).toBe(`Файл сақталды: Отчет — ${ROOT.nameRu} — 2025.xlsx`);
     expect(lastExport()).toEqual(input({ format: 'xlsx', language: 'ru', sections: ['summary', 'units', 'unresolved'], personalData: true }));
 
     // Without the annex there is nowhere for names to go: the box is off and says why.
@@ -102,7 +104,7 @@ describe('Exporting a district’s report', () => {
     expect(checkbox('report-export-personal').disabled).toBe(true);
     expect(checkbox('report-export-personal').checked).toBe(false);
     expect(screen.getByTestId('report-export-personal-warning').textContent).toContain('тек шешілмеген сұрақтар қосымшасында');
-    expect(await exported()).toBe(`Файл сақталды: esep-report-${ROOT.kato}-2025-ru.xlsx`);
+    expect(await exported()).toBe(`Файл сақталды: Отчет — ${ROOT.nameRu} — 2025.xlsx`);
     expect(lastExport()).toEqual(input({ format: 'xlsx', language: 'ru', sections: ['summary', 'units'], personalData: false }));
   });
 
@@ -112,7 +114,7 @@ describe('Exporting a district’s report', () => {
     fireEvent.click(screen.getByTestId('report-quick-lastQuarter'));
     await waitFor(() => expect(screen.getByTestId('report-export-subject').textContent).toBe('Абай ауданы · 2025 жылдың II тоқсаны'));
     await waitFor(() => expect(blocked()).toBe(false));
-    expect(await exported()).toBe(`Файл сақталды: esep-report-${ROOT.kato}-2025-Q2-kk.docx`);
+    expect(await exported()).toBe(`Файл сақталды: Есеп — ${ROOT.nameKk} — 2025-Q2.docx`);
     expect(lastExport()).toEqual(input({ period: { start: '2025-04-01', end: '2025-06-30' } }));
   });
 
@@ -145,7 +147,7 @@ describe('Exporting a district’s report', () => {
     expect(blocked()).toBe(true);
     expect(screen.getByTestId('report-export-progress')).toBeTruthy();
     await act(async () => release());
-    expect((await screen.findByTestId('report-export-done')).textContent).toBe(`Файл сақталды: esep-report-${ROOT.kato}-2025-kk.docx`);
+    expect((await screen.findByTestId('report-export-done')).textContent).toBe(`Файл сақталды: Есеп — ${ROOT.nameKk} — 2025.docx`);
     expect(handler('reports:export')).toHaveBeenCalledTimes(1);
     expect(blocked()).toBe(false);
     expect(screen.queryByTestId('report-export-progress')).toBeNull();
@@ -161,7 +163,7 @@ describe('Exporting a district’s report', () => {
     expect((await screen.findByTestId('report-export-error')).textContent).toBe(`${ROOT.kato} бірлігі осы орнатудың жұмыс жиынына кірмейді.`);
     expect(screen.queryByTestId('report-export-done')).toBeNull();
     // The next try that works replaces the error with the file's name.
-    expect(await exported()).toBe(`Файл сақталды: esep-report-${ROOT.kato}-2025-kk.docx`);
+    expect(await exported()).toBe(`Файл сақталды: Есеп — ${ROOT.nameKk} — 2025.docx`);
     expect(screen.queryByTestId('report-export-error')).toBeNull();
   });
 
@@ -194,7 +196,7 @@ describe('The point 3 note of a group A unit', () => {
     fireEvent.click(screen.getByTestId('report-export-doc-point3'));
     expect((screen.getByTestId('report-export-note-year') as HTMLSelectElement).value).toBe('2024');
     expect(screen.getByTestId('report-export-subject').textContent).toBe('г.Астана · информация за 2024 год');
-    expect(await exported()).toBe(`Файл сохранен: esep-point3-${ASTANA}-2024-ru.docx`);
+    expect(await exported()).toBe(`Файл сохранен: Информация (п. 3) — ${ASTANA_NAME.ru} — 2024.docx`);
     expect(lastExport()).toEqual(input({ unitKato: ASTANA, period: YEAR_2024, document: 'point3', language: 'ru' }));
     // The first export is the day point 3 counts the note as sent: the row on screen says so.
     await waitFor(() => expect(screen.getByTestId('report-point3').textContent).toContain('Проинформировано 10 июля 2025 г.'));
@@ -204,7 +206,7 @@ describe('The point 3 note of a group A unit', () => {
     fireEvent.click(screen.getByTestId('report-export-format-xlsx'));
     fireEvent.click(screen.getByTestId('report-export-doc-period'));
     fireEvent.click(screen.getByTestId('report-export-doc-point3'));
-    expect(await exported()).toBe(`Файл сохранен: esep-point3-${ASTANA}-2023-ru.xlsx`);
+    expect(await exported()).toBe(`Файл сохранен: Информация (п. 3) — ${ASTANA_NAME.ru} — 2023.xlsx`);
     expect(lastExport()).toEqual(input({ unitKato: ASTANA, period: { start: '2023-01-01', end: '2023-12-31' }, document: 'point3', language: 'ru', format: 'xlsx' }));
   });
 
@@ -220,7 +222,7 @@ describe('The point 3 note of a group A unit', () => {
     await screen.findByTestId('report-export-panel');
     expect(checkbox('report-export-doc-point3').checked).toBe(true);
     expect((screen.getByTestId('report-export-note-year') as HTMLSelectElement).value).toBe('2024');
-    expect(await exported()).toBe(`Файл сақталды: esep-point3-${ASTANA}-2024-kk.docx`);
+    expect(await exported()).toBe(`Файл сақталды: Ақпарат (3-тармақ) — ${ASTANA_NAME.kk} — 2024.docx`);
     expect(lastExport()).toEqual(input({ unitKato: ASTANA, period: YEAR_2024, document: 'point3' }));
     fireEvent.click(screen.getByTestId('report-export-close'));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('point3-prepare-2025-Q1')));

@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  LineRuleType,
   Packer,
   PageNumber,
   PageBreak as DocxPageBreak,
@@ -20,6 +21,7 @@ import {
 } from 'docx';
 import {
   OFFICIAL_PAGE,
+  pageFooterParts,
   type Align,
   type Block,
   type Chart,
@@ -237,12 +239,20 @@ function sections(model: DocumentModel): Array<{ orientation: Orientation; block
   return out;
 }
 
-const pageNumberFooter = () =>
+/** The footer of every page: the template's text with Word's PAGE and NUMPAGES fields in it. */
+const pageNumberFooter = (template: string) =>
   new Footer({
     children: [
       new DocxParagraph({
         alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 20 })],
+        children: [
+          new TextRun({
+            children: pageFooterParts(template).map((part) =>
+              typeof part === 'string' ? part : part.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES,
+            ),
+            size: 20,
+          }),
+        ],
       }),
     ],
   });
@@ -256,7 +266,9 @@ export async function writeDocx(model: DocumentModel): Promise<Buffer> {
       default: {
         document: {
           run: { font: OFFICIAL_PAGE.font, size: OFFICIAL_PAGE.fontSizePt * 2, language: { value: model.language === 'kk' ? 'kk-KZ' : 'ru-RU' } },
-          paragraph: { spacing: { line: 240 } },
+          // The rule said, not left to the reader: LibreOffice takes a bare `w:line` as exact
+          // twips, so 14 pt letters on 12 pt lines lost their Kazakh marks to the line above.
+          paragraph: { spacing: { line: Math.round(240 * OFFICIAL_PAGE.lineSpacing), lineRule: LineRuleType.AUTO } },
         },
       },
     },
@@ -264,7 +276,7 @@ export async function writeDocx(model: DocumentModel): Promise<Buffer> {
       const landscape = orientation === 'landscape';
       return {
         properties: { page: { size: landscape ? { ...A4, orientation: PageOrientation.LANDSCAPE } : A4, margin: MARGIN } },
-        ...(model.pageNumbers ? { footers: { default: pageNumberFooter() } } : {}),
+        ...(model.pageNumbers ? { footers: { default: pageNumberFooter(model.pageNumbers) } } : {}),
         children: blocks.flatMap((b) => block(b, landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH)),
       };
     }),

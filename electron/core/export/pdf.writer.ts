@@ -2,6 +2,7 @@ import pdfmake from 'pdfmake';
 import type { Content, CustomTableLayout, TableCell as PdfCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
   OFFICIAL_PAGE,
+  pageFooterParts,
   type Block,
   type Chart,
   type DocumentModel,
@@ -172,6 +173,16 @@ function content(model: DocumentModel): Content[] {
   return out;
 }
 
+/** The footer of every page, the template's numbers filled in. */
+const footer = (template: string) => (page: number, pages: number) => ({
+  text: pageFooterParts(template)
+    .map((part) => (typeof part === 'string' ? part : String(part.field === 'page' ? page : pages)))
+    .join(''),
+  alignment: 'center' as const,
+  fontSize: 10,
+  margin: [0, mm(8), 0, 0] as [number, number, number, number],
+});
+
 /**
  * A document model as a PDF on the civil-service page, with the same blocks as the DOCX: the
  * core writes it, so the app and the CLI give the same file. No I/O but reading the font.
@@ -184,13 +195,11 @@ export async function writePdf(model: DocumentModel): Promise<Buffer> {
     pageSize: 'A4',
     pageOrientation: model.orientation ?? 'portrait',
     pageMargins: MARGINS,
-    defaultStyle: { font: FONT, fontSize: OFFICIAL_PAGE.fontSizePt, lineHeight: 1 },
+    defaultStyle: { font: FONT, fontSize: OFFICIAL_PAGE.fontSizePt, lineHeight: OFFICIAL_PAGE.lineSpacing },
     content: content(model),
     // A heading never ends a page: it moves to the next one with what it heads.
     pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
-    ...(model.pageNumbers
-      ? { footer: (page: number, pages: number) => ({ text: `${page} / ${pages}`, alignment: 'center' as const, fontSize: 10, margin: [0, mm(8), 0, 0] as [number, number, number, number] }) }
-      : {}),
+    ...(model.pageNumbers ? { footer: footer(model.pageNumbers) } : {}),
   };
   return pdfmake.createPdf(definition).getBuffer();
 }

@@ -47,6 +47,36 @@ export function safeFileName(name: string, fallback = 'file'): string {
   return DEVICE.test(fitted) ? fit(`_${fitted}`) : fitted;
 }
 
+/** An exported document's name stays short enough to read in a file dialog and to copy into a letter. */
+export const MAX_DOCUMENT_NAME = 120;
+const SEPARATOR = ' — ';
+
+/**
+ * The name of every document Esep exports, made of what a person looks for: the document, the
+ * unit, the date ("Хаттама — Қараауыл а.о. — 2026-04-08.docx"). Each part is cleaned of what a
+ * file name cannot hold (the rule of `safeFileName`, a forbidden character becoming a space so
+ * "Абай/Семей" reads as two words), empty parts are left out, and a name longer than
+ * MAX_DOCUMENT_NAME is shortened in its longest part (the unit's name), marked with "…", so the
+ * document's word, the date and the extension stay.
+ */
+export function documentFileName(parts: readonly string[], extension: string): string {
+  const tail = `.${extension}`;
+  const clean = parts
+    .map((part) => part.replace(LONE_SURROGATE, ' ').replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').trim())
+    .filter((part) => part !== '');
+  const length = (list: readonly string[]) => [...list.join(SEPARATOR)].length + tail.length;
+  while (clean.length > 0 && length(clean) > MAX_DOCUMENT_NAME) {
+    const longest = clean.reduce((at, part, i) => ([...part].length > [...clean[at]!].length ? i : at), 0);
+    const target = [...clean[longest]!].length - (length(clean) - MAX_DOCUMENT_NAME);
+    const kept = [...clean[longest]!.replace(/…$/, '')].slice(0, Math.max(0, target - 1)).join('').replace(/[.\s]+$/, '');
+    if (kept === '') clean.splice(longest, 1);
+    else clean[longest] = `${kept}…`;
+  }
+  // "а.о." before ".docx" would read "а.о..docx".
+  const stem = clean.join(SEPARATOR).replace(/[.\s]+$/, '');
+  return stem === '' ? `esep${tail}` : safeFileName(stem + tail, `esep${tail}`);
+}
+
 /**
  * A safe name with ` (n)` before its extension (`esep.zip` → `esep (2).zip`), still within the
  * limits: the name is shortened, the number and the extension are not.

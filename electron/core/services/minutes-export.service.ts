@@ -5,7 +5,9 @@ import { EsepError } from '../../../shared/errors';
 import { getMinutes } from '../db/repos/minutes.repo';
 import { getMeeting } from '../db/repos/meetings.repo';
 import { subtree } from '../db/repos/units.repo';
+import { createI18n } from '../../../shared/i18n';
 import { MIME } from '../files/file-type';
+import { documentFileName } from '../files/safe-file-name';
 import { requireWorkingReportingUnit } from './units.service';
 
 /** The minutes as a Word document in the official layout, in Kazakh or Russian. */
@@ -18,6 +20,8 @@ export async function exportMinutesDocx(ctx: CoreContext, input: { minutesId: st
   // Imported here, not at the top: the writer's package (docx, pdfmake, exceljs) takes longer to load than most commands take to run.
   const { buildMinutesDocx } = await import('../export/minutes.docx');
   const buffer = await buildMinutesDocx({ minutes, meeting, unit, language: input.language, localities: subtree(ctx.db, unit.kato) });
-  const date = minutes.date ?? meeting.heldOn ?? 'undated';
-  return { fileName: `esep-minutes-${unit.kato}-${date}-${input.language}.docx`, mime: MIME.docx, dataBase64: buffer.toString('base64') };
+  const t = createI18n(input.language).t;
+  const unitName = input.language === 'kk' ? unit.nameKk : unit.nameRu;
+  const fileName = documentFileName([t('MinutesDoc.fileName'), unitName, minutes.date ?? meeting.heldOn ?? ''], 'docx');
+  return { fileName, mime: MIME.docx, dataBase64: buffer.toString('base64') };
 }

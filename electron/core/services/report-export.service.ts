@@ -10,6 +10,7 @@ import { appendAudit } from '../db/repos/audit.repo';
 import { getMeeting } from '../db/repos/meetings.repo';
 import { unresolvedIssues } from '../db/repos/reports.repo';
 import { MIME } from '../files/file-type';
+import { documentFileName } from '../files/safe-file-name';
 import { periodReport, point3For, REPORT_EXPORT_ENTITY } from './reports.service';
 
 /**
@@ -55,8 +56,9 @@ export async function exportReport(ctx: CoreContext, input: ReportExportInput): 
         ? await (await import('../export/pdf.writer')).writePdf(reportDocument(doc, createI18n(language).t))
         : await (await import('../export/docx.writer')).writeDocx(reportDocument(doc, createI18n(language).t));
 
-  const when = document === 'point3' ? String(toYmd(period.start).year) : periodKey(period).replace('..', '_');
-  const fileName = `esep-${document === 'point3' ? 'point3' : 'report'}-${report.unit.kato}-${when}-${language}.${format}`;
+  const when = document === 'point3' ? String(toYmd(period.start).year) : periodKey(period).replace('..', ' – ');
+  const unitName = language === 'kk' ? report.unit.nameKk : report.unit.nameRu;
+  const fileName = documentFileName([createI18n(language).t(`ReportDoc.fileName.${document}`), unitName, when], format);
   ctx.db.transaction(() =>
     appendAudit(ctx, {
       action: 'export',

@@ -4,7 +4,7 @@ import type { Minutes } from '../../../shared/contract/minutes.contract';
 import type { Language } from '../../../shared/contract/schemas';
 import type { UnitSummary } from '../../../shared/contract/types';
 import { blockText, type Block, type Paragraph } from '../../../shared/documents/document';
-import { minutesDocument } from '../../../shared/documents/minutes.document';
+import { LINE_LETTERS, minutesDocument } from '../../../shared/documents/minutes.document';
 import { createI18n } from '../../../shared/i18n';
 
 // Names as the classifier writes them: the document spells them out.
@@ -112,8 +112,27 @@ describe('the minutes as a document model', () => {
       expect(para(title)).toMatchObject({ align: 'center', runs: [{ text: e.title, bold: true }] });
       expect(blockText(kind!)).toBe(e.kind);
       // Date left, the venue right (the minutes give no place: the meeting's venue stands in).
-      expect(dateRow).toMatchObject({ type: 'row', cells: [{ widthPct: 40 }, { widthPct: 60 }] });
+      // The date's cell as wide as the date (two letters to spare), the venue the rest.
+      const datePct = Math.ceil((([...e.date].length + 2) / LINE_LETTERS) * 100);
+      expect(dateRow).toMatchObject({ type: 'row', cells: [{ widthPct: datePct }, { widthPct: 100 - datePct }] });
+      expect(datePct).toBeLessThan(45);
       expect(blockText(dateRow!)).toBe(`${e.date}\tМәдениет үйі`);
+    });
+
+    it(`gives a long venue a line of its own instead of a narrow column; numbers the pages (${lng})`, () => {
+      const venue = 'Қараауыл ауылы, Абай көшесі 12, мәдениет үйі';
+      const doc = minutesDocument(
+        { minutes: { ...minutes('final'), place: venue }, meeting, unit: UNIT, language: lng, localities: [VILLAGE], localDate: () => '2025-01-20' },
+        createI18n(lng).t,
+      );
+      const [, , , date, place] = doc.blocks;
+      expect(para(date)).toMatchObject({ align: 'left', runs: [{ text: e.date }] });
+      expect(para(place)).toMatchObject({ align: 'right', runs: [{ text: venue }] });
+      const fits = 'Қараауыл ауылы, мәдениет үйі';
+      const short = minutesDocument({ minutes: { ...minutes('final'), place: fits }, meeting, unit: UNIT, language: lng, localities: [VILLAGE] }, createI18n(lng).t);
+      expect(short.blocks[3]).toMatchObject({ type: 'row' });
+      expect(blockText(short.blocks[3]!)).toBe(`${e.date}\t${fits}`);
+      expect(doc.pageNumbers).toBe(lng === 'kk' ? 'Бет {page} / {pages}' : 'Страница {page} из {pages}');
     });
 
     it(`labels, numbers and spells out what was typed (${lng})`, () => {

@@ -17,10 +17,10 @@ function carryOverLine(issue: IssueRow, names: IssueNames, t: TFunction): string
 }
 
 /**
- * "Report on the issues raised last time" for the minutes of a unit's next meeting: one click,
- * or Alt+Shift+R anywhere in the minutes editor, adds the agenda item with the open issues
- * listed in what was heard, and puts the cursor in its title. Offered while there are open
- * issues and no such item yet.
+ * "Report on the issues raised last time" for the minutes of a unit's next meeting: a click, or
+ * Alt+Shift+R anywhere in the minutes editor, offers the open issues as a checklist (all
+ * chosen); the chosen ones are listed in what was heard of a new agenda item, and the cursor
+ * goes to its title. Offered while there are open issues and no such item yet.
  */
 export function CarryOverItem({ edit }: { edit: (change: (body: MinutesBody) => MinutesBody) => void }) {
   const { t } = useT();
@@ -29,18 +29,38 @@ export function CarryOverItem({ edit }: { edit: (change: (body: MinutesBody) => 
   const body = useMinutesStore((s) => s.body);
   const { issues } = useCarryOver(meetingId ?? '');
   const [focusItem, setFocusItem] = useState<number | null>(null);
+  /** The ids chosen in the open checklist; null while it is closed. */
+  const [chosen, setChosen] = useState<ReadonlySet<string> | null>(null);
+  const [focusList, setFocusList] = useState(false);
   const title = t('ActionPlan.carryOver.itemTitle');
   const present = body?.items.some((i) => i.title.trim() === title) ?? false;
   const offered = issues !== null && issues.length > 0 && !present;
 
-  function add() {
+  function choose() {
     if (!issues || issues.length === 0) return;
-    const heard = [t('ActionPlan.carryOver.heardIntro'), ...issues.map((issue, n) => `${n + 1}. ${carryOverLine(issue, names, t)}`)].join('\n');
+    setChosen(new Set(issues.map((i) => i.id)));
+    setFocusList(true);
+  }
+
+  function add() {
+    if (!issues || !chosen || chosen.size === 0) return;
+    const picked = issues.filter((i) => chosen.has(i.id));
+    const heard = [t('ActionPlan.carryOver.heardIntro'), ...picked.map((issue, n) => `${n + 1}. ${carryOverLine(issue, names, t)}`)].join('\n');
+    setChosen(null);
     edit((b) => {
       if (b.items.some((i) => i.title.trim() === title)) return b;
       const [next, i] = addItem(b);
       setFocusItem(i);
       return setItem(next, i, { title, heard });
+    });
+  }
+
+  function toggle(id: string, on: boolean) {
+    setChosen((c) => {
+      const next = new Set(c);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
     });
   }
 
@@ -51,7 +71,7 @@ export function CarryOverItem({ edit }: { edit: (change: (body: MinutesBody) => 
       if (!(event.altKey && event.shiftKey && event.code === 'KeyR')) return;
       if (!(event.target instanceof Element) || !event.target.closest('[data-testid="minutes-editor"]')) return;
       event.preventDefault();
-      add();
+      choose();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -66,10 +86,52 @@ export function CarryOverItem({ edit }: { edit: (change: (body: MinutesBody) => 
     }
   }, [focusItem, body]);
 
+  useEffect(() => {
+    if (!focusList) return;
+    document.querySelector<HTMLElement>('[data-testid="carry-over-pick"] input[type="checkbox"]')?.focus();
+    setFocusList(false);
+  }, [focusList]);
+
   if (!offered) return null;
+  if (chosen) {
+    return (
+      <fieldset className="carry-over-pick form-section" data-testid="carry-over-pick">
+        <legend>{t('Minutes.carryOver.title')}</legend>
+        <div className="carry-over-pick-bar">
+          <button type="button" className="button button--small" data-testid="carry-over-all" onClick={() => setChosen(new Set(issues.map((i) => i.id)))}>
+            {t('Minutes.carryOver.all')}
+          </button>
+          <button type="button" className="button button--small" data-testid="carry-over-none" onClick={() => setChosen(new Set())}>
+            {t('Minutes.carryOver.none')}
+          </button>
+          <span className="hint" role="status" data-testid="carry-over-count">
+            {t('Minutes.carryOver.chosen', { count: chosen.size, total: issues.length })}
+          </span>
+        </div>
+        <ul className="carry-over-pick-list">
+          {issues.map((issue) => (
+            <li key={issue.id}>
+              <label className="choice">
+                <input type="checkbox" checked={chosen.has(issue.id)} data-testid={`carry-over-pick-${issue.id}`} onChange={(e) => toggle(issue.id, e.target.checked)} />
+                <span>{carryOverLine(issue, names, t)}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        <div className="card-actions">
+          <button type="button" className="button button--small button--primary" disabled={chosen.size === 0} data-testid="carry-over-confirm" onClick={add}>
+            {t('Minutes.carryOver.add', { count: chosen.size })}
+          </button>
+          <button type="button" className="button button--small" data-testid="carry-over-cancel" onClick={() => setChosen(null)}>
+            {t('Minutes.carryOver.cancel')}
+          </button>
+        </div>
+      </fieldset>
+    );
+  }
   return (
     <div className="carry-over-offer">
-      <button type="button" className="button button--small align-start" aria-keyshortcuts={SHORTCUT} data-testid="carry-over-add" onClick={add}>
+      <button type="button" className="button button--small align-start" aria-keyshortcuts={SHORTCUT} data-testid="carry-over-add" onClick={choose}>
         {t('ActionPlan.carryOver.add', { n: issues.length })}
       </button>
       <span className="hint">{t('ActionPlan.carryOver.shortcut', { keys: SHORTCUT })}</span>

@@ -1,9 +1,11 @@
 import { useEffect, useId, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { UnitSummary } from '../../../../shared/contract/types';
+import { itemHasContent } from '../../../../shared/domain/minutes/gaps';
 import { ISSUE_KINDS, type IssueKind, type MinutesBody } from '../../../../shared/domain/minutes/minutes';
+import { Shortcuts } from '../../components/Kbd';
 import { unitName } from '../../format/units';
 import { useT } from '../../i18n';
-import { addItem, insertDecision, insertSpeech, removeDecision, removeSpeech, setDecision, setItem, setSpeech } from './body-edits';
+import { addItem, insertDecision, insertSpeech, removeDecision, removeItem, removeSpeech, setDecision, setItem, setSpeech } from './body-edits';
 import { CarryOverItem } from './CarryOverItem';
 
 function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
@@ -26,14 +28,44 @@ interface Props {
   onFocus?: (event: FocusEvent<HTMLDivElement>) => void;
 }
 
+/** The editor's shortcuts, shown on screen and in the buttons' tooltips. */
+const KEYS = {
+  next: ['Ctrl', 'Enter'],
+  item: ['Alt', 'Shift', 'A'],
+  decision: ['Alt', 'Shift', 'D'],
+  issue: ['Ctrl', 'I'],
+} as const;
+
+const keysText = (keys: readonly string[]) => keys.join('+');
+
+/** A button that adds a row, its shortcut in its tooltip and for screen readers. */
+function AddButton({ label, keys, testId, onClick }: { label: string; keys: readonly string[]; testId: string; onClick: () => void }) {
+  const { t } = useT();
+  return (
+    <button
+      type="button"
+      className="button button--small align-start"
+      data-testid={testId}
+      aria-keyshortcuts={keysText(keys)}
+      title={t('Minutes.withShortcut', { action: label, keys: keysText(keys) })}
+      onClick={onClick}
+    >
+      {label}
+    </button>
+  );
+}
+
 /**
  * The live capture of the minutes, keyboard-first: Ctrl+Enter adds the next speaker or decision
- * of the current item, Alt+Shift+A an agenda item, Ctrl+I turns a speech into a question. Focus
- * moves into each new row.
+ * of the current item (not from a speaker row still empty: that one is the next speaker),
+ * Alt+Shift+A an agenda item, Alt+Shift+D a decision of the current item, Ctrl+I turns a speech
+ * into a question. Focus moves into each new row.
  */
 export function MinutesEditor({ body, localities, edit, onBlur, onFocus }: Props) {
   const { t, lng } = useT();
   const [focusId, setFocusId] = useState<string | null>(null);
+  /** The agenda item whose deletion waits for a yes (it holds text). */
+  const [confirmingItem, setConfirmingItem] = useState<string | null>(null);
 
   useEffect(() => {
     if (!focusId) return;
@@ -68,6 +100,21 @@ export function MinutesEditor({ body, localities, edit, onBlur, onFocus }: Props
     });
   }
 
+  /** An item holding text is deleted only after a yes; focus goes to the item now in its place. */
+  function deleteItem(i: number, confirmed: boolean) {
+    if (!confirmed && itemHasContent(body, i)) {
+      setConfirmingItem(body.items[i]?.id ?? null);
+      setFocusId(`item-${i}-remove-confirm`);
+      return;
+    }
+    setConfirmingItem(null);
+    edit((b) => {
+      const next = removeItem(b, i);
+      setFocusId(next.items.length === 0 ? 'minutes-item-add' : `item-${Math.min(i, next.items.length - 1)}-title`);
+      return next;
+    });
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const target = event.target as HTMLElement;
     const row = target.closest<HTMLElement>('[data-row]');
@@ -76,11 +123,19 @@ export function MinutesEditor({ body, localities, edit, onBlur, onFocus }: Props
     if (event.altKey && event.shiftKey && event.code === 'KeyA') {
       event.preventDefault();
       newItem();
+    } else if (event.altKey && event.shiftKey && event.code === 'KeyD' && i !== null) {
+      event.preventDefault();
+      newDecisionIn(i);
     } else if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && i !== null) {
       event.preventDefault();
       const j = row ? Number(row.dataset['index']) : undefined;
       if (row?.dataset['row'] === 'decision') newDecisionIn(i, j);
-      else newSpeechIn(i, row?.dataset['row'] === 'speech' ? j : undefined);
+      else if (row?.dataset['row'] === 'speech') {
+        const speech = body.items[i]?.speeches[j!];
+        // An empty speaker row is where the next speaker goes: another would be left empty too.
+        if (speech && speech.speaker.trim() === '' && speech.gist.trim() === '') return;
+        newSpeechIn(i, j);
+      } else newSpeechIn(i);
     } else if ((event.ctrlKey || event.metaKey) && event.code === 'KeyI' && i !== null && row?.dataset['row'] === 'speech') {
       event.preventDefault();
       const j = Number(row.dataset['index']);
@@ -101,11 +156,12 @@ export function MinutesEditor({ body, localities, edit, onBlur, onFocus }: Props
 
   return (
     <div className="minutes-editor form" data-testid="minutes-editor" onKeyDown={onKeyDown} onBlur={onBlur} onFocus={onFocus}>
-      <ul className="minutes-shortcuts hint" aria-label={t('Minutes.shortcuts.title')}>
-        <li>{t('Minutes.shortcuts.next')}</li>
-        <li>{t('Minutes.shortcuts.item')}</li>
-        <li>{t('Minutes.shortcuts.issue')}</li>
-      </ul>
+      <div className="minutes-shortcuts" data-testid="minutes-shortcuts">
+        <Shortcuts
+          label={t('Minutes.shortcuts.title')}
+          items={(['next', 'item', 'decision', 'issue'] as const).map((k) => ({ keys: KEYS[k], action: t(`Minutes.shortcuts.${k}`) }))}
+        />
+      </div>
       <fieldset className="form-section">
         <div className="field-row">
           <Field label={t('Minutes.fields.number')}>{text(body.number, (v) => edit((b) => ({ ...b, number: v })), 'minutes-number')}</Field>
@@ -203,9 +259,7 @@ export function MinutesEditor({ body, localities, edit, onBlur, onFocus }: Props
                 </li>
               ))}
             </ol>
-            <button type="button" className="button button--small align-start" data-testid={`speech-add-${i}`} onClick={() => newSpeechIn(i)}>
-              {t('Minutes.addSpeech')}
-            </button>
+            <AddButton label={t('Minutes.addSpeech')} keys={KEYS.next} testId={`speech-add-${i}`} onClick={() => newSpeechIn(i)} />
 
             <h4 className="minutes-subtitle">{t('Minutes.decided')}</h4>
             <ol className="minutes-rows">
@@ -234,15 +288,36 @@ export function MinutesEditor({ body, localities, edit, onBlur, onFocus }: Props
                 </li>
               ))}
             </ol>
-            <button type="button" className="button button--small align-start" data-testid={`decision-add-${i}`} onClick={() => newDecisionIn(i)}>
-              {t('Minutes.addDecision')}
-            </button>
+            <AddButton label={t('Minutes.addDecision')} keys={KEYS.decision} testId={`decision-add-${i}`} onClick={() => newDecisionIn(i)} />
+            <div className="minutes-item-remove">
+              {confirmingItem === item.id ? (
+                <span className="attachment-confirm" role="group" data-testid={`item-${i}-remove-ask`}>
+                  <span>{t('Minutes.removeItemConfirm', { n: i + 1 })}</span>
+                  <button type="button" className="button button--small button--danger" data-testid={`item-${i}-remove-confirm`} onClick={() => deleteItem(i, true)}>
+                    {t('Minutes.removeItem')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    data-testid={`item-${i}-remove-keep`}
+                    onClick={() => {
+                      setConfirmingItem(null);
+                      setFocusId(`item-${i}-title`);
+                    }}
+                  >
+                    {t('Minutes.removeItemKeep')}
+                  </button>
+                </span>
+              ) : (
+                <button type="button" className="button button--quiet button--small align-start" data-testid={`item-${i}-remove`} onClick={() => deleteItem(i, false)}>
+                  {t('Minutes.removeItem')}
+                </button>
+              )}
+            </div>
           </li>
         ))}
       </ol>
-      <button type="button" className="button button--small align-start" data-testid="minutes-item-add" onClick={newItem}>
-        {t('Minutes.addItem')}
-      </button>
+      <AddButton label={t('Minutes.addItem')} keys={KEYS.item} testId="minutes-item-add" onClick={newItem} />
       <CarryOverItem edit={edit} />
     </div>
   );

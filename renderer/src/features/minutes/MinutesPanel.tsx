@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { Language } from '../../../../shared/contract/schemas';
-import type { MinutesProblem } from '../../../../shared/domain/minutes/minutes';
+import { minutesGaps, type MinutesGap } from '../../../../shared/domain/minutes/gaps';
+import { completenessProblems, type MinutesProblem } from '../../../../shared/domain/minutes/minutes';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SidePanel } from '../../components/SidePanel';
@@ -12,6 +13,7 @@ import { ReceivedMark } from '../../components/ReceivedMark';
 import { useReceived } from '../../hooks/useReceived';
 import { useSubtree } from '../../hooks/useSubtree';
 import { Attachments } from './Attachments';
+import { FinalizeConfirm, gapTarget, PROBLEM_TARGET } from './FinalizeConfirm';
 import { MinutesEditor } from './MinutesEditor';
 import { MinutesOfficials } from './MinutesOfficials';
 import { MinutesView } from './MinutesView';
@@ -78,6 +80,8 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
   const noneReceived = loadError?.code === 'record_foreign';
   const localities = useMemo(() => subtree.filter((u) => u.depth > 0), [subtree]);
   const [problems, setProblems] = useState<MinutesProblem[] | null>(null);
+  /** What finalising asks about before it goes on (null: not asking). */
+  const [gaps, setGaps] = useState<MinutesGap[] | null>(null);
   const [actionError, setActionError] = useState<ErrorPayload | null>(null);
   const [reason, setReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
@@ -110,7 +114,24 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
     onClose();
   }
 
+  /**
+   * Gaps are asked about first; minutes missing what finalising requires go straight to the
+   * core, whose refusal lists that.
+   */
+  function askFinalize() {
+    const found = body && completenessProblems(body).length === 0 ? minutesGaps(body) : [];
+    if (found.length > 0) setGaps(found);
+    else void onFinalize();
+  }
+
+  function backToGap() {
+    const first = gaps?.[0];
+    setGaps(null);
+    if (first) document.querySelector<HTMLElement>(`[data-testid="${gapTarget(first)}"]`)?.focus();
+  }
+
   async function onFinalize() {
+    setGaps(null);
     setBusy(true);
     setProblems(null);
     setActionError(null);
@@ -118,8 +139,12 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
     setBusy(false);
     if (result.ok) return setFocusView(true);
     const { error } = result;
-    if (error.code === 'minutes_incomplete' && Array.isArray(error.details?.['problems'])) setProblems(error.details['problems'] as MinutesProblem[]);
-    else setActionError(error);
+    if (error.code === 'minutes_incomplete' && Array.isArray(error.details?.['problems'])) {
+      const refused = error.details['problems'] as MinutesProblem[];
+      setProblems(refused);
+      // The cursor goes where the first missing thing is typed.
+      if (refused[0]) document.querySelector<HTMLElement>(`[data-testid="${PROBLEM_TARGET[refused[0]]}"]`)?.focus();
+    } else setActionError(error);
   }
 
   async function onAmend() {
@@ -256,7 +281,7 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
           <ErrorMessage error={actionError} testId="minutes-error" />
           <div className="card-actions">
             {!final && (
-              <button type="button" className="button button--small button--primary" disabled={busy} data-testid="minutes-finalize" onClick={() => void onFinalize()}>
+              <button type="button" className="button button--small button--primary" disabled={busy} data-testid="minutes-finalize" onClick={askFinalize}>
                 {t('Minutes.finalize')}
               </button>
             )}
@@ -296,6 +321,7 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
             <PrintPreviewButton meetingId={meetingId} />
           </div>
           <Attachments meetingId={meetingId} readOnly={false} />
+          {gaps && <FinalizeConfirm gaps={gaps} busy={busy} onAnyway={() => void onFinalize()} onBack={backToGap} />}
         </div>
       )}
     </SidePanel>

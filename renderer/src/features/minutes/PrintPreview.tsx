@@ -18,6 +18,7 @@ const SHEET_STYLE = {
   '--sheet-padding': `${OFFICIAL_PAGE.marginMm.top}mm ${OFFICIAL_PAGE.marginMm.right}mm ${OFFICIAL_PAGE.marginMm.bottom}mm ${OFFICIAL_PAGE.marginMm.left}mm`,
   '--sheet-font': `"${OFFICIAL_PAGE.font}"`,
   '--sheet-font-size': `${OFFICIAL_PAGE.fontSizePt}pt`,
+  '--sheet-line-height': String(OFFICIAL_PAGE.lineSpacing),
 } as CSSProperties;
 
 /** The same sheet turned sideways, for a wide table. */

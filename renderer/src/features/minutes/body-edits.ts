@@ -54,3 +54,7 @@ export function removeDecision(body: MinutesBody, i: number, j: number): Minutes
 export function addItem(body: MinutesBody): [MinutesBody, number] {
   return [{ ...body, items: [...body.items, newItem()] }, body.items.length];
 }
+
+export function removeItem(body: MinutesBody, i: number): MinutesBody {
+  return { ...body, items: body.items.filter((_, n) => n !== i) };
+}
