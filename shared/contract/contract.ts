@@ -13,6 +13,7 @@ import { reportsContract } from './reports.contract';
 import { exchangeContract } from './exchange.contract';
 import { mailContract } from './mail.contract';
 import { backupsContract } from './backups.contract';
+import { issueColumnsContract } from './issue-columns.contract';
 
 /**
  * The whole API between the renderer and the core, `area:verb` → input schema + output type.
@@ -54,6 +55,7 @@ export const contract = {
   ...exchangeContract,
   ...mailContract,
   ...backupsContract,
+  ...issueColumnsContract,
   /** Null when no long job runs, and always at a door that runs them in line (the CLI, tests). */
   'jobs:progress': channel<JobProgress | null>()(NoInput),
   // `satisfies` makes a channel missing from CHANNELS, or listed without a schema, a compile error.
