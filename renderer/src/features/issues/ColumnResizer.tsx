@@ -9,8 +9,9 @@ const BIG_STEP = 40;
  * The right edge of a column header: dragged with the mouse, or focused and moved with ←/→
  * (the WAI-ARIA window-splitter pattern). `onPreview` follows the drag; `onCommit` stores it.
  */
-export function ColumnResizer({ label, width, onPreview, onCommit, testId }: { label: string; width: number; onPreview(px: number | null): void; onCommit(px: number): void; testId: string }) {
+export function ColumnResizer({ label, width, max, onPreview, onCommit, testId }: { label: string; width: number; max: number; onPreview(px: number | null): void; onCommit(px: number): void; testId: string }) {
   const drag = useRef<{ x: number; width: number; px: number } | null>(null);
+  const clamp = (px: number) => Math.min(Math.max(max, width), clampColumnWidth(px));
 
   function onPointerDown(event: PointerEvent<HTMLDivElement>) {
     if (event.button !== 0) return;
@@ -20,7 +21,7 @@ export function ColumnResizer({ label, width, onPreview, onCommit, testId }: { l
   }
   function onPointerMove(event: PointerEvent<HTMLDivElement>) {
     if (!drag.current) return;
-    drag.current.px = clampColumnWidth(drag.current.width + event.clientX - drag.current.x);
+    drag.current.px = clamp(drag.current.width + event.clientX - drag.current.x);
     onPreview(drag.current.px);
   }
   function onPointerUp() {
@@ -31,11 +32,11 @@ export function ColumnResizer({ label, width, onPreview, onCommit, testId }: { l
   }
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const step = event.shiftKey ? BIG_STEP : STEP;
-    const next = { ArrowLeft: width - step, ArrowRight: width + step, Home: COLUMN_WIDTH.min, End: COLUMN_WIDTH.max }[event.key];
+    const next = { ArrowLeft: width - step, ArrowRight: width + step, Home: COLUMN_WIDTH.min, End: max }[event.key];
     if (next === undefined) return;
     event.preventDefault();
     event.stopPropagation();
-    if (clampColumnWidth(next) !== width) onCommit(clampColumnWidth(next));
+    if (clamp(next) !== width) onCommit(clamp(next));
   }
 
   return (
@@ -45,7 +46,7 @@ export function ColumnResizer({ label, width, onPreview, onCommit, testId }: { l
       aria-label={label}
       aria-valuenow={width}
       aria-valuemin={COLUMN_WIDTH.min}
-      aria-valuemax={COLUMN_WIDTH.max}
+      aria-valuemax={Math.max(max, width)}
       tabIndex={0}
       className="column-resizer"
       data-testid={testId}

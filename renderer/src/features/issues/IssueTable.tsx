@@ -12,7 +12,7 @@ import { ReceivedBadge } from '../../components/ReceivedMark';
 import { useReceived } from '../../hooks/useReceived';
 import type { IssueNames } from '../../hooks/useIssueNames';
 import { useIssueColumnsStore } from '../../stores/issue-columns.store';
-import { gridTemplate, minRowWidth } from './columns';
+import { gridTemplate, minRowWidth, widestFor } from './columns';
 import { ColumnResizer } from './ColumnResizer';
 import { useIssueColumns } from './useIssueColumns';
 
@@ -51,7 +51,7 @@ export function IssueTable({ names }: { names: IssueNames }) {
   const [active, setActive] = useState(0);
   const received = useReceived();
   const count = total ?? 0;
-  const { columns } = useIssueColumns();
+  const { columns, slack } = useIssueColumns();
   const setWidth = useIssueColumnsStore((s) => s.setWidth);
   const setAvailable = useIssueColumnsStore((s) => s.setAvailable);
   const [preview, setPreview] = useState<{ id: IssueColumnId; px: number } | null>(null);
@@ -285,6 +285,7 @@ export function IssueTable({ names }: { names: IssueNames }) {
                     <ColumnResizer
                       label={t('Issues.columns.resize', { column: label })}
                       width={preview?.id === c.id ? preview.px : c.px}
+                      max={widestFor(c, slack)}
                       testId={`issues-resize-${c.id}`}
                       onPreview={(px) => setPreview(px === null ? null : { id: c.id, px })}
                       onCommit={(px) => setWidth(c.id, px)}

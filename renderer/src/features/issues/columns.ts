@@ -1,4 +1,4 @@
-import type { IssueColumnId, IssueColumnsLayout } from '../../../../shared/domain/issues/issue-columns';
+import { COLUMN_WIDTH, type IssueColumnId, type IssueColumnsLayout } from '../../../../shared/domain/issues/issue-columns';
 import type { IssueSortKey } from '../../../../shared/contract/issues.contract';
 
 export interface ColumnDef {
@@ -11,8 +11,9 @@ export interface ColumnDef {
 /**
  * Widths from the longest labels, measured in Chromium: a number over a unit's short name
  * ("Қараауыл а.о."), a date, a date over "Мерзімі өткен" (94 px), and a status badge in which
- * the longest seed statuses ("Жоспарға (бюджеттік өтінімге) енгізілді", "Включено в план /
- * бюджетную заявку", "Құзыреті бойынша жіберілді") take two lines, never cut.
+ * the longest seed statuses take two lines, never cut: "Жоспарға (бюджеттік" is 156 px of
+ * "Жоспарға (бюджеттік өтінімге) енгізілді" (then "Включено в план / бюджетную заявку",
+ * "Құзыреті бойынша жіберілді").
  */
 export const COLUMN_DEFS: readonly ColumnDef[] = [
   { id: 'registryNo', sort: 'registryNo', width: 116 },
@@ -22,12 +23,12 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
   { id: 'unit', sort: 'unit', width: 104 },
   { id: 'body', width: 136 },
   { id: 'deadline', sort: 'deadline', width: 114 },
-  { id: 'status', sort: 'status', width: 196 },
+  { id: 'status', sort: 'status', width: 202 },
 ];
 
 export const SELECT_WIDTH = 34;
 /** The question never gets narrower than this: two lines of it still say what it is about. */
-export const TEXT_MIN = 260;
+export const TEXT_MIN = 240;
 /**
  * When the table is too narrow for every chosen column (the card is open), these give way
  * first to last; the number, the question and the status always stay.
@@ -43,7 +44,7 @@ export interface ShownColumn extends ColumnDef {
  * The columns the table shows: the chosen ones at their widths, less those that give way so the
  * question keeps TEXT_MIN in `available` pixels (null: not measured, nothing gives way).
  */
-export function shownColumns(layout: IssueColumnsLayout, available: number | null): { columns: ShownColumn[]; gaveWay: IssueColumnId[] } {
+export function shownColumns(layout: IssueColumnsLayout, available: number | null): { columns: ShownColumn[]; gaveWay: IssueColumnId[]; slack: number | null } {
   let columns: ShownColumn[] = COLUMN_DEFS.filter((c) => !layout.hidden.includes(c.id)).map((c) => ({
     ...c,
     px: c.width === undefined ? null : (layout.widths[c.id] ?? c.width),
@@ -56,7 +57,15 @@ export function shownColumns(layout: IssueColumnsLayout, available: number | nul
     columns = columns.filter((c) => c.id !== id);
     gaveWay.push(id);
   }
-  return { columns, gaveWay };
+  return { columns, gaveWay, slack: available === null ? null : Math.max(0, available - needed()) };
+}
+
+/**
+ * How wide a column may be made: as much as the question can give above TEXT_MIN. Wider would
+ * take the question's room (or push a column out), so a user who wants more hides another first.
+ */
+export function widestFor(column: ShownColumn, slack: number | null): number {
+  return Math.min(COLUMN_WIDTH.max, Math.max(column.px ?? 0, (column.px ?? 0) + (slack ?? COLUMN_WIDTH.max)));
 }
 
 /** The CSS grid columns of every row, the selection box first. */
