@@ -192,7 +192,7 @@ describe('the issue log at 1366×768', () => {
     const widest = await widthOf('body');
     expect(widest).toBeLessThan(width + 300);
     expect(await widthOf('text')).toBe(question - (widest - width));
-    expect(await widthOf('text')).toBeGreaterThanOrEqual(240);
+    expect(await widthOf('text')).toBeGreaterThanOrEqual(230);
     expect(await p.getByTestId('issues-head-deadline').count()).toBe(1);
     expectReadable(await layout(p));
 

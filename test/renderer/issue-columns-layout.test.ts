@@ -15,7 +15,7 @@ describe('the issue log’s columns', () => {
     expect(wide.gaveWay).toEqual([]);
     expect(wide.slack).toBe(1092 - fixedSum() - TEXT_MIN);
     expect(wide.slack).toBeGreaterThan(0);
-    expect(gridTemplate(wide.columns)).toBe(`34px 116px 96px minmax(${TEXT_MIN}px, 1fr) 104px 136px 114px 202px`);
+    expect(gridTemplate(wide.columns)).toBe(`34px 112px 96px minmax(${TEXT_MIN}px, 1fr) 104px 136px 114px 202px`);
   });
 
   it('gives way column by column, body first, when the table narrows; the number, question and status stay', () => {
@@ -26,7 +26,7 @@ describe('the issue log’s columns', () => {
     expect(ids(fixedSum() + TEXT_MIN - 1)).toContain('unit');
     // Too narrow even for those: nothing more gives way, the table scrolls sideways.
     expect(ids(200)).toEqual(['registryNo', 'text', 'status']);
-    expect(minRowWidth(shownColumns(DEFAULT_COLUMNS_LAYOUT, 200).columns)).toBe(SELECT_WIDTH + 116 + TEXT_MIN + 202);
+    expect(minRowWidth(shownColumns(DEFAULT_COLUMNS_LAYOUT, 200).columns)).toBe(SELECT_WIDTH + 112 + TEXT_MIN + 202);
     // With the category on too, at 1366 px the body gives way (the chooser says so).
     expect(shownColumns(everything, 1092).gaveWay).toEqual(['body']);
   });

@@ -31,7 +31,8 @@ const FETCH_DELAY_MS = 40;
  * The log as an ARIA grid that renders only the rows in view (plus a few) and fetches them a
  * window at a time. One tab stop: ↑/↓, Page Up/Down, Home/End move the active row, Enter opens
  * its card, Space selects it. An issue received from another installation is marked, and cannot
- * be selected: a status change of a selection holding one would be refused whole.
+ * be selected: a status change of a selection holding one would be refused whole. The column
+ * edges in the header are tab stops of their own (←/→ resize them).
  */
 export function IssueTable({ names }: { names: IssueNames }) {
   const { t, lng } = useT();

@@ -16,7 +16,7 @@ export interface ColumnDef {
  * "Құзыреті бойынша жіберілді").
  */
 export const COLUMN_DEFS: readonly ColumnDef[] = [
-  { id: 'registryNo', sort: 'registryNo', width: 116 },
+  { id: 'registryNo', sort: 'registryNo', width: 112 },
   { id: 'raisedOn', sort: 'raisedOn', width: 96 },
   { id: 'text' },
   { id: 'category', sort: 'category', width: 130 },
@@ -28,7 +28,7 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
 
 export const SELECT_WIDTH = 34;
 /** The question never gets narrower than this: two lines of it still say what it is about. */
-export const TEXT_MIN = 240;
+export const TEXT_MIN = 230;
 /**
  * When the table is too narrow for every chosen column (the card is open), these give way
  * first to last; the number, the question and the status always stay.
