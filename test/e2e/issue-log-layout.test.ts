@@ -101,7 +101,8 @@ function expectReadable(l: Layout) {
 async function openLog(p: Page, lng: 'kk' | 'ru') {
   await p.setViewportSize({ width: 1366, height: 768 });
   await p.getByTestId('obligations-grid').waitFor();
-  if (lng === 'ru') await p.getByTestId('lang-ru').click();
+  // Every test says its language: the switch is saved in the shared installation.
+  await p.getByTestId(`lang-${lng}`).click();
   await p.getByTestId('nav-issues').click();
   await p.locator('[data-testid^="issue-row-"]').first().waitFor();
   await poll(async () => (await layout(p)).rows).toBeGreaterThan(3);
