@@ -15,7 +15,7 @@ describe('the issue log’s columns', () => {
     expect(wide.gaveWay).toEqual([]);
     expect(wide.slack).toBe(1092 - fixedSum() - TEXT_MIN);
     expect(wide.slack).toBeGreaterThan(0);
-    expect(gridTemplate(wide.columns)).toBe(`34px 112px 96px minmax(${TEXT_MIN}px, 1fr) 104px 136px 114px 202px`);
+    expect(gridTemplate(wide.columns)).toBe(`34px 112px 96px minmax(${TEXT_MIN}px, 1fr) 112px 136px 114px 202px`);
   });
 
   it('gives way column by column, body first, when the table narrows; the number, question and status stay', () => {

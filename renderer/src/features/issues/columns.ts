@@ -20,7 +20,7 @@ export const COLUMN_DEFS: readonly ColumnDef[] = [
   { id: 'raisedOn', sort: 'raisedOn', width: 96 },
   { id: 'text' },
   { id: 'category', sort: 'category', width: 130 },
-  { id: 'unit', sort: 'unit', width: 104 },
+  { id: 'unit', sort: 'unit', width: 112 },
   { id: 'body', width: 136 },
   { id: 'deadline', sort: 'deadline', width: 114 },
   { id: 'status', sort: 'status', width: 202 },
