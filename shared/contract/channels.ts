@@ -7,6 +7,8 @@ export const CHANNELS = [
   'settings:get',
   'settings:setLanguage',
   'settings:setResume',
+  'settings:issueColumns',
+  'settings:setIssueColumns',
   'setup:complete',
   'units:search',
   'units:get',

@@ -14,6 +14,7 @@ import { exchangeContract } from './exchange.contract';
 import { mailContract } from './mail.contract';
 import { backupsContract } from './backups.contract';
 import { holidaysContract } from './holidays.contract';
+import { issueColumnsContract } from './issue-columns.contract';
 
 /**
  * The whole API between the renderer and the core, `area:verb` → input schema + output type.
@@ -56,6 +57,7 @@ export const contract = {
   ...mailContract,
   ...backupsContract,
   ...holidaysContract,
+  ...issueColumnsContract,
   /** Null when no long job runs, and always at a door that runs them in line (the CLI, tests). */
   'jobs:progress': channel<JobProgress | null>()(NoInput),
   // `satisfies` makes a channel missing from CHANNELS, or listed without a schema, a compile error.

@@ -4,6 +4,7 @@ import type { HandlersOf } from './dispatch';
 import { LATEST_VERSION } from '../db/migrations';
 import { currentKatoEdition } from '../kato/kato.loader';
 import { completeSetup, getSettings, setLanguage, setReminderDays, setResume } from '../services/settings.service';
+import { getIssueColumns, setIssueColumns } from '../services/issue-columns.service';
 import { getDashboard } from '../services/dashboard.service';
 import { listReminders } from '../services/reminders.service';
 import { exportIcs } from '../services/ics.service';
@@ -82,6 +83,8 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     'settings:get': () => getSettings(ctx),
     'settings:setLanguage': (input) => setLanguage(ctx, input.language),
     'settings:setResume': (input) => setResume(ctx, input.resume),
+    'settings:issueColumns': () => getIssueColumns(ctx),
+    'settings:setIssueColumns': (input) => setIssueColumns(ctx, input.layout),
     'setup:complete': (input) => completeSetup(ctx, input),
     'units:search': (input) => searchUnits(ctx, input),
     'units:get': (input) => getUnit(ctx, input.kato),

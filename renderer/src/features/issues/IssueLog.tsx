@@ -6,7 +6,9 @@ import { BulkStatus } from './BulkStatus';
 import { IssueComposer } from './IssueComposer';
 import { IssueCountsBar } from './IssueCountsBar';
 import { IssueFilters } from './IssueFilters';
+import { IssueColumnChooser } from './IssueColumnChooser';
 import { IssueTable } from './IssueTable';
+import { useIssueColumns } from './useIssueColumns';
 import { MeetingScope } from './MeetingScope';
 import { useIssueNames } from '../../hooks/useIssueNames';
 
@@ -23,6 +25,7 @@ export function IssueLog() {
   const selectedCount = useIssuesStore((s) => Object.keys(s.selected).length);
   const [bulk, setBulk] = useState(false);
   const [bulkDone, setBulkDone] = useState(0);
+  const { gaveWay } = useIssueColumns();
 
   // The first visit lists everything; later visits keep the filter, sort and scroll of before.
   useEffect(() => {
@@ -39,6 +42,7 @@ export function IssueLog() {
           {total === null ? t('Issues.loading') : t('Issues.found', { count: total })}
         </p>
         <div className="toolbar-end issue-toolbar-actions">
+          <IssueColumnChooser gaveWay={gaveWay} />
           {selectedCount > 0 && (
             <button type="button" className="button" aria-expanded={bulk} data-testid="issues-bulk-status" onClick={() => {
                 setBulk(!bulk);

@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { IssueRow, IssueSortKey } from '../../../../shared/contract/issues.contract';
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import type { IssueRow } from '../../../../shared/contract/issues.contract';
+import type { IssueColumnId } from '../../../../shared/domain/issues/issue-columns';
+import { isReportingKind } from '../../../../shared/domain/units/unit-kind';
 import { formatUiDate } from '../../format/dates';
 import { useT } from '../../i18n';
 import { rowAt, useIssuesStore } from '../../stores/issues.store';
@@ -9,32 +11,28 @@ import { IssueStatusBadge } from '../../components/IssueStatusBadge';
 import { ReceivedBadge } from '../../components/ReceivedMark';
 import { useReceived } from '../../hooks/useReceived';
 import type { IssueNames } from '../../hooks/useIssueNames';
+import { useIssueColumnsStore } from '../../stores/issue-columns.store';
+import { gridTemplate, minRowWidth, widestFor } from './columns';
+import { ColumnResizer } from './ColumnResizer';
+import { useIssueColumns } from './useIssueColumns';
 
-/** Fixed heights: the virtualiser places rows by arithmetic, never by measuring 100,000 of them. */
-export const ROW_HEIGHT = 40;
-const HEAD_HEIGHT = 40;
+/**
+ * Fixed heights: the virtualiser places rows by arithmetic, never by measuring 100,000 of them.
+ * A row holds two lines of the question (and of the number over its unit).
+ */
+export const ROW_HEIGHT = 42;
+export const HEAD_HEIGHT = 34;
 /** Rows rendered beyond the visible ones, so a short scroll shows rows at once. */
 const OVERSCAN = 8;
 /** Scrolling settles briefly before windows are fetched (dragging the scrollbar skips through). */
 const FETCH_DELAY_MS = 40;
 
-const COLUMNS: ReadonlyArray<{ id: string; sort?: IssueSortKey }> = [
-  { id: 'select' },
-  { id: 'registryNo', sort: 'registryNo' },
-  { id: 'raisedOn', sort: 'raisedOn' },
-  { id: 'text' },
-  { id: 'category', sort: 'category' },
-  { id: 'unit', sort: 'unit' },
-  { id: 'body' },
-  { id: 'deadline', sort: 'deadline' },
-  { id: 'status', sort: 'status' },
-];
-
 /**
  * The log as an ARIA grid that renders only the rows in view (plus a few) and fetches them a
  * window at a time. One tab stop: ↑/↓, Page Up/Down, Home/End move the active row, Enter opens
  * its card, Space selects it. An issue received from another installation is marked, and cannot
- * be selected: a status change of a selection holding one would be refused whole.
+ * be selected: a status change of a selection holding one would be refused whole. The column
+ * edges in the header are tab stops of their own (←/→ resize them).
  */
 export function IssueTable({ names }: { names: IssueNames }) {
   const { t, lng } = useT();
@@ -54,6 +52,24 @@ export function IssueTable({ names }: { names: IssueNames }) {
   const [active, setActive] = useState(0);
   const received = useReceived();
   const count = total ?? 0;
+  const { columns, slack } = useIssueColumns();
+  const setWidth = useIssueColumnsStore((s) => s.setWidth);
+  const setAvailable = useIssueColumnsStore((s) => s.setAvailable);
+  const [preview, setPreview] = useState<{ id: IssueColumnId; px: number } | null>(null);
+  // Registry numbers repeat from unit to unit: over several, each row names its unit.
+  const manyUnits = names.units.filter((u) => isReportingKind(u.kind)).length > 1;
+
+  // The width the columns share: measured, so columns give way before the question is squeezed.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setAvailable(el.clientWidth || null));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      setAvailable(null);
+    };
+  }, [setAvailable]);
 
   const virtualizer = useVirtualizer({
     count,
@@ -142,6 +158,78 @@ export function IssueTable({ names }: { names: IssueNames }) {
   const visibleSelected = visible.filter((r) => selected[r.id] !== undefined).length;
   const activeRendered = items.some((v) => v.index === active) && rowAt(pages, active) !== undefined;
 
+  const template = gridTemplate(preview ? columns.map((c) => (c.id === preview.id ? { ...c, px: preview.px } : c)) : columns);
+  const rowWidth = minRowWidth(columns);
+  const showsDeadline = columns.some((c) => c.id === 'deadline');
+
+  const clamped = (text: string) => (
+    <span className="issue-clamp" title={text || undefined}>
+      {text}
+    </span>
+  );
+
+  function cell(id: IssueColumnId, row: IssueRow, from: ReturnType<typeof received>): ReactNode {
+    switch (id) {
+      case 'registryNo': {
+        const unit = manyUnits ? names.unit(row.unitKato) : '';
+        return (
+          <>
+            <span className="issue-no">{row.registryNo}</span>
+            {unit && (
+              <span className="issue-unit" title={unit} data-testid={`issue-unit-${row.registryNo}`}>
+                {unit}
+              </span>
+            )}
+          </>
+        );
+      }
+      case 'raisedOn':
+        return formatUiDate(row.raisedOn, lng);
+      case 'text':
+        return (
+          <span className="issue-text" title={row.text}>
+            {row.overdue && !showsDeadline && (
+              <>
+                <span className="istatus-overdue">{t('Issues.overdue')}</span>{' '}
+              </>
+            )}
+            <span className="kind-badge">{t(`Minutes.issueKinds.${row.kind}`)}</span>{' '}
+            {from && (
+              <>
+                <ReceivedBadge received={from} testId={`issue-received-${row.registryNo}`} />{' '}
+              </>
+            )}
+            {row.text}
+          </span>
+        );
+      case 'category':
+        return clamped(names.category(row.categoryId));
+      case 'unit':
+        return clamped(names.unit(row.localityKato));
+      case 'body':
+        return clamped([names.body(row.bodyId), names.person(row.personId)?.fullName].filter(Boolean).join(', '));
+      case 'deadline':
+        return (
+          <>
+            <span>
+              {row.deadline && formatUiDate(row.deadline, lng)}
+              {row.prolongations > 0 && (
+                <span className="issue-prolonged" title={t('Issues.prolonged', { count: row.prolongations })}>
+                  <span aria-hidden="true">{'↻'}</span>
+                  <span className="visually-hidden">{t('Issues.prolonged', { count: row.prolongations })}</span>
+                </span>
+              )}
+            </span>
+            {row.overdue && <span className="istatus-overdue">{t('Issues.overdue')}</span>}
+          </>
+        );
+      case 'status':
+        // Overdue is said under the deadline, or with that column off before the question: a
+        // status of two lines leaves no room for it here.
+        return <IssueStatusBadge name={names.status(row.statusId)} closed={row.closed} overdue={false} />;
+    }
+  }
+
   return (
     <div
       ref={scroller}
@@ -150,47 +238,63 @@ export function IssueTable({ names }: { names: IssueNames }) {
       role="grid"
       aria-label={t('Issues.table.label')}
       aria-rowcount={count + 1}
-      aria-colcount={COLUMNS.length}
+      aria-colcount={columns.length + 1}
       aria-multiselectable="true"
       aria-activedescendant={activeRendered ? `issue-row-at-${active}` : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      style={{ '--issue-cols': template } as CSSProperties}
     >
-      <div className="issues-canvas" style={{ height: Math.max(virtualizer.getTotalSize(), HEAD_HEIGHT) }}>
+      <div className="issues-canvas" style={{ height: Math.max(virtualizer.getTotalSize(), HEAD_HEIGHT), minWidth: `max(100%, ${rowWidth}px)` }}>
         <div role="rowgroup" className="issues-head">
           <div role="row" aria-rowindex={1} className="issues-row issues-row--head" style={{ height: HEAD_HEIGHT }}>
-            {COLUMNS.map((c) => (
-              <div
-                key={c.id}
-                role="columnheader"
-                className={`issues-cell issues-col-${c.id}`}
-                aria-sort={c.sort && sort.key === c.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-              >
-                {c.id === 'select' ? (
-                  <input
-                    type="checkbox"
-                    tabIndex={-1}
-                    aria-label={t('Issues.table.selectVisible')}
-                    checked={visible.length > 0 && visibleSelected === visible.length}
-                    ref={(el) => {
-                      if (el) el.indeterminate = visibleSelected > 0 && visibleSelected < visible.length;
-                    }}
-                    disabled={visible.length === 0}
-                    data-testid="issues-select-visible"
-                    onChange={() => setSelected(visible, visibleSelected < visible.length)}
-                  />
-                ) : c.sort ? (
-                  <button type="button" tabIndex={-1} className="sort-button" data-testid={`issues-sort-${c.sort}`} onClick={() => sortBy(c.sort!)}>
-                    {t(`Issues.columns.${c.id}`)}
-                    <span aria-hidden="true" className="sort-mark">
-                      {sort.key === c.sort ? (sort.dir === 'asc' ? '↑' : '↓') : ''}
-                    </span>
-                  </button>
-                ) : (
-                  t(`Issues.columns.${c.id}`)
-                )}
-              </div>
-            ))}
+            <div role="columnheader" className="issues-cell issues-col-select">
+              <input
+                type="checkbox"
+                tabIndex={-1}
+                aria-label={t('Issues.table.selectVisible')}
+                checked={visible.length > 0 && visibleSelected === visible.length}
+                ref={(el) => {
+                  if (el) el.indeterminate = visibleSelected > 0 && visibleSelected < visible.length;
+                }}
+                disabled={visible.length === 0}
+                data-testid="issues-select-visible"
+                onChange={() => setSelected(visible, visibleSelected < visible.length)}
+              />
+            </div>
+            {columns.map((c) => {
+              const label = t(`Issues.columns.${c.id}`);
+              return (
+                <div
+                  key={c.id}
+                  role="columnheader"
+                  className={`issues-cell issues-col-${c.id}`}
+                  aria-sort={c.sort && sort.key === c.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                  data-testid={`issues-head-${c.id}`}
+                >
+                  {c.sort ? (
+                    <button type="button" tabIndex={-1} className="sort-button" data-testid={`issues-sort-${c.sort}`} onClick={() => sortBy(c.sort!)}>
+                      {label}
+                      <span aria-hidden="true" className="sort-mark">
+                        {sort.key === c.sort ? (sort.dir === 'asc' ? '↑' : '↓') : ''}
+                      </span>
+                    </button>
+                  ) : (
+                    label
+                  )}
+                  {c.px !== null && (
+                    <ColumnResizer
+                      label={t('Issues.columns.resize', { column: label })}
+                      width={preview?.id === c.id ? preview.px : c.px}
+                      max={widestFor(c, slack)}
+                      testId={`issues-resize-${c.id}`}
+                      onPreview={(px) => setPreview(px === null ? null : { id: c.id, px })}
+                      onCommit={(px) => setWidth(c.id, px)}
+                    />
+                  )}
+                </div>
+              );
+            })}
           </div>
         </div>
         <div role="rowgroup">
@@ -238,42 +342,11 @@ export function IssueTable({ names }: { names: IssueNames }) {
                     }}
                   />
                 </div>
-                <div role="gridcell" className="issues-cell issues-col-registryNo">
-                  {row.registryNo}
-                </div>
-                <div role="gridcell" className="issues-cell issues-col-raisedOn">
-                  {formatUiDate(row.raisedOn, lng)}
-                </div>
-                <div role="gridcell" className="issues-cell issues-col-text" title={row.text}>
-                  <span className="kind-badge">{t(`Minutes.issueKinds.${row.kind}`)}</span>{' '}
-                  {from && (
-                    <>
-                      <ReceivedBadge received={from} testId={`issue-received-${row.registryNo}`} />{' '}
-                    </>
-                  )}
-                  {row.text}
-                </div>
-                <div role="gridcell" className="issues-cell issues-col-category">
-                  {names.category(row.categoryId)}
-                </div>
-                <div role="gridcell" className="issues-cell issues-col-unit">
-                  {names.unit(row.localityKato ?? row.unitKato)}
-                </div>
-                <div role="gridcell" className="issues-cell issues-col-body">
-                  {[names.body(row.bodyId), names.person(row.personId)?.fullName].filter(Boolean).join(', ')}
-                </div>
-                <div role="gridcell" className="issues-cell issues-col-deadline">
-                  {row.deadline && formatUiDate(row.deadline, lng)}
-                  {row.prolongations > 0 && (
-                    <span className="issue-prolonged" title={t('Issues.prolonged', { count: row.prolongations })}>
-                      <span aria-hidden="true">{'↻'}</span>
-                      <span className="visually-hidden">{t('Issues.prolonged', { count: row.prolongations })}</span>
-                    </span>
-                  )}
-                </div>
-                <div role="gridcell" className="issues-cell issues-col-status">
-                  <IssueStatusBadge name={names.status(row.statusId)} closed={row.closed} overdue={row.overdue} />
-                </div>
+                {columns.map((c) => (
+                  <div key={c.id} role="gridcell" className={`issues-cell issues-col-${c.id}`}>
+                    {cell(c.id, row, from)}
+                  </div>
+                ))}
               </div>
             );
           })}
