@@ -16,7 +16,7 @@ import type {
   IssueRow,
 } from '../../../shared/contract/issues.contract';
 import type { IsoDate } from '../../../shared/domain/dates';
-import type { Outcome } from '../../../shared/domain/issues/issue';
+import { AUTO_STATUS, type Outcome } from '../../../shared/domain/issues/issue';
 import { isHeldStatus } from '../../../shared/domain/meetings/meeting';
 import { EsepError } from '../../../shared/errors';
 import { appendAudit } from '../db/repos/audit.repo';
@@ -51,11 +51,9 @@ import { matchExpression, reindexIssues, searchDocument, searchNotes, writeSearc
 import { requireWorkingReportingUnit } from './units.service';
 import { requireWorkingRoot } from './settings.service';
 import { requireOwn } from './ownership';
+import { followIssueStatus } from './action-plan.service';
 
 type In<K extends keyof typeof issuesContract> = z.output<(typeof issuesContract)[K]['input']>;
-
-/** The statuses the app itself assigns: registration, assignment, an answer on the spot. */
-export const AUTO_STATUS = { registered: 'new', assigned: 'in_progress', answeredOnSpot: 'explained' } as const;
 
 const FIELD_KEYS = [
   'kind',
@@ -306,7 +304,10 @@ export function updateIssue(ctx: CoreContext, input: In<'issues:update'>): Issue
     const assigned = before.statusId === AUTO_STATUS.registered && fields.bodyId !== null && changed.includes('bodyId');
     const after: StoredIssue = { ...before, ...fields, statusId: assigned ? AUTO_STATUS.assigned : before.statusId, revision: before.revision + 1, updatedAt: now };
     writeIssue(ctx.db, before, after);
-    if (assigned) addHistory(ctx.db, after.id, historyEntry(ctx, { onDate: ctx.clock.today(), statusId: after.statusId, outcome: null, comment: '', documentRef: '' }));
+    if (assigned) {
+      addHistory(ctx.db, after.id, historyEntry(ctx, { onDate: ctx.clock.today(), statusId: after.statusId, outcome: null, comment: '', documentRef: '' }));
+      followIssueStatus(ctx, after.id, before, after, ctx.clock.today());
+    }
     if (changed.some((k) => INDEXED_KEYS.has(k))) reindexIssues(ctx.db, [after.id]);
     const pick = (i: StoredIssue) => Object.fromEntries([...changed, ...(assigned ? (['statusId'] as const) : [])].map((k) => [k, i[k]]));
     appendAudit(ctx, { action: 'update', entity: 'issue', entityId: after.id, before: pick(before), after: { revision: after.revision, ...pick(after) } });
@@ -336,6 +337,7 @@ export function setIssueStatus(ctx: CoreContext, input: In<'issues:setStatus'>):
       writeIssue(ctx.db, before, after);
       addHistory(ctx.db, after.id, entry);
       appendAudit(ctx, statusAudit(before, after, change));
+      followIssueStatus(ctx, after.id, before, after, change.onDate);
       return after.id;
     });
     // After all the row writes (see writeSearchRows).
