@@ -68,7 +68,6 @@ export function AkimField({ draft, set, register }: SectionProps) {
       {adding ? (
         <AddAkimForm
           unitKato={draft.unitKato}
-          defaultFrom={draft.date}
           onDone={(akim) => {
             setAdding(false);
             if (akim) {

@@ -6,6 +6,7 @@ import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { SidePanel } from '../../../components/SidePanel';
 import { unitName } from '../../../format/units';
+import { formatOfficialDate } from '../../../format/dates';
 import { UnitOptions } from '../../../components/UnitOptions';
 import { useT } from '../../../i18n';
 import { useMeetingsStore } from '../../../stores/meetings.store';
@@ -37,13 +38,14 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
   const update = useMeetingsStore((s) => s.update);
   const loadMeeting = useMeetingsStore((s) => s.loadMeeting);
   const latestRevision = useMeetingsStore((s) => (meeting ? (s.byId[meeting.id]?.revision ?? meeting.revision) : 0));
-  const { draft, set, setDraft } = useMeetingDraft(meeting, prefill, today);
+  const onlyUnit = units.length === 1 ? units[0]!.unit.kato : null;
+  const { draft, set, setDraft } = useMeetingDraft(meeting, prefill, today, onlyUnit);
   const { register, focus } = useFieldRefs();
   const preview = usePlanPreview(draft.unitKato, draft.date, meeting?.id ?? null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [reasonError, setReasonError] = useState(false);
-  const ids = { unit: useId(), kind: useId(), date: useId(), time: useId(), note: useId() };
+  const ids = { unit: useId(), kind: useId(), date: useId(), dateHint: useId(), time: useId(), note: useId() };
   const unit = units.find((u) => u.unit.kato === draft.unitKato)?.unit ?? null;
 
   // Every new date (or unit) takes the core's suggestion; on opening, an obligation already
@@ -59,6 +61,22 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
   }, [preview.key]);
 
   useEffect(() => focus(draft.unitKato ? 'date' : 'unit'), []);
+
+  // The working set may arrive after the form opened: a single unit is the only choice.
+  useEffect(() => {
+    if (!meeting && onlyUnit) setDraft((d) => (d.unitKato === '' ? { ...d, unitKato: onlyUnit } : d));
+  }, [onlyUnit]);
+
+  // A new meeting opened without a day starts at the unit's next open window (the core knows
+  // the windows and which are taken), once per unit; a date the planner typed stays theirs.
+  const dateTyped = useRef(meeting !== null || prefill.date !== undefined);
+  const [datedBy, setDatedBy] = useState<{ unitKato: string; from: string; to: string } | null>(null);
+  useEffect(() => {
+    const next = preview.preview?.nextOpen;
+    if (dateTyped.current || !next || preview.key?.split('|')[0] !== draft.unitKato || datedBy?.unitKato === draft.unitKato) return;
+    setDatedBy({ unitKato: draft.unitKato, from: next.obligation.windowStart, to: next.obligation.windowEnd });
+    if (next.date !== draft.date) set('date', next.date);
+  }, [preview.key]);
 
   function fail(payload: ErrorPayload, field: FieldName | null) {
     setError(payload);
@@ -130,13 +148,29 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
         <div className="field-row">
           <div className="field">
             <label htmlFor={ids.date}>{t('Plan.date')}</label>
-            <input id={ids.date} ref={register('date')} type="date" value={draft.date} data-testid="plan-date" onChange={(e) => set('date', e.target.value)} />
+            <input
+              id={ids.date}
+              ref={register('date')}
+              type="date"
+              value={draft.date}
+              aria-describedby={datedBy && !dateTyped.current ? ids.dateHint : undefined}
+              data-testid="plan-date"
+              onChange={(e) => {
+                dateTyped.current = true;
+                set('date', e.target.value);
+              }}
+            />
           </div>
           <div className="field">
             <label htmlFor={ids.time}>{t('Plan.time')}</label>
             <input id={ids.time} ref={register('time')} type="time" value={draft.time} data-testid="plan-time" onChange={(e) => set('time', e.target.value)} />
           </div>
         </div>
+        {datedBy && !dateTyped.current && (
+          <p id={ids.dateHint} className="hint field-hint" data-testid="plan-date-suggested">
+            {t('Plan.dateNextWindow', { range: t('Dates.range', { from: formatOfficialDate(datedBy.from, lng), to: formatOfficialDate(datedBy.to, lng) }) })}
+          </p>
+        )}
         <ErrorMessage error={preview.error} />
 
         <ObligationFields draft={draft} set={set} register={register} preview={preview} reasonError={reasonError} />
