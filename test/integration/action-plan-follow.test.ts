@@ -68,7 +68,7 @@ describe('the action plan follows the issue log', () => {
     const issue = register('Су құбыры');
     setStatus(issue, 'done', '2025-07-12');
     world.value('actionPlan:fill', meetingScope());
-    expect(lineOf(issue.id).mark).toBe('done');
+    expect(lineOf(issue.id)).toMatchObject({ mark: 'done', markDate: '2025-07-12' });
   });
 
   it('follows an automatic assignment (a body chosen on a registered issue)', () => {

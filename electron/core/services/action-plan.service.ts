@@ -86,7 +86,8 @@ const EMPTY_FIELDS: PlanRowFields = {
  * responsible body and person (named in the installation's language), else the decision's
  * responsible; the deadline is the issue's, else the decision's. Running it again adds rows
  * only for issues that have none (registered since, or whose every row was removed). The mark
- * starts as the issue's status implies (an issue already closed is not "not started").
+ * starts as the issue's status implies (an issue already closed is not "not started", and is
+ * dated the day it closed).
  */
 export function fillPlan(ctx: CoreContext, input: { scope: PlanScope }): ActionPlan {
   return ctx.db.transaction(() => {
@@ -102,6 +103,7 @@ export function fillPlan(ctx: CoreContext, input: { scope: PlanScope }): ActionP
         executor: executorOf(source, language) || decision?.responsible.trim() || '',
         deadline: source.deadline ?? decision?.deadline ?? null,
         mark: markOfIssue(source),
+        markDate: source.closedOn,
       });
       writePlanRow(ctx.db, row, now);
       appendAudit(ctx, { action: 'insert', entity: ENTITY, entityId: row.id, after: { ...row, filled: true } });

@@ -121,6 +121,7 @@ export interface FillSource {
   personPosition: string | null;
   statusId: string;
   outcome: Outcome | null;
+  closedOn: string | null;
   decisions: Array<{ text: string; responsible: string; deadline: string | null }>;
 }
 
@@ -136,6 +137,7 @@ interface FillRow {
   person_position: string | null;
   status_id: string;
   outcome: Outcome | null;
+  closed_on: string | null;
 }
 
 /** The issues in scope that have no plan row yet, in the plan's order. */
@@ -143,7 +145,7 @@ export function issuesWithoutRow(db: Db, scope: PlanScope): FillSource[] {
   const s = scopeSql(scope);
   const rows = db
     .prepare(
-      `SELECT i.id, i.text, i.answer, i.deadline, i.speech_id, i.status_id, i.outcome,
+      `SELECT i.id, i.text, i.answer, i.deadline, i.speech_id, i.status_id, i.outcome, i.closed_on,
               b.name_kk AS body_name_kk, b.name_ru AS body_name_ru, p.full_name AS person_name, p.position AS person_position
        FROM issues i
        LEFT JOIN bodies b ON b.id = i.body_id
@@ -168,6 +170,7 @@ export function issuesWithoutRow(db: Db, scope: PlanScope): FillSource[] {
     personPosition: r.person_position,
     statusId: r.status_id,
     outcome: r.outcome,
+    closedOn: r.closed_on,
     decisions: r.speech_id ? (decisions.all(r.speech_id) as FillSource['decisions']) : [],
   }));
 }
