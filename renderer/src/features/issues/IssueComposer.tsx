@@ -192,6 +192,15 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
         <legend className="field-label">{t('Issues.new.author')}</legend>
         <AuthorFields value={draft.author} testId="issue-new-author" onChange={(author) => set('author', author)} />
       </fieldset>
+      <div className="issue-composer-keep">
+        <label className="choice">
+          <input type="checkbox" checked={keepPlace} aria-describedby={ids.keep} data-testid="issue-new-keep" onChange={(e) => setKeepPlace(e.target.checked)} />
+          {t('Issues.new.keepPlace')}
+        </label>
+        <p id={ids.keep} className="hint">
+          {meeting ? t('Issues.new.keepsMeeting') : t('Issues.new.keepsFree')}
+        </p>
+      </div>
       <ErrorMessage error={error} testId="issue-new-error" />
       <div className="form-actions issue-composer-actions">
         <button type="submit" className="button button--primary" disabled={busy || (meetingId !== null && !meeting)} data-testid="issue-new-save">
@@ -202,15 +211,6 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
         </button>
         <p className="muted issue-composer-saved" role="status" data-testid="issue-new-saved">
           {saved.length > 0 && t('Issues.new.saved', { count: saved.length, no: saved.at(-1) })}
-        </p>
-      </div>
-      <div className="issue-composer-keep">
-        <label className="choice">
-          <input type="checkbox" checked={keepPlace} aria-describedby={ids.keep} data-testid="issue-new-keep" onChange={(e) => setKeepPlace(e.target.checked)} />
-          {t('Issues.new.keepPlace')}
-        </label>
-        <p id={ids.keep} className="hint">
-          {meeting ? t('Issues.new.keepsMeeting') : t('Issues.new.keepsFree')}
         </p>
       </div>
     </form>

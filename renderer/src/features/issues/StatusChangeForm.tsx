@@ -74,8 +74,8 @@ export function StatusChangeForm({ names, title, testId, current, today, busy, e
       onCancel={onCancel}
       onSubmit={submit}
     >
-      <div ref={fieldsRef}>
-        <div className="field-row">
+      <div ref={fieldsRef} className="subform-fields">
+        <div className="field-row field-row--aligned field-row--date-last">
           <div className="field">
             <label htmlFor={ids.status}>{t('Issues.status.new')}</label>
             <select id={ids.status} value={statusId} data-testid={`${testId}-select`} onChange={(e) => pick(e.target.value)}>

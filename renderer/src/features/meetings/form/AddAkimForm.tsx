@@ -80,7 +80,7 @@ export function AddAkimForm({ unitKato, onDone }: { unitKato: string; onDone: (a
         <input id={ids.position} maxLength={300} value={position} {...invalid.control('position')} data-testid="akim-position" onChange={(e) => setPosition(e.target.value)} />
         <FieldRefusal of={invalid.of('position')} testId="akim-position-error" />
       </div>
-      <div className="field-row">
+      <div className="field-row field-row--aligned">
         <div className="field">
           <label htmlFor={ids.from}>{t('Plan.akimTermFrom')}</label>
           <input id={ids.from} type="date" value={termFrom} {...invalid.control('termFrom')} data-testid="akim-from" onChange={(e) => setTermFrom(e.target.value)} />

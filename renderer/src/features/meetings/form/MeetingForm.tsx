@@ -145,7 +145,7 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
             ))}
           </select>
         </div>
-        <div className="field-row">
+        <div className="field-row field-row--aligned">
           <div className="field">
             <label htmlFor={ids.date}>{t('Plan.date')}</label>
             <input
