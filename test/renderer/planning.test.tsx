@@ -71,6 +71,7 @@ describe('planning a meeting', () => {
     );
     expect(document.activeElement).toBe(reason);
     expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(reason.getAttribute('aria-describedby')?.split(' ')).toContain(screen.getByTestId('plan-reason-error').id);
     // The rule lives in the core alone: the form sent the plan, the core refused it, nothing was saved.
     expect(handler('meetings:plan')).toHaveBeenCalledTimes(1);
     expect(handler('meetings:plan')).toHaveBeenCalledWith(expect.objectContaining({ obligation: null, outsideWindowReason: '' }));
@@ -224,6 +225,11 @@ describe('planning a meeting', () => {
     fireEvent.click(screen.getByTestId('plan-submit'));
     expect((await screen.findByTestId('plan-error')).textContent).toBe('Өткізу орны (103233000) осы бірліктің аумағына жатпайды.');
     expect(document.activeElement).toBe(screen.getByTestId('plan-venue-locality'));
+    // Said next to the field too, which names it.
+    const venueReason = screen.getByTestId('plan-venue-locality-error');
+    expect(venueReason.textContent).toBe('Өткізу орны (103233000) осы бірліктің аумағына жатпайды.');
+    expect(screen.getByTestId('plan-venue-locality').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('plan-venue-locality').getAttribute('aria-describedby')).toBe(venueReason.id);
 
     // A link the contract refuses: the core's own validation names the field.
     fireEvent.click(screen.getByTestId('plan-format-online'));
@@ -231,6 +237,9 @@ describe('planning a meeting', () => {
     fireEvent.click(screen.getByTestId('plan-submit'));
     await waitFor(() => expect(screen.getByTestId('plan-error').textContent).toBe('Енгізілген деректерді тексеріңіз: трансляция сілтемесі.'));
     expect(document.activeElement).toBe(screen.getByTestId('plan-link-0'));
+    expect(screen.getByTestId('plan-links-error').textContent).toBe('Мәні дұрыс емес');
+    expect(screen.queryByTestId('plan-venue-locality-error')).toBeNull();
+    expect(screen.getByTestId('plan-venue-locality').getAttribute('aria-invalid')).toBeNull();
   });
 
   it('edits a planned meeting from its card: the unit is fixed, the revision is sent', async () => {

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Meeting } from '../../../../../shared/contract/types';
 import { isIsoDate, type IsoDate } from '../../../../../shared/domain/dates';
 import { MEETING_KINDS } from '../../../../../shared/domain/meetings/meeting';
-import type { ErrorPayload } from '../../../../../shared/errors';
+import type { ErrorPayload, FieldReason } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { SidePanel } from '../../../components/SidePanel';
 import { unitName } from '../../../format/units';
@@ -13,7 +13,10 @@ import { useMeetingsStore } from '../../../stores/meetings.store';
 import type { PlanPrefill } from '../../../stores/panel.store';
 import type { WorkingUnit } from '../../../hooks/useWorkingUnits';
 import { AkimField } from './AkimField';
-import { fieldForError, fieldOfPath, useFieldRefs, type FieldName } from './fields';
+import { ariaOf, fieldForError, fieldOfPath, refusalOf, useFieldRefs, type FieldName, type Refused } from './fields';
+import { FieldRefusal } from '../../../components/TextField';
+import { useErrorText } from '../../../components/ErrorMessage';
+import { fieldReasons } from '../../../hooks/useFieldErrors';
 import { FormatFields } from './FormatFields';
 import { ObligationFields } from './ObligationFields';
 import { QuestionsFields } from './QuestionsFields';
@@ -44,7 +47,9 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
   const preview = usePlanPreview(draft.unitKato, draft.date, meeting?.id ?? null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
-  const [reasonError, setReasonError] = useState(false);
+  const [refused, setRefused] = useState<Refused | null>(null);
+  const refusalId = useId();
+  const errorText = useErrorText();
   const ids = { unit: useId(), kind: useId(), date: useId(), dateHint: useId(), time: useId(), note: useId() };
   const unit = units.find((u) => u.unit.kato === draft.unitKato)?.unit ?? null;
 
@@ -78,18 +83,21 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
     if (next.date !== draft.date) set('date', next.date);
   }, [preview.key]);
 
-  function fail(payload: ErrorPayload, field: FieldName | null) {
+  /** The refusal, in the summary and next to the field it is about (which takes the cursor). */
+  function fail(payload: ErrorPayload, field: FieldName | null, reason?: FieldReason) {
     setError(payload);
-    if (field === 'reason') setReasonError(true);
-    if (field) focus(field);
+    if (!field) return setRefused(null);
+    const text = payload.code === 'validation' ? t(`FieldErrors.${reason ?? 'invalid'}`) : errorText(payload);
+    setRefused({ field, id: `${refusalId}-${field}`, text });
+    focus(field);
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
     setError(null);
-    setReasonError(false);
-    if (!draft.unitKato) return fail({ code: 'validation', details: { fields: [t('Plan.unit')] } }, 'unit');
+    setRefused(null);
+    if (!draft.unitKato) return fail({ code: 'validation', details: { fields: [t('Plan.unit')] } }, 'unit', 'required');
     if (!isIsoDate(draft.date)) return fail({ code: 'date_invalid', details: { date: draft.date } }, 'date');
 
     setSaving(true);
@@ -100,7 +108,8 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
     setSaving(false);
     if (result.ok) return onSaved(result.value);
     if (result.error.code === 'conflict' && meeting) void loadMeeting(meeting.id);
-    fail(translateFields(result.error), fieldForError(result.error));
+    const field = fieldForError(result.error);
+    fail(translateFields(result.error), field, field ? fieldReasons(result.error, fieldOfPath).get(field) : undefined);
   }
 
   /** A `validation` error names contract fields; the reader sees the form's labels. */
@@ -126,6 +135,7 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
             ref={register('unit')}
             value={draft.unitKato}
             disabled={meeting !== null}
+            {...ariaOf(refused, 'unit')}
             data-testid="plan-unit"
             onChange={(e) => setDraft((d) => ({ ...d, unitKato: e.target.value, venueKato: '', akimId: '' }))}
           >
@@ -134,6 +144,7 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
             </option>
             <UnitOptions units={units} />
           </select>
+          <FieldRefusal of={refusalOf(refused, 'unit')} testId="plan-unit-error" />
         </div>
         <div className="field">
           <label htmlFor={ids.kind}>{t('Plan.kind')}</label>
@@ -153,13 +164,14 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
               ref={register('date')}
               type="date"
               value={draft.date}
-              aria-describedby={datedBy && !dateTyped.current ? ids.dateHint : undefined}
+              {...ariaOf(refused, 'date', datedBy && !dateTyped.current ? ids.dateHint : undefined)}
               data-testid="plan-date"
               onChange={(e) => {
                 dateTyped.current = true;
                 set('date', e.target.value);
               }}
             />
+            <FieldRefusal of={refusalOf(refused, 'date')} testId="plan-date-error" />
           </div>
           <div className="field">
             <label htmlFor={ids.time}>{t('Plan.time')}</label>
@@ -173,11 +185,11 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
         )}
         <ErrorMessage error={preview.error} />
 
-        <ObligationFields draft={draft} set={set} register={register} preview={preview} reasonError={reasonError} />
-        <VenueFields draft={draft} set={set} register={register} unit={unit} />
-        <FormatFields draft={draft} set={set} register={register} />
-        <AkimField key={draft.unitKato} draft={draft} set={set} register={register} />
-        <QuestionsFields draft={draft} set={set} register={register} />
+        <ObligationFields draft={draft} set={set} register={register} refused={refused} preview={preview} />
+        <VenueFields draft={draft} set={set} register={register} refused={refused} unit={unit} />
+        <FormatFields draft={draft} set={set} register={register} refused={refused} />
+        <AkimField key={draft.unitKato} draft={draft} set={set} register={register} refused={refused} />
+        <QuestionsFields draft={draft} set={set} register={register} refused={refused} />
 
         <div className="field">
           <label htmlFor={ids.note}>{t('Plan.note')}</label>

@@ -2,11 +2,12 @@ import { useId, useMemo } from 'react';
 import type { UnitSummary } from '../../../../../shared/contract/types';
 import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
-import type { SectionProps } from './fields';
+import { FieldRefusal } from '../../../components/TextField';
+import { ariaOf, refusalOf, type SectionProps } from './fields';
 import { useSubtree } from '../../../hooks/useSubtree';
 
 /** Venue: its name, address and the locality of the unit's KATO subtree (or the unit itself). */
-export function VenueFields({ draft, set, register, unit }: SectionProps & { unit: UnitSummary | null }) {
+export function VenueFields({ draft, set, register, refused, unit }: SectionProps & { unit: UnitSummary | null }) {
   const { t, lng } = useT();
   const ids = { name: useId(), places: useId(), placesHint: useId(), address: useId(), locality: useId() };
   const subtree = useSubtree(draft.unitKato);
@@ -78,6 +79,7 @@ export function VenueFields({ draft, set, register, unit }: SectionProps & { uni
           ref={register('venueKato')}
           value={draft.venueKato}
           disabled={!unit}
+          {...ariaOf(refused, 'venueKato')}
           data-testid="plan-venue-locality"
           onChange={(e) => set('venueKato', e.target.value)}
         >
@@ -93,6 +95,7 @@ export function VenueFields({ draft, set, register, unit }: SectionProps & { uni
             </optgroup>
           ))}
         </select>
+        <FieldRefusal of={refusalOf(refused, 'venueKato')} testId="plan-venue-locality-error" />
       </div>
     </fieldset>
   );
