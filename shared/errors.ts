@@ -144,6 +144,19 @@ export class EsepError extends Error {
   }
 }
 
+/**
+ * Why a field of a `validation` error was refused: `details.reasons` maps the field's contract
+ * path to one of these (a field listed without one is just invalid). Each has a text under
+ * `FieldErrors.<reason>`, shown next to the field.
+ */
+export const FIELD_REASONS = ['required', 'invalid', 'deadline_before_raised', 'date_in_future', 'date_before_raised', 'outside_unit', 'unavailable', 'outcome_required'] as const;
+export type FieldReason = (typeof FIELD_REASONS)[number];
+
+/** A `validation` error naming each refused field (its contract path) and why. */
+export function invalidFields(reasons: Readonly<Record<string, FieldReason>>): EsepError {
+  return new EsepError('validation', { fields: Object.keys(reasons), reasons: { ...reasons } });
+}
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }

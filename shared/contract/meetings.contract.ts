@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Akim, Meeting } from './types';
 import type { Obligation } from '../domain/rules';
+import type { IsoDate } from '../domain/dates';
 import { channel, Id, IsoDateString, KatoCode, RequiredText, Revision, Text, Year } from './schemas';
 import {
   ANNOUNCEMENT_CHANNELS,
@@ -70,6 +71,8 @@ export interface PlanPreview {
   /** The unit's obligations around the date (to choose another). */
   obligations: Obligation[];
   warnings: PlanWarning[];
+  /** The unit's first window from today on with no meeting held or planned for it, and the day a new meeting starts at (its first day, or today inside it). */
+  nextOpen: { date: IsoDate; obligation: Obligation } | null;
 }
 
 export const meetingsContract = {

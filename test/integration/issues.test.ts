@@ -69,15 +69,15 @@ describe('issues:create', () => {
       ['an unknown meeting', { ...base, meetingId: randomUUID(), fields: issueFields() }, { code: 'not_found' }],
       ['a unit other than the meeting’s', { ...base, unitKato: KENGIRBAI_OKRUG, fields: issueFields() }, { code: 'validation', details: { fields: ['unitKato'] } }],
       ['a unit outside the working set', { ...base, unitKato: OUTSIDE_OKRUG, meetingId: null, fields: issueFields() }, { code: 'unit_outside_working_set' }],
-      ['a locality of another unit', { ...base, fields: issueFields({ localityKato: ZHIDEBAI_VILLAGE }) }, { code: 'validation', details: { fields: ['fields.localityKato'] } }],
+      ['a locality of another unit', { ...base, fields: issueFields({ localityKato: ZHIDEBAI_VILLAGE }) }, { code: 'validation', details: { fields: ['fields.localityKato'], reasons: { 'fields.localityKato': 'outside_unit' } } }],
       ['an unknown category', { ...base, fields: issueFields({ categoryId: 'no-such' }) }, { code: 'validation', details: { fields: ['fields.categoryId'] } }],
-      ['an archived category', { ...base, fields: issueFields({ categoryId: archivedCategory.id }) }, { code: 'validation', details: { fields: ['fields.categoryId'] } }],
+      ['an archived category', { ...base, fields: issueFields({ categoryId: archivedCategory.id }) }, { code: 'validation', details: { fields: ['fields.categoryId'], reasons: { 'fields.categoryId': 'unavailable' } } }],
       ['a person of another body', { ...base, fields: issueFields({ bodyId: w.body.id, personId: w.teacher.id }) }, { code: 'validation', details: { fields: ['fields.personId'] } }],
       ['a person without a body', { ...base, fields: issueFields({ personId: w.head.id }) }, { code: 'validation', details: { fields: ['fields.personId'] } }],
       ['an unknown repeated issue', { ...base, fields: issueFields({ repeatsId: randomUUID() }) }, { code: 'validation', details: { fields: ['fields.repeatsId'] } }],
-      ['a deadline before the issue', { ...base, fields: issueFields({ deadline: '2025-07-01' }) }, { code: 'validation', details: { fields: ['fields.deadline'] } }],
-      ['an answer on the spot without its text', { ...base, fields: issueFields({ answeredOnSpot: true }) }, { code: 'validation', details: { fields: ['fields.answer'] } }],
-      ['a date still to come', { ...base, meetingId: null, raisedOn: '2025-07-16', fields: issueFields() }, { code: 'validation', details: { fields: ['raisedOn'] } }],
+      ['a deadline before the issue', { ...base, fields: issueFields({ deadline: '2025-07-01' }) }, { code: 'validation', details: { fields: ['fields.deadline'], reasons: { 'fields.deadline': 'deadline_before_raised' } } }],
+      ['an answer on the spot without its text', { ...base, fields: issueFields({ answeredOnSpot: true }) }, { code: 'validation', details: { fields: ['fields.answer'], reasons: { 'fields.answer': 'required' } } }],
+      ['a date still to come', { ...base, meetingId: null, raisedOn: '2025-07-16', fields: issueFields() }, { code: 'validation', details: { fields: ['raisedOn'], reasons: { raisedOn: 'date_in_future' } } }],
       ['a malformed e-Otinish number', { ...base, fields: issueFields({ eotinishNo: 'ЖТ2022' }) }, { code: 'validation' }],
     ];
     for (const [name, input, error] of cases) {
@@ -253,9 +253,9 @@ describe('registerIssues (the legacy import)', () => {
       }
       return null;
     };
-    expect(refusal([good, { ...good, fields: issueFields({ localityKato: ZHIDEBAI_VILLAGE }) }])).toEqual(['validation', { fields: ['fields.localityKato'] }]);
-    expect(refusal([good, { ...good, raisedOn: '2025-07-16' }])).toEqual(['validation', { fields: ['raisedOn'] }]);
-    expect(refusal([{ ...good, statusId: 'no-such-status' }])).toEqual(['validation', { fields: ['change.statusId'] }]);
+    expect(refusal([good, { ...good, fields: issueFields({ localityKato: ZHIDEBAI_VILLAGE }) }])).toEqual(['validation', { fields: ['fields.localityKato'], reasons: { 'fields.localityKato': 'outside_unit' } }]);
+    expect(refusal([good, { ...good, raisedOn: '2025-07-16' }])).toEqual(['validation', { fields: ['raisedOn'], reasons: { raisedOn: 'date_in_future' } }]);
+    expect(refusal([{ ...good, statusId: 'no-such-status' }])).toEqual(['validation', { fields: ['change.statusId'], reasons: { 'change.statusId': 'unavailable' } }]);
     expect(counts()).toEqual(before);
   });
 });

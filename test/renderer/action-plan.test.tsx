@@ -162,6 +162,28 @@ describe('the action plan view', () => {
     expect(createObjectURL.mock.calls[0]![0].type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   });
 
+  it('exports right after an edit without a conflict: the save focus started is awaited, not sent again', async () => {
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:plan'), revokeObjectURL: vi.fn() });
+    await filled();
+    fireEvent.change(control('plan-row-0-measure'), { target: { value: 'Бірден экспортталды' } });
+    const button = screen.getByTestId('plan-export-xlsx-ru');
+    // As a click does it: focus leaves the row for the button (its save starts), then the click.
+    fireEvent.blur(control('plan-row-0-measure'), { relatedTarget: button });
+    fireEvent.click(button);
+    await screen.findByText(`Файл сақталды: esep-action-plan-${OKRUG.kato}-2025-01-20-ru.xlsx`);
+    expect(handler('actionPlan:saveRow')).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText(/басқа терезеде/)).toBeNull();
+    expect(screen.getByTestId('plan-view').querySelector('.message--warning, .message--error')).toBeNull();
+    expect((await lines())[0]).toMatchObject({ measure: 'Бірден экспортталды', revision: 2 });
+    // A second edit of the same row saves at the revision the first save returned.
+    fireEvent.change(control('plan-row-0-measure'), { target: { value: 'Тағы бір өзгеріс' } });
+    fireEvent.blur(control('plan-row-0-measure'), { relatedTarget: button });
+    fireEvent.click(button);
+    await waitFor(() => expect(handler('actionPlan:export')).toHaveBeenCalledTimes(2));
+    expect(handler('actionPlan:saveRow')).toHaveBeenCalledTimes(2);
+    expect((await lines())[0]).toMatchObject({ measure: 'Тағы бір өзгеріс', revision: 3 });
+  });
+
   it('picks a unit and a quarter, half-year or year for a period’s plan (Russian UI)', async () => {
     await renderPlan({ unitKato: ROOT.kato, from: '2025-01-01', to: '2025-12-31' }, 'ru');
     expect((screen.getByTestId('plan-scope-kind') as HTMLSelectElement).value).toBe('year');

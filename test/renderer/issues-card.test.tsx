@@ -100,6 +100,35 @@ describe('issue card', () => {
     change('issue-edit-eotinish', '12345');
     fireEvent.click(screen.getByTestId('issue-save'));
     await waitFor(() => expect(screen.getByTestId('issue-edit-error').textContent).toBe('Проверьте введенные данные: Рег. номер в e-Otinish.'));
+    // Next to the field too, which takes the cursor (zod's refusal names the path, not a reason).
+    const eotinish = screen.getByTestId('issue-edit-eotinish');
+    expect(screen.getByTestId('issue-edit-eotinish-error').textContent).toBe('Неверное значение');
+    expect(eotinish.getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(eotinish));
+  });
+
+  it('starts each closing status at its outcome, and asks for one when the issue is forwarded', async () => {
+    const issue = await seedIssue();
+    await openCard(issue);
+    fireEvent.click(screen.getByTestId('issue-status-change'));
+    const outcome = () => screen.getByTestId('issue-status-outcome') as HTMLSelectElement;
+    for (const [status, expected] of [['done', 'satisfied'], ['explained', 'explained'], ['rejected', 'refused'], ['forwarded', '']] as const) {
+      fireEvent.change(screen.getByTestId('issue-status-select'), { target: { value: status } });
+      expect(outcome().value, status).toBe(expected);
+    }
+    // Forwarded: nothing is sent until an outcome is chosen; the reason is next to the field.
+    fireEvent.click(screen.getByTestId('issue-status-submit'));
+    const reason = await screen.findByTestId('issue-status-outcome-error');
+    expect(reason.textContent).toBe('Нәтижесін таңдаңыз');
+    expect(outcome().getAttribute('aria-invalid')).toBe('true');
+    expect(outcome().getAttribute('aria-describedby')).toBe(reason.id);
+    await waitFor(() => expect(document.activeElement).toBe(outcome()));
+    expect(handler('issues:setStatus')).not.toHaveBeenCalled();
+    fireEvent.change(outcome(), { target: { value: 'satisfied' } });
+    expect(screen.queryByTestId('issue-status-outcome-error')).toBeNull();
+    fireEvent.click(screen.getByTestId('issue-status-submit'));
+    await waitFor(() => expect(handler('issues:setStatus')).toHaveBeenCalledTimes(1));
+    expect(handler('issues:setStatus').mock.calls[0]![0].change).toMatchObject({ statusId: 'forwarded', outcome: 'satisfied' });
   });
 
   it('closes with an outcome: the outcome defaults to the status’s own and can be changed', async () => {

@@ -70,17 +70,30 @@ describe('adding issues by keyboard', () => {
       }),
       author: { fullName: 'Серікбаев Асқар', phone: '', address: '' },
     });
-    // Kind, village and deadline carry over; the rest starts empty.
-    expect((screen.getByTestId('issue-new-locality') as HTMLSelectElement).value).toBe(VILLAGE.kato);
-    expect((screen.getByTestId('issue-new-deadline') as HTMLInputElement).value).toBe('2025-09-30');
+    // The kind carries over; the village and the deadline only when asked (they are not, by default).
+    expect((screen.getByTestId('issue-new-kind') as HTMLSelectElement).value).toBe('question');
+    expect((screen.getByTestId('issue-new-locality') as HTMLSelectElement).value).toBe('');
+    expect((screen.getByTestId('issue-new-deadline') as HTMLInputElement).value).toBe('');
     expect((screen.getByTestId('issue-new-category') as HTMLSelectElement).value).toBe('');
     expect((screen.getByTestId('issue-new-author-name') as HTMLInputElement).value).toBe('');
+    const keep = screen.getByTestId('issue-new-keep') as HTMLInputElement;
+    expect(keep.checked).toBe(false);
+    expect(keep.closest('label')!.textContent).toBe('Елді мекен мен орындау мерзімін келесі сұраққа қалдыру');
+    // Asked: the next ones keep them.
+    fireEvent.click(keep);
+    fireEvent.change(screen.getByTestId('issue-new-locality'), { target: { value: VILLAGE.kato } });
+    change('issue-new-deadline', '2025-10-15');
 
     await typeIssue(2, 'proposal', 'Мектеп жанына балалар алаңын салу');
     await typeIssue(3, 'complaint', 'Су құбыры жиі бұзылады');
     await typeIssue(4, 'remark', 'Көше жарығы кешке жанбайды');
     await typeIssue(5, 'request', 'Клубқа жаңа орындықтар керек');
     expect(screen.getByTestId('issue-new-saved').textContent).toBe('Сақталды: 5 (соңғысы № 5)');
+    expect((screen.getByTestId('issue-new-locality') as HTMLSelectElement).value).toBe(VILLAGE.kato);
+    expect((screen.getByTestId('issue-new-deadline') as HTMLInputElement).value).toBe('2025-10-15');
+    expect(handler('issues:create').mock.calls.slice(1).map(([input]) => [input.fields.localityKato, input.fields.deadline])).toEqual(
+      Array(4).fill([VILLAGE.kato, '2025-10-15']),
+    );
 
     // The log of the meeting shows them, newest first, with meeting numbers 1..5.
     await waitFor(() => expect(registryNos()).toEqual([5, 4, 3, 2, 1]));
@@ -99,10 +112,36 @@ describe('adding issues by keyboard', () => {
     expect((await screen.findByTestId('issue-new-error')).textContent).toBe('Енгізілген деректерді тексеріңіз: Мәтіні.');
     expect(handler('issues:create')).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(text());
+    const reason = screen.getByTestId('issue-new-text-error');
+    expect(reason.textContent).toBe('Бұл өрісті толтырыңыз');
+    expect(text().getAttribute('aria-invalid')).toBe('true');
+    expect(text().getAttribute('aria-describedby')).toBe(reason.id);
     fireEvent.keyDown(text(), { key: 'Escape' });
     expect(screen.queryByTestId('issue-new')).toBeNull();
     fireEvent.click(screen.getByTestId('issue-new-open'));
     expect(await screen.findByTestId('issue-new')).toBeTruthy();
+  });
+
+  it('says next to the deadline that it is before the date received, and puts the cursor there', async () => {
+    await openMeetingIssues();
+    change('issue-new-deadline', '2025-01-10');
+    change('issue-new-text', 'Көпірді жөндеу');
+    fireEvent.click(screen.getByTestId('issue-new-save'));
+    const reason = await screen.findByTestId('issue-new-deadline-error');
+    expect(reason.textContent).toBe('Мерзімі түскен күнінен бұрын');
+    const deadline = screen.getByTestId('issue-new-deadline');
+    expect(deadline.getAttribute('aria-invalid')).toBe('true');
+    expect(deadline.getAttribute('aria-describedby')).toBe(reason.id);
+    await waitFor(() => expect(document.activeElement).toBe(deadline));
+    // Only the refused field is marked; the summary names it too.
+    expect(text().getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByTestId('issue-new-error').textContent).toBe('Енгізілген деректерді тексеріңіз: Орындау мерзімі.');
+    // Fixed, it saves, and the marks go.
+    change('issue-new-deadline', '2025-02-10');
+    fireEvent.click(screen.getByTestId('issue-new-save'));
+    await waitFor(() => expect(screen.getByTestId('issue-new-saved').textContent).toBe('Сақталды: 1 (соңғысы № 1)'));
+    expect(screen.queryByTestId('issue-new-deadline-error')).toBeNull();
+    expect(deadline.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('registers the questions captured in the meeting’s minutes, and says how many', async () => {

@@ -71,6 +71,7 @@ describe('planning a meeting', () => {
     );
     expect(document.activeElement).toBe(reason);
     expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(reason.getAttribute('aria-describedby')?.split(' ')).toContain(screen.getByTestId('plan-reason-error').id);
     // The rule lives in the core alone: the form sent the plan, the core refused it, nothing was saved.
     expect(handler('meetings:plan')).toHaveBeenCalledTimes(1);
     expect(handler('meetings:plan')).toHaveBeenCalledWith(expect.objectContaining({ obligation: null, outsideWindowReason: '' }));
@@ -86,10 +87,49 @@ describe('planning a meeting', () => {
     expect(within(card).getByTestId('fact-window').querySelector('dd')!.textContent).toBe('Мерзімнен тыс. Себебі: Су тасқынынан кейінгі жиналыс');
   });
 
+  it('from the toolbar, dates a new meeting at the unit’s next open window; a typed date stays', async () => {
+    await seedPlanned(OKRUG_2.kato, '2025-07-25');
+    await planFromToolbar();
+    expect(value('plan-unit')).toBe('');
+    // Okrug: July's window (today is in it) is open.
+    change('plan-unit', OKRUG.kato);
+    await waitFor(() => expect(screen.getByTestId('plan-date-suggested').textContent).toBe('Ең жақын ашық мерзімнің күні ұсынылды: 2025 жылғы 1 шілде – 2025 жылғы 31 шілде'));
+    expect(value('plan-date')).toBe('2025-07-10');
+    expect(screen.getByTestId('plan-date').getAttribute('aria-describedby')).toBe(screen.getByTestId('plan-date-suggested').id);
+    // The other okrug has July's window planned already: its next open window is October's.
+    change('plan-unit', OKRUG_2.kato);
+    await waitFor(() => expect(value('plan-date')).toBe('2025-10-01'));
+    await waitFor(() => expect(value('plan-obligation')).toBe('decree-615|2025-M10'));
+    expect(warnings()).toEqual([]);
+    // Typed by the planner: theirs, whatever unit is picked next.
+    change('plan-date', '2025-10-20');
+    expect(screen.queryByTestId('plan-date-suggested')).toBeNull();
+    change('plan-unit', OKRUG.kato);
+    await waitFor(() => expect(handler('meetings:preview')).toHaveBeenLastCalledWith({ unitKato: OKRUG.kato, date: '2025-10-20' }));
+    expect(value('plan-date')).toBe('2025-10-20');
+  });
+
+  it('pre-selects the unit when the working set has only one, and offers its localities as venues', async () => {
+    await startCore();
+    await testCore().api.setup.complete({ rootKato: OKRUG.kato, language: 'kk' });
+    await planFromToolbar();
+    await waitFor(() => expect(value('plan-unit')).toBe(OKRUG.kato));
+    const places = [...screen.getByTestId('plan-venue-places').querySelectorAll('option')].map((o) => o.value);
+    expect(places).toContain(VILLAGE.nameKk);
+    expect(places[0]).toBe(OKRUG.nameKk);
+    // Picking one names the venue and fills its locality; any other name may be typed.
+    change('plan-venue-name', VILLAGE.nameKk);
+    expect(value('plan-venue-locality')).toBe(VILLAGE.kato);
+    change('plan-venue-name', 'Мәдениет үйі');
+    expect(value('plan-venue-name')).toBe('Мәдениет үйі');
+    expect(value('plan-venue-locality')).toBe(VILLAGE.kato);
+  });
+
   it('warns when the window is already held or already has a planned meeting', async () => {
     await seedPlanned(OKRUG_2.kato, '2025-07-25');
     await planFromToolbar();
     change('plan-unit', OKRUG_2.kato);
+    change('plan-date', '2025-07-20');
     await screen.findByTestId('plan-warning-window_already_planned');
     change('plan-unit', OKRUG.kato);
     change('plan-date', '2025-01-25');
@@ -157,6 +197,14 @@ describe('planning a meeting', () => {
     expect(document.activeElement).toBe(screen.getByTestId('akim-name'));
     change('akim-name', 'Оспанова Гүлнар');
     change('akim-position', 'Қарауыл ауылдық округінің әкімі');
+    // The term's start is typed, not the meeting's date; saving without it says so next to it.
+    expect(value('akim-from')).toBe('');
+    fireEvent.click(screen.getByTestId('akim-save'));
+    const reason = await screen.findByTestId('akim-from-error');
+    expect(reason.textContent).toBe('Бұл өрісті толтырыңыз');
+    expect(screen.getByTestId('akim-from').getAttribute('aria-describedby')).toBe(reason.id);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('akim-from')));
+    expect(handler('akims:save')).not.toHaveBeenCalled();
     change('akim-from', '2025-09-01');
     fireEvent.click(screen.getByTestId('akim-save'));
     await waitFor(() => expect(screen.queryByTestId('akim-form')).toBeNull());
@@ -177,6 +225,11 @@ describe('planning a meeting', () => {
     fireEvent.click(screen.getByTestId('plan-submit'));
     expect((await screen.findByTestId('plan-error')).textContent).toBe('Өткізу орны (103233000) осы бірліктің аумағына жатпайды.');
     expect(document.activeElement).toBe(screen.getByTestId('plan-venue-locality'));
+    // Said next to the field too, which names it.
+    const venueReason = screen.getByTestId('plan-venue-locality-error');
+    expect(venueReason.textContent).toBe('Өткізу орны (103233000) осы бірліктің аумағына жатпайды.');
+    expect(screen.getByTestId('plan-venue-locality').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('plan-venue-locality').getAttribute('aria-describedby')).toBe(venueReason.id);
 
     // A link the contract refuses: the core's own validation names the field.
     fireEvent.click(screen.getByTestId('plan-format-online'));
@@ -184,6 +237,9 @@ describe('planning a meeting', () => {
     fireEvent.click(screen.getByTestId('plan-submit'));
     await waitFor(() => expect(screen.getByTestId('plan-error').textContent).toBe('Енгізілген деректерді тексеріңіз: трансляция сілтемесі.'));
     expect(document.activeElement).toBe(screen.getByTestId('plan-link-0'));
+    expect(screen.getByTestId('plan-links-error').textContent).toBe('Мәні дұрыс емес');
+    expect(screen.queryByTestId('plan-venue-locality-error')).toBeNull();
+    expect(screen.getByTestId('plan-venue-locality').getAttribute('aria-invalid')).toBeNull();
   });
 
   it('edits a planned meeting from its card: the unit is fixed, the revision is sent', async () => {

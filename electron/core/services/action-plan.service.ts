@@ -3,7 +3,9 @@ import type { CoreContext } from '../context';
 import type { ActionPlan, ActionPlanLine, ActionPlanRow, PlanRowFields, PlanScope } from '../../../shared/contract/action-plan.contract';
 import type { Meeting, UnitSummary } from '../../../shared/contract/types';
 import type { Language } from '../../../shared/contract/schemas';
-import { matchingDecision } from '../../../shared/domain/issues/plan';
+import type { IsoDate } from '../../../shared/domain/dates';
+import type { Outcome } from '../../../shared/domain/issues/issue';
+import { markOfIssue, matchingDecision } from '../../../shared/domain/issues/plan';
 import { EsepError } from '../../../shared/errors';
 import { appendAudit } from '../db/repos/audit.repo';
 import { getMeeting } from '../db/repos/meetings.repo';
@@ -16,6 +18,7 @@ import {
   listPlanLines,
   markPlanRowDeleted,
   nextOrdinal,
+  ownRowsOfIssue,
   planIssue,
   writePlanRow,
   type FillSource,
@@ -82,7 +85,9 @@ const EMPTY_FIELDS: PlanRowFields = {
  * issue, else the decision of the minutes item it was raised under; the executor is the
  * responsible body and person (named in the installation's language), else the decision's
  * responsible; the deadline is the issue's, else the decision's. Running it again adds rows
- * only for issues that have none (registered since, or whose every row was removed).
+ * only for issues that have none (registered since, or whose every row was removed). The mark
+ * starts as the issue's status implies (an issue already closed is not "not started", and is
+ * dated the day it closed).
  */
 export function fillPlan(ctx: CoreContext, input: { scope: PlanScope }): ActionPlan {
   return ctx.db.transaction(() => {
@@ -97,6 +102,8 @@ export function fillPlan(ctx: CoreContext, input: { scope: PlanScope }): ActionP
         measure: source.answer.trim() || decision?.text.trim() || '',
         executor: executorOf(source, language) || decision?.responsible.trim() || '',
         deadline: source.deadline ?? decision?.deadline ?? null,
+        mark: markOfIssue(source),
+        markDate: source.closedOn,
       });
       writePlanRow(ctx.db, row, now);
       appendAudit(ctx, { action: 'insert', entity: ENTITY, entityId: row.id, after: { ...row, filled: true } });
@@ -164,4 +171,28 @@ export function removeRow(ctx: CoreContext, input: { id: string; revision: numbe
     appendAudit(ctx, { action: 'delete', entity: ENTITY, entityId: before.id, before });
     return { id: before.id };
   })();
+}
+
+type IssueState = { statusId: string; outcome: Outcome | null };
+
+/**
+ * The plan follows the log: when an issue's status changes, each of this installation's rows
+ * of it whose mark still agrees with the status before takes the mark of the status after (a
+ * closing mark dated the day of the change). A row whose mark the user set otherwise keeps it.
+ * Stored rather than derived on read so the plan, its export and the exchange package all
+ * carry the same mark, and a mark the user chose is never overridden without a column to say
+ * it was chosen. Runs inside the caller's transaction.
+ */
+export function followIssueStatus(ctx: CoreContext, issueId: string, before: IssueState, after: IssueState, onDate: IsoDate): void {
+  const from = markOfIssue(before);
+  const to = markOfIssue(after);
+  if (from === to) return;
+  const closing = to === 'done' || to === 'not_done';
+  const now = ctx.clock.now().getTime();
+  for (const row of ownRowsOfIssue(ctx.db, ctx.installationId, issueId)) {
+    if (row.mark !== from) continue;
+    const next: ActionPlanRow = { ...row, mark: to, markDate: closing ? onDate : from === 'done' || from === 'not_done' ? null : row.markDate, revision: row.revision + 1 };
+    writePlanRow(ctx.db, next, now);
+    appendAudit(ctx, { action: 'update', entity: ENTITY, entityId: row.id, before: { mark: row.mark, markDate: row.markDate }, after: { revision: next.revision, mark: next.mark, markDate: next.markDate, followed: issueId } });
+  }
 }

@@ -16,9 +16,9 @@ import type {
   IssueRow,
 } from '../../../shared/contract/issues.contract';
 import type { IsoDate } from '../../../shared/domain/dates';
-import type { Outcome } from '../../../shared/domain/issues/issue';
+import { AUTO_STATUS, type Outcome } from '../../../shared/domain/issues/issue';
 import { isHeldStatus } from '../../../shared/domain/meetings/meeting';
-import { EsepError } from '../../../shared/errors';
+import { EsepError, invalidFields, type FieldReason } from '../../../shared/errors';
 import { appendAudit } from '../db/repos/audit.repo';
 import { getMeeting } from '../db/repos/meetings.repo';
 import { getMinutesOfMeeting } from '../db/repos/minutes.repo';
@@ -51,11 +51,9 @@ import { matchExpression, reindexIssues, searchDocument, searchNotes, writeSearc
 import { requireWorkingReportingUnit } from './units.service';
 import { requireWorkingRoot } from './settings.service';
 import { requireOwn } from './ownership';
+import { followIssueStatus } from './action-plan.service';
 
 type In<K extends keyof typeof issuesContract> = z.output<(typeof issuesContract)[K]['input']>;
-
-/** The statuses the app itself assigns: registration, assignment, an answer on the spot. */
-export const AUTO_STATUS = { registered: 'new', assigned: 'in_progress', answeredOnSpot: 'explained' } as const;
 
 const FIELD_KEYS = [
   'kind',
@@ -132,28 +130,28 @@ function toIssue(ctx: CoreContext, i: LoadedIssue): Issue {
  * before the issue; an answer on the spot has its text.
  */
 function validateFields(ctx: CoreContext, unitKato: string, raisedOn: IsoDate, f: IssueFields, before: IssueFields | null, selfId: string | null): void {
-  const bad: string[] = [];
+  const bad: Record<string, FieldReason> = {};
   const chosen = (key: keyof IssueFields) => before === null || before[key] !== f[key];
   if (f.categoryId !== null) {
     const category = getCategory(ctx.db, f.categoryId);
-    if (!category || (category.archived && chosen('categoryId'))) bad.push('fields.categoryId');
+    if (!category || (category.archived && chosen('categoryId'))) bad['fields.categoryId'] = 'unavailable';
   }
-  if (f.localityKato !== null && chosen('localityKato') && !isInSubtree(ctx.db, unitKato, f.localityKato)) bad.push('fields.localityKato');
+  if (f.localityKato !== null && chosen('localityKato') && !isInSubtree(ctx.db, unitKato, f.localityKato)) bad['fields.localityKato'] = 'outside_unit';
   if (f.bodyId !== null) {
     const body = getBody(ctx.db, f.bodyId);
-    if (!body || (body.archived && chosen('bodyId'))) bad.push('fields.bodyId');
+    if (!body || (body.archived && chosen('bodyId'))) bad['fields.bodyId'] = 'unavailable';
   }
   if (f.personId !== null) {
     const person = getPerson(ctx.db, f.personId);
-    if (!person || person.bodyId !== f.bodyId || (person.archived && chosen('personId'))) bad.push('fields.personId');
+    if (!person || person.bodyId !== f.bodyId || (person.archived && chosen('personId'))) bad['fields.personId'] = 'unavailable';
   }
   if (f.repeatsId !== null && chosen('repeatsId')) {
     const unit = f.repeatsId === selfId ? null : issueUnit(ctx.db, f.repeatsId);
-    if (unit === null || !isInSubtree(ctx.db, requireWorkingRoot(ctx), unit)) bad.push('fields.repeatsId');
+    if (unit === null || !isInSubtree(ctx.db, requireWorkingRoot(ctx), unit)) bad['fields.repeatsId'] = 'unavailable';
   }
-  if (f.deadline !== null && f.deadline < raisedOn) bad.push('fields.deadline');
-  if (f.answeredOnSpot && f.answer === '') bad.push('fields.answer');
-  if (bad.length > 0) throw new EsepError('validation', { fields: bad });
+  if (f.deadline !== null && f.deadline < raisedOn) bad['fields.deadline'] = 'deadline_before_raised';
+  if (f.answeredOnSpot && f.answer === '') bad['fields.answer'] = 'required';
+  if (Object.keys(bad).length > 0) throw invalidFields(bad);
 }
 
 function historyEntry(ctx: CoreContext, e: Omit<IssueHistoryEntry, 'id' | 'at' | 'actor'>): IssueHistoryEntry {
@@ -252,7 +250,7 @@ export function registerIssues(
   let registryNo = nextRegistryNo(ctx.db, ctx.installationId, unit.kato);
   const search = deferredSearch ?? [];
   const numbers = issues.map((issue) => {
-    if (issue.raisedOn > today) throw new EsepError('validation', { fields: ['raisedOn'] });
+    if (issue.raisedOn > today) throw invalidFields({ raisedOn: 'date_in_future' });
     validateFields(ctx, unit.kato, issue.raisedOn, issue.fields, null, null);
     const reg = registration(ctx, { unitKato: unit.kato, meeting: null, speechId: null, raisedOn: issue.raisedOn, fields: issue.fields, author: issue.author }, registryNo++);
     const change: StatusChange = { statusId: issue.statusId ?? reg.stored.statusId, onDate: issue.raisedOn, comment: issue.note, documentRef: '', outcome: null };
@@ -283,7 +281,7 @@ export function createIssue(ctx: CoreContext, input: In<'issues:create'>): Issue
       if (!isHeldStatus(meeting.status)) throw new EsepError('issue_meeting_not_held', { status: meeting.status });
       if (meeting.unitKato !== unit.kato) throw new EsepError('validation', { fields: ['unitKato'] });
     }
-    if (input.raisedOn > ctx.clock.today()) throw new EsepError('validation', { fields: ['raisedOn'] });
+    if (input.raisedOn > ctx.clock.today()) throw invalidFields({ raisedOn: 'date_in_future' });
     validateFields(ctx, unit.kato, input.raisedOn, input.fields, null, null);
     return toIssue(ctx, register(ctx, { unitKato: unit.kato, meeting, speechId: null, raisedOn: input.raisedOn, fields: input.fields, author: input.author }));
   })();
@@ -306,7 +304,10 @@ export function updateIssue(ctx: CoreContext, input: In<'issues:update'>): Issue
     const assigned = before.statusId === AUTO_STATUS.registered && fields.bodyId !== null && changed.includes('bodyId');
     const after: StoredIssue = { ...before, ...fields, statusId: assigned ? AUTO_STATUS.assigned : before.statusId, revision: before.revision + 1, updatedAt: now };
     writeIssue(ctx.db, before, after);
-    if (assigned) addHistory(ctx.db, after.id, historyEntry(ctx, { onDate: ctx.clock.today(), statusId: after.statusId, outcome: null, comment: '', documentRef: '' }));
+    if (assigned) {
+      addHistory(ctx.db, after.id, historyEntry(ctx, { onDate: ctx.clock.today(), statusId: after.statusId, outcome: null, comment: '', documentRef: '' }));
+      followIssueStatus(ctx, after.id, before, after, ctx.clock.today());
+    }
     if (changed.some((k) => INDEXED_KEYS.has(k))) reindexIssues(ctx.db, [after.id]);
     const pick = (i: StoredIssue) => Object.fromEntries([...changed, ...(assigned ? (['statusId'] as const) : [])].map((k) => [k, i[k]]));
     appendAudit(ctx, { action: 'update', entity: 'issue', entityId: after.id, before: pick(before), after: { revision: after.revision, ...pick(after) } });
@@ -336,6 +337,7 @@ export function setIssueStatus(ctx: CoreContext, input: In<'issues:setStatus'>):
       writeIssue(ctx.db, before, after);
       addHistory(ctx.db, after.id, entry);
       appendAudit(ctx, statusAudit(before, after, change));
+      followIssueStatus(ctx, after.id, before, after, change.onDate);
       return after.id;
     });
     // After all the row writes (see writeSearchRows).
@@ -349,8 +351,8 @@ type StatusChange = In<'issues:setStatus'>['change'];
 /** The status a change sets and the outcome it records, or why the change is refused. */
 function checkedStatus(ctx: CoreContext, change: StatusChange): { statusId: string; closed: boolean; outcome: Outcome | null } {
   const status = getStatus(ctx.db, change.statusId);
-  if (!status || status.archived) throw new EsepError('validation', { fields: ['change.statusId'] });
-  if (change.onDate > ctx.clock.today()) throw new EsepError('validation', { fields: ['change.onDate'] });
+  if (!status || status.archived) throw invalidFields({ 'change.statusId': 'unavailable' });
+  if (change.onDate > ctx.clock.today()) throw invalidFields({ 'change.onDate': 'date_in_future' });
   if (!status.closed && change.outcome !== null) throw new EsepError('validation', { fields: ['change.outcome'] });
   const outcome = status.closed ? (change.outcome ?? status.outcome) : null;
   if (status.closed && outcome === null) throw new EsepError('outcome_required');
@@ -364,7 +366,7 @@ function changedStatus<T extends Omit<StoredIssue, 'seq'>>(
   change: StatusChange,
   status: ReturnType<typeof checkedStatus>,
 ): { after: T; entry: IssueHistoryEntry } {
-  if (change.onDate < before.raisedOn) throw new EsepError('validation', { fields: ['change.onDate'] });
+  if (change.onDate < before.raisedOn) throw invalidFields({ 'change.onDate': 'date_before_raised' });
   const after: T = {
     ...before,
     statusId: status.statusId,
@@ -396,7 +398,7 @@ export function prolongIssue(ctx: CoreContext, input: In<'issues:prolong'>): Iss
     if (before.deadline !== null && input.newDeadline <= before.deadline) {
       throw new EsepError('deadline_not_later', { deadline: before.deadline, newDeadline: input.newDeadline });
     }
-    if (input.newDeadline < before.raisedOn) throw new EsepError('validation', { fields: ['newDeadline'] });
+    if (input.newDeadline < before.raisedOn) throw invalidFields({ newDeadline: 'deadline_before_raised' });
     const now = ctx.clock.now().getTime();
     const prolongation = { id: randomUUID(), at: now, actor: ctx.actor, previousDeadline: before.deadline, newDeadline: input.newDeadline, reason: input.reason };
     addProlongation(ctx.db, before.id, prolongation);

@@ -41,42 +41,57 @@ function claims(ruleSets: readonly RuleSet[], kind: ReportingUnitKind, o: Obliga
   return next === null || date < next;
 }
 
+/** Whether each of the unit's windows around `around` has a meeting held for it, or one still to come. */
+function windowsTaken(ctx: CoreContext, unit: UnitSummary, ruleSets: readonly RuleSet[], around: IsoDate, excludeMeetingId: string | undefined) {
+  const kind = unit.kind as ReportingUnitKind;
+  const today = ctx.clock.today();
+  const assessor = complianceAssessor(ruleSets, kind, addMonths(around, -AROUND_MONTHS), addMonths(around, AROUND_MONTHS));
+  const held = (heldMeetingsUnder(ctx.db, unit.kato, heldRange([assessor.span], today)).get(unit.kato) ?? []).filter((m) => m.id !== excludeMeetingId);
+  const assessed = assessor.assess(held, today);
+  // Any other upcoming meeting counts, not only the earliest one the grid shows.
+  const upcoming = listMeetingsUnder(ctx.db, unit.kato, { unitKato: unit.kato, statuses: UPCOMING_STATUSES }).filter((m) => m.id !== excludeMeetingId);
+  const names = (ref: ObligationRef | null, o: Obligation) => ref !== null && ref.ruleSetId === o.ruleSetId && ref.windowKey === o.windowKey;
+  return {
+    held: (o: Obligation) => assessed.some((a) => names(a, o) && a.meeting !== null),
+    planned: (o: Obligation) => upcoming.some((m) => names(m.obligation, o)),
+  };
+}
+
 /**
  * Which obligation a meeting on `date` would fulfil, and what the planner should be warned
  * about: a date inside a window suggests it; a date in the late period of an unfulfilled
  * window suggests that one (late); any other date fits nothing and needs a stated reason.
+ * Also the unit's next open window (from today on, with no meeting held or planned for it),
+ * where a new meeting's date starts.
  */
 export function previewPlan(ctx: CoreContext, input: { unitKato: string; date: IsoDate; excludeMeetingId?: string | undefined }): PlanPreview {
   const unit = requireWorkingReportingUnit(ctx, input.unitKato);
   const kind = unit.kind as ReportingUnitKind;
   const ruleSets = listRuleSets(ctx.db);
   const obligations = unitObligationsAround(ctx, kind, input.date);
-  const today = ctx.clock.today();
-  const assessor = complianceAssessor(ruleSets, kind, addMonths(input.date, -AROUND_MONTHS), addMonths(input.date, AROUND_MONTHS));
-  const held = (heldMeetingsUnder(ctx.db, unit.kato, heldRange([assessor.span], today)).get(unit.kato) ?? []).filter((m) => m.id !== input.excludeMeetingId);
-  const assessed = assessor.assess(held, today);
-  const isHeld = (o: Obligation) => assessed.some((a) => a.ruleSetId === o.ruleSetId && a.windowKey === o.windowKey && a.meeting !== null);
+  const taken = windowsTaken(ctx, unit, ruleSets, input.date, input.excludeMeetingId);
 
   const warnings: PlanWarning[] = [];
   let suggested = obligations.find((o) => o.windowStart <= input.date && input.date <= o.windowEnd) ?? null;
   if (!suggested) {
     const previous = obligations.filter((o) => o.windowEnd < input.date).at(-1);
-    if (previous && claims(ruleSets, kind, previous, input.date) && !isHeld(previous)) {
+    if (previous && claims(ruleSets, kind, previous, input.date) && !taken.held(previous)) {
       suggested = previous;
       warnings.push('late_for_window');
     } else {
       warnings.push('outside_window');
     }
   }
-  if (suggested && isHeld(suggested)) warnings.push('window_already_held');
-  // Any other upcoming meeting counts, not only the earliest one the grid shows.
-  const other =
-    suggested &&
-    listMeetingsUnder(ctx.db, unit.kato, { unitKato: unit.kato, statuses: UPCOMING_STATUSES }).some(
-      (m) => m.id !== input.excludeMeetingId && m.obligation?.ruleSetId === suggested.ruleSetId && m.obligation.windowKey === suggested.windowKey,
-    );
-  if (other) warnings.push('window_already_planned');
-  return { suggested, obligations, warnings };
+  if (suggested && taken.held(suggested)) warnings.push('window_already_held');
+  if (suggested && taken.planned(suggested)) warnings.push('window_already_planned');
+  return { suggested, obligations, warnings, nextOpen: nextOpenWindow(ctx, unit, ruleSets, input.excludeMeetingId) };
+}
+
+function nextOpenWindow(ctx: CoreContext, unit: UnitSummary, ruleSets: readonly RuleSet[], excludeMeetingId: string | undefined): PlanPreview['nextOpen'] {
+  const today = ctx.clock.today();
+  const taken = windowsTaken(ctx, unit, ruleSets, today, excludeMeetingId);
+  const open = unitObligationsAround(ctx, unit.kind as ReportingUnitKind, today).find((o) => o.windowEnd >= today && !taken.held(o) && !taken.planned(o));
+  return open ? { date: open.windowStart > today ? open.windowStart : today, obligation: open } : null;
 }
 
 function validatePlan(ctx: CoreContext, unit: UnitSummary, fields: MeetingPlanInput): void {

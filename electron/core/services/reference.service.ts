@@ -5,7 +5,7 @@ import type { issuesContract, Body, BodyPerson, IssueCategory, IssueStatus } fro
 import { EsepError } from '../../../shared/errors';
 import { appendAudit } from '../db/repos/audit.repo';
 import * as repo from '../db/repos/issue-reference.repo';
-import { AUTO_STATUS } from './issues.service';
+import { AUTO_STATUS } from '../../../shared/domain/issues/issue';
 
 /**
  * The issue log's reference lists, edited by administrators: statuses (each open or closed),

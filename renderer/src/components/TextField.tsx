@@ -19,6 +19,15 @@ export function FieldError({ id, testId, children }: { id: string; testId?: stri
   );
 }
 
+/** Why a field was refused (as useFieldErrors gives it), under the field; nothing when it was not. */
+export function FieldRefusal({ of, testId }: { of: { id: string; text: string } | null; testId?: string | undefined }) {
+  return of ? (
+    <FieldError id={of.id} testId={testId}>
+      {of.text}
+    </FieldError>
+  ) : null;
+}
+
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'> {
   id: string;
   label: string;

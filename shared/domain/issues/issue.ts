@@ -43,6 +43,20 @@ export const SEED_STATUSES: readonly SeedStatus[] = [
   { code: 'rejected', nameKk: 'Бас тартылды', nameRu: 'Отказано', closed: true, outcome: 'refused' },
 ];
 
+/** The statuses the app itself assigns (seed ids): registration, assignment, an answer on the spot. */
+export const AUTO_STATUS = { registered: 'new', assigned: 'in_progress', answeredOnSpot: 'explained' } as const;
+
+/**
+ * The outcome a change to `status` starts with (the user may choose another): its own, except
+ * for a status that passes the issue on to another body ("forwarded"), whose answer is that
+ * body's to give; the seed's "explained" there would record an explanation nobody gave, so the
+ * user chooses. An open status has no outcome.
+ */
+export function suggestedOutcome(status: { code: string | null; closed: boolean; outcome: Outcome | null }): Outcome | null {
+  if (!status.closed || status.code === 'forwarded') return null;
+  return status.outcome;
+}
+
 export interface SeedCategory {
   code: string;
   nameKk: string;

@@ -1,5 +1,6 @@
 import { firstDayOfMonth, lastDayOfMonth, type IsoDate } from '../dates';
 import { foldedWords } from '../text/fold';
+import { AUTO_STATUS, type Outcome, type PlanMark } from './issue';
 
 /**
  * The action plan (план мероприятий / іс-шаралар жоспары): one or more measures per citizens'
@@ -77,4 +78,14 @@ export function matchingDecision<D extends { text: string }>(issueText: string, 
     if (score > bestScore) [best, bestScore] = [d, score];
   }
   return best;
+}
+
+/**
+ * The mark an issue's state implies for its plan rows: closed with a refusal → not done, closed
+ * otherwise → done, open and still as registered → not started, open and taken up → in progress.
+ */
+export function markOfIssue(issue: { statusId: string; outcome: Outcome | null }): PlanMark {
+  if (issue.outcome === 'refused') return 'not_done';
+  if (issue.outcome !== null) return 'done';
+  return issue.statusId === AUTO_STATUS.registered ? 'not_started' : 'in_progress';
 }

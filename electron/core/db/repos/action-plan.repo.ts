@@ -2,7 +2,7 @@ import type { Db } from '../open';
 import { prepared } from '../statements';
 import { unitsUnder } from './units.repo';
 import type { ActionPlanLine, ActionPlanRow, PlanScope } from '../../../../shared/contract/action-plan.contract';
-import type { IssueKind, PlanMark } from '../../../../shared/domain/issues/issue';
+import type { IssueKind, Outcome, PlanMark } from '../../../../shared/domain/issues/issue';
 
 interface PlanRowRow {
   id: string;
@@ -119,6 +119,9 @@ export interface FillSource {
   bodyNameRu: string | null;
   personName: string | null;
   personPosition: string | null;
+  statusId: string;
+  outcome: Outcome | null;
+  closedOn: string | null;
   decisions: Array<{ text: string; responsible: string; deadline: string | null }>;
 }
 
@@ -132,6 +135,9 @@ interface FillRow {
   body_name_ru: string | null;
   person_name: string | null;
   person_position: string | null;
+  status_id: string;
+  outcome: Outcome | null;
+  closed_on: string | null;
 }
 
 /** The issues in scope that have no plan row yet, in the plan's order. */
@@ -139,7 +145,7 @@ export function issuesWithoutRow(db: Db, scope: PlanScope): FillSource[] {
   const s = scopeSql(scope);
   const rows = db
     .prepare(
-      `SELECT i.id, i.text, i.answer, i.deadline, i.speech_id,
+      `SELECT i.id, i.text, i.answer, i.deadline, i.speech_id, i.status_id, i.outcome, i.closed_on,
               b.name_kk AS body_name_kk, b.name_ru AS body_name_ru, p.full_name AS person_name, p.position AS person_position
        FROM issues i
        LEFT JOIN bodies b ON b.id = i.body_id
@@ -162,6 +168,9 @@ export function issuesWithoutRow(db: Db, scope: PlanScope): FillSource[] {
     bodyNameRu: r.body_name_ru,
     personName: r.person_name,
     personPosition: r.person_position,
+    statusId: r.status_id,
+    outcome: r.outcome,
+    closedOn: r.closed_on,
     decisions: r.speech_id ? (decisions.all(r.speech_id) as FillSource['decisions']) : [],
   }));
 }
@@ -170,6 +179,12 @@ export function issuesWithoutRow(db: Db, scope: PlanScope): FillSource[] {
 export function planIssue(db: Db, issueId: string): { id: string; unitKato: string } | null {
   const row = prepared(db, 'SELECT id, unit_kato FROM issues WHERE id = ?').get(issueId) as { id: string; unit_kato: string } | undefined;
   return row ? { id: row.id, unitKato: row.unit_kato } : null;
+}
+
+/** The live rows one origin wrote for an issue. */
+export function ownRowsOfIssue(db: Db, origin: string, issueId: string): ActionPlanRow[] {
+  const rows = prepared(db, 'SELECT * FROM action_plan_rows WHERE origin = ? AND issue_id = ? AND deleted_at IS NULL ORDER BY ordinal').all(origin, issueId) as PlanRowRow[];
+  return rows.map(toRow);
 }
 
 export function getPlanRow(db: Db, id: string): ActionPlanRow | null {

@@ -1,5 +1,7 @@
 import { useId, type ReactNode, type Ref } from 'react';
 import type { Choice } from './select-choices';
+import { FieldRefusal } from '../../components/TextField';
+import type { FieldErrorOf } from '../../hooks/useFieldErrors';
 
 /** A <select>'s options: an empty first choice (when labelled) and the given ones. */
 export function Choices({ items, empty }: { items: readonly Choice[]; empty?: string }) {
@@ -15,7 +17,7 @@ export function Choices({ items, empty }: { items: readonly Choice[]; empty?: st
   );
 }
 
-/** A labelled <select> of a form (its options are the children). */
+/** A labelled <select> of a form (its options are the children), and why it was refused under it. */
 export function SelectField({
   label,
   testId,
@@ -23,6 +25,7 @@ export function SelectField({
   onChange,
   disabled,
   selectRef,
+  error,
   children,
 }: {
   label: string;
@@ -31,15 +34,26 @@ export function SelectField({
   onChange: (value: string) => void;
   disabled?: boolean;
   selectRef?: Ref<HTMLSelectElement>;
+  error?: FieldErrorOf | null;
   children: ReactNode;
 }) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} ref={selectRef} value={value} disabled={disabled} data-testid={testId} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        ref={selectRef}
+        value={value}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error?.id}
+        data-testid={testId}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {children}
       </select>
+      <FieldRefusal of={error ?? null} testId={`${testId}-error`} />
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { useAppStore } from '../../stores/app.store';
 import { useIssuesStore } from '../../stores/issues.store';
 import { meetingDate, useMeetingsStore } from '../../stores/meetings.store';
 import { missing, withFieldLabels } from './field-errors';
+import { FieldRefusal } from '../../components/TextField';
+import { useFieldErrors } from '../../hooks/useFieldErrors';
 import { AuthorFields, authorOrNull, NO_AUTHOR } from './AuthorFields';
 import { Choices, SelectField } from './Choices';
 import type { IssueNames } from '../../hooks/useIssueNames';
@@ -31,9 +33,14 @@ interface Draft {
   author: IssueAuthor;
 }
 
-/** What the next issue starts from: kind, village, deadline and where it came from carry over. */
-function next(d: Draft): Draft {
-  return { ...d, text: '', categoryId: '', bodyId: '', answeredOnSpot: false, answer: '', author: NO_AUTHOR };
+/**
+ * What the next issue starts from: its kind, unit, date and channel carry over; the locality and
+ * the deadline only when the user asked (issues raised in a row are often about other villages,
+ * and a deadline carried over silently is a wrong deadline).
+ */
+function next(d: Draft, keepPlace: boolean): Draft {
+  const place = keepPlace ? {} : { localityKato: '', deadline: '' };
+  return { ...d, ...place, text: '', categoryId: '', bodyId: '', answeredOnSpot: false, answer: '', author: NO_AUTHOR };
 }
 
 /**
@@ -48,7 +55,7 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
   const create = useIssuesStore((s) => s.create);
   const meeting = useMeetingsStore((s) => (meetingId ? (s.byId[meetingId] ?? null) : null));
   const ids = {
-    title: useId(), date: useId(), text: useId(), deadline: useId(), answer: useId(),
+    title: useId(), date: useId(), text: useId(), deadline: useId(), answer: useId(), keep: useId(),
   };
   const [draft, setDraft] = useState<Draft>({
     unitKato: root, raisedOn: today, receivedVia: 'oral', kind: 'question', text: '', categoryId: '', localityKato: '', bodyId: '',
@@ -57,7 +64,10 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [saved, setSaved] = useState<number[]>([]);
+  const [keepPlace, setKeepPlace] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const invalid = useFieldErrors(error, formRef);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   useEffect(() => textRef.current?.focus(), [meetingId]);
@@ -71,10 +81,7 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
     event?.preventDefault();
     if (busy || (meetingId !== null && !meeting)) return;
     setError(null);
-    if (draft.text.trim() === '') {
-      setError(missing(t, 'text'));
-      return textRef.current?.focus();
-    }
+    if (draft.text.trim() === '') return setError(missing(t, 'text'));
     if (!meeting && !isIsoDate(raisedOn)) return setError({ code: 'date_invalid', details: { date: raisedOn } });
     const fields: IssueFields = {
       kind: draft.kind,
@@ -99,7 +106,7 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
     setBusy(false);
     if (!result.ok) return setError(withFieldLabels(t, result.error));
     setSaved((s) => [...s, result.value.registryNo]);
-    setDraft(next);
+    setDraft((d) => next(d, keepPlace));
     textRef.current?.focus();
   }
 
@@ -114,7 +121,7 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
   }
 
   return (
-    <form className="issue-composer" aria-labelledby={ids.title} noValidate data-testid="issue-new" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown}>
+    <form ref={formRef} className="issue-composer" aria-labelledby={ids.title} noValidate data-testid="issue-new" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown}>
       <div className="issue-composer-head">
         <h2 id={ids.title} className="section-title">
           {meeting ? t('Issues.new.titleMeeting', { unit: names.unit(meeting.unitKato), date: formatUiDate(raisedOn, lng) }) : t('Issues.new.title')}
@@ -128,7 +135,8 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
           </SelectField>
           <div className="field">
             <label htmlFor={ids.date}>{t('Issues.fields.raisedOn')}</label>
-            <input id={ids.date} type="date" value={draft.raisedOn} max={today} data-testid="issue-new-date" onChange={(e) => set('raisedOn', e.target.value)} />
+            <input id={ids.date} type="date" value={draft.raisedOn} max={today} {...invalid.control('raisedOn')} data-testid="issue-new-date" onChange={(e) => set('raisedOn', e.target.value)} />
+            <FieldRefusal of={invalid.of('raisedOn')} testId="issue-new-date-error" />
           </div>
           <SelectField label={t('Issues.fields.receivedVia')} testId="issue-new-via" value={draft.receivedVia} onChange={(v) => set('receivedVia', v as ReceivedVia)}>
             <Choices items={RECEIVED_VIA.map((v) => ({ value: v, label: t(`Issues.receivedVia.${v}`) }))} />
@@ -139,18 +147,19 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
         <SelectField label={t('Issues.fields.kind')} testId="issue-new-kind" value={draft.kind} onChange={(v) => set('kind', v as IssueKind)}>
           <Choices items={kindChoices(t)} />
         </SelectField>
-        <SelectField label={t('Issues.fields.categoryId')} testId="issue-new-category" value={draft.categoryId} onChange={(v) => set('categoryId', v)}>
+        <SelectField label={t('Issues.fields.categoryId')} testId="issue-new-category" error={invalid.of('categoryId')} value={draft.categoryId} onChange={(v) => set('categoryId', v)}>
           <Choices items={categoryChoices(names)} empty={none} />
         </SelectField>
-        <SelectField label={t('Issues.fields.localityKato')} testId="issue-new-locality" value={draft.localityKato} onChange={(v) => set('localityKato', v)}>
+        <SelectField label={t('Issues.fields.localityKato')} testId="issue-new-locality" error={invalid.of('localityKato')} value={draft.localityKato} onChange={(v) => set('localityKato', v)}>
           <Choices items={localityChoices(names, unitKato)} empty={none} />
         </SelectField>
-        <SelectField label={t('Issues.fields.bodyId')} testId="issue-new-body" value={draft.bodyId} onChange={(v) => set('bodyId', v)}>
+        <SelectField label={t('Issues.fields.bodyId')} testId="issue-new-body" error={invalid.of('bodyId')} value={draft.bodyId} onChange={(v) => set('bodyId', v)}>
           <Choices items={bodyChoices(names)} empty={none} />
         </SelectField>
         <div className="field">
           <label htmlFor={ids.deadline}>{t('Issues.fields.deadline')}</label>
-          <input id={ids.deadline} type="date" value={draft.deadline} data-testid="issue-new-deadline" onChange={(e) => set('deadline', e.target.value)} />
+          <input id={ids.deadline} type="date" value={draft.deadline} {...invalid.control('deadline')} data-testid="issue-new-deadline" onChange={(e) => set('deadline', e.target.value)} />
+          <FieldRefusal of={invalid.of('deadline')} testId="issue-new-deadline-error" />
         </div>
       </div>
       <div className="field">
@@ -160,10 +169,11 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
           ref={textRef}
           rows={2}
           value={draft.text}
-          aria-invalid={error?.code === 'validation' && draft.text.trim() === '' ? true : undefined}
+          {...invalid.control('text')}
           data-testid="issue-new-text"
           onChange={(e) => set('text', e.target.value)}
         />
+        <FieldRefusal of={invalid.of('text')} testId="issue-new-text-error" />
       </div>
       <div className="issue-composer-row issue-composer-row--answer">
         <label className="choice">
@@ -173,7 +183,8 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
         {draft.answeredOnSpot && (
           <div className="field">
             <label htmlFor={ids.answer}>{t('Issues.fields.answer')}</label>
-            <textarea id={ids.answer} rows={2} value={draft.answer} data-testid="issue-new-answer" onChange={(e) => set('answer', e.target.value)} />
+            <textarea id={ids.answer} rows={2} value={draft.answer} {...invalid.control('answer')} data-testid="issue-new-answer" onChange={(e) => set('answer', e.target.value)} />
+            <FieldRefusal of={invalid.of('answer')} testId="issue-new-answer-error" />
           </div>
         )}
       </div>
@@ -181,6 +192,15 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
         <legend className="field-label">{t('Issues.new.author')}</legend>
         <AuthorFields value={draft.author} testId="issue-new-author" onChange={(author) => set('author', author)} />
       </fieldset>
+      <div className="issue-composer-keep">
+        <label className="choice">
+          <input type="checkbox" checked={keepPlace} aria-describedby={ids.keep} data-testid="issue-new-keep" onChange={(e) => setKeepPlace(e.target.checked)} />
+          {t('Issues.new.keepPlace')}
+        </label>
+        <p id={ids.keep} className="hint">
+          {meeting ? t('Issues.new.keepsMeeting') : t('Issues.new.keepsFree')}
+        </p>
+      </div>
       <ErrorMessage error={error} testId="issue-new-error" />
       <div className="form-actions issue-composer-actions">
         <button type="submit" className="button button--primary" disabled={busy || (meetingId !== null && !meeting)} data-testid="issue-new-save">
@@ -193,7 +213,6 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
           {saved.length > 0 && t('Issues.new.saved', { count: saved.length, no: saved.at(-1) })}
         </p>
       </div>
-      <p className="hint">{t('Issues.new.keeps')}</p>
     </form>
   );
 }

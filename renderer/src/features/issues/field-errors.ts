@@ -14,12 +14,20 @@ export function fieldLabel(t: TFunction, path: string): string {
   return t(`Issues.fields.${LABELLED.has(last) ? last : 'other'}`);
 }
 
-/** A `validation` error names contract fields; the reader sees the form's labels instead. */
+/**
+ * A `validation` error names contract fields; the reader sees the form's labels instead in the
+ * message, and each field's reason (kept by path, `invalid` where the core gave none) next to it.
+ */
 export function withFieldLabels(t: TFunction, payload: ErrorPayload): ErrorPayload {
   const fields = payload.details?.['fields'];
   if (payload.code !== 'validation' || !Array.isArray(fields)) return payload;
-  return { ...payload, details: { fields: [...new Set(fields.map((f) => fieldLabel(t, f)))] } };
+  const given = (payload.details?.['reasons'] ?? {}) as Record<string, unknown>;
+  const reasons = Object.fromEntries(fields.map((f) => [f, typeof given[f] === 'string' ? given[f] : 'invalid']));
+  return { ...payload, details: { fields: [...new Set(fields.map((f) => fieldLabel(t, f)))], reasons } };
 }
 
-/** A check that failed before anything was sent, worded like the core's. */
-export const missing = (t: TFunction, ...paths: string[]): ErrorPayload => ({ code: 'validation', details: { fields: paths.map((p) => fieldLabel(t, p)) } });
+/** A check that failed before anything was sent, worded like the core's: each path is required. */
+export const missing = (t: TFunction, ...paths: string[]): ErrorPayload => ({
+  code: 'validation',
+  details: { fields: paths.map((p) => fieldLabel(t, p)), reasons: Object.fromEntries(paths.map((p) => [p, 'required'])) },
+});

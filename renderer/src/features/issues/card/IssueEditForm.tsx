@@ -7,6 +7,8 @@ import { formatUiDate } from '../../../format/dates';
 import { useT } from '../../../i18n';
 import { useIssuesStore } from '../../../stores/issues.store';
 import { Choices, SelectField } from '../Choices';
+import { FieldRefusal } from '../../../components/TextField';
+import { useFieldErrors } from '../../../hooks/useFieldErrors';
 import type { IssueNames } from '../../../hooks/useIssueNames';
 import { bodyChoices, categoryChoices, kindChoices, localityChoices } from '../select-choices';
 
@@ -57,6 +59,8 @@ export function IssueEditForm({
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const first = useRef<HTMLSelectElement>(null);
   useEffect(() => first.current?.focus(), []);
+  const formRef = useRef<HTMLFormElement>(null);
+  const invalid = useFieldErrors(error, formRef);
 
   const none = t('Issues.none');
   const people = names.bodies.find((b) => b.id === draft.bodyId)?.people.filter((p) => !p.archived || p.id === issue.personId) ?? [];
@@ -67,7 +71,7 @@ export function IssueEditForm({
   }
 
   return (
-    <form className="form issue-edit" aria-labelledby={formId} noValidate onSubmit={submit} data-testid="issue-edit-form">
+    <form ref={formRef} className="form issue-edit" aria-labelledby={formId} noValidate onSubmit={submit} data-testid="issue-edit-form">
       <h3 id={formId} className="subsection-title">
         {t('Issues.card.editTitle')}
       </h3>
@@ -85,13 +89,14 @@ export function IssueEditForm({
       </label>
       <div className="field">
         <label htmlFor={id('text')}>{t('Issues.fields.text')}</label>
-        <textarea id={id('text')} rows={4} value={draft.text} data-testid="issue-edit-text" onChange={(e) => set('text', e.target.value)} />
+        <textarea id={id('text')} rows={4} value={draft.text} {...invalid.control('text')} data-testid="issue-edit-text" onChange={(e) => set('text', e.target.value)} />
+        <FieldRefusal of={invalid.of('text')} testId="issue-edit-text-error" />
       </div>
       <div className="field-row">
-        <SelectField label={t('Issues.fields.categoryId')} testId="issue-edit-category" value={draft.categoryId ?? ''} onChange={(v) => set('categoryId', v || null)}>
+        <SelectField label={t('Issues.fields.categoryId')} testId="issue-edit-category" error={invalid.of('categoryId')} value={draft.categoryId ?? ''} onChange={(v) => set('categoryId', v || null)}>
           <Choices items={categoryChoices(names, issue.categoryId)} empty={none} />
         </SelectField>
-        <SelectField label={t('Issues.fields.localityKato')} testId="issue-edit-locality" value={draft.localityKato ?? ''} onChange={(v) => set('localityKato', v || null)}>
+        <SelectField label={t('Issues.fields.localityKato')} testId="issue-edit-locality" error={invalid.of('localityKato')} value={draft.localityKato ?? ''} onChange={(v) => set('localityKato', v || null)}>
           <Choices items={localityChoices(names, issue.unitKato)} empty={none} />
         </SelectField>
       </div>
@@ -102,26 +107,28 @@ export function IssueEditForm({
       {draft.answeredOnSpot && (
         <div className="field">
           <label htmlFor={id('answer')}>{t('Issues.fields.answer')}</label>
-          <textarea id={id('answer')} rows={3} value={draft.answer} data-testid="issue-edit-answer" onChange={(e) => set('answer', e.target.value)} />
+          <textarea id={id('answer')} rows={3} value={draft.answer} {...invalid.control('answer')} data-testid="issue-edit-answer" onChange={(e) => set('answer', e.target.value)} />
+          <FieldRefusal of={invalid.of('answer')} testId="issue-edit-answer-error" />
         </div>
       )}
       <div className="field-row">
-        <SelectField label={t('Issues.fields.bodyId')} testId="issue-edit-body" value={draft.bodyId ?? ''} onChange={(v) => setDraft((d) => ({ ...d, bodyId: v || null, personId: null }))}>
+        <SelectField label={t('Issues.fields.bodyId')} testId="issue-edit-body" error={invalid.of('bodyId')} value={draft.bodyId ?? ''} onChange={(v) => setDraft((d) => ({ ...d, bodyId: v || null, personId: null }))}>
           <Choices items={bodyChoices(names, issue.bodyId)} empty={none} />
         </SelectField>
-        <SelectField label={t('Issues.fields.personId')} testId="issue-edit-person" value={draft.personId ?? ''} disabled={people.length === 0} onChange={(v) => set('personId', v || null)}>
+        <SelectField label={t('Issues.fields.personId')} testId="issue-edit-person" error={invalid.of('personId')} value={draft.personId ?? ''} disabled={people.length === 0} onChange={(v) => set('personId', v || null)}>
           <Choices items={people.map((p) => ({ value: p.id, label: [p.fullName, p.position].filter(Boolean).join(', ') }))} empty={none} />
         </SelectField>
       </div>
       <div className="field">
         <label htmlFor={id('deadline')}>{t('Issues.fields.deadline')}</label>
         {issue.deadline === null ? (
-          <input id={id('deadline')} type="date" value={draft.deadline ?? ''} data-testid="issue-edit-deadline" onChange={(e) => set('deadline', e.target.value || null)} />
+          <input id={id('deadline')} type="date" value={draft.deadline ?? ''} {...invalid.control('deadline')} data-testid="issue-edit-deadline" onChange={(e) => set('deadline', e.target.value || null)} />
         ) : (
           <p id={id('deadline')} className="muted">
             {t('Issues.card.deadlineByProlong', { date: formatUiDate(issue.deadline, lng) })}
           </p>
         )}
+        <FieldRefusal of={invalid.of('deadline')} testId="issue-edit-deadline-error" />
       </div>
       <div className="field-row">
         <label className="choice">
@@ -137,7 +144,8 @@ export function IssueEditForm({
       </div>
       <div className="field">
         <label htmlFor={id('eotinish')}>{t('Issues.fields.eotinishNo')}</label>
-        <input id={id('eotinish')} value={draft.eotinishNo} placeholder="ЖТ-2025-00000742" data-testid="issue-edit-eotinish" onChange={(e) => set('eotinishNo', e.target.value)} />
+        <input id={id('eotinish')} value={draft.eotinishNo} placeholder="ЖТ-2025-00000742" {...invalid.control('eotinishNo')} data-testid="issue-edit-eotinish" onChange={(e) => set('eotinishNo', e.target.value)} />
+        <FieldRefusal of={invalid.of('eotinishNo')} testId="issue-edit-eotinish-error" />
       </div>
       <RepeatPicker issue={issue} value={draft.repeatsId} onChange={(v) => set('repeatsId', v)} />
       <ErrorMessage error={error} testId="issue-edit-error" />

@@ -79,14 +79,25 @@ export function usePlan(scope: PlanScope): PlanView {
   const replaceLine = (line: ActionPlanLine) =>
     setPlan((p) => (p ? { ...p, lines: p.lines.map((l) => (l.id === line.id ? line : l)) } : p));
 
-  const commit = useCallback(
+  // A row's save in flight, and the line each save returned. Focus leaving a row for the export
+  // button starts a save, and the export's flush comes a moment later, before React re-renders:
+  // it must wait for that save and compare with what it returned, or it sends the same edit
+  // again at the revision the first save already used, and the core answers `conflict`
+  // (the "changed in another window" warning after an edit and an export).
+  const inFlight = useRef(new Map<string, Promise<void>>());
+  const savedLines = useRef(new Map<string, ActionPlanLine>());
+
+  const save = useCallback(
     async (id: string) => {
-      const line = live.current.plan?.lines.find((l) => l.id === id);
+      const shown = live.current.plan?.lines.find((l) => l.id === id);
+      const returned = savedLines.current.get(id);
+      const line = returned && shown && returned.revision > shown.revision ? returned : shown;
       const draft = live.current.drafts[id];
       if (!line || !draft || same(draft, fieldsOf(line))) return;
       setRowState((s) => ({ ...s, [id]: { kind: 'saving' } }));
       const result = await saveRow({ id, revision: line.revision, issueId: line.issueId, fields: draft });
       if (result.ok) {
+        savedLines.current.set(id, result.value);
         replaceLine(result.value);
         // Typing may have gone on while the save was on its way: keep what is newer.
         setDrafts((d) => {
@@ -109,6 +120,19 @@ export function usePlan(scope: PlanScope): PlanView {
       }
     },
     [load, saveRow],
+  );
+
+  /** One save of a row at a time: a commit while one is on its way runs after it. */
+  const commit = useCallback(
+    (id: string): Promise<void> => {
+      const next = (inFlight.current.get(id) ?? Promise.resolve()).then(() => save(id));
+      inFlight.current.set(id, next);
+      void next.finally(() => {
+        if (inFlight.current.get(id) === next) inFlight.current.delete(id);
+      });
+      return next;
+    },
+    [save],
   );
 
   const flushAll = useCallback(async () => {

@@ -5,7 +5,8 @@ import { formatUiDate } from '../../../format/dates';
 import { useT } from '../../../i18n';
 import { useAkimsStore } from '../../../stores/akims.store';
 import { AddAkimForm } from './AddAkimForm';
-import type { SectionProps } from './fields';
+import { FieldRefusal } from '../../../components/TextField';
+import { ariaOf, refusalOf, type SectionProps } from './fields';
 
 const NONE: readonly Akim[] = [];
 
@@ -18,7 +19,7 @@ export function akimInOffice(akims: readonly Akim[], date: IsoDate): Akim | null
  * The akim who reports: the unit's akims, the one in office on the date pre-selected until the
  * planner picks one; a small form adds an akim who is not recorded yet.
  */
-export function AkimField({ draft, set, register }: SectionProps) {
+export function AkimField({ draft, set, register, refused }: SectionProps) {
   const { t, lng } = useT();
   const id = useId();
   const akims = useAkimsStore((s) => s.byUnit[draft.unitKato] ?? NONE);
@@ -50,6 +51,7 @@ export function AkimField({ draft, set, register }: SectionProps) {
           ref={register('akim')}
           value={draft.akimId}
           disabled={!draft.unitKato}
+          {...ariaOf(refused, 'akim')}
           data-testid="plan-akim"
           onChange={(e) => {
             touched.current = true;
@@ -63,12 +65,12 @@ export function AkimField({ draft, set, register }: SectionProps) {
             </option>
           ))}
         </select>
+        <FieldRefusal of={refusalOf(refused, 'akim')} testId="plan-akim-error" />
         {draft.unitKato && !inOffice && akims.length > 0 && <p className="hint">{t('Plan.akimNoneOnDate')}</p>}
       </div>
       {adding ? (
         <AddAkimForm
           unitKato={draft.unitKato}
-          defaultFrom={draft.date}
           onDone={(akim) => {
             setAdding(false);
             if (akim) {

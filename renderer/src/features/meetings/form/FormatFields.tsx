@@ -1,11 +1,12 @@
 import { useId } from 'react';
 import { MEETING_FORMATS } from '../../../../../shared/domain/meetings/meeting';
 import { useT } from '../../../i18n';
-import type { SectionProps } from './fields';
+import { FieldRefusal } from '../../../components/TextField';
+import { ariaOf, refusalOf, type SectionProps } from './fields';
 import { typedLinks } from './useMeetingDraft';
 
 /** In person, online or hybrid, and the broadcast links (an online meeting without one is warned about). */
-export function FormatFields({ draft, set, register }: SectionProps) {
+export function FormatFields({ draft, set, register, refused }: SectionProps) {
   const { t } = useT();
   const ids = { legend: useId(), links: useId() };
   const needsLink = draft.format !== 'in_person' && typedLinks(draft).length === 0;
@@ -44,6 +45,7 @@ export function FormatFields({ draft, set, register }: SectionProps) {
                 placeholder="https://"
                 maxLength={500}
                 value={link}
+                {...(i === 0 ? ariaOf(refused, 'links') : {})}
                 data-testid={`plan-link-${i}`}
                 onChange={(e) => setLink(i, e.target.value)}
               />
@@ -62,6 +64,7 @@ export function FormatFields({ draft, set, register }: SectionProps) {
             </li>
           ))}
         </ul>
+        <FieldRefusal of={refusalOf(refused, 'links')} testId="plan-links-error" />
         {draft.links.length < 10 && (
           <button type="button" className="button button--quiet button--small align-start" data-testid="plan-link-add" onClick={() => set('links', [...draft.links, ''])}>
             {t('Plan.linkAdd')}

@@ -2,17 +2,21 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Meeting } from '../../../../../shared/contract/types';
 import { isIsoDate, type IsoDate } from '../../../../../shared/domain/dates';
 import { MEETING_KINDS } from '../../../../../shared/domain/meetings/meeting';
-import type { ErrorPayload } from '../../../../../shared/errors';
+import type { ErrorPayload, FieldReason } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { SidePanel } from '../../../components/SidePanel';
 import { unitName } from '../../../format/units';
+import { formatOfficialDate } from '../../../format/dates';
 import { UnitOptions } from '../../../components/UnitOptions';
 import { useT } from '../../../i18n';
 import { useMeetingsStore } from '../../../stores/meetings.store';
 import type { PlanPrefill } from '../../../stores/panel.store';
 import type { WorkingUnit } from '../../../hooks/useWorkingUnits';
 import { AkimField } from './AkimField';
-import { fieldForError, fieldOfPath, useFieldRefs, type FieldName } from './fields';
+import { ariaOf, fieldForError, fieldOfPath, refusalOf, useFieldRefs, type FieldName, type Refused } from './fields';
+import { FieldRefusal } from '../../../components/TextField';
+import { useErrorText } from '../../../components/ErrorMessage';
+import { fieldReasons } from '../../../hooks/useFieldErrors';
 import { FormatFields } from './FormatFields';
 import { HolidayWarning } from './HolidayWarning';
 import { ObligationFields } from './ObligationFields';
@@ -38,13 +42,16 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
   const update = useMeetingsStore((s) => s.update);
   const loadMeeting = useMeetingsStore((s) => s.loadMeeting);
   const latestRevision = useMeetingsStore((s) => (meeting ? (s.byId[meeting.id]?.revision ?? meeting.revision) : 0));
-  const { draft, set, setDraft } = useMeetingDraft(meeting, prefill, today);
+  const onlyUnit = units.length === 1 ? units[0]!.unit.kato : null;
+  const { draft, set, setDraft } = useMeetingDraft(meeting, prefill, today, onlyUnit);
   const { register, focus } = useFieldRefs();
   const preview = usePlanPreview(draft.unitKato, draft.date, meeting?.id ?? null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
-  const [reasonError, setReasonError] = useState(false);
-  const ids = { unit: useId(), kind: useId(), date: useId(), time: useId(), note: useId() };
+  const [refused, setRefused] = useState<Refused | null>(null);
+  const refusalId = useId();
+  const errorText = useErrorText();
+  const ids = { unit: useId(), kind: useId(), date: useId(), dateHint: useId(), time: useId(), note: useId() };
   const unit = units.find((u) => u.unit.kato === draft.unitKato)?.unit ?? null;
 
   // Every new date (or unit) takes the core's suggestion; on opening, an obligation already
@@ -61,18 +68,37 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
 
   useEffect(() => focus(draft.unitKato ? 'date' : 'unit'), []);
 
-  function fail(payload: ErrorPayload, field: FieldName | null) {
+  // The working set may arrive after the form opened: a single unit is the only choice.
+  useEffect(() => {
+    if (!meeting && onlyUnit) setDraft((d) => (d.unitKato === '' ? { ...d, unitKato: onlyUnit } : d));
+  }, [onlyUnit]);
+
+  // A new meeting opened without a day starts at the unit's next open window (the core knows
+  // the windows and which are taken), once per unit; a date the planner typed stays theirs.
+  const dateTyped = useRef(meeting !== null || prefill.date !== undefined);
+  const [datedBy, setDatedBy] = useState<{ unitKato: string; from: string; to: string } | null>(null);
+  useEffect(() => {
+    const next = preview.preview?.nextOpen;
+    if (dateTyped.current || !next || preview.key?.split('|')[0] !== draft.unitKato || datedBy?.unitKato === draft.unitKato) return;
+    setDatedBy({ unitKato: draft.unitKato, from: next.obligation.windowStart, to: next.obligation.windowEnd });
+    if (next.date !== draft.date) set('date', next.date);
+  }, [preview.key]);
+
+  /** The refusal, in the summary and next to the field it is about (which takes the cursor). */
+  function fail(payload: ErrorPayload, field: FieldName | null, reason?: FieldReason) {
     setError(payload);
-    if (field === 'reason') setReasonError(true);
-    if (field) focus(field);
+    if (!field) return setRefused(null);
+    const text = payload.code === 'validation' ? t(`FieldErrors.${reason ?? 'invalid'}`) : errorText(payload);
+    setRefused({ field, id: `${refusalId}-${field}`, text });
+    focus(field);
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
     setError(null);
-    setReasonError(false);
-    if (!draft.unitKato) return fail({ code: 'validation', details: { fields: [t('Plan.unit')] } }, 'unit');
+    setRefused(null);
+    if (!draft.unitKato) return fail({ code: 'validation', details: { fields: [t('Plan.unit')] } }, 'unit', 'required');
     if (!isIsoDate(draft.date)) return fail({ code: 'date_invalid', details: { date: draft.date } }, 'date');
 
     setSaving(true);
@@ -83,7 +109,8 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
     setSaving(false);
     if (result.ok) return onSaved(result.value);
     if (result.error.code === 'conflict' && meeting) void loadMeeting(meeting.id);
-    fail(translateFields(result.error), fieldForError(result.error));
+    const field = fieldForError(result.error);
+    fail(translateFields(result.error), field, field ? fieldReasons(result.error, fieldOfPath).get(field) : undefined);
   }
 
   /** A `validation` error names contract fields; the reader sees the form's labels. */
@@ -109,6 +136,7 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
             ref={register('unit')}
             value={draft.unitKato}
             disabled={meeting !== null}
+            {...ariaOf(refused, 'unit')}
             data-testid="plan-unit"
             onChange={(e) => setDraft((d) => ({ ...d, unitKato: e.target.value, venueKato: '', akimId: '' }))}
           >
@@ -117,6 +145,7 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
             </option>
             <UnitOptions units={units} />
           </select>
+          <FieldRefusal of={refusalOf(refused, 'unit')} testId="plan-unit-error" />
         </div>
         <div className="field">
           <label htmlFor={ids.kind}>{t('Plan.kind')}</label>
@@ -128,10 +157,22 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
             ))}
           </select>
         </div>
-        <div className="field-row">
+        <div className="field-row field-row--aligned">
           <div className="field">
             <label htmlFor={ids.date}>{t('Plan.date')}</label>
-            <input id={ids.date} ref={register('date')} type="date" value={draft.date} data-testid="plan-date" onChange={(e) => set('date', e.target.value)} />
+            <input
+              id={ids.date}
+              ref={register('date')}
+              type="date"
+              value={draft.date}
+              {...ariaOf(refused, 'date', datedBy && !dateTyped.current ? ids.dateHint : undefined)}
+              data-testid="plan-date"
+              onChange={(e) => {
+                dateTyped.current = true;
+                set('date', e.target.value);
+              }}
+            />
+            <FieldRefusal of={refusalOf(refused, 'date')} testId="plan-date-error" />
           </div>
           <div className="field">
             <label htmlFor={ids.time}>{t('Plan.time')}</label>
@@ -139,13 +180,18 @@ export function MeetingForm({ units, today, prefill, meeting, onClose, onSaved }
           </div>
         </div>
         <HolidayWarning date={draft.date} />
+        {datedBy && !dateTyped.current && (
+          <p id={ids.dateHint} className="hint field-hint" data-testid="plan-date-suggested">
+            {t('Plan.dateNextWindow', { range: t('Dates.range', { from: formatOfficialDate(datedBy.from, lng), to: formatOfficialDate(datedBy.to, lng) }) })}
+          </p>
+        )}
         <ErrorMessage error={preview.error} />
 
-        <ObligationFields draft={draft} set={set} register={register} preview={preview} reasonError={reasonError} />
-        <VenueFields draft={draft} set={set} register={register} unit={unit} />
-        <FormatFields draft={draft} set={set} register={register} />
-        <AkimField key={draft.unitKato} draft={draft} set={set} register={register} />
-        <QuestionsFields draft={draft} set={set} register={register} />
+        <ObligationFields draft={draft} set={set} register={register} refused={refused} preview={preview} />
+        <VenueFields draft={draft} set={set} register={register} refused={refused} unit={unit} />
+        <FormatFields draft={draft} set={set} register={register} refused={refused} />
+        <AkimField key={draft.unitKato} draft={draft} set={set} register={register} refused={refused} />
+        <QuestionsFields draft={draft} set={set} register={register} refused={refused} />
 
         <div className="field">
           <label htmlFor={ids.note}>{t('Plan.note')}</label>

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { formatOfficialDate, formatUiDate } from '../../../format/dates';
 import { useT } from '../../../i18n';
-import type { SectionProps } from './fields';
+import { FieldRefusal } from '../../../components/TextField';
+import { ariaOf, refusalOf, type SectionProps } from './fields';
 import { obligationKey } from './useMeetingDraft';
 import type { PreviewState } from './usePlanPreview';
 
@@ -10,7 +11,7 @@ import type { PreviewState } from './usePlanPreview';
  * its legal window in the official date style, the preview's warnings, and the reason a
  * meeting outside every window must give.
  */
-export function ObligationFields({ draft, set, register, preview, reasonError }: SectionProps & { preview: PreviewState; reasonError: boolean }) {
+export function ObligationFields({ draft, set, register, refused, preview }: SectionProps & { preview: PreviewState }) {
   const { t, lng } = useT();
   const ids = { obligation: useId(), window: useId(), reason: useId(), reasonHint: useId() };
   const official = (iso: string) => formatOfficialDate(iso, lng);
@@ -30,7 +31,7 @@ export function ObligationFields({ draft, set, register, preview, reasonError }:
           ref={register('obligation')}
           value={draft.obligation}
           data-testid="plan-obligation"
-          aria-describedby={selected ? ids.window : undefined}
+          {...ariaOf(refused, 'obligation', selected ? ids.window : undefined)}
           aria-busy={preview.loading}
           onChange={(e) => set('obligation', e.target.value)}
         >
@@ -47,6 +48,7 @@ export function ObligationFields({ draft, set, register, preview, reasonError }:
           {!known && <option value={draft.obligation}>{draft.obligation.split('|')[1]}</option>}
           <option value="">{t('Plan.noObligation')}</option>
         </select>
+        <FieldRefusal of={refusalOf(refused, 'obligation')} testId="plan-obligation-error" />
         {selected && (
           <div id={ids.window} className="window-note" data-testid="plan-window">
             <span>{t('Plan.window', { range: range(selected.windowStart, selected.windowEnd) })}</span>
@@ -69,12 +71,12 @@ export function ObligationFields({ draft, set, register, preview, reasonError }:
             maxLength={2000}
             required
             aria-required="true"
-            aria-invalid={reasonError || undefined}
-            aria-describedby={ids.reasonHint}
+            {...ariaOf(refused, 'reason', ids.reasonHint)}
             value={draft.reason}
             data-testid="plan-reason"
             onChange={(e) => set('reason', e.target.value)}
           />
+          <FieldRefusal of={refusalOf(refused, 'reason')} testId="plan-reason-error" />
           <p id={ids.reasonHint} className="hint">
             {t('Plan.reasonHint')}
           </p>

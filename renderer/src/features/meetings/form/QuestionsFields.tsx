@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import { QUESTION_CHANNELS } from '../../../../../shared/domain/meetings/meeting';
 import { useT } from '../../../i18n';
-import type { SectionProps } from './fields';
+import { FieldRefusal } from '../../../components/TextField';
+import { ariaOf, refusalOf, type SectionProps } from './fields';
 
 /** How the population's questions are collected before the meeting, and over which days. */
-export function QuestionsFields({ draft, set, register }: SectionProps) {
+export function QuestionsFields({ draft, set, register, refused }: SectionProps) {
   const { t } = useT();
   const ids = { from: useId(), to: useId() };
   const toggle = (c: (typeof QUESTION_CHANNELS)[number]) =>
@@ -29,9 +30,11 @@ export function QuestionsFields({ draft, set, register }: SectionProps) {
             ref={register('questionsFrom')}
             type="date"
             value={draft.questionsFrom}
+            {...ariaOf(refused, 'questionsFrom')}
             data-testid="plan-questions-from"
             onChange={(e) => set('questionsFrom', e.target.value)}
           />
+          <FieldRefusal of={refusalOf(refused, 'questionsFrom')} testId="plan-questions-from-error" />
         </div>
         <div className="field">
           <label htmlFor={ids.to}>{t('Plan.questionsTo')}</label>

@@ -2,13 +2,14 @@ import { useId, useMemo } from 'react';
 import type { UnitSummary } from '../../../../../shared/contract/types';
 import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
-import type { SectionProps } from './fields';
+import { FieldRefusal } from '../../../components/TextField';
+import { ariaOf, refusalOf, type SectionProps } from './fields';
 import { useSubtree } from '../../../hooks/useSubtree';
 
 /** Venue: its name, address and the locality of the unit's KATO subtree (or the unit itself). */
-export function VenueFields({ draft, set, register, unit }: SectionProps & { unit: UnitSummary | null }) {
+export function VenueFields({ draft, set, register, refused, unit }: SectionProps & { unit: UnitSummary | null }) {
   const { t, lng } = useT();
-  const ids = { name: useId(), address: useId(), locality: useId() };
+  const ids = { name: useId(), places: useId(), placesHint: useId(), address: useId(), locality: useId() };
   const subtree = useSubtree(draft.unitKato);
   // Localities grouped under the unit that contains them (a district's okrugs, an okrug itself).
   const groups = useMemo(() => {
@@ -22,6 +23,14 @@ export function VenueFields({ draft, set, register, unit }: SectionProps & { uni
     }
     return [...out.entries()].map(([parent, localities]) => ({ parent: names.get(parent) ?? null, localities }));
   }, [subtree]);
+  // Offered as venue names (any other may be typed); picking one also fills the locality.
+  const places = useMemo(() => [...(unit ? [unit] : []), ...groups.flatMap((g) => g.localities)], [unit, groups]);
+
+  function typeName(name: string) {
+    set('venueName', name);
+    const place = places.find((p) => unitName(p, lng) === name);
+    if (place && draft.venueKato === '') set('venueKato', place.kato);
+  }
 
   return (
     <fieldset className="form-section">
@@ -34,9 +43,23 @@ export function VenueFields({ draft, set, register, unit }: SectionProps & { uni
           maxLength={300}
           value={draft.venueName}
           placeholder={t('Plan.venueNamePlaceholder')}
+          list={places.length > 0 ? ids.places : undefined}
+          aria-describedby={places.length > 0 ? ids.placesHint : undefined}
           data-testid="plan-venue-name"
-          onChange={(e) => set('venueName', e.target.value)}
+          onChange={(e) => typeName(e.target.value)}
         />
+        {places.length > 0 && (
+          <>
+            <datalist id={ids.places} data-testid="plan-venue-places">
+              {places.map((p) => (
+                <option key={p.kato} value={unitName(p, lng)} />
+              ))}
+            </datalist>
+            <p id={ids.placesHint} className="hint field-hint">
+              {t('Plan.venuePlacesHint')}
+            </p>
+          </>
+        )}
       </div>
       <div className="field">
         <label htmlFor={ids.address}>{t('Plan.venueAddress')}</label>
@@ -56,6 +79,7 @@ export function VenueFields({ draft, set, register, unit }: SectionProps & { uni
           ref={register('venueKato')}
           value={draft.venueKato}
           disabled={!unit}
+          {...ariaOf(refused, 'venueKato')}
           data-testid="plan-venue-locality"
           onChange={(e) => set('venueKato', e.target.value)}
         >
@@ -71,6 +95,7 @@ export function VenueFields({ draft, set, register, unit }: SectionProps & { uni
             </optgroup>
           ))}
         </select>
+        <FieldRefusal of={refusalOf(refused, 'venueKato')} testId="plan-venue-locality-error" />
       </div>
     </fieldset>
   );

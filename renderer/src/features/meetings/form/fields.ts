@@ -33,11 +33,29 @@ export function useFieldRefs(): { register: Register; focus: (name: FieldName) =
   return { register, focus };
 }
 
+/** The field the core's last refusal is about, and its reason as shown next to it. */
+export interface Refused {
+  field: FieldName;
+  id: string;
+  text: string;
+}
+
 /** The props every section of the form takes. */
 export interface SectionProps {
   draft: Draft;
   set: <K extends keyof Draft>(key: K, value: Draft[K]) => void;
   register: Register;
+  refused?: Refused | null;
+}
+
+/** The refusal of `field`, if the last one is about it. */
+export const refusalOf = (refused: Refused | null | undefined, field: FieldName): Refused | null => (refused?.field === field ? refused : null);
+
+/** aria-invalid and aria-describedby (with any hint already describing it) for the control of `field`. */
+export function ariaOf(refused: Refused | null | undefined, field: FieldName, hintId?: string): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+  const mine = refusalOf(refused, field);
+  const describedBy = [hintId, mine?.id].filter(Boolean).join(' ');
+  return { ...(mine ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) };
 }
 
 /** A contract field path (from a `validation` error) → the form field that holds it. */

@@ -55,14 +55,14 @@ function fromMeeting(m: Meeting, today: IsoDate): Draft {
   };
 }
 
-/** A new meeting's draft: the empty record, with what the caller already knows. */
-function fromPrefill(p: PlanPrefill, today: IsoDate): Draft {
-  const blank = blankMeeting({ id: '', origin: '', unitKato: p.unitKato ?? '', now: 0 });
+/** A new meeting's draft: the empty record, with what the caller already knows (the unit too, when there is only one). */
+function fromPrefill(p: PlanPrefill, today: IsoDate, onlyUnit: string | null): Draft {
+  const blank = blankMeeting({ id: '', origin: '', unitKato: p.unitKato ?? onlyUnit ?? '', now: 0 });
   return fromMeeting({ ...blank, plannedOn: p.date ?? today, obligation: p.obligation ?? null }, today);
 }
 
-export function useMeetingDraft(meeting: Meeting | null, prefill: PlanPrefill, today: IsoDate) {
-  const [draft, setDraft] = useState<Draft>(() => (meeting ? fromMeeting(meeting, today) : fromPrefill(prefill, today)));
+export function useMeetingDraft(meeting: Meeting | null, prefill: PlanPrefill, today: IsoDate, onlyUnit: string | null) {
+  const [draft, setDraft] = useState<Draft>(() => (meeting ? fromMeeting(meeting, today) : fromPrefill(prefill, today, onlyUnit)));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   return { draft, set, setDraft };
 }
