@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Akim, Meeting } from './types';
 import type { Obligation } from '../domain/rules';
-import { channel, Id, IsoDateString, KatoCode, RequiredText, Revision, Text, Year } from './schemas';
+import { channel, Id, IsoDateString, KatoCode, PositionFields, RequiredText, Revision, Text, Year } from './schemas';
 import {
   ANNOUNCEMENT_CHANNELS,
   MEETING_FORMATS,
@@ -23,7 +23,7 @@ export const ObligationRefInput = z.object({ ruleSetId: z.string().min(1).max(10
 export const OfficialInput = z
   .object({
     fullName: RequiredText(200),
-    position: Text(300),
+    ...PositionFields,
     body: Text(300),
     isGovernment: z.boolean(),
     isOblastLeadership: z.boolean(),
@@ -123,7 +123,7 @@ export const meetingsContract = {
         revision: Revision.optional(),
         unitKato: KatoCode,
         fullName: RequiredText(200),
-        position: Text(300),
+        ...PositionFields,
         termFrom: IsoDateString,
         termTo: IsoDateString.nullable(),
       })

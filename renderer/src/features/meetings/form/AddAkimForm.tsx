@@ -5,6 +5,7 @@ import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useT } from '../../../i18n';
 import { useAkimsStore } from '../../../stores/akims.store';
+import { PositionFields } from '../../../components/PositionFields';
 
 /**
  * Adds an akim to the unit: full name, position and term. A group of fields inside the meeting
@@ -13,9 +14,9 @@ import { useAkimsStore } from '../../../stores/akims.store';
 export function AddAkimForm({ unitKato, defaultFrom, onDone }: { unitKato: string; defaultFrom: IsoDate; onDone: (akim: Akim | null) => void }) {
   const { t } = useT();
   const save = useAkimsStore((s) => s.save);
-  const ids = { name: useId(), position: useId(), from: useId(), to: useId(), title: useId() };
+  const ids = { name: useId(), from: useId(), to: useId(), title: useId() };
   const [fullName, setFullName] = useState('');
-  const [position, setPosition] = useState('');
+  const [position, setPosition] = useState({ positionKk: '', positionRu: '' });
   const [termFrom, setTermFrom] = useState<string>(defaultFrom);
   const [termTo, setTermTo] = useState('');
   const [saving, setSaving] = useState(false);
@@ -32,7 +33,7 @@ export function AddAkimForm({ unitKato, defaultFrom, onDone }: { unitKato: strin
     }
     setSaving(true);
     setError(null);
-    const result = await save({ unitKato, fullName: fullName.trim(), position: position.trim(), termFrom, termTo: termTo || null });
+    const result = await save({ unitKato, fullName: fullName.trim(), positionKk: position.positionKk.trim(), positionRu: position.positionRu.trim(), termFrom, termTo: termTo || null });
     setSaving(false);
     if (result.ok) onDone(result.value);
     else setError(result.error);
@@ -58,10 +59,7 @@ export function AddAkimForm({ unitKato, defaultFrom, onDone }: { unitKato: strin
         <label htmlFor={ids.name}>{t('Plan.akimName')}</label>
         <input id={ids.name} ref={nameRef} maxLength={200} value={fullName} data-testid="akim-name" onChange={(e) => setFullName(e.target.value)} />
       </div>
-      <div className="field">
-        <label htmlFor={ids.position}>{t('Plan.akimPosition')}</label>
-        <input id={ids.position} maxLength={300} value={position} data-testid="akim-position" onChange={(e) => setPosition(e.target.value)} />
-      </div>
+      <PositionFields value={position} onChange={setPosition} testId="akim-position" labelled />
       <div className="field-row">
         <div className="field">
           <label htmlFor={ids.from}>{t('Plan.akimTermFrom')}</label>

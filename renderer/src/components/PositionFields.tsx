@@ -1,0 +1,46 @@
+import { useId } from 'react';
+import { editPosition, positionIn, type Positions } from '../../../shared/domain/people/positions';
+import type { UiLanguage } from '../../../shared/i18n';
+import { useT } from '../i18n';
+
+const LANGS = ['kk', 'ru'] as const;
+const FIELD = { kk: 'positionKk', ru: 'positionRu' } as const;
+
+/** A person's position as the screen shows it: in the UI's language, else the other (English reads the Russian). */
+export function positionText(p: Positions, lng: UiLanguage): string {
+  return positionIn(p, lng === 'kk' ? 'kk' : 'ru');
+}
+
+/**
+ * A position in both languages, Kazakh then Russian; typing one fills the other from the table
+ * of common positions until the user writes it (editPosition). `labelled` puts each field under
+ * its label (a form); otherwise the label is the placeholder (a row of a list). Test ids are
+ * `${testId}-kk` and `${testId}-ru`.
+ */
+export function PositionFields({ value, onChange, testId, labelled }: { value: Positions; onChange: (p: Positions) => void; testId: string; labelled?: boolean }) {
+  const { t } = useT();
+  const baseId = useId();
+  const input = (lang: (typeof LANGS)[number]) => (
+    <input
+      id={`${baseId}-${lang}`}
+      key={lang}
+      lang={lang}
+      maxLength={300}
+      value={value[FIELD[lang]]}
+      data-testid={`${testId}-${lang}`}
+      {...(labelled ? {} : { 'aria-label': t(`Position.${lang}`), placeholder: t(`Position.${lang}`) })}
+      onChange={(e) => onChange(editPosition(value, lang, e.target.value))}
+    />
+  );
+  if (!labelled) return <>{LANGS.map(input)}</>;
+  return (
+    <div className="field-row">
+      {LANGS.map((lang) => (
+        <div className="field" key={lang}>
+          <label htmlFor={`${baseId}-${lang}`}>{t(`Position.${lang}`)}</label>
+          {input(lang)}
+        </div>
+      ))}
+    </div>
+  );
+}
