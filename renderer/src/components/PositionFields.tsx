@@ -13,32 +13,27 @@ export function positionText(p: Positions, lng: UiLanguage): string {
 
 /**
  * A position in both languages, Kazakh then Russian; typing one fills the other from the table
- * of common positions until the user writes it (editPosition). `labelled` puts each field under
- * its label (a form); otherwise the label is the placeholder (a row of a list). Test ids are
+ * of common positions until the user writes it (editPosition). `labelled` lays them out as a
+ * form's fields; otherwise as a compact pair with small labels (a row of a list). Both keep a
+ * visible label: once filled, two bare inputs could not be told apart. Test ids are
  * `${testId}-kk` and `${testId}-ru`.
  */
 export function PositionFields({ value, onChange, testId, labelled }: { value: Positions; onChange: (p: Positions) => void; testId: string; labelled?: boolean }) {
   const { t } = useT();
   const baseId = useId();
-  const input = (lang: (typeof LANGS)[number]) => (
-    <input
-      id={`${baseId}-${lang}`}
-      key={lang}
-      lang={lang}
-      maxLength={300}
-      value={value[FIELD[lang]]}
-      data-testid={`${testId}-${lang}`}
-      {...(labelled ? {} : { 'aria-label': t(`Position.${lang}`), placeholder: t(`Position.${lang}`) })}
-      onChange={(e) => onChange(editPosition(value, lang, e.target.value))}
-    />
-  );
-  if (!labelled) return <>{LANGS.map(input)}</>;
   return (
-    <div className="field-row">
+    <div className={labelled ? 'field-row' : 'position-pair'}>
       {LANGS.map((lang) => (
-        <div className="field" key={lang}>
+        <div className={labelled ? 'field' : 'position-field'} key={lang}>
           <label htmlFor={`${baseId}-${lang}`}>{t(`Position.${lang}`)}</label>
-          {input(lang)}
+          <input
+            id={`${baseId}-${lang}`}
+            lang={lang}
+            maxLength={300}
+            value={value[FIELD[lang]]}
+            data-testid={`${testId}-${lang}`}
+            onChange={(e) => onChange(editPosition(value, lang, e.target.value))}
+          />
         </div>
       ))}
     </div>

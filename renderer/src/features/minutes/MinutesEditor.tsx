@@ -141,7 +141,7 @@ export function MinutesEditor({ body, localities, edit, onBlur, onFocus }: Props
           {(id) => (
             <>
               {text(body.invited, (v) => edit((b) => ({ ...b, invited: v })), 'minutes-invited', true)(id)}
-              <p className="hint">{t('Position.invitedHint')}</p>
+              <p className="hint">{t('Position.invitedHint', { section: t('Minutes.officials.title') })}</p>
             </>
           )}
         </Field>
