@@ -47,6 +47,18 @@ for (const [language, typed] of [['kk', 'Қарауыл'], ['ru', 'Караул'
       await expect.poll(() => p.getByTestId('setup-confirm-name').innerText()).toBe(language === 'kk' ? 'Қараауыл а.о.' : 'Карааульский с.о.');
       await p.getByTestId('setup-confirm').click();
       await p.getByTestId('obligations-grid').waitFor();
+
+      // The okrug's akim, added from the planning form: the Russian position follows the Kazakh one.
+      await p.getByTestId('plan-open').click();
+      await p.getByTestId('plan-unit').selectOption(KARAAUYL_OKRUG);
+      await p.getByTestId('plan-akim-add').click();
+      await p.getByTestId('akim-name').fill('Қасымов Бауыржан');
+      await p.getByTestId('akim-position-kk').pressSequentially('ауылдық округ әкімі');
+      await expect.poll(() => p.getByTestId('akim-position-ru').inputValue()).toBe('аким сельского округа');
+      await p.getByTestId('akim-form').scrollIntoViewIfNeeded();
+      await screenshot(p, `positions-akim-form-${language}`);
+      await p.getByTestId('akim-save').click();
+      await p.getByTestId('akim-form').waitFor({ state: 'detached' });
       expect(problems).toEqual([]);
     });
 

@@ -14,28 +14,26 @@ export function positionText(p: Positions, lng: UiLanguage): string {
 /**
  * A position in both languages, Kazakh then Russian; typing one fills the other from the table
  * of common positions until the user writes it (editPosition). `labelled` lays them out as a
- * form's fields; otherwise as a compact pair with small labels (a row of a list). Both keep a
+ * form's fields, one under the other; otherwise as a compact pair with small labels (a row of a list). Both keep a
  * visible label: once filled, two bare inputs could not be told apart. Test ids are
  * `${testId}-kk` and `${testId}-ru`.
  */
 export function PositionFields({ value, onChange, testId, labelled }: { value: Positions; onChange: (p: Positions) => void; testId: string; labelled?: boolean }) {
   const { t } = useT();
   const baseId = useId();
-  return (
-    <div className={labelled ? 'field-row' : 'position-pair'}>
-      {LANGS.map((lang) => (
-        <div className={labelled ? 'field' : 'position-field'} key={lang}>
-          <label htmlFor={`${baseId}-${lang}`}>{t(`Position.${lang}`)}</label>
-          <input
-            id={`${baseId}-${lang}`}
-            lang={lang}
-            maxLength={300}
-            value={value[FIELD[lang]]}
-            data-testid={`${testId}-${lang}`}
-            onChange={(e) => onChange(editPosition(value, lang, e.target.value))}
-          />
-        </div>
-      ))}
+  const fields = LANGS.map((lang) => (
+    <div className={labelled ? 'field' : 'position-field'} key={lang}>
+      <label htmlFor={`${baseId}-${lang}`}>{t(`Position.${lang}`)}</label>
+      <input
+        id={`${baseId}-${lang}`}
+        lang={lang}
+        maxLength={300}
+        value={value[FIELD[lang]]}
+        data-testid={`${testId}-${lang}`}
+        onChange={(e) => onChange(editPosition(value, lang, e.target.value))}
+      />
     </div>
-  );
+  ));
+  // A form's fields one under the other: positions run long ("заместитель акима сельского округа").
+  return labelled ? <>{fields}</> : <div className="position-pair">{fields}</div>;
 }
