@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, Id, IsoDateString, KatoCode, NoInput, RequiredText, Revision, Text } from './schemas';
+import { channel, Id, IsoDateString, KatoCode, NoInput, PositionFields, RequiredText, Revision, Text } from './schemas';
 import { EOTINISH_PATTERN, ISSUE_KINDS, OUTCOMES, RECEIVED_VIA, type IssueKind, type Outcome, type ReceivedVia } from '../domain/issues/issue';
 import type { IsoDate } from '../domain/dates';
 
@@ -37,7 +37,8 @@ export interface BodyPerson {
   id: string;
   bodyId: string;
   fullName: string;
-  position: string;
+  positionKk: string;
+  positionRu: string;
   archived: boolean;
   revision: number;
 }
@@ -297,7 +298,7 @@ export const issuesContract = {
         revision: Revision.optional(),
         bodyId: RefId,
         fullName: RequiredText(300),
-        position: Text(300),
+        ...PositionFields,
         archived: z.boolean(),
       })
       .strict(),

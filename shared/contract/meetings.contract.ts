@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Akim, Meeting } from './types';
 import type { Obligation } from '../domain/rules';
 import type { IsoDate } from '../domain/dates';
-import { channel, Id, IsoDateString, KatoCode, RequiredText, Revision, Text, Year } from './schemas';
+import { channel, Id, IsoDateString, KatoCode, PositionFields, RequiredText, Revision, Text, Year } from './schemas';
 import {
   ANNOUNCEMENT_CHANNELS,
   MEETING_FORMATS,
@@ -24,7 +24,7 @@ export const ObligationRefInput = z.object({ ruleSetId: z.string().min(1).max(10
 export const OfficialInput = z
   .object({
     fullName: RequiredText(200),
-    position: Text(300),
+    ...PositionFields,
     body: Text(300),
     isGovernment: z.boolean(),
     isOblastLeadership: z.boolean(),
@@ -126,7 +126,7 @@ export const meetingsContract = {
         revision: Revision.optional(),
         unitKato: KatoCode,
         fullName: RequiredText(200),
-        position: Text(300),
+        ...PositionFields,
         termFrom: IsoDateString,
         termTo: IsoDateString.nullable(),
       })

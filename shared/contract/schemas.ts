@@ -24,6 +24,9 @@ export const Text = (max: number) => z.string().trim().max(max);
 /** A form field that must say something: trimmed, then at least one character. */
 export const RequiredText = (max: number) => z.string().trim().min(1).max(max);
 
+/** A person's position, in both languages (shared/domain/people/positions.ts); either may be empty. */
+export const PositionFields = { positionKk: Text(300), positionRu: Text(300) };
+
 /**
  * Prose typed live and autosaved (the minutes), stored exactly as typed: trimming each save
  * would drop the space or line break just typed from the draft a crash or a reload returns to.

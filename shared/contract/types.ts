@@ -59,7 +59,8 @@ export interface ObligationRef {
 export interface Official {
   id: string;
   fullName: string;
-  position: string;
+  positionKk: string;
+  positionRu: string;
   body: string;
   /** Point 4.1: a member of the Government or head of a central body, holding or company. */
   isGovernment: boolean;
@@ -73,7 +74,8 @@ export interface Akim {
   revision: number;
   unitKato: string;
   fullName: string;
-  position: string;
+  positionKk: string;
+  positionRu: string;
   termFrom: IsoDate;
   termTo: IsoDate | null;
 }

@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { Minutes } from '../contract/minutes.contract';
 import type { Language } from '../contract/schemas';
-import type { Meeting, UnitSummary } from '../contract/types';
+import type { Meeting, Official, UnitSummary } from '../contract/types';
 import { fromYmd, type IsoDate } from '../domain/dates';
 import type { AgendaItem, Decision } from '../domain/minutes/minutes';
+import { positionIn } from '../domain/people/positions';
 import { akimOfficeName, unitFullName } from '../domain/units/office-name';
 import { formatOfficialDate } from '../format/dates';
 import { pageFooter, paragraph as p, row, type Block, type DocumentModel, type Paragraph, type Run } from './document';
@@ -65,6 +66,18 @@ function lines(text: string): string[] {
 const bold = (text: string): Run => ({ text, bold: true });
 const plain = (text: string): Run => ({ text });
 
+const nameAndPosition = (name: string, position: string) => [name, position].map((s) => s.trim()).filter((s) => s !== '').join(', ');
+
+/**
+ * The invited: the officials present, from the meeting, with their positions in the document's
+ * language, then the lines the secretary typed. Minutes drafted before carried the officials
+ * in their own text (in the language typed); such a line is not printed a second time.
+ */
+function invitedLines(officials: readonly Official[], invited: string, lng: Language): string[] {
+  const drafted = new Set(officials.flatMap((o) => [o.positionKk, o.positionRu, ''].map((p) => nameAndPosition(o.fullName, p))));
+  return [...officials.map((o) => nameAndPosition(o.fullName, positionIn(o, lng))), ...lines(invited).filter((l) => !drafted.has(l))];
+}
+
 /** A label in bold followed by its value on the same line ("Төраға: Н. Әбенов"). */
 function labelled(label: string, value: string): Paragraph {
   return p([bold(label), plain(value === '' ? '' : ` ${value}`)]);
@@ -100,9 +113,10 @@ export function minutesDocument(input: MinutesDocInput, t: TFunction): DocumentM
   const count = minutes.presentCount === null ? '' : t('MinutesDoc.presentCount', { count: minutes.presentCount });
   blocks.push(labelled(t('MinutesDoc.present'), count));
   for (const line of lines(minutes.presentList)) blocks.push(p(line, { indent: true }));
-  if (minutes.invited.trim() !== '') {
+  const invited = invitedLines(meeting.officials, minutes.invited, lng);
+  if (invited.length > 0) {
     blocks.push(labelled(t('MinutesDoc.invited'), ''));
-    for (const line of lines(minutes.invited)) blocks.push(p(line, { indent: true }));
+    for (const line of invited) blocks.push(p(line, { indent: true }));
   }
 
   const items = minutes.items.filter((i) => i.title.trim() !== '' || i.heard.trim() !== '' || i.speeches.length > 0 || i.decisions.length > 0);

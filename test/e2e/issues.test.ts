@@ -25,9 +25,9 @@ function seed(dataDir: string) {
     value('setup:complete', { rootKato: ABAY_DISTRICT, language: 'kk' });
     const meetingId = value('meetings:recordHeld', { unitKato: KARAAUYL_OKRUG, heldOn: '2026-04-08' }).id as string;
     const utilities = value('bodies:save', { nameKk: 'Тұрғын үй-коммуналдық шаруашылық бөлімі', nameRu: 'Отдел ЖКХ', archived: false }).id as string;
-    const head = value('bodies:savePerson', { bodyId: utilities, fullName: 'Сейітов Нұрлан', position: 'бөлім басшысы', archived: false }).id as string;
+    const head = value('bodies:savePerson', { bodyId: utilities, fullName: 'Сейітов Нұрлан', positionKk: 'бөлім басшысы', positionRu: '', archived: false }).id as string;
     const education = value('bodies:save', { nameKk: 'Білім бөлімі', nameRu: 'Отдел образования', archived: false }).id as string;
-    value('bodies:savePerson', { bodyId: education, fullName: 'Омарова Айгүл', position: 'маман', archived: false });
+    value('bodies:savePerson', { bodyId: education, fullName: 'Омарова Айгүл', positionKk: 'маман', positionRu: '', archived: false });
     return { meetingId, utilities, head, education };
   } finally {
     core.close();

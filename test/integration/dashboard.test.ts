@@ -16,7 +16,8 @@ const plan = (unitKato: string, plannedOn: string, windowKey: string) => value('
 
 const official = (marks: { isGovernment?: boolean; isOblastLeadership?: boolean }) => ({
   fullName: 'Official',
-  position: '',
+  positionKk: '',
+  positionRu: '',
   body: '',
   isGovernment: marks.isGovernment ?? false,
   isOblastLeadership: marks.isOblastLeadership ?? false,

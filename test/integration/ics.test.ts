@@ -25,7 +25,7 @@ beforeAll(() => {
   core = openTempCore({ today: '2026-01-05' });
   ({ call, value } = caller(core));
   value('setup:complete', { rootKato: ABAY_DISTRICT, language: 'kk' });
-  const akim = value('akims:save', { unitKato: KARAAUYL_OKRUG, fullName: 'Бауыржан Қасымов', position: 'Ауылдық округ әкімі', termFrom: '2024-01-01', termTo: null });
+  const akim = value('akims:save', { unitKato: KARAAUYL_OKRUG, fullName: 'Бауыржан Қасымов', positionKk: 'Ауылдық округ әкімі', positionRu: '', termFrom: '2024-01-01', termTo: null });
 
   const main = plan(KARAAUYL_OKRUG, '2026-01-20', '11:00', {
     venueName: VENUE,

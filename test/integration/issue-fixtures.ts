@@ -25,9 +25,9 @@ export function issueWorld(today = '2025-07-15', dataDir?: string) {
   const held = value('meetings:recordHeld', { unitKato: KARAAUYL_OKRUG, heldOn: '2025-07-10' });
   const planned = value('meetings:plan', planInput(KARAAUYL_OKRUG, '2025-10-02', '2025-M10'));
   const body: Body = value('bodies:save', { nameKk: 'Тұрғын үй-коммуналдық шаруашылық бөлімі', nameRu: 'Отдел ЖКХ', archived: false });
-  const head = value('bodies:savePerson', { bodyId: body.id, fullName: 'Сейітов Нұрлан', position: 'бөлім басшысы', archived: false });
+  const head = value('bodies:savePerson', { bodyId: body.id, fullName: 'Сейітов Нұрлан', positionKk: 'бөлім басшысы', positionRu: '', archived: false });
   const other: Body = value('bodies:save', { nameKk: 'Білім бөлімі', nameRu: 'Отдел образования', archived: false });
-  const teacher = value('bodies:savePerson', { bodyId: other.id, fullName: 'Омарова Айгүл', position: 'маман', archived: false });
+  const teacher = value('bodies:savePerson', { bodyId: other.id, fullName: 'Омарова Айгүл', positionKk: 'маман', positionRu: '', archived: false });
 
   const create = (overrides: { unitKato?: string; meetingId?: string | null; raisedOn?: string; author?: unknown } = {}, fields: Record<string, unknown> = {}): Issue =>
     value('issues:create', {

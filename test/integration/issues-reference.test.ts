@@ -104,16 +104,16 @@ describe('bodies and their people', () => {
   it('lists bodies with their people; a person stays in their body', () => {
     const bodies: Body[] = w.value('bodies:list', {});
     expect(bodies.find((b) => b.id === w.body.id)!.people.map((p) => p.fullName)).toEqual(['Сейітов Нұрлан']);
-    const moved = { id: w.head.id, revision: 1, bodyId: w.other.id, fullName: 'Сейітов Нұрлан', position: '', archived: false };
+    const moved = { id: w.head.id, revision: 1, bodyId: w.other.id, fullName: 'Сейітов Нұрлан', positionKk: '', positionRu: '', archived: false };
     expectRefused(w, 'bodies:savePerson', moved, { code: 'validation', details: { fields: ['bodyId'] } });
-    expect(w.value('bodies:savePerson', { ...moved, bodyId: w.body.id, position: 'басшы' })).toMatchObject({ position: 'басшы', revision: 2 });
+    expect(w.value('bodies:savePerson', { ...moved, bodyId: w.body.id, positionKk: 'басшы', positionRu: '' })).toMatchObject({ positionKk: 'басшы', positionRu: '', revision: 2 });
   });
 
   it('take no new people into an archived body, and refuse an unknown body', () => {
     const archived: Body = w.value('bodies:save', { id: w.other.id, revision: 1, nameKk: w.other.nameKk, nameRu: w.other.nameRu, archived: true });
     expect(archived).toMatchObject({ archived: true, revision: 2, people: [expect.objectContaining({ fullName: 'Омарова Айгүл' })] });
-    expectRefused(w, 'bodies:savePerson', { bodyId: w.other.id, fullName: 'Жаңа адам', position: '', archived: false }, { code: 'validation' });
-    expectRefused(w, 'bodies:savePerson', { bodyId: 'no-such', fullName: 'Жаңа адам', position: '', archived: false }, { code: 'validation' });
+    expectRefused(w, 'bodies:savePerson', { bodyId: w.other.id, fullName: 'Жаңа адам', positionKk: '', positionRu: '', archived: false }, { code: 'validation' });
+    expectRefused(w, 'bodies:savePerson', { bodyId: 'no-such', fullName: 'Жаңа адам', positionKk: '', positionRu: '', archived: false }, { code: 'validation' });
     expectRefused(w, 'bodies:save', { id: w.body.id, revision: 9, nameKk: 'x', nameRu: 'x', archived: false }, { code: 'conflict' });
     expect(listAudit(w.core.ctx, 'body', w.other.id).map((a) => a.action)).toEqual(['insert', 'update']);
   });

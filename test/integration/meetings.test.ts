@@ -151,7 +151,7 @@ describe('the lifecycle: announce → held → closed', () => {
     const withOfficials = value('meetings:setOfficials', {
       id: m.id,
       revision: 3,
-      officials: [{ fullName: 'Серік Жомартов', position: 'Аудан әкімінің орынбасары', body: 'Абай ауданының әкімдігі', isGovernment: false, isOblastLeadership: false }],
+      officials: [{ fullName: 'Серік Жомартов', positionKk: 'Аудан әкімінің орынбасары', positionRu: '', body: 'Абай ауданының әкімдігі', isGovernment: false, isOblastLeadership: false }],
     });
     expect(withOfficials.officials).toMatchObject([{ fullName: 'Серік Жомартов', isGovernment: false }]);
     expect(withOfficials.officials[0].id).toMatch(/^[0-9a-f-]{36}$/);
@@ -234,7 +234,7 @@ describe('refusals change nothing', () => {
   });
 
   it('an akim of another unit', () => {
-    const other = value('akims:save', { unitKato: KENGIRBAI_OKRUG, fullName: 'Ерлан Сейітов', position: 'Ауылдық округ әкімі', termFrom: '2022-01-01', termTo: null });
+    const other = value('akims:save', { unitKato: KENGIRBAI_OKRUG, fullName: 'Ерлан Сейітов', positionKk: 'Ауылдық округ әкімі', positionRu: '', termFrom: '2022-01-01', termTo: null });
     expectRefusedWithoutChange('meetings:plan', plan({ akimId: other.id }), { code: 'akim_unknown' });
   });
 
@@ -274,18 +274,18 @@ describe('refusals change nothing', () => {
 
 describe('akims', () => {
   it('keeps one akim at a time: overlapping terms are refused, adjacent ones accepted', () => {
-    const first = value('akims:save', { unitKato: KARAAUYL_OKRUG, fullName: 'Бауыржан Қасымов', position: 'Ауылдық округ әкімі', termFrom: '2021-03-01', termTo: null });
+    const first = value('akims:save', { unitKato: KARAAUYL_OKRUG, fullName: 'Бауыржан Қасымов', positionKk: 'Ауылдық округ әкімі', positionRu: '', termFrom: '2021-03-01', termTo: null });
     expect(first).toMatchObject({ revision: 1, origin: core.ctx.installationId, termTo: null });
-    expectRefusedWithoutChange('akims:save', { unitKato: KARAAUYL_OKRUG, fullName: 'Айгүл Нұрланова', position: 'Ауылдық округ әкімі', termFrom: '2025-01-10', termTo: null }, {
+    expectRefusedWithoutChange('akims:save', { unitKato: KARAAUYL_OKRUG, fullName: 'Айгүл Нұрланова', positionKk: 'Ауылдық округ әкімі', positionRu: '', termFrom: '2025-01-10', termTo: null }, {
       code: 'akim_term_overlap',
       details: { name: 'Бауыржан Қасымов', from: '2021-03-01', to: '…' },
     });
-    expectRefusedWithoutChange('akims:save', { unitKato: KARAAUYL_OKRUG, fullName: 'Айгүл Нұрланова', position: '', termFrom: '2025-01-10', termTo: '2024-01-01' }, { code: 'range_invalid' });
-    expectRefusedWithoutChange('akims:save', { id: first.id, revision: 5, unitKato: KARAAUYL_OKRUG, fullName: first.fullName, position: first.position, termFrom: first.termFrom, termTo: '2025-01-09' }, { code: 'conflict' });
+    expectRefusedWithoutChange('akims:save', { unitKato: KARAAUYL_OKRUG, fullName: 'Айгүл Нұрланова', positionKk: '', positionRu: '', termFrom: '2025-01-10', termTo: '2024-01-01' }, { code: 'range_invalid' });
+    expectRefusedWithoutChange('akims:save', { id: first.id, revision: 5, unitKato: KARAAUYL_OKRUG, fullName: first.fullName, positionKk: first.positionKk, positionRu: first.positionRu, termFrom: first.termFrom, termTo: '2025-01-09' }, { code: 'conflict' });
 
-    const closedTerm = value('akims:save', { id: first.id, revision: 1, unitKato: KARAAUYL_OKRUG, fullName: first.fullName, position: first.position, termFrom: first.termFrom, termTo: '2025-01-09' });
+    const closedTerm = value('akims:save', { id: first.id, revision: 1, unitKato: KARAAUYL_OKRUG, fullName: first.fullName, positionKk: first.positionKk, positionRu: first.positionRu, termFrom: first.termFrom, termTo: '2025-01-09' });
     expect(closedTerm).toMatchObject({ id: first.id, revision: 2, termTo: '2025-01-09' });
-    const second = value('akims:save', { unitKato: KARAAUYL_OKRUG, fullName: 'Айгүл Нұрланова', position: 'Ауылдық округ әкімі', termFrom: '2025-01-10', termTo: null });
+    const second = value('akims:save', { unitKato: KARAAUYL_OKRUG, fullName: 'Айгүл Нұрланова', positionKk: 'Ауылдық округ әкімі', positionRu: '', termFrom: '2025-01-10', termTo: null });
     expect(value('akims:list', { unitKato: KARAAUYL_OKRUG }).map((a: { id: string }) => a.id)).toEqual([second.id, first.id]);
     expect(listAudit(core.ctx, 'akim', first.id).map((e) => e.action)).toEqual(['insert', 'update']);
 
@@ -294,9 +294,9 @@ describe('akims', () => {
   });
 
   it("refuses an akim for a unit outside the working set, and editing another unit's akim", () => {
-    expectRefusedWithoutChange('akims:save', { unitKato: OUTSIDE_OKRUG, fullName: 'X', position: '', termFrom: '2025-01-01', termTo: null }, { code: 'unit_outside_working_set' });
+    expectRefusedWithoutChange('akims:save', { unitKato: OUTSIDE_OKRUG, fullName: 'X', positionKk: '', positionRu: '', termFrom: '2025-01-01', termTo: null }, { code: 'unit_outside_working_set' });
     const [akim] = value('akims:list', { unitKato: KENGIRBAI_OKRUG });
-    expectRefusedWithoutChange('akims:save', { id: akim.id, revision: 1, unitKato: KARAAUYL_OKRUG, fullName: 'X', position: '', termFrom: '2010-01-01', termTo: '2010-12-31' }, { code: 'not_found' });
+    expectRefusedWithoutChange('akims:save', { id: akim.id, revision: 1, unitKato: KARAAUYL_OKRUG, fullName: 'X', positionKk: '', positionRu: '', termFrom: '2010-01-01', termTo: '2010-12-31' }, { code: 'not_found' });
   });
 });
 

@@ -103,7 +103,7 @@ export function planWorld(today = '2025-07-15') {
 
   const { db } = core.ctx;
   db.prepare("INSERT INTO bodies (id, origin, name_kk, name_ru) VALUES ('housing', 'test', 'Тұрғын үй-коммуналдық шаруашылығы бөлімі', 'Отдел жилищно-коммунального хозяйства')").run();
-  db.prepare("INSERT INTO body_people (id, origin, body_id, full_name, position) VALUES ('housing-head', 'test', 'housing', 'Сейітов Нұрлан', 'начальник отдела')").run();
+  db.prepare("INSERT INTO body_people (id, origin, body_id, full_name, position_kk, position_ru) VALUES ('housing-head', 'test', 'housing', 'Сейітов Нұрлан', 'бөлім бастығы', 'начальник отдела')").run();
 
   const issues = {
     light: insertIssue(core, { meetingId: meeting.id, meetingNo: 1, speechId: speech.light, text: 'Көше жарығы жоқ', localityKato: KARAAUYL_VILLAGE }),

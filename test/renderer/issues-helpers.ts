@@ -106,7 +106,7 @@ export async function allIssues(): Promise<IssueRow[]> {
 export async function seedBodies() {
   const { api } = testCore();
   const body = (nameKk: string, nameRu: string) => api.bodies.save({ nameKk, nameRu, archived: false });
-  const person = (bodyId: string, fullName: string, position: string) => api.bodies.savePerson({ bodyId, fullName, position, archived: false });
+  const person = (bodyId: string, fullName: string, positionKk: string) => api.bodies.savePerson({ bodyId, fullName, positionKk, positionRu: '', archived: false });
   const housing = await body('Тұрғын үй-коммуналдық шаруашылығы бөлімі', 'Отдел жилищно-коммунального хозяйства');
   const housingHead = await person(housing.id, 'Сейітов Нұрлан', 'бөлім басшысы');
   const roads = await body('Жолаушылар көлігі және автомобиль жолдары бөлімі', 'Отдел пассажирского транспорта и автомобильных дорог');

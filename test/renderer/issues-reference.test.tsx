@@ -76,9 +76,10 @@ describe('issue reference data in Settings', () => {
     });
     fireEvent.click(await screen.findByTestId(`body-person-add-${body.id}`));
     change('person-name', 'Жақсыбекова Гүлнар');
-    change('person-position', 'бөлім басшысы');
+    change('person-position-kk', 'бөлім басшысы');
+    expect((screen.getByTestId('person-position-ru') as HTMLInputElement).value).toBe('руководитель отдела');
     fireEvent.click(screen.getByTestId('person-submit'));
     await waitFor(() => expect(screen.getByTestId(`body-${body.id}`).textContent).toContain('Жақсыбекова Гүлнар'));
-    expect(handler('bodies:savePerson')).toHaveBeenCalledWith({ bodyId: body.id, fullName: 'Жақсыбекова Гүлнар', position: 'бөлім басшысы', archived: false });
+    expect(handler('bodies:savePerson')).toHaveBeenCalledWith({ bodyId: body.id, fullName: 'Жақсыбекова Гүлнар', positionKk: 'бөлім басшысы', positionRu: 'руководитель отдела', archived: false });
   });
 });

@@ -121,7 +121,8 @@ describe('meeting card', () => {
     await openCard(m);
     fireEvent.click(screen.getByTestId('meeting-action-setOfficials'));
     change('official-0-name', 'Ахметов Б.');
-    change('official-0-position', 'вице-министр');
+    change('official-0-position-kk', 'Ұлттық экономика вице-министрі');
+    change('official-0-position-ru', 'вице-министр национальной экономики');
     change('official-0-body', 'Ұлттық экономика министрлігі');
     fireEvent.click(screen.getByTestId('official-0-government'));
     fireEvent.click(screen.getByTestId('official-add'));
@@ -133,12 +134,12 @@ describe('meeting card', () => {
       id: m.id,
       revision: 1,
       officials: [
-        { fullName: 'Ахметов Б.', position: 'вице-министр', body: 'Ұлттық экономика министрлігі', isGovernment: true, isOblastLeadership: false },
-        { fullName: 'Сейітов Д.', position: '', body: '', isGovernment: false, isOblastLeadership: true },
+        { fullName: 'Ахметов Б.', positionKk: 'Ұлттық экономика вице-министрі', positionRu: 'вице-министр национальной экономики', body: 'Ұлттық экономика министрлігі', isGovernment: true, isOblastLeadership: false },
+        { fullName: 'Сейітов Д.', positionKk: '', positionRu: '', body: '', isGovernment: false, isOblastLeadership: true },
       ],
     });
     const facts = screen.getByTestId('fact-officials').textContent;
-    expect(facts).toContain('Ахметов Б., вице-министр, Ұлттық экономика министрлігі4.1-тармақ');
+    expect(facts).toContain('Ахметов Б., Ұлттық экономика вице-министрі, Ұлттық экономика министрлігі4.1-тармақ');
     expect(facts).toContain('Сейітов Д.5-тармақ');
   });
 

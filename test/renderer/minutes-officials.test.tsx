@@ -7,7 +7,7 @@ import { heldId, openHeldMinutes } from './minutes-helpers';
 
 beforeEach(() => startCore({ setUp: true }));
 
-const VICE_MINISTER = { fullName: 'Ахметов Б.', position: 'вице-министр', body: 'Ұлттық экономика министрлігі', isGovernment: true, isOblastLeadership: false };
+const VICE_MINISTER = { fullName: 'Ахметов Б.', positionKk: 'вице-министр', positionRu: 'вице-министр', body: 'Ұлттық экономика министрлігі', isGovernment: true, isOblastLeadership: false };
 
 async function openMinutes() {
   await openHeldMinutes();
@@ -52,7 +52,9 @@ describe('officials present, in the minutes', () => {
     fireEvent.click(within(section).getByTestId('officials-edit'));
     await waitFor(() => expect(document.activeElement).toBe(input('official-0-name')));
     change('official-0-name', VICE_MINISTER.fullName);
-    change('official-0-position', VICE_MINISTER.position);
+    change('official-0-position-kk', VICE_MINISTER.positionKk);
+    // The Russian one comes from the table of common positions.
+    expect(input('official-0-position-ru').value).toBe('вице-министр');
     change('official-0-body', VICE_MINISTER.body);
     fireEvent.click(input('official-0-government'));
     expect(input('official-0-government').checked).toBe(true);
@@ -76,12 +78,12 @@ describe('officials present, in the minutes', () => {
     expect(handler('meetings:setOfficials')).toHaveBeenCalledWith({
       id: heldId(),
       revision: 1,
-      officials: [VICE_MINISTER, { fullName: 'Сейітов Д.', position: '', body: '', isGovernment: false, isOblastLeadership: true }],
+      officials: [VICE_MINISTER, { fullName: 'Сейітов Д.', positionKk: '', positionRu: '', body: '', isGovernment: false, isOblastLeadership: true }],
     });
     expect(screen.queryByTestId('minutes-officials-form')).toBeNull();
     expect(await storedOfficials()).toEqual([
       { ...VICE_MINISTER, id: expect.any(String) },
-      { fullName: 'Сейітов Д.', position: '', body: '', isGovernment: false, isOblastLeadership: true, id: expect.any(String) },
+      { fullName: 'Сейітов Д.', positionKk: '', positionRu: '', body: '', isGovernment: false, isOblastLeadership: true, id: expect.any(String) },
     ]);
     const list = within(section).getByRole('list').textContent;
     expect(list).toContain('Ахметов Б., вице-министр, Ұлттық экономика министрлігі4.1-тармақ');
@@ -92,17 +94,19 @@ describe('officials present, in the minutes', () => {
     fireEvent.click(screen.getByTestId('officials-edit'));
     expect(input('official-1-name').value).toBe('Сейітов Д.');
     expect(input('official-1-oblast').checked).toBe(true);
-    change('official-1-position', 'облыс әкімінің орынбасары');
+    change('official-1-position-kk', 'облыс әкімінің орынбасары');
+    expect(input('official-1-position-ru').value).toBe('заместитель акима области');
     fireEvent.submit(screen.getByTestId('minutes-officials-form'));
     await waitFor(() => expect(handler('meetings:setOfficials')).toHaveBeenCalledTimes(2));
-    expect(handler('meetings:setOfficials').mock.calls[1]![0]).toMatchObject({ revision: 2, officials: [VICE_MINISTER, { position: 'облыс әкімінің орынбасары' }] });
-    await waitFor(async () => expect((await storedOfficials())[1]).toMatchObject({ position: 'облыс әкімінің орынбасары' }));
+    const deputy = { positionKk: 'облыс әкімінің орынбасары', positionRu: 'заместитель акима области' };
+    expect(handler('meetings:setOfficials').mock.calls[1]![0]).toMatchObject({ revision: 2, officials: [VICE_MINISTER, deputy] });
+    await waitFor(async () => expect((await storedOfficials())[1]).toMatchObject(deputy));
   });
 
   it('refuses a row without a name and sends nothing; cancel keeps the list as it was', async () => {
     await openMinutes();
     fireEvent.click(screen.getByTestId('officials-edit'));
-    change('official-0-position', 'вице-министр');
+    change('official-0-position-kk', 'вице-министр');
     fireEvent.click(screen.getByTestId('officials-save'));
     expect((await screen.findByTestId('minutes-officials-error')).textContent).toBe('Енгізілген деректерді тексеріңіз: Аты-жөні.');
     expect(handler('meetings:setOfficials')).not.toHaveBeenCalled();

@@ -186,7 +186,7 @@ describe('planning a meeting', () => {
   });
 
   it('pre-selects the akim in office on the date, and adds an akim inline', async () => {
-    const akim = await testCore().api.akims.save({ unitKato: OKRUG.kato, fullName: 'Сапаров Ерлан', position: 'әкім', termFrom: '2024-01-01', termTo: '2025-08-31' });
+    const akim = await testCore().api.akims.save({ unitKato: OKRUG.kato, fullName: 'Сапаров Ерлан', positionKk: 'әкім', positionRu: 'аким', termFrom: '2024-01-01', termTo: '2025-08-31' });
     await planFromCell(OKRUG.kato, '2025-M07');
     await waitFor(() => expect(value('plan-akim')).toBe(akim.id));
     change('plan-date', '2025-10-06');
@@ -196,7 +196,9 @@ describe('planning a meeting', () => {
     fireEvent.click(screen.getByTestId('plan-akim-add'));
     expect(document.activeElement).toBe(screen.getByTestId('akim-name'));
     change('akim-name', 'Оспанова Гүлнар');
-    change('akim-position', 'Қарауыл ауылдық округінің әкімі');
+    change('akim-position-kk', 'Ауылдық округ әкімі');
+    // The Russian position follows from the table of common positions.
+    expect(value('akim-position-ru')).toBe('Аким сельского округа');
     // The term's start is typed, not the meeting's date; saving without it says so next to it.
     expect(value('akim-from')).toBe('');
     fireEvent.click(screen.getByTestId('akim-save'));
@@ -213,7 +215,8 @@ describe('planning a meeting', () => {
     expect(handler('akims:save')).toHaveBeenLastCalledWith({
       unitKato: OKRUG.kato,
       fullName: 'Оспанова Гүлнар',
-      position: 'Қарауыл ауылдық округінің әкімі',
+      positionKk: 'Ауылдық округ әкімі',
+      positionRu: 'Аким сельского округа',
       termFrom: '2025-09-01',
       termTo: null,
     });

@@ -1,6 +1,7 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EsepError } from '../../shared/errors';
+import { foldForSearch } from '../../shared/domain/text/fold';
 import { App } from '../../renderer/src/App';
 import { handler, OKRUG, ROOT, startCore } from './test-core';
 import { renderWithI18n } from './render';
@@ -97,6 +98,23 @@ describe('first-run setup wizard', () => {
     fireEvent.change(search, { target: { value: 'Қараауыл' } });
     fireEvent.click(await screen.findByTestId(`setup-option-${OKRUG.kato}`));
     expect((await screen.findByTestId('setup-confirm-name')).textContent).toBe(OKRUG.nameKk);
+  });
+
+  it('finds a unit by a spelling with a vowel fewer, after the exact matches', async () => {
+    for (const [language, typed] of [['kk', 'Қарауыл'], ['ru', 'Караул']] as const) {
+      const search = await toUnitStep(language);
+      fireEvent.change(search, { target: { value: typed } });
+      const option = await screen.findByTestId(`setup-option-${OKRUG.kato}`);
+      // Units spelled exactly so (Қарауылкелді, Қарауылтөбе…) are listed before it.
+      const options = screen.getAllByRole('option');
+      const exact = options.filter((o) => foldForSearch(o.textContent ?? '').includes(foldForSearch(typed)));
+      expect(exact.length).toBeGreaterThan(0);
+      expect(options.slice(0, exact.length)).toEqual(exact);
+      expect(options.indexOf(option)).toBe(exact.length);
+      fireEvent.click(option);
+      expect((await screen.findByTestId('setup-confirm-name')).textContent).toBe(language === 'kk' ? OKRUG.nameKk : OKRUG.nameRu);
+      cleanup();
+    }
   });
 
   it('shows a translated error and stays on the confirm step when setup fails', async () => {

@@ -10,7 +10,7 @@ import { subtree } from '../db/repos/units.repo';
 import { saveBody, savePerson } from '../db/repos/issue-reference.repo';
 import { addHistory, addProlongation, insertIssue, putAuthor, type StoredIssue } from '../db/repos/issues.repo';
 import { searchDocument, writeSearchRows } from '../services/issue-search';
-import { fullName, instant, Random, STREETS } from './generate-meetings';
+import { bilingual, fullName, instant, Random, STREETS } from './generate-meetings';
 import { BODY_DIRECTORY, CLOSING_NOTES, ISSUE_SENTENCES, PROLONGATION_REASONS, SPOT_ANSWERS, type CorpusLanguage } from './issue-corpus';
 
 /**
@@ -165,7 +165,7 @@ function makeBodies(ctx: CoreContext, r: Random): Map<string, Responsible> {
       id: r.uuid(),
       bodyId: body.id,
       fullName: fullName(r),
-      position: i === 0 ? entry.positionKk : 'бас маман',
+      ...bilingual(i === 0 ? entry.positionKk : 'бас маман'),
       archived: false,
       revision: 1,
     }));

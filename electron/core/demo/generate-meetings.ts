@@ -5,6 +5,7 @@ import type { AnnouncementChannel, MeetingFormat, MeetingStatus, QuestionChannel
 import { DECREE_615, nextWindowStart, obligationsFor, type Obligation } from '../../../shared/domain/rules';
 import { isReportingKind, type ReportingUnitKind } from '../../../shared/domain/units/unit-kind';
 import { EsepError } from '../../../shared/errors';
+import { positionCounterpart, type Positions } from '../../../shared/domain/people/positions';
 import { appendAudit } from '../db/repos/audit.repo';
 import { saveAkim } from '../db/repos/akims.repo';
 import { saveMeeting } from '../db/repos/meetings.repo';
@@ -104,12 +105,15 @@ const TIMES = ['10:00', '10:00', '11:00', '11:00', '14:30', '15:00', '16:00'];
 const POSTPONE_REASONS = ['Ауа райының қолайсыздығы (боран)', 'Әкімнің іссапарға шығуы', 'Залда жөндеу жұмыстары', 'Су тасқыны қаупі'];
 const CANCEL_REASONS = ['Карантиндік шектеулер', 'Төтенше жағдай', 'Әкімнің ауысуы'];
 const GOVERNMENT = [
-  ['Қазақстан Республикасының Ауыл шаруашылығы министрі', 'ҚР Ауыл шаруашылығы министрлігі'],
-  ['Қазақстан Республикасы Премьер-Министрінің орынбасары', 'ҚР Үкіметі'],
-  ['Қазақстан Республикасының Энергетика вице-министрі', 'ҚР Энергетика министрлігі'],
-  ['«Самұрық-Қазына» ҰӘҚ АҚ басқарма төрағасының орынбасары', '«Самұрық-Қазына» ҰӘҚ АҚ'],
-  ['«ҚазАвтоЖол» ҰК АҚ басқарма төрағасы', '«ҚазАвтоЖол» ҰК АҚ'],
+  [{ positionKk: 'Қазақстан Республикасының Ауыл шаруашылығы министрі', positionRu: 'Министр сельского хозяйства Республики Казахстан' }, 'ҚР Ауыл шаруашылығы министрлігі'],
+  [{ positionKk: 'Қазақстан Республикасы Премьер-Министрінің орынбасары', positionRu: 'Заместитель Премьер-Министра Республики Казахстан' }, 'ҚР Үкіметі'],
+  [{ positionKk: 'Қазақстан Республикасының Энергетика вице-министрі', positionRu: 'Вице-министр энергетики Республики Казахстан' }, 'ҚР Энергетика министрлігі'],
+  [{ positionKk: '«Самұрық-Қазына» ҰӘҚ АҚ басқарма төрағасының орынбасары', positionRu: 'Заместитель председателя правления АО «ФНБ «Самрук-Казына»' }, '«Самұрық-Қазына» ҰӘҚ АҚ'],
+  [{ positionKk: '«ҚазАвтоЖол» ҰК АҚ басқарма төрағасы', positionRu: 'Председатель правления АО «НК «ҚазАвтоЖол»' }, '«ҚазАвтоЖол» ҰК АҚ'],
 ] as const;
+
+/** A Kazakh position with its Russian one from the table of common positions. */
+export const bilingual = (kk: string): Positions => ({ positionKk: kk, positionRu: positionCounterpart(kk, 'kk') ?? '' });
 const POSITIONS: Record<ReportingUnitKind, string> = {
   oblast: 'Облыс әкімі',
   capital: 'Қала әкімі',
@@ -137,8 +141,8 @@ export function fullName(r: Random): string {
   return `${r.pick(SURNAMES)} ${r.pick(MALE_NAMES)} ${father}ұлы`;
 }
 
-function official(r: Random, position: string, body: string, marks: Pick<Official, 'isGovernment' | 'isOblastLeadership'>): Official {
-  return { id: r.uuid(), fullName: fullName(r), position, body, ...marks };
+function official(r: Random, position: Positions, body: string, marks: Pick<Official, 'isGovernment' | 'isOblastLeadership'>): Official {
+  return { id: r.uuid(), fullName: fullName(r), ...position, body, ...marks };
 }
 
 interface Place {
@@ -225,7 +229,7 @@ function makeAkims(ctx: CoreContext, r: Random, unit: UnitSummary, input: Genera
       revision: 1,
       unitKato: unit.kato,
       fullName: fullName(r),
-      position: POSITIONS[unit.kind as ReportingUnitKind],
+      ...bilingual(POSITIONS[unit.kind as ReportingUnitKind]),
       termFrom: from,
       termTo: end >= last ? null : end,
     };
@@ -385,10 +389,10 @@ function makeOfficials(r: Random, group: string | null, q1: boolean, held: boole
     out.push(official(r, position, body, { isGovernment: true, isOblastLeadership: false }));
   }
   if (group === 'B' && q1 && r.chance(0.75)) {
-    out.push(official(r, 'Облыс әкімінің орынбасары', 'Облыс әкімдігі', { isGovernment: false, isOblastLeadership: true }));
+    out.push(official(r, bilingual('Облыс әкімінің орынбасары'), 'Облыс әкімдігі', { isGovernment: false, isOblastLeadership: true }));
   }
   if (group === 'C' && held && r.chance(0.2)) {
-    out.push(official(r, 'Аудан әкімінің орынбасары', 'Аудан әкімдігі', { isGovernment: false, isOblastLeadership: false }));
+    out.push(official(r, bilingual('Аудан әкімінің орынбасары'), 'Аудан әкімдігі', { isGovernment: false, isOblastLeadership: false }));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../../shared/domain/dates';
 import type { PackageKind } from '../../../shared/domain/exchange/record-kinds';
+import { splitLegacyPosition } from '../../../shared/domain/people/positions';
 
 /**
  * The records of a package, as they travel (docs/exchange-format.md §Records): one JSON object
@@ -52,6 +53,8 @@ export interface ChildSpec {
   columns: Record<string, z.ZodType>;
   order: string;
   children?: ChildSpec[];
+  /** Rewrites a row as an older version sent it into today's columns, before it is checked. */
+  legacy?: (row: Record<string, unknown>) => unknown;
 }
 
 export interface KindSpec {
@@ -63,6 +66,19 @@ export interface KindSpec {
   children: ChildSpec[];
   /** A one-to-one part (the issue's author), or none. */
   part?: { field: string; table: string; keyColumn: string; columns: Record<string, z.ZodType> };
+  legacy?: (row: Record<string, unknown>) => unknown;
+}
+
+/**
+ * Before issue 13 a person had one `position`; a package made then still imports, the text
+ * going where the migration of this database put its own (splitLegacyPosition). A row with
+ * both forms, or a `position` that is not text, is left for the strict schema to refuse.
+ */
+function legacyPosition(row: Record<string, unknown>): unknown {
+  if (!('position' in row) || 'position_kk' in row || 'position_ru' in row || typeof row.position !== 'string') return row;
+  const { position, ...rest } = row;
+  const split = splitLegacyPosition(position);
+  return { ...rest, position_kk: split.positionKk, position_ru: split.positionRu };
 }
 
 const officials: ChildSpec = {
@@ -70,7 +86,8 @@ const officials: ChildSpec = {
   table: 'meeting_officials',
   parentColumn: 'meeting_id',
   order: 'ordinal',
-  columns: { id: UUID, ordinal: INT, full_name: SHORT, position: SHORT, body: SHORT, is_government: FLAG, is_oblast_leadership: FLAG },
+  columns: { id: UUID, ordinal: INT, full_name: SHORT, position_kk: SHORT, position_ru: SHORT, body: SHORT, is_government: FLAG, is_oblast_leadership: FLAG },
+  legacy: legacyPosition,
 };
 
 const minutesItems: ChildSpec = {
@@ -151,7 +168,8 @@ export const KIND_SPECS: readonly KindSpec[] = [
     table: 'body_people',
     reference: true,
     children: [],
-    columns: { ...reference, body_id: REF_ID.or(UUID), full_name: SHORT, position: SHORT, archived: FLAG },
+    legacy: legacyPosition,
+    columns: { ...reference, body_id: REF_ID.or(UUID), full_name: SHORT, position_kk: SHORT, position_ru: SHORT, archived: FLAG },
   },
   {
     kind: 'rule_sets',
@@ -175,7 +193,8 @@ export const KIND_SPECS: readonly KindSpec[] = [
     table: 'akims',
     reference: false,
     children: [],
-    columns: { ...record, unit_kato: KATO, full_name: SHORT, position: SHORT, term_from: DATE, term_to: nullable(DATE), created_at: INT, updated_at: INT, deleted_at: nullable(INT) },
+    legacy: legacyPosition,
+    columns: { ...record, unit_kato: KATO, full_name: SHORT, position_kk: SHORT, position_ru: SHORT, term_from: DATE, term_to: nullable(DATE), created_at: INT, updated_at: INT, deleted_at: nullable(INT) },
   },
   {
     kind: 'meetings',
@@ -333,14 +352,20 @@ export const forwardedPath = (packageId: string) => `${FORWARDED_DIR}${packageId
 /** A record as it travels: its columns, its parts nested under their fields. */
 export type TravellingRecord = Record<string, unknown> & { id: string; origin: string; revision: number };
 
+/** Today's strict schema, behind the rewrite of an older version's row when the spec has one. */
+function withLegacy(schema: z.ZodType, legacy: ((row: Record<string, unknown>) => unknown) | undefined): z.ZodType {
+  if (!legacy) return schema;
+  return z.preprocess((value) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? legacy(value as Record<string, unknown>) : value), schema);
+}
+
 function childSchema(child: ChildSpec): z.ZodType {
   const nested = Object.fromEntries((child.children ?? []).map((c) => [c.field, z.array(childSchema(c)).max(10_000)]));
-  return z.object({ ...child.columns, ...nested }).strict();
+  return withLegacy(z.object({ ...child.columns, ...nested }).strict(), child.legacy);
 }
 
 /** The strict schema of one line of a kind's file. */
 export function recordSchema(spec: KindSpec): z.ZodType<TravellingRecord> {
   const children = Object.fromEntries(spec.children.map((c) => [c.field, z.array(childSchema(c)).max(10_000)]));
   const part = spec.part ? { [spec.part.field]: z.object(spec.part.columns).strict().nullable() } : {};
-  return z.object({ ...spec.columns, ...children, ...part }).strict() as unknown as z.ZodType<TravellingRecord>;
+  return withLegacy(z.object({ ...spec.columns, ...children, ...part }).strict(), spec.legacy) as unknown as z.ZodType<TravellingRecord>;
 }

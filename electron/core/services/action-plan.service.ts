@@ -25,6 +25,7 @@ import {
 } from '../db/repos/action-plan.repo';
 import { requireWorkingReportingUnit } from './units.service';
 import { requireOwn } from './ownership';
+import { positionIn } from '../../../shared/domain/people/positions';
 
 const ENTITY = 'action_plan_row';
 
@@ -59,7 +60,7 @@ export function listPlan(ctx: CoreContext, input: { scope: PlanScope }): ActionP
 function executorOf(source: FillSource, language: Language): string {
   const body = (language === 'ru' ? source.bodyNameRu : source.bodyNameKk)?.trim() ?? '';
   const person = source.personName?.trim() ?? '';
-  const position = source.personPosition?.trim() ?? '';
+  const position = positionIn({ positionKk: source.personPositionKk ?? '', positionRu: source.personPositionRu ?? '' }, language);
   const who = person && position ? `${person} (${position})` : person;
   return [body, who].filter((s) => s !== '').join(', ');
 }

@@ -19,7 +19,7 @@ const overlaps = (a: { termFrom: IsoDate; termTo: IsoDate | null }, b: { termFro
 /** Adds an akim or edits one; a unit has one akim at a time, so terms may not overlap. */
 export function saveAkim(
   ctx: CoreContext,
-  input: { id?: string | undefined; revision?: number | undefined; unitKato: string; fullName: string; position: string; termFrom: IsoDate; termTo: IsoDate | null },
+  input: { id?: string | undefined; revision?: number | undefined; unitKato: string; fullName: string; positionKk: string; positionRu: string; termFrom: IsoDate; termTo: IsoDate | null },
 ): Akim {
   const unit = requireWorkingReportingUnit(ctx, input.unitKato);
   if (input.termTo !== null && input.termTo < input.termFrom) {
@@ -38,7 +38,8 @@ export function saveAkim(
       revision: (before?.revision ?? 0) + 1,
       unitKato: unit.kato,
       fullName: input.fullName,
-      position: input.position,
+      positionKk: input.positionKk,
+      positionRu: input.positionRu,
       termFrom: input.termFrom,
       termTo: input.termTo,
     };

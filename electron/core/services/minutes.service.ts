@@ -40,7 +40,8 @@ function draftFrom(ctx: CoreContext, meeting: Meeting, now: number): Minutes {
     secretary: '',
     presentCount: meeting.attendance,
     presentList: '',
-    invited: meeting.officials.map((o) => [o.fullName, o.position].map((s) => s.trim()).filter((s) => s !== '').join(', ')).join('\n'),
+    // The officials present are printed from the meeting, in the document's language.
+    invited: '',
     items: [],
     amendments: [],
   };

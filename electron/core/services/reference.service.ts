@@ -126,7 +126,8 @@ export function saveBodyPerson(ctx: CoreContext, input: In<'bodies:savePerson'>)
       id: before?.id ?? randomUUID(),
       bodyId: input.bodyId,
       fullName: input.fullName,
-      position: input.position,
+      positionKk: input.positionKk,
+      positionRu: input.positionRu,
       archived: input.archived,
       revision: (before?.revision ?? 0) + 1,
     };

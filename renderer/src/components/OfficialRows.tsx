@@ -1,18 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Official } from '../../../shared/contract/types';
 import { useT } from '../i18n';
+import { PositionFields, positionText } from './PositionFields';
 
 /** One person as typed: the meeting's Official without the id the core gives it. */
 export type OfficialRow = Omit<Official, 'id'>;
 
-/** The text fields of a row: the value, its name in labels and test ids, its length limit (the contract's). */
-const TEXT_FIELDS = [
-  ['fullName', 'name', 200],
-  ['position', 'position', 300],
-  ['body', 'body', 300],
-] as const;
-
-const EMPTY: OfficialRow = { fullName: '', position: '', body: '', isGovernment: false, isOblastLeadership: false };
+const EMPTY: OfficialRow = { fullName: '', positionKk: '', positionRu: '', body: '', isGovernment: false, isOblastLeadership: false };
 
 /** The rows an editor starts from: the recorded list, or one empty row to type into. */
 export function officialRows(officials: readonly Official[]): OfficialRow[] {
@@ -21,19 +15,19 @@ export function officialRows(officials: readonly Official[]): OfficialRow[] {
 
 /** The list to send: blank rows dropped, text trimmed; null when a row has no name. */
 export function officialsToSave(rows: readonly OfficialRow[]): OfficialRow[] | null {
-  const kept = rows.filter((r) => r.fullName.trim() || r.position.trim() || r.body.trim());
+  const kept = rows.filter((r) => r.fullName.trim() || r.positionKk.trim() || r.positionRu.trim() || r.body.trim());
   if (kept.some((r) => !r.fullName.trim())) return null;
-  return kept.map((r) => ({ ...r, fullName: r.fullName.trim(), position: r.position.trim(), body: r.body.trim() }));
+  return kept.map((r) => ({ ...r, fullName: r.fullName.trim(), positionKk: r.positionKk.trim(), positionRu: r.positionRu.trim(), body: r.body.trim() }));
 }
 
 /** The recorded officials, each with the decree's marks (point 4.1, point 5). */
 export function OfficialsList({ officials }: { officials: readonly Official[] }) {
-  const { t } = useT();
+  const { t, lng } = useT();
   return (
     <ul className="plain-list">
       {officials.map((o) => (
         <li key={o.id}>
-          {[o.fullName, o.position, o.body].filter(Boolean).join(', ')}
+          {[o.fullName, positionText(o, lng), o.body].filter(Boolean).join(', ')}
           {o.isGovernment && <span className="tag">{t('Meeting.officials.tagGovernment')}</span>}
           {o.isOblastLeadership && <span className="tag">{t('Meeting.officials.tagOblast')}</span>}
         </li>
@@ -70,17 +64,23 @@ export function OfficialRows({ rows, onChange }: { rows: readonly OfficialRow[];
       <ol className="official-rows" ref={list}>
         {rows.map((row, i) => (
           <li key={i} className="official-row" aria-label={t('Meeting.officials.rowLabel', { n: i + 1 })}>
-            {TEXT_FIELDS.map(([key, name, maxLength]) => (
-              <input
-                key={key}
-                aria-label={t(`Meeting.officials.${name}`)}
-                placeholder={t(`Meeting.officials.${name}`)}
-                maxLength={maxLength}
-                value={row[key]}
-                data-testid={`official-${i}-${name}`}
-                onChange={(e) => update(i, { [key]: e.target.value })}
-              />
-            ))}
+            <input
+              aria-label={t('Meeting.officials.name')}
+              placeholder={t('Meeting.officials.name')}
+              maxLength={200}
+              value={row.fullName}
+              data-testid={`official-${i}-name`}
+              onChange={(e) => update(i, { fullName: e.target.value })}
+            />
+            <PositionFields value={row} onChange={(p) => update(i, p)} testId={`official-${i}-position`} />
+            <input
+              aria-label={t('Meeting.officials.body')}
+              placeholder={t('Meeting.officials.body')}
+              maxLength={300}
+              value={row.body}
+              data-testid={`official-${i}-body`}
+              onChange={(e) => update(i, { body: e.target.value })}
+            />
             <label className="choice">
               <input
                 type="checkbox"

@@ -67,3 +67,13 @@ export function foldedWords(text: string): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');
 }
+
+/**
+ * A folded text made forgiving of the spellings a place name comes in: a doubled vowel read
+ * as one ("Қараауыл" and "Қарауыл", "Карааул" and "Караул"), and the Kazakh "уы" after a vowel
+ * as the Russian "у" ("ауыл" and "аул"). Folding already made the Kazakh letters basic, so
+ * the vowels here are the Russian ones. Matching on this form ranks after the exact one.
+ */
+export function looseForSearch(folded: string): string {
+  return folded.replace(/([аеиоуыэюя])уы/g, '$1у').replace(/([аеиоуыэюя])\1+/g, '$1');
+}

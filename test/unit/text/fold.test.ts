@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldedWords, foldForSearch } from '../../../shared/domain/text/fold';
+import { foldedWords, foldForSearch, looseForSearch } from '../../../shared/domain/text/fold';
 
 describe('foldForSearch', () => {
   it.each([
@@ -32,5 +32,21 @@ describe('foldedWords', () => {
 
   it('composes decomposed letters first', () => {
     expect(foldedWords('и\u0306гілік')).toEqual(['йгилик']);
+  });
+});
+
+describe('looseForSearch', () => {
+  it('reads the spellings of one place name as one', () => {
+    const forms = ['Қараауыл', 'Қарауыл', 'Карааул', 'Караул', 'караауыл'].map((s) => looseForSearch(foldForSearch(s)));
+    expect(new Set(forms)).toEqual(new Set(['караул']));
+    expect(looseForSearch(foldForSearch('Карааульский с.о.'))).toBe('караульский с.о.');
+    expect(looseForSearch(foldForSearch('Сарыөзек ауылы'))).toBe('сарыозек аулы');
+  });
+
+  it('keeps consonants, single vowels and an initial "уы" as they are', () => {
+    expect(looseForSearch('абай ауданы')).toBe('абай ауданы');
+    expect(looseForSearch('шыңғыс')).toBe('шыңғыс');
+    expect(looseForSearch('уыс')).toBe('уыс');
+    expect(looseForSearch('касса')).toBe('касса');
   });
 });

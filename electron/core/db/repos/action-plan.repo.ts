@@ -118,7 +118,8 @@ export interface FillSource {
   bodyNameKk: string | null;
   bodyNameRu: string | null;
   personName: string | null;
-  personPosition: string | null;
+  personPositionKk: string | null;
+  personPositionRu: string | null;
   statusId: string;
   outcome: Outcome | null;
   closedOn: string | null;
@@ -134,7 +135,8 @@ interface FillRow {
   body_name_kk: string | null;
   body_name_ru: string | null;
   person_name: string | null;
-  person_position: string | null;
+  person_position_kk: string | null;
+  person_position_ru: string | null;
   status_id: string;
   outcome: Outcome | null;
   closed_on: string | null;
@@ -146,7 +148,8 @@ export function issuesWithoutRow(db: Db, scope: PlanScope): FillSource[] {
   const rows = db
     .prepare(
       `SELECT i.id, i.text, i.answer, i.deadline, i.speech_id, i.status_id, i.outcome, i.closed_on,
-              b.name_kk AS body_name_kk, b.name_ru AS body_name_ru, p.full_name AS person_name, p.position AS person_position
+              b.name_kk AS body_name_kk, b.name_ru AS body_name_ru, p.full_name AS person_name,
+              p.position_kk AS person_position_kk, p.position_ru AS person_position_ru
        FROM issues i
        LEFT JOIN bodies b ON b.id = i.body_id
        LEFT JOIN body_people p ON p.id = i.person_id
@@ -167,7 +170,8 @@ export function issuesWithoutRow(db: Db, scope: PlanScope): FillSource[] {
     bodyNameKk: r.body_name_kk,
     bodyNameRu: r.body_name_ru,
     personName: r.person_name,
-    personPosition: r.person_position,
+    personPositionKk: r.person_position_kk,
+    personPositionRu: r.person_position_ru,
     statusId: r.status_id,
     outcome: r.outcome,
     closedOn: r.closed_on,

@@ -8,7 +8,8 @@ interface AkimRow {
   revision: number;
   unit_kato: string;
   full_name: string;
-  position: string;
+  position_kk: string;
+  position_ru: string;
   term_from: string;
   term_to: string | null;
 }
@@ -20,7 +21,8 @@ function toAkim(r: AkimRow): Akim {
     revision: r.revision,
     unitKato: r.unit_kato,
     fullName: r.full_name,
-    position: r.position,
+    positionKk: r.position_kk,
+    positionRu: r.position_ru,
     termFrom: r.term_from,
     termTo: r.term_to,
   };
@@ -41,10 +43,10 @@ export function getAkim(db: Db, id: string): Akim | null {
 export function saveAkim(db: Db, a: Akim, now: number): void {
   prepared(
     db,
-    `INSERT INTO akims (id, origin, revision, unit_kato, full_name, position, term_from, term_to, created_at, updated_at)
-     VALUES (@id, @origin, @revision, @unitKato, @fullName, @position, @termFrom, @termTo, @now, @now)
+    `INSERT INTO akims (id, origin, revision, unit_kato, full_name, position_kk, position_ru, term_from, term_to, created_at, updated_at)
+     VALUES (@id, @origin, @revision, @unitKato, @fullName, @positionKk, @positionRu, @termFrom, @termTo, @now, @now)
      ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, full_name = excluded.full_name,
-       position = excluded.position, term_from = excluded.term_from, term_to = excluded.term_to,
+       position_kk = excluded.position_kk, position_ru = excluded.position_ru, term_from = excluded.term_from, term_to = excluded.term_to,
        updated_at = excluded.updated_at`,
   ).run({ ...a, now });
 }

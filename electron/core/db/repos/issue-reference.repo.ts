@@ -40,7 +40,8 @@ interface PersonRow {
   id: string;
   body_id: string;
   full_name: string;
-  position: string;
+  position_kk: string;
+  position_ru: string;
   archived: number;
   revision: number;
 }
@@ -73,7 +74,7 @@ function toCategory(r: CategoryRow): IssueCategory {
 }
 
 function toPerson(r: PersonRow): BodyPerson {
-  return { id: r.id, bodyId: r.body_id, fullName: r.full_name, position: r.position, archived: r.archived === 1, revision: r.revision };
+  return { id: r.id, bodyId: r.body_id, fullName: r.full_name, positionKk: r.position_kk, positionRu: r.position_ru, archived: r.archived === 1, revision: r.revision };
 }
 
 const SQL = {
@@ -105,10 +106,10 @@ const SQL = {
   people: 'SELECT * FROM body_people ORDER BY rowid',
   peopleOf: 'SELECT * FROM body_people WHERE body_id = ? ORDER BY rowid',
   person: 'SELECT * FROM body_people WHERE id = ?',
-  savePerson: `INSERT INTO body_people (id, origin, revision, body_id, full_name, position, archived)
-     VALUES (@id, @origin, @revision, @bodyId, @fullName, @position, @archived)
-     ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, full_name = excluded.full_name, position = excluded.position,
-       archived = excluded.archived`,
+  savePerson: `INSERT INTO body_people (id, origin, revision, body_id, full_name, position_kk, position_ru, archived)
+     VALUES (@id, @origin, @revision, @bodyId, @fullName, @positionKk, @positionRu, @archived)
+     ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, full_name = excluded.full_name, position_kk = excluded.position_kk,
+       position_ru = excluded.position_ru, archived = excluded.archived`,
 };
 
 const flag = (b: boolean) => (b ? 1 : 0);

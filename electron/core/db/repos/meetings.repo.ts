@@ -43,7 +43,8 @@ interface OfficialRow {
   id: string;
   meeting_id: string;
   full_name: string;
-  position: string;
+  position_kk: string;
+  position_ru: string;
   body: string;
   is_government: number;
   is_oblast_leadership: number;
@@ -88,7 +89,8 @@ function toOfficial(r: OfficialRow): Official {
   return {
     id: r.id,
     fullName: r.full_name,
-    position: r.position,
+    positionKk: r.position_kk,
+    positionRu: r.position_ru,
     body: r.body,
     isGovernment: r.is_government === 1,
     isOblastLeadership: r.is_oblast_leadership === 1,
@@ -143,8 +145,8 @@ const SAVE_SQL = {
   meeting: `INSERT INTO meetings (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map((c) => `@${c}`).join(', ')})
      ON CONFLICT (id) DO UPDATE SET ${ROW_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
   clearOfficials: 'DELETE FROM meeting_officials WHERE meeting_id = ?',
-  official: `INSERT INTO meeting_officials (id, meeting_id, ordinal, full_name, position, body, is_government, is_oblast_leadership)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  official: `INSERT INTO meeting_officials (id, meeting_id, ordinal, full_name, position_kk, position_ru, body, is_government, is_oblast_leadership)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 };
 
 /** Inserts or replaces the meeting row and its officials (the caller bumps the revision). */
@@ -153,7 +155,7 @@ export function saveMeeting(db: Db, m: Meeting): void {
   prepared(db, SAVE_SQL.clearOfficials).run(m.id);
   const official = prepared(db, SAVE_SQL.official);
   m.officials.forEach((o, i) =>
-    official.run(o.id || randomUUID(), m.id, i, o.fullName, o.position, o.body, o.isGovernment ? 1 : 0, o.isOblastLeadership ? 1 : 0),
+    official.run(o.id || randomUUID(), m.id, i, o.fullName, o.positionKk, o.positionRu, o.body, o.isGovernment ? 1 : 0, o.isOblastLeadership ? 1 : 0),
   );
 }
 

@@ -3,7 +3,7 @@ import { prepared } from '../statements';
 import type { UnitSearchHit, UnitSummary } from '../../../../shared/contract/types';
 import type { UnitKind } from '../../../../shared/domain/units/unit-kind';
 import { REPORTING_UNIT_KINDS } from '../../../../shared/domain/units/unit-kind';
-import { foldForSearch } from '../../../../shared/domain/text/fold';
+import { foldForSearch, looseForSearch } from '../../../../shared/domain/text/fold';
 import { unitClosure } from '../../../../shared/domain/kato/closure';
 
 interface UnitRow {
@@ -32,11 +32,12 @@ export interface NewUnit extends UnitSummary {
  */
 export function insertUnits(db: Db, units: readonly NewUnit[]): void {
   const insert = db.prepare(
-    `INSERT INTO units (kato, id, kind, parent_kato, name_kk, name_ru, search_text, edition)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO units (kato, id, kind, parent_kato, name_kk, name_ru, search_text, search_loose, edition)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const u of units) {
-    insert.run(u.kato, u.id, u.kind, u.parent, u.nameKk, u.nameRu, searchText(u), u.edition);
+    const text = searchText(u);
+    insert.run(u.kato, u.id, u.kind, u.parent, u.nameKk, u.nameRu, text, looseForSearch(text), u.edition);
   }
   const pair = db.prepare('INSERT INTO unit_closure (ancestor, descendant, depth) VALUES (?, ?, ?)');
   for (const p of unitClosure(units)) pair.run(p.ancestor, p.descendant, p.depth);
@@ -58,25 +59,30 @@ export function countUnits(db: Db): number {
 const KIND_RANK = ['oblast', 'capital', 'republican_city', 'city_district', 'district', 'oblast_city', 'district_city', 'rural_okrug', 'settlement', 'village', 'locality'];
 
 /**
- * Every word of the query must appear in the code or either name. Names that start with the
- * first word come first ("Абай" before "Бурабай"), then higher levels before lower ones.
+ * Every word of the query must appear in the code or either name, exactly (once folded) or in
+ * the loose form that forgives a doubled vowel ("Қарауыл" finds "Қараауыл"). Units every word
+ * matches exactly come first, then names that start with the first word ("Абай" before
+ * "Бурабай"), then higher levels before lower ones.
  */
 export function searchUnits(db: Db, query: string, options: { limit: number; reportingOnly: boolean }): UnitSearchHit[] {
   const words = foldForSearch(query).split(' ').filter(Boolean);
   if (words.length === 0) return [];
-  const where = words.map(() => `u.search_text LIKE ? ESCAPE '\\'`);
+  const exact = words.map(() => `u.search_text LIKE ? ESCAPE '\\'`);
+  const where = words.map(() => `(u.search_text LIKE ? ESCAPE '\\' OR u.search_loose LIKE ? ESCAPE '\\')`);
   if (options.reportingOnly) where.push(`u.kind IN (${REPORTING_UNIT_KINDS.map(() => '?').join(', ')})`);
   const rank = `CASE u.kind ${KIND_RANK.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END`;
-  const params: unknown[] = words.map((w) => `%${escapeLike(w)}%`);
+  const contains = (w: string) => `%${escapeLike(w)}%`;
+  const params: unknown[] = words.flatMap((w) => [contains(w), contains(looseForSearch(w))]);
   if (options.reportingOnly) params.push(...REPORTING_UNIT_KINDS);
+  const first = words[0]!;
   const rows = db
     .prepare(
       `SELECT ${prefixed('u')}, p.name_kk AS parent_name_kk, p.name_ru AS parent_name_ru
        FROM units u LEFT JOIN units p ON p.kato = u.parent_kato
        WHERE ${where.join(' AND ')}
-       ORDER BY (u.search_text LIKE ? ESCAPE '\\') DESC, ${rank}, u.kato LIMIT ?`,
+       ORDER BY (${exact.join(' AND ')}) DESC, (u.search_text LIKE ? ESCAPE '\\') DESC, (u.search_loose LIKE ? ESCAPE '\\') DESC, ${rank}, u.kato LIMIT ?`,
     )
-    .all(...params, `% ${escapeLike(words[0]!)}%`, options.limit) as Array<
+    .all(...params, ...words.map(contains), `% ${escapeLike(first)}%`, `% ${escapeLike(looseForSearch(first))}%`, options.limit) as Array<
     UnitRow & { parent_name_kk: string | null; parent_name_ru: string | null }
   >;
   return rows.map((r) => ({ ...toUnit(r), parentNameKk: r.parent_name_kk, parentNameRu: r.parent_name_ru }));

@@ -5,12 +5,15 @@ import type { ErrorPayload } from '../../../../shared/errors';
 const LABELLED = new Set([
   'kind', 'receivedVia', 'collective', 'text', 'categoryId', 'localityKato', 'answeredOnSpot', 'answer', 'bodyId', 'personId',
   'deadline', 'onControl', 'controller', 'eotinishNo', 'repeatsId', 'fullName', 'phone', 'address', 'newDeadline', 'reason',
-  'statusId', 'onDate', 'comment', 'documentRef', 'outcome', 'unitKato', 'raisedOn', 'meetingId', 'nameKk', 'nameRu', 'position', 'parentId', 'name',
+  'statusId', 'onDate', 'comment', 'documentRef', 'outcome', 'unitKato', 'raisedOn', 'meetingId', 'nameKk', 'nameRu', 'parentId', 'name',
 ]);
+/** Fields labelled by a shared component rather than the issue forms. */
+const SHARED: Record<string, string> = { positionKk: 'Position.kk', positionRu: 'Position.ru' };
 
 /** The label of a contract field path, in the reader's language. */
 export function fieldLabel(t: TFunction, path: string): string {
   const last = path.split('.').at(-1) ?? '';
+  if (SHARED[last]) return t(SHARED[last]);
   return t(`Issues.fields.${LABELLED.has(last) ? last : 'other'}`);
 }
 

@@ -193,7 +193,14 @@ export function MinutesEditor({ body, localities, edit, onBlur, onFocus }: Props
           )}
         </Field>
         <Field label={t('Minutes.fields.presentList')}>{text(body.presentList, (v) => edit((b) => ({ ...b, presentList: v })), 'minutes-present-list', true)}</Field>
-        <Field label={t('Minutes.fields.invited')}>{text(body.invited, (v) => edit((b) => ({ ...b, invited: v })), 'minutes-invited', true)}</Field>
+        <Field label={t('Minutes.fields.invited')}>
+          {(id) => (
+            <>
+              {text(body.invited, (v) => edit((b) => ({ ...b, invited: v })), 'minutes-invited', true)(id)}
+              <p className="hint">{t('Position.invitedHint', { section: t('Minutes.officials.title') })}</p>
+            </>
+          )}
+        </Field>
       </fieldset>
 
       <h3 className="form-section-title">{t('Minutes.agenda')}</h3>

@@ -5,6 +5,7 @@ import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatUiDate } from '../../../format/dates';
 import { useT } from '../../../i18n';
+import { positionText } from '../../../components/PositionFields';
 import { useIssuesStore } from '../../../stores/issues.store';
 import { Choices, SelectField } from '../Choices';
 import { FieldRefusal } from '../../../components/TextField';
@@ -116,7 +117,7 @@ export function IssueEditForm({
           <Choices items={bodyChoices(names, issue.bodyId)} empty={none} />
         </SelectField>
         <SelectField label={t('Issues.fields.personId')} testId="issue-edit-person" error={invalid.of('personId')} value={draft.personId ?? ''} disabled={people.length === 0} onChange={(v) => set('personId', v || null)}>
-          <Choices items={people.map((p) => ({ value: p.id, label: [p.fullName, p.position].filter(Boolean).join(', ') }))} empty={none} />
+          <Choices items={people.map((p) => ({ value: p.id, label: [p.fullName, positionText(p, lng)].filter(Boolean).join(', ') }))} empty={none} />
         </SelectField>
       </div>
       <div className="field">

@@ -3,6 +3,7 @@ import type { Issue } from '../../../../../shared/contract/issues.contract';
 import { Fact } from '../../../components/Fact';
 import { formatUiDate } from '../../../format/dates';
 import { useT } from '../../../i18n';
+import { positionText } from '../../../components/PositionFields';
 import { useIssuesStore } from '../../../stores/issues.store';
 import { meetingDate, useMeetingsStore } from '../../../stores/meetings.store';
 import { usePanelStore } from '../../../stores/panel.store';
@@ -41,7 +42,7 @@ export function IssueFacts({ issue: i, names }: { issue: Issue; names: IssueName
         {i.answeredOnSpot ? <span className="pre-wrap">{i.answer || t('Issues.yes')}</span> : t('Issues.no')}
       </Fact>
       <Fact label={t('Issues.fields.bodyId')} testId="issue-fact-body">
-        {[names.body(i.bodyId), person ? [person.fullName, person.position].filter(Boolean).join(', ') : ''].filter(Boolean).join('; ') || t('Issues.none')}
+        {[names.body(i.bodyId), person ? [person.fullName, positionText(person, lng)].filter(Boolean).join(', ') : ''].filter(Boolean).join('; ') || t('Issues.none')}
       </Fact>
       <Fact label={t('Issues.fields.deadline')} testId="issue-fact-deadline">
         {i.deadline ? date(i.deadline) : t('Issues.none')}

@@ -3,6 +3,7 @@ import type { Body, BodyPerson } from '../../../../../shared/contract/issues.con
 import type { ErrorPayload } from '../../../../../shared/errors';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useT } from '../../../i18n';
+import { PositionFields, positionText } from '../../../components/PositionFields';
 import { useIssueReferenceStore } from '../../../stores/issue-reference.store';
 import { missing, withFieldLabels } from '../field-errors';
 import { refName } from '../../../hooks/useIssueNames';
@@ -85,7 +86,7 @@ export function BodiesEditor() {
                 {b.people.map((p) => (
                   <li key={p.id} className={p.archived ? 'ref-line is-archived' : 'ref-line'} data-testid={`person-${p.id}`}>
                     <span className="ref-name">{p.fullName}</span>
-                    <span className="muted">{p.position}</span>
+                    <span className="muted">{positionText(p, lng)}</span>
                     {p.archived && <span className="kind-badge">{t('Issues.ref.archived')}</span>}
                     <span className="ref-actions">
                       <button type="button" className="button button--quiet button--small" data-testid={`person-edit-${p.id}`} onClick={() => setEditing({ kind: 'person', body: b, person: p })}>
@@ -95,7 +96,7 @@ export function BodiesEditor() {
                         type="button"
                         className="button button--quiet button--small"
                         data-testid={`person-archive-${p.id}`}
-                        onClick={() => void savePerson({ id: p.id, revision: p.revision, bodyId: b.id, fullName: p.fullName, position: p.position, archived: !p.archived }).then((r) => setError(errorOf(r)))}
+                        onClick={() => void savePerson({ id: p.id, revision: p.revision, bodyId: b.id, fullName: p.fullName, positionKk: p.positionKk, positionRu: p.positionRu, archived: !p.archived }).then((r) => setError(errorOf(r)))}
                       >
                         {p.archived ? t('Issues.ref.restore') : t('Issues.ref.archive')}
                       </button>
@@ -115,9 +116,9 @@ export function BodiesEditor() {
 function PersonForm({ body, person, onDone }: { body: Body; person: BodyPerson | null; onDone: () => void }) {
   const { t } = useT();
   const savePerson = useIssueReferenceStore((s) => s.savePerson);
-  const ids = { title: useId(), name: useId(), position: useId() };
+  const ids = { title: useId(), name: useId() };
   const [fullName, setFullName] = useState(person?.fullName ?? '');
-  const [position, setPosition] = useState(person?.position ?? '');
+  const [position, setPosition] = useState({ positionKk: person?.positionKk ?? '', positionRu: person?.positionRu ?? '' });
   const [error, setError] = useState<ErrorPayload | null>(null);
 
   async function submit(event: FormEvent) {
@@ -127,7 +128,8 @@ function PersonForm({ body, person, onDone }: { body: Body; person: BodyPerson |
       ...(person ? { id: person.id, revision: person.revision } : {}),
       bodyId: body.id,
       fullName: fullName.trim(),
-      position: position.trim(),
+      positionKk: position.positionKk.trim(),
+      positionRu: position.positionRu.trim(),
       archived: person?.archived ?? false,
     });
     if (!result.ok) return setError(withFieldLabels(t, result.error));
@@ -151,16 +153,11 @@ function PersonForm({ body, person, onDone }: { body: Body; person: BodyPerson |
       <h4 id={ids.title} className="subsection-title">
         {person ? t('Issues.ref.edit') : t('Issues.ref.addPerson')}
       </h4>
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor={ids.name}>{t('Issues.fields.fullName')}</label>
-          <input id={ids.name} autoFocus value={fullName} data-testid="person-name" onChange={(e) => setFullName(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.position}>{t('Issues.fields.position')}</label>
-          <input id={ids.position} value={position} data-testid="person-position" onChange={(e) => setPosition(e.target.value)} />
-        </div>
+      <div className="field">
+        <label htmlFor={ids.name}>{t('Issues.fields.fullName')}</label>
+        <input id={ids.name} autoFocus value={fullName} data-testid="person-name" onChange={(e) => setFullName(e.target.value)} />
       </div>
+      <PositionFields value={position} onChange={setPosition} testId="person-position" labelled />
       <ErrorMessage error={error} testId="person-error" />
       <div className="form-actions">
         <button type="submit" className="button button--primary button--small" data-testid="person-submit">

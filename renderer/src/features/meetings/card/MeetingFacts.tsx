@@ -2,6 +2,7 @@ import type { Akim, GridCell, Meeting } from '../../../../../shared/contract/typ
 import { formatOfficialDate } from '../../../format/dates';
 import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
+import { positionText } from '../../../components/PositionFields';
 import { useUnit } from '../../../hooks/useUnit';
 import { Fact } from '../../../components/Fact';
 import { OfficialsList } from '../../../components/OfficialRows';
@@ -58,7 +59,7 @@ export function MeetingFacts({ meeting: m, cell, akim }: { meeting: Meeting; cel
           </ul>
         )}
       </Fact>
-      <Fact label={t('Meeting.facts.akim')}>{akim ? t('Meeting.akimLine', { name: akim.fullName, position: akim.position || '—' }) : t('Meeting.facts.none')}</Fact>
+      <Fact label={t('Meeting.facts.akim')}>{akim ? t('Meeting.akimLine', { name: akim.fullName, position: positionText(akim, lng) || '—' }) : t('Meeting.facts.none')}</Fact>
       {m.announcedOn && (
         <Fact label={t('Meeting.facts.announced')} testId="fact-announced">
           {t('Meeting.announcedLine', { date: official(m.announcedOn), channels: list(m.announcementChannels, 'Meeting.announcementChannel') })}

@@ -6,6 +6,7 @@ import { FieldRefusal } from '../../../components/TextField';
 import { useFieldErrors } from '../../../hooks/useFieldErrors';
 import { useT } from '../../../i18n';
 import { useAkimsStore } from '../../../stores/akims.store';
+import { PositionFields } from '../../../components/PositionFields';
 
 /** The subform's fields by their contract names, with their labels. */
 const LABELS = { fullName: 'Plan.akimName', position: 'Plan.akimPosition', termFrom: 'Plan.akimTermFrom', termTo: 'Plan.akimTermTo' } as const;
@@ -19,9 +20,9 @@ type AkimField = keyof typeof LABELS;
 export function AddAkimForm({ unitKato, onDone }: { unitKato: string; onDone: (akim: Akim | null) => void }) {
   const { t } = useT();
   const save = useAkimsStore((s) => s.save);
-  const ids = { name: useId(), position: useId(), from: useId(), to: useId(), title: useId() };
+  const ids = { name: useId(), from: useId(), to: useId(), title: useId() };
   const [fullName, setFullName] = useState('');
-  const [position, setPosition] = useState('');
+  const [position, setPosition] = useState({ positionKk: '', positionRu: '' });
   const [termFrom, setTermFrom] = useState('');
   const [termTo, setTermTo] = useState('');
   const [saving, setSaving] = useState(false);
@@ -45,7 +46,7 @@ export function AddAkimForm({ unitKato, onDone }: { unitKato: string; onDone: (a
     if (Object.keys(empty).length > 0) return setError(refused(empty));
     setSaving(true);
     setError(null);
-    const result = await save({ unitKato, fullName: fullName.trim(), position: position.trim(), termFrom, termTo: termTo || null });
+    const result = await save({ unitKato, fullName: fullName.trim(), positionKk: position.positionKk.trim(), positionRu: position.positionRu.trim(), termFrom, termTo: termTo || null });
     setSaving(false);
     if (result.ok) return onDone(result.value);
     const fields = result.error.details?.['fields'];
@@ -75,11 +76,7 @@ export function AddAkimForm({ unitKato, onDone }: { unitKato: string; onDone: (a
         <input id={ids.name} ref={nameRef} maxLength={200} value={fullName} {...invalid.control('fullName')} data-testid="akim-name" onChange={(e) => setFullName(e.target.value)} />
         <FieldRefusal of={invalid.of('fullName')} testId="akim-name-error" />
       </div>
-      <div className="field">
-        <label htmlFor={ids.position}>{t('Plan.akimPosition')}</label>
-        <input id={ids.position} maxLength={300} value={position} {...invalid.control('position')} data-testid="akim-position" onChange={(e) => setPosition(e.target.value)} />
-        <FieldRefusal of={invalid.of('position')} testId="akim-position-error" />
-      </div>
+      <PositionFields value={position} onChange={setPosition} testId="akim-position" labelled />
       <div className="field-row field-row--aligned">
         <div className="field">
           <label htmlFor={ids.from}>{t('Plan.akimTermFrom')}</label>
