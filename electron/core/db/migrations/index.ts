@@ -11,8 +11,8 @@ import { m0090IssueLogIndexes } from './0090-issue-log-indexes';
 import { m0100MeetingIndexes } from './0100-meeting-indexes';
 import { m0110ImportRuns } from './0110-import-runs';
 import { m0130Holidays } from './0130-holidays';
-import { m0160ImportRunEntries } from './0160-import-run-entries';
 import { m0140PositionsInBothLanguages } from './0140-positions-in-both-languages';
+import { m0160ImportRunEntries } from './0160-import-run-entries';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied; numbered in steps of 10. */
@@ -40,8 +40,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0100MeetingIndexes,
   m0110ImportRuns,
   m0130Holidays,
-  m0160ImportRunEntries,
   m0140PositionsInBothLanguages,
+  m0160ImportRunEntries,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
