@@ -170,7 +170,7 @@ describe('the action plan view', () => {
     // As a click does it: focus leaves the row for the button (its save starts), then the click.
     fireEvent.blur(control('plan-row-0-measure'), { relatedTarget: button });
     fireEvent.click(button);
-    await screen.findByText(`Файл сақталды: esep-action-plan-${OKRUG.kato}-2025-01-20-ru.xlsx`);
+    await screen.findByText(`Файл сақталды: План мероприятий — ${OKRUG.nameRu} — 2025-01-20.xlsx`);
     expect(handler('actionPlan:saveRow')).toHaveBeenCalledTimes(1);
     expect(screen.queryByText(/басқа терезеде/)).toBeNull();
     expect(screen.getByTestId('plan-view').querySelector('.message--warning, .message--error')).toBeNull();
