@@ -47,7 +47,7 @@ import {
   type LoadedIssue,
   type StoredIssue,
 } from '../db/repos/issues.repo';
-import { matchExpression, reindexIssues, searchDocument, searchNotes, writeSearchRows } from './issue-search';
+import { matchExpression, reindexIssues, searchDocument, type SearchEntry, searchNotes, writeSearchRows } from './issue-search';
 import { requireWorkingReportingUnit } from './units.service';
 import { requireWorkingRoot } from './settings.service';
 import { requireOwn } from './ownership';
@@ -245,7 +245,7 @@ export function registerIssues(
   unitKato: string,
   issues: readonly BulkIssue[],
   /** Where the search entries go when the caller writes them later (an import in slices); else written here. */
-  deferredSearch?: Array<{ seq: number; document: string }>,
+  deferredSearch?: Array<SearchEntry>,
 ): Array<{ id: string; seq: number; registryNo: number }> {
   const unit = requireWorkingReportingUnit(ctx, unitKato);
   const today = ctx.clock.today();

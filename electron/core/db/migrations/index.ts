@@ -10,6 +10,7 @@ import { m0080Outbox } from './0080-outbox';
 import { m0090IssueLogIndexes } from './0090-issue-log-indexes';
 import { m0100MeetingIndexes } from './0100-meeting-indexes';
 import { m0110ImportRuns } from './0110-import-runs';
+import { m0120SearchStems } from './0120-search-stems';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied; numbered in steps of 10. */
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0090IssueLogIndexes,
   m0100MeetingIndexes,
   m0110ImportRuns,
+  m0120SearchStems,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
