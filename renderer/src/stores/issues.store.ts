@@ -30,6 +30,8 @@ interface IssuesData {
   generation: number;
   /** How many issues match; null until the first window of a query arrives. */
   total: number | null;
+  /** The core's offer when a search found nothing: the search cut to its stems. */
+  suggestion: string | null;
   pages: Record<number, Page>;
   listError: ErrorPayload | null;
   counts: IssueCounts | null;
@@ -95,6 +97,7 @@ const initial: IssuesData = {
   queryId: 0,
   generation: 0,
   total: null,
+  suggestion: null,
   pages: {},
   listError: null,
   counts: null,
@@ -176,7 +179,7 @@ export const useIssuesStore = create<IssuesState>()((set, get) => {
 
     query() {
       const generation = get().generation + 1;
-      set((s) => ({ generation, queryId: s.queryId + 1, pages: {}, total: null, listError: null, selected: {} }));
+      set((s) => ({ generation, queryId: s.queryId + 1, pages: {}, total: null, suggestion: null, listError: null, selected: {} }));
       void loadCounts(generation);
       void get().ensureRange(0, 0);
     },
@@ -205,7 +208,7 @@ export const useIssuesStore = create<IssuesState>()((set, get) => {
           if (get().generation !== generation) return;
           if (!result.ok) return set({ listError: result.error });
           const kept = Object.entries(get().pages).filter(([k]) => Number(k) >= from - KEEP_PAGES && Number(k) <= to + KEEP_PAGES);
-          set({ total: result.value.total, pages: { ...Object.fromEntries(kept), [p]: { generation, rows: result.value.rows } } });
+          set({ total: result.value.total, suggestion: result.value.suggestion ?? null, pages: { ...Object.fromEntries(kept), [p]: { generation, rows: result.value.rows } } });
         }),
       );
     },

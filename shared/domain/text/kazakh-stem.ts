@@ -123,7 +123,7 @@ const STEPS = [CASES, POSSESSIVES, PLURALS].map((list) => [...list].sort(byLengt
  * Roots whose end looks like an ending the rules above would strip: they stop the stripping
  * when it reaches them. Short on purpose: each entry is a word seen in issue text.
  */
-const ROOTS = new Set(['тургын', 'орын', 'кейин', 'агын', 'калын', 'жылы', 'ауыз', 'тагы', 'бари', 'сары', 'аудан', 'майдан', 'корым']);
+const ROOTS = new Set(['тургын', 'орын', 'кейин', 'агын', 'калын', 'жылы', 'ауыз', 'тагы', 'бари', 'сары', 'аудан', 'майдан', 'корым', 'отбасы']);
 
 /** The roots of two letters (су, үй, ел…), folded: any other stem keeps at least three. */
 const SHORT_ROOTS = new Set(['су', 'уй', 'ел', 'ат', 'ас', 'ай', 'ет', 'от', 'ой', 'ул', 'из', 'ак', 'ту', 'шу']);
@@ -135,7 +135,8 @@ function fits(stem: string, ending: Ending): boolean {
   if (!(ending.after.includes(before) || (ending.after.includes('V') && VOWELS.has(before)))) return false;
   const suffixVowel = lastVowel(ending.text);
   if (suffixVowel === undefined) return true;
-  const want = harmonyOf(suffixVowel);
+  // An ending's а is back: endings have no ә.
+  const want = suffixVowel === 'а' ? 'back' : harmonyOf(suffixVowel);
   const have = harmonyOf(lastVowel(stem)!);
   return want === 'any' || have === 'any' || want === have;
 }

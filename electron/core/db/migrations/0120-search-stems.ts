@@ -9,10 +9,12 @@ import { searchDocument } from '../../services/issue-search';
  *
  * The index is derived data, so this uses the live searchDocument rather than a frozen copy: a
  * later change to how documents are made ships its own rebuild, as this one is.
- * One statement reads every issue with its notes (in history order, as searchDocument is given
- * them elsewhere), in seq order: FTS5 appends ascending rowids to its segments without
- * rewriting them.
+ * The issues are read with their notes (in history order, as searchDocument is given them
+ * elsewhere) a slice at a time in seq order (better-sqlite3 cannot write while a statement
+ * iterates), and FTS5 appends ascending rowids to its segments without rewriting them.
  */
+const SLICE = 5000;
+
 export const m0120SearchStems: Migration = {
   version: 120,
   name: 'search-stems',
@@ -39,11 +41,16 @@ export const m0120SearchStems: Migration = {
            FROM (SELECT h.comment, h.document_ref FROM issue_history h
                   WHERE h.issue_id = i.id AND (h.comment <> '' OR h.document_ref <> '')
                   ORDER BY h.at, h.rowid) n) AS notes
-      FROM issues i ORDER BY i.seq
+      FROM issues i WHERE i.seq > ? ORDER BY i.seq LIMIT ${SLICE}
     `);
-    for (const row of issues.iterate() as Iterable<{ seq: number; text: string; answer: string; eotinishNo: string; notes: string | null }>) {
-      const doc = searchDocument({ text: row.text, answer: row.answer, eotinishNo: row.eotinishNo, notes: row.notes === null ? [] : [row.notes] });
-      insert.run(row.seq, doc.body, doc.ru, doc.kk);
+    for (let after = 0; ; ) {
+      const rows = issues.all(after) as Array<{ seq: number; text: string; answer: string; eotinishNo: string; notes: string | null }>;
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const doc = searchDocument({ text: row.text, answer: row.answer, eotinishNo: row.eotinishNo, notes: row.notes === null ? [] : [row.notes] });
+        insert.run(row.seq, doc.body, doc.ru, doc.kk);
+      }
+      after = rows.at(-1)!.seq;
     }
   },
 };
