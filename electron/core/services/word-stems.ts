@@ -1,4 +1,6 @@
-import snowball from 'snowball-stemmers';
+// A named import: the package is Babel's CommonJS (with __esModule and no default), which Node's
+// ESM, esbuild and Vite all read the same way only by name.
+import { newStemmer } from 'snowball-stemmers';
 import { kazakhStems } from '../../../shared/domain/text/kazakh-stem';
 
 /**
@@ -12,7 +14,7 @@ export interface WordStems {
   kk: readonly string[];
 }
 
-const russian = snowball.newStemmer('russian');
+const russian = newStemmer('russian');
 
 /**
  * Issue text repeats its words (a district's vocabulary is a few thousand words), so each is
