@@ -14,8 +14,10 @@
  *   keeps roots that merely end like a suffix (жолдас, көшет) whole.
  * The 1st and 2nd person singular possessives (-м, -ң, -ым, -ың) are not stripped: registry
  * text is in the 3rd person, and after folding they collide with roots (адам, алаң, қорым).
- * A stem keeps a vowel and three letters, or is one of the two-letter roots (су, үй, ел…), so
- * short roots are not cut down further.
+ * Where folding cannot tell two endings apart (көше-сі or жолдас-ы, көше-ні or аудан-ы) both
+ * stems are kept, and a short list of roots that end like an ending (аудан, орын) stops the
+ * cutting. A stem keeps a vowel and three letters, or is one of the two-letter roots (су, үй,
+ * ел…), so short roots are not cut down further.
  */
 
 const VOWELS = new Set('аеиоуыэюя');
