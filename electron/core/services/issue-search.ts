@@ -21,15 +21,15 @@ import { stemsOf } from './word-stems';
 const MAX_TERMS = 12;
 
 /**
- * The terms one typed word matches by: itself as a prefix, and each stem that its prefix does
- * not already cover. A Russian stem is a prefix of its word; a Kazakh one is too, except after a
- * voiced п/к (мектебі → мектеп), so a word ending in п or к keeps its own Kazakh stem.
+ * The terms one typed word matches by: itself as a prefix, and each stem of it that differs
+ * from it. The prefix is over every column, so "мектеп" also finds "мектебі" by its Kazakh
+ * stem (мектеп: a voiced п is given back), which is no prefix of the word.
  */
 function wordTerms(word: string): string {
   const { ru, kk } = stemsOf(word);
   const terms = [`"${word}"*`];
   if (ru !== word) terms.push(`{body ru} : "${ru}"`);
-  for (const stem of kk) if (stem !== word || /[пк]$/.test(word)) terms.push(`{body kk} : "${stem}"`);
+  for (const stem of kk) if (stem !== word) terms.push(`{body kk} : "${stem}"`);
   return terms.length === 1 ? terms[0]! : `(${terms.join(' OR ')})`;
 }
 
