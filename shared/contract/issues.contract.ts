@@ -198,6 +198,11 @@ export interface IssuePage {
   rows: IssueRow[];
   /** How many match the filter (the list is fetched a window at a time). */
   total: number;
+  /**
+   * When a search finds nothing: the search cut to its words' stems ("больницами" → "больниц"),
+   * given only if it finds something under the same filter.
+   */
+  suggestion?: string;
 }
 
 export interface IssueCounts {

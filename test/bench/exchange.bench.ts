@@ -24,7 +24,7 @@ import { importPackage } from '../../electron/core/services/exchange-import.serv
 import { readPackage } from '../../electron/core/exchange/bag';
 import { parseRecords } from '../../electron/core/exchange/record-apply';
 import { KIND_SPECS, type ChildSpec } from '../../electron/core/exchange/record-format';
-import { searchDocument } from '../../electron/core/services/issue-search';
+import { searchDocument, type SearchDocument } from '../../electron/core/services/issue-search';
 import { oblastDatabase } from './oblast-db';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { fuzzBase, runPackageFuzz } from '../helpers/package-fuzz';
@@ -173,7 +173,7 @@ function rawInsert(core: Core, records: ReturnType<typeof parseRecords>): void {
     // References are checked at the commit: the baseline does not order rows that name each other.
     db.pragma('defer_foreign_keys = ON');
     // The search entries last, all together, as the importer writes them (see writeSearchRows).
-    const entries: Array<[number | bigint, string]> = [];
+    const entries: Array<[number | bigint, SearchDocument]> = [];
     for (const spec of KIND_SPECS) {
       const cols = Object.keys(spec.columns);
       const stmt = db.prepare(`INSERT ${spec.reference ? 'OR IGNORE ' : ''}INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
@@ -191,7 +191,7 @@ function rawInsert(core: Core, records: ReturnType<typeof parseRecords>): void {
         }
       }
     }
-    const search = db.prepare('INSERT INTO issue_search (rowid, body) VALUES (?, ?)');
-    for (const [rowid, body] of entries) search.run(rowid, body);
+    const search = db.prepare('INSERT INTO issue_search (rowid, body, ru, kk) VALUES (?, ?, ?, ?)');
+    for (const [rowid, doc] of entries) search.run(rowid, doc.body, doc.ru, doc.kk);
   })();
 }

@@ -133,6 +133,9 @@ const searches: Array<[string, string]> = [
   ['"Наурыз шұңқырлар" (Kazakh, two words, rare)', 'Наурыз шұңқырлар'],
   ['"скотомогильник" (Russian, rare)', 'скотомогильник'],
   ['"4567" (part of a document number, very rare)', '4567'],
+  ['"школы" (Russian, inflected, common: by its stem)', 'школы'],
+  ['"больницы" (Russian, inflected, not in the corpus: the empty page and its suggestion)', 'больницы'],
+  ['"жолды" (Kazakh, inflected, common: by its stem)', 'жолды'],
 ];
 const pages: Array<[string, IssueFilter, IssueSort?, number?]> = [
   ['by status: in progress', { statusIds: ['in_progress'] }],

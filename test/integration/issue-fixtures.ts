@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import type { Body, Issue, IssueRow } from '../../shared/contract/issues.contract';
+import type { Body, Issue, IssuePage } from '../../shared/contract/issues.contract';
 import { blankIssueFields } from '../../shared/contract/issue-defaults';
 import { openTempCore, ABAY_DISTRICT, KARAAUYL_OKRUG } from '../helpers/temp-core';
 import { listAudit } from '../../electron/core/db/repos/audit.repo';
@@ -38,7 +38,7 @@ export function issueWorld(today = '2025-07-15', dataDir?: string) {
       author: overrides.author ?? null,
     });
 
-  const list = (filter: Record<string, unknown> = {}, sort = { key: 'registryNo', dir: 'asc' }, offset = 0, limit = 500): { rows: IssueRow[]; total: number } =>
+  const list = (filter: Record<string, unknown> = {}, sort = { key: 'registryNo', dir: 'asc' }, offset = 0, limit = 500): IssuePage =>
     value('issues:list', { filter, sort, offset, limit });
 
   /** Everything a refused request could have touched. */

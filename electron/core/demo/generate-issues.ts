@@ -9,7 +9,7 @@ import { heldMeetingsUnder } from '../db/repos/meetings.repo';
 import { subtree } from '../db/repos/units.repo';
 import { saveBody, savePerson } from '../db/repos/issue-reference.repo';
 import { addHistory, addProlongation, insertIssue, putAuthor, type StoredIssue } from '../db/repos/issues.repo';
-import { searchDocument, writeSearchRows } from '../services/issue-search';
+import { searchDocument, type SearchEntry, writeSearchRows } from '../services/issue-search';
 import { bilingual, fullName, instant, Random, STREETS } from './generate-meetings';
 import { BODY_DIRECTORY, CLOSING_NOTES, ISSUE_SENTENCES, PROLONGATION_REASONS, SPOT_ANSWERS, type CorpusLanguage } from './issue-corpus';
 
@@ -96,7 +96,7 @@ export function generateIssues(ctx: CoreContext, input: GenerateIssuesInput): Ge
 
   const summary: GenerateIssuesSummary = { issues: 0, atMeetings: 0, byStatus: {}, overdue: 0, prolonged: 0, onControl: 0, bodies: 0 };
   // Written last, together (see writeSearchRows).
-  const search: Array<{ seq: number; document: string }> = [];
+  const search: Array<SearchEntry> = [];
   const responsible = makeBodies(ctx, r);
   summary.bodies = new Set([...responsible.values()].map((b) => b.bodyId)).size;
 
@@ -203,7 +203,7 @@ function makeIssue(
   ctx: CoreContext,
   r: Random,
   p: IssuePlan,
-): { statusId: string; overdue: boolean; prolonged: boolean; onControl: boolean; search: { seq: number; document: string } } {
+): { statusId: string; overdue: boolean; prolonged: boolean; onControl: boolean; search: SearchEntry } {
   const { draft, language, today } = p;
   const raisedOn = draft.raisedOn;
   const sentence = r.pick(ISSUE_SENTENCES[language]);

@@ -2,7 +2,7 @@ import type { Db } from '../db/open';
 import { EsepError } from '../../../shared/errors';
 import { PACKAGE_KINDS, emptyCounts, type KindCounts, type PackageKind } from '../../../shared/domain/exchange/record-kinds';
 import type { RecordRefusal } from '../../../shared/contract/exchange.contract';
-import { searchDocument, writeSearchRows } from '../services/issue-search';
+import { searchDocument, type SearchDocument, type SearchEntry, writeSearchRows } from '../services/issue-search';
 import { KIND_SPECS, recordSchema, recordsPath, specOf, type ChildSpec, type KindSpec, type TravellingRecord } from './record-format';
 
 /**
@@ -199,8 +199,8 @@ function checkScope(records: Records, ctx: ApplyContext): void {
 export function applyRecords(db: Db, records: Records, ctx: ApplyContext): Applied {
   checkScope(records, ctx);
   const applied: Applied = { counts: {}, refusals: [], attachmentHashes: [] };
-  const newSearch: Array<{ seq: number; document: string }> = [];
-  const changedSearch: Array<{ seq: number; document: string }> = [];
+  const newSearch: Array<SearchEntry> = [];
+  const changedSearch: Array<SearchEntry> = [];
   const seqOf = db.prepare('SELECT seq FROM issues WHERE id = ?').pluck();
 
   for (const spec of KIND_SPECS) {
@@ -288,7 +288,7 @@ export function applyRecords(db: Db, records: Records, ctx: ApplyContext): Appli
   return applied;
 }
 
-function issueDocument(record: TravellingRecord): string {
+function issueDocument(record: TravellingRecord): SearchDocument {
   const history = (record.history as Array<{ comment: string; document_ref: string }>) ?? [];
   return searchDocument({
     text: record.text as string,

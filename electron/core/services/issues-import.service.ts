@@ -33,7 +33,7 @@ import { listBodies, listCategories, listStatuses, nextCategoryOrdinal, saveBody
 import { subtree } from '../db/repos/units.repo';
 import { appendAudit } from '../db/repos/audit.repo';
 import { prepared } from '../db/statements';
-import { writeSearchRows } from './issue-search';
+import { type SearchEntry, writeSearchRows } from './issue-search';
 import type { LoadedWorkbook, SheetRows } from '../import/xlsx-reader';
 import { requireWorkingReportingUnit } from './units.service';
 import { getSettings, requireWorkingRoot } from './settings.service';
@@ -129,7 +129,7 @@ export async function commitImport(ctx: CoreContext, input: Run<'issuesImport:co
   try {
     // The search entries go in with the last commit, as one segment of the index rather than one
     // per slice: the imported issues are found by a search once the import is done.
-    const search: Array<{ seq: number; document: string }> = [];
+    const search: Array<SearchEntry> = [];
     // Rows per slice, adjusted after each to what fits in IMPORT_SLICE_MS on this machine now.
     let rows = 100;
     for (let next = 0; next < valid.length; ) {

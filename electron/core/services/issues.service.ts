@@ -47,7 +47,7 @@ import {
   type LoadedIssue,
   type StoredIssue,
 } from '../db/repos/issues.repo';
-import { matchExpression, reindexIssues, searchDocument, searchNotes, writeSearchRows } from './issue-search';
+import { matchExpression, reindexIssues, searchDocument, type SearchEntry, searchNotes, stemSuggestion, writeSearchRows } from './issue-search';
 import { requireWorkingReportingUnit } from './units.service';
 import { requireWorkingRoot } from './settings.service';
 import { requireOwn } from './ownership';
@@ -243,7 +243,7 @@ export function registerIssues(
   unitKato: string,
   issues: readonly BulkIssue[],
   /** Where the search entries go when the caller writes them later (an import in slices); else written here. */
-  deferredSearch?: Array<{ seq: number; document: string }>,
+  deferredSearch?: Array<SearchEntry>,
 ): Array<{ id: string; seq: number; registryNo: number }> {
   const unit = requireWorkingReportingUnit(ctx, unitKato);
   const today = ctx.clock.today();
@@ -503,7 +503,16 @@ function resolveFilter(ctx: CoreContext, filter: IssueFilter): IssueQuery {
 export function listIssues(ctx: CoreContext, input: In<'issues:list'>): IssuePage {
   const query = resolveFilter(ctx, input.filter);
   const page = listIssuePage(ctx.db, query, input.sort, input.offset, input.limit);
-  return { rows: page.rows.map((i) => toIssueRow(i, query.today)), total: page.total };
+  const suggestion = page.total === 0 && input.filter.search !== undefined ? suggestedSearch(ctx, query, input) : null;
+  return { rows: page.rows.map((i) => toIssueRow(i, query.today)), total: page.total, ...(suggestion === null ? {} : { suggestion }) };
+}
+
+/** The stems of a search that found nothing, if they find something under the same filter. */
+function suggestedSearch(ctx: CoreContext, query: IssueQuery, input: In<'issues:list'>): string | null {
+  const suggestion = stemSuggestion(input.filter.search!);
+  const match = suggestion === null ? null : matchExpression(suggestion);
+  if (match === null) return null;
+  return listIssuePage(ctx.db, { ...query, match }, input.sort, 0, 1).total > 0 ? suggestion : null;
 }
 
 /**

@@ -31,6 +31,8 @@ interface IssuesData {
   generation: number;
   /** How many issues match; null until the first window of a query arrives. */
   total: number | null;
+  /** The core's offer when a search found nothing: the search cut to its stems. */
+  suggestion: string | null;
   pages: Record<number, Page>;
   listError: ErrorPayload | null;
   counts: IssueCounts | null;
@@ -96,6 +98,7 @@ const initial: IssuesData = {
   queryId: 0,
   generation: 0,
   total: null,
+  suggestion: null,
   pages: {},
   listError: null,
   counts: null,
@@ -177,7 +180,7 @@ export const useIssuesStore = create<IssuesState>()((set, get) => {
 
     query() {
       const generation = get().generation + 1;
-      set((s) => ({ generation, queryId: s.queryId + 1, pages: {}, total: null, listError: null, selected: {} }));
+      set((s) => ({ generation, queryId: s.queryId + 1, pages: {}, total: null, suggestion: null, listError: null, selected: {} }));
       void loadCounts(generation);
       void get().ensureRange(0, 0);
     },
@@ -206,7 +209,7 @@ export const useIssuesStore = create<IssuesState>()((set, get) => {
           if (get().generation !== generation) return;
           if (!result.ok) return set({ listError: result.error });
           const kept = Object.entries(get().pages).filter(([k]) => Number(k) >= from - KEEP_PAGES && Number(k) <= to + KEEP_PAGES);
-          set({ total: result.value.total, pages: { ...Object.fromEntries(kept), [p]: { generation, rows: result.value.rows } } });
+          set({ total: result.value.total, suggestion: result.value.suggestion ?? null, pages: { ...Object.fromEntries(kept), [p]: { generation, rows: result.value.rows } } });
         }),
       );
     },

@@ -43,6 +43,8 @@ const LATIN_LOOKALIKES: Record<string, string> = {
  * Latin letters are left alone.
  */
 function cyrillicLookalikes(text: string): string {
+  // Most text has no Latin letter at all: the per-word pass below is the slowest step of a fold.
+  if (!/[A-Za-z]/.test(text)) return text;
   return text.replace(/[\p{L}\p{M}]+/gu, (word) =>
     /[A-Za-z]/.test(word) && /\p{Script=Cyrillic}/u.test(word) ? word.replace(/[A-Za-z]/g, (ch) => LATIN_LOOKALIKES[ch] ?? ch) : word,
   );

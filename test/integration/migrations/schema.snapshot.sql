@@ -44,7 +44,7 @@ CREATE TABLE issue_authors ( issue_id TEXT PRIMARY KEY NOT NULL REFERENCES issue
 CREATE TABLE issue_categories ( id TEXT PRIMARY KEY NOT NULL, origin TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1, code TEXT UNIQUE, parent_id TEXT REFERENCES issue_categories (id), name_kk TEXT NOT NULL CHECK (length(trim(name_kk)) > 0), name_ru TEXT NOT NULL CHECK (length(trim(name_ru)) > 0), ordinal INTEGER NOT NULL DEFAULT 0, archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)), CHECK (parent_id IS NULL OR parent_id <> id) ) STRICT;
 CREATE TABLE issue_history ( id TEXT PRIMARY KEY NOT NULL, issue_id TEXT NOT NULL REFERENCES issues (id), at INTEGER NOT NULL, on_date TEXT NOT NULL, actor TEXT NOT NULL, status_id TEXT NOT NULL REFERENCES issue_statuses (id), outcome TEXT CHECK (outcome IS NULL OR outcome IN ('satisfied', 'explained', 'refused')), comment TEXT NOT NULL DEFAULT '', document_ref TEXT NOT NULL DEFAULT '' ) STRICT;
 CREATE TABLE issue_prolongations ( id TEXT PRIMARY KEY NOT NULL, issue_id TEXT NOT NULL REFERENCES issues (id), at INTEGER NOT NULL, actor TEXT NOT NULL, previous_deadline TEXT, new_deadline TEXT NOT NULL, reason TEXT NOT NULL CHECK (length(trim(reason)) > 0) ) STRICT;
-CREATE VIRTUAL TABLE issue_search USING fts5 ( body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3' );
+CREATE VIRTUAL TABLE issue_search USING fts5 ( body, ru, kk, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3' );
 CREATE TABLE 'issue_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 CREATE TABLE 'issue_search_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'issue_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);

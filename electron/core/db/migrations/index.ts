@@ -10,6 +10,7 @@ import { m0080Outbox } from './0080-outbox';
 import { m0090IssueLogIndexes } from './0090-issue-log-indexes';
 import { m0100MeetingIndexes } from './0100-meeting-indexes';
 import { m0110ImportRuns } from './0110-import-runs';
+import { m0120SearchStems } from './0120-search-stems';
 import { m0130Holidays } from './0130-holidays';
 import { m0140PositionsInBothLanguages } from './0140-positions-in-both-languages';
 import { m0160ImportRunEntries } from './0160-import-run-entries';
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0090IssueLogIndexes,
   m0100MeetingIndexes,
   m0110ImportRuns,
+  m0120SearchStems,
   m0130Holidays,
   m0140PositionsInBothLanguages,
   m0160ImportRunEntries,

@@ -22,6 +22,9 @@ export function IssueLog() {
   const setComposing = useIssuesStore((s) => s.setComposing);
   const listError = useIssuesStore((s) => s.listError);
   const total = useIssuesStore((s) => s.total);
+  const suggestion = useIssuesStore((s) => s.suggestion);
+  const search = useIssuesStore((s) => s.filter.search);
+  const setFilter = useIssuesStore((s) => s.setFilter);
   const selectedCount = useIssuesStore((s) => Object.keys(s.selected).length);
   const [bulk, setBulk] = useState(false);
   const [bulkDone, setBulkDone] = useState(0);
@@ -74,6 +77,14 @@ export function IssueLog() {
         </p>
       )}
       {composing && <IssueComposer names={names} onClose={() => setComposing(false)} />}
+      {total === 0 && suggestion !== null && search !== undefined && (
+        <p className="message issue-suggestion" role="status" data-testid="issues-suggestion">
+          {t('Issues.suggest.none', { search })}{' '}
+          <button type="button" className="link-button" data-testid="issues-suggestion-apply" onClick={() => setFilter({ search: suggestion })}>
+            {t('Issues.suggest.try', { suggestion })}
+          </button>
+        </p>
+      )}
       <ErrorMessage error={listError} testId="issues-error" />
       <IssueTable names={names} />
     </div>
