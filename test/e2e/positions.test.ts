@@ -55,6 +55,8 @@ for (const [language, typed] of [['kk', 'Қарауыл'], ['ru', 'Караул'
       await p.getByTestId('akim-name').fill('Қасымов Бауыржан');
       await p.getByTestId('akim-position-kk').pressSequentially('ауылдық округ әкімі');
       await expect.poll(() => p.getByTestId('akim-position-ru').inputValue()).toBe('аким сельского округа');
+      // The term's start is typed (it does not default to the meeting's date).
+      await p.getByTestId('akim-from').fill('2025-09-01');
       await p.getByTestId('akim-form').scrollIntoViewIfNeeded();
       await screenshot(p, `positions-akim-form-${language}`);
       await p.getByTestId('akim-save').click();

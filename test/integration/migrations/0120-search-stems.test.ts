@@ -47,7 +47,7 @@ describe('migration 120: the search index by stems', () => {
     // Before: an inflected form finds only its own prefix
     expect(db.prepare(`SELECT rowid FROM issue_search WHERE issue_search MATCH '"больницы"*'`).pluck().all()).toEqual([]);
 
-    expect(migrateTo(db, dir)).toMatchObject({ from: 110, to: 120 });
+    expect(migrateTo(db, dir, 120)).toMatchObject({ from: 110, to: 120 });
     expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'issue_search'").pluck().get()).toMatch(/fts5 \(\s*body,\s*ru,\s*kk,/);
     expect(db.prepare('SELECT rowid FROM issue_search ORDER BY rowid').pluck().all()).toEqual([3, 8, 9]);
     expect(db.prepare('SELECT * FROM issues ORDER BY seq').all()).toEqual(issuesBefore);
@@ -80,7 +80,7 @@ describe('migration 120: the search index by stems', () => {
   it('rebuilds an empty index of an empty log', () => {
     const dir = tempDir('esep-m120-empty-');
     const db = databaseAt(dir, 110);
-    expect(migrateTo(db, dir)).toMatchObject({ from: 110, to: 120 });
+    expect(migrateTo(db, dir, 120)).toMatchObject({ from: 110, to: 120 });
     expect(db.prepare('SELECT count(*) FROM issue_search').pluck().get()).toBe(0);
   });
 });
