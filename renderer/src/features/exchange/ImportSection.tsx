@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { ImportPreview } from '../../../../shared/contract/exchange.contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FilePick } from '../../components/FilePick';
 import { useT } from '../../i18n';
 import { readBase64 } from '../../read-file';
 import { useExchangeStore, type ImportSession } from '../../stores/exchange.store';
@@ -59,12 +60,15 @@ export function ImportSection() {
   }
 
   const picker = (
-    <div className="file-pick">
-      <input id={fileId} type="file" accept=".zip" aria-describedby={hintId} data-testid="exchange-file" onChange={(e) => void pick(e)} />
-      <label htmlFor={fileId} className="button button--primary">
-        {session.step === 'none' ? t('Exchange.import.choose') : t('Exchange.import.another')}
-      </label>
-    </div>
+    <FilePick
+      id={fileId}
+      label={session.step === 'none' ? t('Exchange.import.choose') : t('Exchange.import.another')}
+      accept=".zip"
+      primary
+      describedBy={hintId}
+      testId="exchange-file"
+      onChange={(e) => void pick(e)}
+    />
   );
 
   return (

@@ -3,6 +3,7 @@ import type { Attachment } from '../../../../shared/contract/minutes.contract';
 import { ATTACHMENT_KINDS, type AttachmentKind } from '../../../../shared/domain/minutes/minutes';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FilePick } from '../../components/FilePick';
 import { useT } from '../../i18n';
 import { useReceived } from '../../hooks/useReceived';
 import { useAttachmentsStore } from '../../stores/attachments.store';
@@ -102,8 +103,8 @@ export function Attachments({ meetingId, readOnly }: { meetingId: string; readOn
             </select>
           </div>
           <div className="field">
-            <label htmlFor={inputId}>{t('Minutes.attachments.add')}</label>
-            <input id={inputId} type="file" multiple disabled={busy} data-testid="attachment-input" onChange={(e) => void onFiles(e)} />
+            <span className="field-label">{t('Minutes.attachments.add')}</span>
+            <FilePick id={inputId} label={t('Minutes.attachments.choose')} multiple disabled={busy} testId="attachment-input" onChange={(e) => void onFiles(e)} />
           </div>
         </div>
       )}

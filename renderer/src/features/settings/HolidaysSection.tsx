@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import type { HolidayDay, HolidayFileFormat } from '../../../../shared/contract/holidays.contract';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FilePick } from '../../components/FilePick';
 import { saveTextFile } from '../../download';
 import { formatOfficialDate } from '../../format/dates';
 import { holidayLabel } from '../../format/holidays';
@@ -108,12 +109,14 @@ export function HolidaysSection() {
             }}>
             {t('Holidays.settings.add')}
           </button>
-          <div className="file-pick">
-            <input id={ids.file} type="file" accept=".csv,.json,text/csv,application/json" aria-describedby={ids.hint} data-testid="holidays-file" onChange={(e) => void onFile(e)} />
-            <label htmlFor={ids.file} className="button">
-              {t('Holidays.settings.import')}
-            </label>
-          </div>
+          <FilePick
+            id={ids.file}
+            label={t('Holidays.settings.import')}
+            accept=".csv,.json,text/csv,application/json"
+            describedBy={ids.hint}
+            testId="holidays-file"
+            onChange={(e) => void onFile(e)}
+          />
           <button type="button" className="button" data-testid="holidays-export-csv" onClick={() => void onExport('csv')}>
             {t('Holidays.settings.exportCsv')}
           </button>

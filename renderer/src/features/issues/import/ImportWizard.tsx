@@ -12,6 +12,7 @@ import { unmappedRequired } from '../../../../../shared/domain/issues/legacy-imp
 import type { ErrorPayload } from '../../../../../shared/errors';
 import { isReportingKind } from '../../../../../shared/domain/units/unit-kind';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { FilePick } from '../../../components/FilePick';
 import { unitName } from '../../../format/units';
 import { useT } from '../../../i18n';
 import { readBase64 } from '../../../read-file';
@@ -229,23 +230,17 @@ export function ImportWizard({ onDone }: { onDone: () => void }) {
         </div>
         <div className="field">
           <label htmlFor={ids.file}>{t('Import.file')}</label>
-          {/* The browser's own input names no file once it is read (it is emptied, so that the
-              same file can be chosen again) and speaks the browser's language: a button of ours. */}
-          <div className="import-file-pick">
-            <input
-              id={ids.file}
-              type="file"
-              className="visually-hidden"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              disabled={busy !== null}
-              data-testid="import-file"
-              onChange={(e) => void onFile(e)}
-            />
-            <label htmlFor={ids.file} className={busy !== null ? 'button button--disabled' : 'button'} data-testid="import-file-button">
-              {t(fileName ? 'Import.pickOther' : 'Import.pick')}
-            </label>
+          <FilePick
+            id={ids.file}
+            label={t(fileName ? 'Import.pickOther' : 'Import.pick')}
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            disabled={busy !== null}
+            testId="import-file"
+            buttonTestId="import-file-button"
+            onChange={(e) => void onFile(e)}
+          >
             {!fileName && <span className="muted">{t('Import.noFile')}</span>}
-          </div>
+          </FilePick>
         </div>
         {preview && preview.sheets.length > 1 && source && (
           <div className="field">
