@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId } from 'react';
 import type { IssueColumnId } from '../../../../shared/domain/issues/issue-columns';
 import { isFixedColumn } from '../../../../shared/domain/issues/issue-columns';
+import { usePopover } from '../../hooks/usePopover';
 import { useT } from '../../i18n';
 import { useIssueColumnsStore } from '../../stores/issue-columns.store';
 import { COLUMN_DEFS } from './columns';
@@ -14,27 +15,8 @@ export function IssueColumnChooser({ gaveWay }: { gaveWay: readonly IssueColumnI
   const hidden = useIssueColumnsStore((s) => s.layout.hidden);
   const setHidden = useIssueColumnsStore((s) => s.setHidden);
   const reset = useIssueColumnsStore((s) => s.reset);
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root, button, onKeyDown } = usePopover();
   const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
-
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Escape' && open) {
-      event.stopPropagation();
-      setOpen(false);
-      button.current?.focus();
-    }
-  }
 
   return (
     <div className="column-chooser" ref={root} onKeyDown={onKeyDown}>

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId } from 'react';
 import type { Reminder } from '../../../../shared/contract/calendar.contract';
+import { usePopover } from '../../hooks/usePopover';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app.store';
 import { useIssuesStore } from '../../stores/issues.store';
@@ -19,10 +20,8 @@ export function ReminderBell() {
   const openPanel = usePanelStore((s) => s.open);
   const openLog = useIssuesStore((s) => s.openLog);
   const text = useReminderText();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root, button, onKeyDown } = usePopover();
   const listId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
   const count = reminders?.length ?? 0;
 
   useEffect(() => {
@@ -30,23 +29,6 @@ export function ReminderBell() {
     const timer = window.setInterval(() => void load(), REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [load]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
-
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Escape' && open) {
-      event.stopPropagation();
-      setOpen(false);
-      button.current?.focus();
-    }
-  }
 
   function act(r: Reminder) {
     setOpen(false);
