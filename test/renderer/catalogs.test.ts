@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/errors';
-import { catalogs, LANGUAGES } from '../../shared/i18n';
+import { LANGUAGES } from '../../shared/i18n';
 import { UNIT_KINDS } from '../../shared/domain/units/unit-kind';
 import { SCREENS } from '../../renderer/src/stores/app.store';
 import { coreSources, rendererSources, shellSources } from './source-files';
-
-type Catalog = { [key: string]: string | Catalog };
+import { flatCatalog } from '../helpers/flat-catalog';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
-
-function flatten(catalog: Catalog, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalog)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
 
 /** base key → the plural suffixes it has ('' for a key without plural forms). */
 function byBase(flat: Map<string, string>): Map<string, Set<string>> {
@@ -37,7 +26,7 @@ function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
 }
 
-const flat = Object.fromEntries(LANGUAGES.map((l) => [l, flatten(catalogs[l] as Catalog)])) as Record<
+const flat = Object.fromEntries(LANGUAGES.map((l) => [l, flatCatalog(l)])) as Record<
   (typeof LANGUAGES)[number],
   Map<string, string>
 >;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flatCatalog } from './flat-catalog';
+import { flatCatalog } from '../../helpers/flat-catalog';
 
 /**
  * Buttons that do different things and once shared a word ("Закрыть" closed both the panel and

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../shared/i18n';
-import { flatCatalog } from './flat-catalog';
+import { flatCatalog } from '../../helpers/flat-catalog';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 

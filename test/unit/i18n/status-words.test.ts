@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComplianceStatus } from '../../../shared/domain/rules';
-import { flatCatalog } from './flat-catalog';
+import { flatCatalog } from '../../helpers/flat-catalog';
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 

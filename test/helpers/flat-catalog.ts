@@ -1,4 +1,4 @@
-import { catalogs, type UiLanguage } from '../../../shared/i18n';
+import { catalogs, type UiLanguage } from '../../shared/i18n';
 
 type Catalog = { [key: string]: string | Catalog };
 
