@@ -10,10 +10,11 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * Loaded by the few commands that write or read documents and mail, when they need them (the
- * modules that import them are split off and imported there); better-sqlite3 is native.
+ * Loaded by the few commands that write or read documents and mail, or stem words for the search
+ * index, when they need them (the modules that import them are split off and imported there, or
+ * require them on first use); better-sqlite3 is native.
  */
-export const LAZY_PACKAGES = ['docx', 'exceljs', 'pdfmake', 'nodemailer'];
+export const LAZY_PACKAGES = ['docx', 'exceljs', 'pdfmake', 'nodemailer', 'snowball-stemmers'];
 
 /**
  * Bundles electron/cli/main.ts with its sources and the small packages (date-fns alone is

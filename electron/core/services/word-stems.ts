@@ -1,6 +1,5 @@
-// A named import: the package is Babel's CommonJS (with __esModule and no default), which Node's
-// ESM, esbuild and Vite all read the same way only by name.
-import { newStemmer } from 'snowball-stemmers';
+import { createRequire } from 'node:module';
+import type * as Snowball from 'snowball-stemmers';
 import { kazakhStems } from '../../../shared/domain/text/kazakh-stem';
 
 /**
@@ -14,7 +13,17 @@ export interface WordStems {
   kk: readonly string[];
 }
 
-const russian = newStemmer('russian');
+const requireHere = createRequire(import.meta.url);
+let russian: Snowball.Stemmer | undefined;
+
+/**
+ * Snowball's package (all its languages, 800 KB) is required when the first word is stemmed,
+ * not whenever the core starts: most CLI commands and a core that only reads never stem.
+ */
+function russianStemmer(): Snowball.Stemmer {
+  russian ??= (requireHere('snowball-stemmers') as typeof Snowball).newStemmer('russian');
+  return russian;
+}
 
 /**
  * Issue text repeats its words (a district's vocabulary is a few thousand words), so each is
@@ -27,7 +36,7 @@ const CACHE_CAP = 100_000;
 export function stemsOf(word: string): WordStems {
   const hit = cache.get(word);
   if (hit) return hit;
-  const stems: WordStems = /\p{Script=Cyrillic}/u.test(word) ? { ru: russian.stem(word), kk: kazakhStems(word) } : { ru: word, kk: [word] };
+  const stems: WordStems = /\p{Script=Cyrillic}/u.test(word) ? { ru: russianStemmer().stem(word), kk: kazakhStems(word) } : { ru: word, kk: [word] };
   if (cache.size >= CACHE_CAP) cache.clear();
   cache.set(word, stems);
   return stems;
