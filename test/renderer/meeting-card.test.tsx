@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { actionsFor, type MeetingStatus } from '../../shared/domain/meetings/meeting';
-import { handler, OKRUG, startCore, testCore } from './test-core';
+import { handler, holdNext, OKRUG, startCore, testCore } from './test-core';
 import { change } from './calendar-helpers';
 import { seedPlanned } from './seed';
 import { renderWithI18n } from './render';
@@ -65,6 +65,24 @@ describe('meeting card', () => {
     expect(screen.getByTestId('card-notice').textContent).toBe('Кездесу хабарланды.');
     expect(screen.getByTestId('fact-announced').textContent).toContain('2025 жылғы 10 шілде (ресми сайт, әлеуметтік желілер)');
     expect(shownActions()).toEqual(actionsFor('announced'));
+  });
+
+  it('keeps the next action’s form open when the previous action’s answer arrives after it was opened', async () => {
+    const m = await seedPlanned(OKRUG.kato, '2025-07-24');
+    await openCard(m);
+    fireEvent.click(screen.getByTestId('meeting-action-announce'));
+    fireEvent.click(screen.getByTestId('announce-channel-website'));
+    // The card shows the new status at once; the grid and the dashboard refresh after it.
+    const release = holdNext('obligations:grid');
+    fireEvent.click(screen.getByTestId('announce-submit'));
+    await waitFor(() => expect(status()).toBe('Хабарланды'));
+    fireEvent.click(screen.getByTestId('meeting-action-markHeld'));
+    change('held-attendance', '84');
+    release();
+    expect(await screen.findByTestId('card-notice')).toBeTruthy();
+    expect((screen.getByTestId('held-attendance') as HTMLInputElement).value).toBe('84');
+    fireEvent.click(screen.getByTestId('held-submit'));
+    await waitFor(() => expect(status()).toBe('Өткізілді'));
   });
 
   it('marks held: refuses a future date (translated) and a bad count, then the grid cell turns held', async () => {

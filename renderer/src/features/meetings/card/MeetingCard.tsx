@@ -117,11 +117,14 @@ export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit, o
     void act(action, input).then((result) => {
       setBusy(false);
       if (result.ok || result.error.code === 'conflict') setActionsDone((n) => n + 1);
+      // The store shows the new status before this answer arrives, so the user may already have
+      // opened the next action's form: only the form of this action closes.
+      const closeThis = (current: CardAction | null) => (current === action ? null : current);
       if (result.ok) {
-        setActive(null);
+        setActive(closeThis);
         setNotice({ kind: 'done', text: t(`Meeting.done.${action as CardAction}`) });
       } else if (result.error.code === 'conflict') {
-        setActive(null);
+        setActive(closeThis);
         setNotice({ kind: 'error', error: result.error, reloaded: result.reloaded });
       } else {
         setFormError(result.error);
