@@ -111,6 +111,17 @@ export const ERROR_CODES = [
   // The holidays file an administrator imports (issue 13, point 8).
   'holidays_file_unreadable',
   'holidays_file_invalid',
+  // Operators, signing in and the lock (issue 14, point 1).
+  'auth_required',
+  'auth_locked',
+  'auth_failed',
+  'not_permitted',
+  'auth_wait',
+  'secret_weak',
+  'recovery_invalid',
+  'last_admin',
+  'login_taken',
+  'operators_exist',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

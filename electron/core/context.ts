@@ -5,8 +5,17 @@ import type { Db } from './db/open';
 export interface CoreContext {
   db: Db;
   clock: Clock;
-  /** Recorded in the audit log as "who". */
+  /**
+   * Recorded as "who" in the audit log, the status history, amendments and documents: the
+   * signed-in operator's name, or `systemActor` on an installation that has no operators yet.
+   */
   actor: string;
+  /** The signed-in operator (operators.id), written beside `actor` in the audit log. */
+  operatorId: string | null;
+  /** The computer's account: "who" before any operator exists (and for the CLI's tools then). */
+  systemActor: string;
+  /** Real time for the waits after failed sign-ins; tests move it. Date.now when absent. */
+  wallNow?: () => number;
   installationId: string;
   /**
    * The folder of this installation's private signing key (`<dataDir>/identity`); null for a

@@ -15,6 +15,7 @@ import { STALE_TEMP_MS, sweepAttachments } from './services/attachments.service'
 import { undoUnfinishedImports } from './services/import-runs';
 import { tryEnsureIdentityKey } from './services/identity.service';
 import { identityDirOf } from './identity/identity-key';
+import { localSession, type SessionCell } from './operators/session';
 import type { DamageSource } from '../../shared/contract/backups.contract';
 import { EsepError } from '../../shared/errors';
 
@@ -23,6 +24,8 @@ export type CoreHealth = { state: 'ok' } | { state: 'damaged'; since: number; by
 export interface Core {
   /** One object for the core's life: handlers capture it, so a reopen replaces its `db` in place. */
   ctx: CoreContext;
+  /** Who is signed in (operators/session.ts). */
+  session: SessionCell;
   paths: CorePaths;
   migration: MigrationResult;
   health: CoreHealth;
@@ -57,6 +60,8 @@ export function openCore(options: {
   clock: Clock;
   actor?: string;
   role?: CoreRole;
+  /** Shared by the app's two workers; a fresh one by default. */
+  session?: SessionCell;
   quickCheckMaxBytes?: number;
   /** Called with each writable connection the core opens (at start and after a reopen). */
   onConnection?: (db: Db) => void;
@@ -67,9 +72,19 @@ export function openCore(options: {
   const role = options.role ?? 'main';
   const openFile = () => openInstallation(paths, clock, role === 'jobs' ? 0 : options.quickCheckMaxBytes);
   const opened = openFile();
-  const ctx: CoreContext = { db: opened.db, clock, actor: options.actor ?? defaultActor(), installationId: opened.installationId, identityDir: identityDirOf(paths) };
+  const systemActor = options.actor ?? defaultActor();
+  const ctx: CoreContext = {
+    db: opened.db,
+    clock,
+    actor: systemActor,
+    operatorId: null,
+    systemActor,
+    installationId: opened.installationId,
+    identityDir: identityDirOf(paths),
+  };
   const core: Core = {
     ctx,
+    session: options.session ?? localSession(),
     paths,
     migration: opened.migration,
     health: opened.health,

@@ -105,6 +105,19 @@ export const CHANNELS = [
   'holidays:remove',
   'holidays:import',
   'holidays:export',
+  // Operators, signing in and the lock (operators.contract.ts).
+  'auth:state',
+  'auth:signIn',
+  'auth:signOut',
+  'auth:lock',
+  'auth:unlock',
+  'auth:recover',
+  'operators:createFirst',
+  'operators:list',
+  'operators:save',
+  'operators:changeSecret',
+  'operators:newRecoveryCode',
+  'settings:setIdleMinutes',
   // The long job running beside the short requests, if any (answered by the door, not a service).
   'jobs:progress',
 ] as const;

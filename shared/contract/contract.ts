@@ -15,6 +15,7 @@ import { mailContract } from './mail.contract';
 import { backupsContract } from './backups.contract';
 import { holidaysContract } from './holidays.contract';
 import { issueColumnsContract } from './issue-columns.contract';
+import { operatorsContract } from './operators.contract';
 
 /**
  * The whole API between the renderer and the core, `area:verb` → input schema + output type.
@@ -58,6 +59,7 @@ export const contract = {
   ...backupsContract,
   ...holidaysContract,
   ...issueColumnsContract,
+  ...operatorsContract,
   /** Null when no long job runs, and always at a door that runs them in line (the CLI, tests). */
   'jobs:progress': channel<JobProgress | null>()(NoInput),
   // `satisfies` makes a channel missing from CHANNELS, or listed without a schema, a compile error.

@@ -63,6 +63,21 @@ import { cancelOutboxItem, listOutboxItems, packageEml, queuePackage, retryOutbo
 import { wakeOutbox } from '../exchange/mail/outbox-runner';
 import { backupNow, dbHealth, listBackupEntries, restoreFrom } from '../services/backups.service';
 import { isDamage, isReadOnlyRefusal } from '../db/storage-errors';
+import { guardedByAccess } from './access-guard';
+import {
+  authState,
+  changeOwnSecret,
+  createFirstOperator,
+  listOperators,
+  lock,
+  newRecoveryCode,
+  recoverAdmin,
+  saveOperator,
+  setIdleMinutes,
+  signIn,
+  signOut,
+  unlock,
+} from '../services/operators.service';
 import { exportHolidays, importHolidays, listHolidayYears, listHolidaysIn, removeHoliday, saveHoliday } from '../services/holidays.service';
 
 export type Handlers = HandlersOf<Contract>;
@@ -70,7 +85,7 @@ export type Handlers = HandlersOf<Contract>;
 /** The contract bound to the core's services: the one table every door dispatches through. */
 export function createHandlers(core: Core, appVersion: string, platform: Platform = {}): Handlers {
   const { ctx } = core;
-  return guardedAgainstDamage(core, {
+  return guardedAgainstDamage(core, guardedByAccess(core, {
     'app:info': () => ({
       version: appVersion,
       dataDir: core.paths.dataDir,
@@ -187,7 +202,20 @@ export function createHandlers(core: Core, appVersion: string, platform: Platfor
     'holidays:remove': (input) => removeHoliday(ctx, input),
     'holidays:import': (input) => importHolidays(ctx, input),
     'holidays:export': (input) => exportHolidays(ctx, input),
-  });
+    // Operators and the session (issue 14, point 1).
+    'auth:state': () => authState(core),
+    'auth:signIn': (input) => signIn(core, input),
+    'auth:signOut': () => signOut(core),
+    'auth:lock': () => lock(core),
+    'auth:unlock': (input) => unlock(core, input),
+    'auth:recover': (input) => recoverAdmin(core, input),
+    'operators:createFirst': (input) => createFirstOperator(core, input),
+    'operators:list': () => listOperators(core),
+    'operators:save': (input) => saveOperator(core, input),
+    'operators:changeSecret': (input) => changeOwnSecret(core, input),
+    'operators:newRecoveryCode': (input) => newRecoveryCode(core, input),
+    'settings:setIdleMinutes': (input) => setIdleMinutes(core, input.minutes),
+  }));
 
   function woken<T>(value: T): T {
     wakeOutbox(core);

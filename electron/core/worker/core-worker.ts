@@ -11,7 +11,8 @@ import { announceWrites, waitForWriters } from '../db/write-turns';
 import { startOutbox, type Outbox } from '../exchange/mail/outbox-runner';
 import type { Platform } from '../platform';
 import { EsepError, type ErrorPayload } from '../../../shared/errors';
-import { DAMAGED_WORD, type FromWorker, type PlatformMethod, type ToWorker, type WorkerInit } from './protocol';
+import { sharedSession } from '../operators/session';
+import { DAMAGED_WORD, SESSION_WORD, type FromWorker, type PlatformMethod, type ToWorker, type WorkerInit } from './protocol';
 import type { Db } from '../db/open';
 
 /**
@@ -59,6 +60,7 @@ try {
     paths: corePaths(init.dataDir, init.resourcesDir, init.dbFile),
     clock: init.today ? fixedClock(init.today) : systemClock,
     role: init.role,
+    session: sharedSession(init.shared, SESSION_WORD),
     // The main worker's writes are counted for the job's slices to give way to, on every connection it opens.
     ...(init.role === 'main' ? { onConnection: (db: Db) => announceWrites(db, init.shared) } : {}),
   });

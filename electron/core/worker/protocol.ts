@@ -28,13 +28,15 @@ export interface WorkerInit {
   /**
    * Memory both workers share (SHARED_WORDS Int32 words): word 0 counts the main worker's write
    * transactions, that a job's slices give way to (db/write-turns.ts); word 1 is 1 once either
-   * worker found the database damaged, so the other stops writing to it too.
+   * worker found the database damaged, so the other stops writing to it too; words 2 and 3
+   * are the session (operators/session.ts), so that a job runs as the operator who asked.
    */
   shared: SharedArrayBuffer;
 }
 
-export const SHARED_WORDS = 2;
+export const SHARED_WORDS = 4;
 export const DAMAGED_WORD = 1;
+export const SESSION_WORD = 2;
 
 export type ToWorker =
   | { type: 'call'; id: number; channel: string; input: unknown }

@@ -14,6 +14,7 @@ import { m0120SearchStems } from './0120-search-stems';
 import { m0130Holidays } from './0130-holidays';
 import { m0140PositionsInBothLanguages } from './0140-positions-in-both-languages';
 import { m0160ImportRunEntries } from './0160-import-run-entries';
+import { m0170Operators } from './0170-operators';
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied; numbered in steps of 10. */
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0130Holidays,
   m0140PositionsInBothLanguages,
   m0160ImportRunEntries,
+  m0170Operators,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

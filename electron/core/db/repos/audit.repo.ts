@@ -3,12 +3,27 @@ import type { CoreContext } from '../../context';
 import { prepared } from '../statements';
 
 /** `export`: a document left the installation (reports: who took which figures, with or without personal data). */
-export type AuditAction = 'insert' | 'update' | 'delete' | 'load' | 'export' | 'import';
+export type AuditAction =
+  | 'insert'
+  | 'update'
+  | 'delete'
+  | 'load'
+  | 'export'
+  | 'import'
+  // Operators' sessions (operators.service.ts).
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_out'
+  | 'lock'
+  | 'unlock'
+  | 'recover';
 
 export interface AuditEntry {
   id: string;
   at: number;
   actor: string;
+  /** The operator signed in, null before operators existed (or for the CLI's tools then). */
+  operatorId: string | null;
   origin: string;
   action: AuditAction;
   entity: string;
@@ -24,12 +39,13 @@ export function appendAudit(
 ): void {
   prepared(
     ctx.db,
-    `INSERT INTO audit_log (id, at, actor, origin, action, entity, entity_id, before_json, after_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO audit_log (id, at, actor, operator_id, origin, action, entity, entity_id, before_json, after_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     randomUUID(),
     ctx.clock.now().getTime(),
     ctx.actor,
+    ctx.operatorId,
     ctx.installationId,
     entry.action,
     entry.entity,
@@ -43,6 +59,7 @@ interface AuditRow {
   id: string;
   at: number;
   actor: string;
+  operator_id: string | null;
   origin: string;
   action: AuditAction;
   entity: string;
@@ -63,6 +80,7 @@ export function listAudit(ctx: Pick<CoreContext, 'db'>, entity?: string, entityI
     id: r.id,
     at: r.at,
     actor: r.actor,
+    operatorId: r.operator_id,
     origin: r.origin,
     action: r.action,
     entity: r.entity,

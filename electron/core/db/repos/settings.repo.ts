@@ -1,6 +1,6 @@
 import type { Db } from '../open';
 
-export type SettingKey = 'language' | 'working_root' | 'reminder_days' | 'resume' | 'mail_smtp' | 'issue_columns';
+export type SettingKey = 'language' | 'working_root' | 'reminder_days' | 'resume' | 'mail_smtp' | 'issue_columns' | 'idle_minutes' | 'recovery_hash';
 
 export function getSetting(db: Db, key: SettingKey): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
