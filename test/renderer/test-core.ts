@@ -12,6 +12,8 @@ import { createHandlers, type Handlers } from '../../electron/core/api/handlers'
 import { dispatch } from '../../electron/core/api/dispatch';
 import { openCoreOnCopy } from '../helpers/template-db';
 import { tempDir } from '../helpers/temp-core';
+import { addStaff } from '../helpers/staff';
+import type { OperatorRole } from '../../shared/domain/operators/roles';
 
 /** The day every renderer test lives on unless it says otherwise. */
 export const TODAY: IsoDate = '2025-07-10';
@@ -66,7 +68,13 @@ function transportOnto(handlers: Handlers) {
  * `platform`: what the desktop shell would give the core (its dialogs), for the screens that
  * offer them; the browser host gives none.
  */
-export async function startCore(options: { setUp?: boolean; language?: Language | null; today?: IsoDate; platform?: Platform } = {}): Promise<TestCore> {
+/**
+ * `staff`: the installation gets one operator of each role (test/helpers/staff.ts) and this one
+ * is signed in, after the set-up; without it the installation has no operators, and is open.
+ */
+export async function startCore(
+  options: { setUp?: boolean; language?: Language | null; today?: IsoDate; platform?: Platform; staff?: OperatorRole } = {},
+): Promise<TestCore> {
   if (current) closeCore();
   const dir = tempDir('esep-renderer-');
   const core = openCoreOnCopy({ dataDir: dir, today: options.today ?? TODAY, actor: 'Хатшы' });
@@ -83,6 +91,7 @@ export async function startCore(options: { setUp?: boolean; language?: Language 
   } else if (language) {
     await api.settings.setLanguage({ language });
   }
+  if (options.staff) await addStaff(core, options.staff);
   const test: TestCore = { core, handlers, api, seeded };
   current = { test, dir, closed: false };
   return test;
