@@ -9,6 +9,8 @@ import { corePaths, pathsFromOptions, SOURCE_RESOURCES_DIR } from '../core/paths
 import { fixedClock, systemClock } from '../core/clock';
 import { createDispatch, type HandlersOf, type OutputOf } from '../core/api/dispatch';
 import { createHandlers, guardedAgainstDamage } from '../core/api/handlers';
+import { guardedByPermission } from '../core/api/access-guard';
+import { sessionOperator, signIn } from '../core/services/operators.service';
 import { DemoGenerateInput, demoContract } from '../core/demo/demo.contract';
 import { createDemoHandlers } from '../core/demo/demo.handlers';
 import { contract } from '../../shared/contract/contract';
@@ -35,6 +37,11 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
+  /**
+   * Asks for the operator's PIN or password without echoing it (a terminal); absent when there
+   * is none to ask on (a script), and ESEP_SECRET must then carry it.
+   */
+  readSecret?: (prompt: string) => Promise<string>;
 }
 
 export const EXIT_OK = 0;
@@ -77,6 +84,8 @@ interface CommandBase {
   fields: Record<string, string>;
   /** Takes file arguments after the options (`verify FILE`, `import FILE...`). */
   positionals?: true;
+  /** Changes the installation: says on stderr which operator it acts as. */
+  writes?: true;
 }
 
 /** A command over the contract: the core opened for it, its channels called. */
@@ -99,6 +108,7 @@ const COMMON = {
   'data-dir': { type: 'string' },
   db: { type: 'string' },
   lang: { type: 'string' },
+  operator: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 const RANGE = {
@@ -209,6 +219,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   generate: {
+    writes: true,
     options: {
       ...COMMON,
       unit: { type: 'string' },
@@ -422,6 +433,7 @@ function exchangeCommands(): Record<string, Command> {
     );
   return {
     setup: {
+      writes: true,
       options: { ...COMMON, unit: { type: 'string' }, today: { type: 'string' } },
       usage: `setup      --data-dir DIR --unit CODE [--lang kk|ru] [--json]
              a new installation for the unit (what the first-run wizard does), with its
@@ -446,6 +458,7 @@ function exchangeCommands(): Record<string, Command> {
       },
     },
     export: {
+      writes: true,
       options: { ...COMMON, period: { type: 'string' }, out: { type: 'string' }, attachments: { type: 'boolean', default: false }, today: { type: 'string' } },
       usage: `export     --data-dir DIR --period P --out DIR [--attachments] [--json]
              writes the installation's signed package for the period (its records up to the
@@ -485,6 +498,7 @@ function exchangeCommands(): Record<string, Command> {
       },
     },
     import: {
+      writes: true,
       options: { ...COMMON, 'trust-new': { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false }, today: { type: 'string' } },
       usage: `import     --data-dir DIR [--trust-new] [--dry-run] FILE... [--json]
              verifies each package and applies it in one transaction (--dry-run: only says what
@@ -544,7 +558,9 @@ function identityText(identity: Output<'identity:get'>): string {
   return `installation ${identity.installationId}\nunit ${unit}\n${key}`;
 }
 
-const LEGEND = `Common: --data-dir DIR or --db FILE (read an installation's data and rule sets), --lang kk|ru|en.
+const LEGEND = `Common: --data-dir DIR or --db FILE (read an installation's data and rule sets), --lang kk|ru|en,
+        --operator LOGIN (on an installation with operators: act as this operator; the PIN or
+        password from ESEP_SECRET, else asked on the terminal).
 CODE is a KATO code (9 digits); YYYY a year, ${span(Year)}.
 Kinds: oblast capital republican_city city_district district oblast_city district_city
        rural_okrug settlement village
@@ -590,7 +606,11 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
       return printed instanceof Promise ? printed.then(print, (error: unknown) => failed(error)) : print(printed);
     }
     core = openCoreFor(opts);
-    const handlers: HandlersOf<CliContract> = { ...createHandlers(core, pkg.version), ...guardedAgainstDamage(core, createDemoHandlers(core)) };
+    // The demo's generators write as much as an import: an administrator's, once operators exist.
+    const handlers: HandlersOf<CliContract> = {
+      ...createHandlers(core, pkg.version),
+      ...guardedAgainstDamage(core, guardedByPermission(core, 'settings.write', createDemoHandlers(core))),
+    };
     const log = (error: unknown) => io.stderr(`esep: ${(error as Error).stack ?? String(error)}\n`);
     const unwrap = <K extends CliChannel>(envelope: Envelope<unknown>): Output<K> => {
       if (!envelope.ok) throw new EsepError(envelope.error.code, envelope.error.details);
@@ -602,7 +622,14 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
       return unwrap<typeof channel>(envelope);
     };
     const callAsync: CallAsync = async <K extends CliChannel>(channel: K, input: RawInput<K>) => unwrap<K>(await dispatchCli(handlers, channel, input, log));
-    const printed = command.run(opts, call, t, lang, callAsync, parsed.positionals);
+    const opened = core;
+    const signing = signInFor(opened, opts, io, t);
+    const run = (): Printed | Promise<Printed> => {
+      const who = command.writes ? actingAs(opened, t) : null;
+      if (who) io.stderr(`esep: ${who}\n`);
+      return command.run(opts, call, t, lang, callAsync, parsed.positionals);
+    };
+    const printed = signing ? signing.then(run) : run();
     if (printed instanceof Promise) {
       // The core stays open until the answer is in; `finally` below must not close it first.
       const open = core;
@@ -625,7 +652,9 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     }
     const commandUsage = usage(command === undefined ? undefined : name);
     if (error instanceof EsepError) {
-      if (error.code === 'validation' && command !== undefined) {
+      if (error.code === 'auth_required') {
+        io.stderr(`esep: ${t('Cli.operatorRequired')}\n`);
+      } else if (error.code === 'validation' && command !== undefined) {
         const fields = namedFields(error.details?.['fields'], command, opts);
         io.stderr(`esep: ${errorMessage(t, { code: 'validation', details: { fields } })}\n${commandUsage}`);
       } else {
@@ -681,6 +710,30 @@ function pickLanguage(args: readonly string[], env: NodeJS.ProcessEnv): UiLangua
     if (isUiLanguage(candidate)) return candidate;
   }
   return 'en';
+}
+
+/**
+ * --operator LOGIN signs in for this one command, with the secret from ESEP_SECRET or asked for
+ * on the terminal; null when no operator was named (an installation without operators is open,
+ * and on one with operators only the open channels then answer).
+ */
+function signInFor(core: Core, opts: Opts, io: CliIo, t: TFunction): Promise<void> | null {
+  const login = opts.operator;
+  if (typeof login !== 'string') return null;
+  const secret = io.env.ESEP_SECRET !== undefined ? Promise.resolve(io.env.ESEP_SECRET) : io.readSecret?.(t('Cli.secretPrompt', { login }));
+  if (!secret) return Promise.reject(new UsageError(`--operator ${login}: give the PIN or password in ESEP_SECRET (no terminal to ask on)`));
+  const typed = secret.catch(() => Promise.reject(new UsageError('no PIN or password given')));
+  return typed.then((given) => signIn(core, { login, secret: given })).then(() => undefined);
+}
+
+/**
+ * Who the command's changes will name, said before it makes them; nothing on an installation
+ * without operators (its changes name the CLI, as they always did), nor when none was named
+ * (the command's first request is then refused, auth_required).
+ */
+function actingAs(core: Core, t: TFunction): string | null {
+  const operator = sessionOperator(core);
+  return operator ? t('Cli.actingAs', { name: operator.name, login: operator.login, role: t(`Cli.role.${operator.role}`) }) : null;
 }
 
 function hasData(opts: Opts): boolean {

@@ -1,7 +1,7 @@
 import type { Core } from '../core';
-import { CHANNEL_ACCESS, extraPermission } from '../../../shared/contract/access';
+import { CHANNEL_ACCESS, extraPermission, type Access } from '../../../shared/contract/access';
 import type { ChannelName } from '../../../shared/contract/channels';
-import { can } from '../../../shared/domain/operators/roles';
+import { can, type Permission } from '../../../shared/domain/operators/roles';
 import { EsepError } from '../../../shared/errors';
 import { countOperators } from '../db/repos/operators.repo';
 import { isDamage } from '../db/storage-errors';
@@ -19,6 +19,10 @@ const WHEN_UNREADABLE: ReadonlySet<string> = new Set(['db:health', 'backup:list'
  * "who" of whatever it records (ctx.actor). See shared/contract/access.ts for the rules.
  */
 export function admit(core: Core, channel: ChannelName, input: unknown): void {
+  admitFor(core, CHANNEL_ACCESS[channel], channel, input);
+}
+
+function admitFor(core: Core, access: Access, channel: ChannelName | 'tool', input: unknown): void {
   const { ctx } = core;
   let exist: boolean;
   try {
@@ -27,7 +31,6 @@ export function admit(core: Core, channel: ChannelName, input: unknown): void {
     if (isDamage(error) && core.health.state === 'damaged' && WHEN_UNREADABLE.has(channel)) return;
     throw error;
   }
-  const access = CHANNEL_ACCESS[channel];
   if (!exist) {
     actAs(ctx, null);
     return;
@@ -37,10 +40,22 @@ export function admit(core: Core, channel: ChannelName, input: unknown): void {
   if (access === 'open') return;
   if (!operator) throw new EsepError('auth_required');
   if (core.session.locked()) throw new EsepError('auth_locked');
-  const needs = [access === 'signedIn' ? null : access, extraPermission(channel, input)];
+  const needs = [access === 'signedIn' ? null : access, channel === 'tool' ? null : extraPermission(channel, input)];
   for (const permission of needs) {
     if (permission && !can(operator.role, permission)) throw new EsepError('not_permitted', { permission });
   }
+}
+
+/** A tooling table (the CLI's demo generators) that needs one permission, as a channel would. */
+export function guardedByPermission<H extends object>(core: Core, permission: Permission, handlers: H): H {
+  const guarded = Object.entries(handlers).map(([channel, handler]) => [
+    channel,
+    (input: unknown) => {
+      admitFor(core, permission, 'tool', input);
+      return (handler as (input: unknown) => unknown)(input);
+    },
+  ]);
+  return Object.fromEntries(guarded) as H;
 }
 
 /** Every handler of the table behind `admit`. */
