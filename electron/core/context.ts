@@ -1,5 +1,6 @@
 import type { Clock } from './clock';
 import type { Db } from './db/open';
+import type { Permission } from '../../shared/domain/operators/roles';
 
 /** What every service receives: the database, time, and who is acting on which installation. */
 export interface CoreContext {
@@ -12,6 +13,11 @@ export interface CoreContext {
   actor: string;
   /** The signed-in operator (operators.id), written beside `actor` in the audit log. */
   operatorId: string | null;
+  /**
+   * What the operator acting may do (roles.ts), for the few services whose need depends on the
+   * state (opening minutes writes their draft the first time); null where there are no operators.
+   */
+  permissions: readonly Permission[] | null;
   /** The computer's account: "who" before any operator exists (and for the CLI's tools then). */
   systemActor: string;
   /** Real time for the waits after failed sign-ins; tests move it. Date.now when absent. */

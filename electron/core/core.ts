@@ -78,6 +78,7 @@ export function openCore(options: {
     clock,
     actor: systemActor,
     operatorId: null,
+    permissions: null,
     systemActor,
     installationId: opened.installationId,
     identityDir: identityDirOf(paths),

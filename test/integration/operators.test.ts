@@ -1,10 +1,13 @@
 import fs from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../electron/core/db/repos/audit.repo';
 import { hashSecret, parseHash, SCRYPT_PARAMS, verifySecret } from '../../electron/core/operators/secret-hash';
 import { issueWorld, type IssueWorld } from './issue-fixtures';
 import { ABAY_DISTRICT, KARAAUYL_OKRUG } from '../helpers/temp-core';
 import { blankIssueFields } from '../../shared/contract/issue-defaults';
+import { installation, OKRUGS, outDir, recordWork } from './exchange-fixtures';
+import { addStaff, STAFF } from '../helpers/staff';
 import type { AuthState, OperatorView, WithRecoveryCode } from '../../shared/contract/operators.contract';
 
 let worlds: IssueWorld[] = [];
@@ -189,3 +192,51 @@ function expectRefusedNow(w: IssueWorld, channel: string, input: unknown, code: 
   expect(w.call(channel, input)).toMatchObject({ ok: false, error: { code } });
   expect(w.snapshot()).toEqual(before);
 }
+
+describe('personal data that leaves the installation', () => {
+  it('records in the audit log, with the operator, how many authors a package takes out', async () => {
+    const okrug = installation(OKRUGS[0]);
+    try {
+      recordWork(okrug, OKRUGS[0], 3);
+      await addStaff(okrug.core, 'okrug_staff');
+      const pkg = await okrug.exportTo(outDir());
+      const entry = listAudit(okrug.core.ctx, 'package', pkg.packageId);
+      expect(entry).toHaveLength(1);
+      expect(entry[0]).toMatchObject({ action: 'export', actor: STAFF.okrug_staff.name, after: { personalData: 3, records: { issues: 3 } } });
+      expect(entry[0]!.operatorId).toBe(okrug.core.ctx.operatorId);
+      expect(entry[0]!.operatorId).not.toBeNull();
+    } finally {
+      okrug.core.close();
+    }
+  });
+});
+
+describe('documents name the operator', () => {
+  it('prints the secretary’s name in the minutes’ amendment, and a viewer cannot start minutes by opening them', async () => {
+    const w = await staffed();
+    await w.signInAs('viewer');
+    expectRefusedNow(w, 'minutes:open', { meetingId: w.held.id }, 'not_permitted');
+    await w.signInAs('hatshy');
+    const opened = w.value('minutes:open', { meetingId: w.held.id });
+    const body = {
+      number: '3',
+      date: opened.date,
+      place: 'Мәдениет үйі',
+      chair: 'Серікбаев Н.',
+      secretary: 'Қасымова Ж.',
+      presentCount: 57,
+      presentList: '',
+      invited: '',
+      items: [{ id: crypto.randomUUID(), title: 'Әкімнің есебі', speaker: 'Серікбаев Н.', heard: 'Баяндады.', speeches: [], decisions: [{ id: crypto.randomUUID(), text: 'Қабылдансын.', responsible: '', deadline: null }] }],
+    };
+    const saved = w.value('minutes:save', { minutesId: opened.id, revision: opened.revision, body });
+    const final = w.value('minutes:finalize', { minutesId: saved.id, revision: saved.revision });
+    expect(final.finalizedBy).toBe('Нұрланова Гүлжан');
+    w.value('minutes:amend', { minutesId: final.id, revision: final.revision, reason: 'Нөмірі түзетілді', body: { ...body, number: '4' } });
+    await w.signInAs('viewer');
+    const file = await ok<{ dataBase64: string }>(w, 'minutes:exportDocx', { minutesId: final.id, language: 'ru' });
+    const xml = strFromU8(unzipSync(Buffer.from(file.dataBase64, 'base64'))['word/document.xml']!);
+    expect(xml).toContain('Нұрланова Гүлжан: Нөмірі түзетілді');
+    expect(xml).not.toContain(w.core.ctx.systemActor + ':');
+  });
+});

@@ -76,6 +76,20 @@ export function exportKind(db: Db, spec: KindSpec, scope: ExportScope): { lines:
   return { lines: Buffer.from(lines.length === 0 ? '' : `${lines.join('\n')}\n`, 'utf8'), count: lines.length };
 }
 
+/**
+ * How many of the kind's records in the scope carry their one-to-one part: for issues, how many
+ * authors (personal data) the package takes out, which its audit entry records.
+ */
+export function countParts(db: Db, spec: KindSpec, scope: ExportScope): number {
+  const where = SELECTION[spec.kind];
+  if (where === null || !spec.part) return 0;
+  const p = spec.part;
+  return db
+    .prepare(`SELECT count(*) FROM ${spec.table} t JOIN ${p.table} p ON p.${p.keyColumn} = t.id WHERE ${where}`)
+    .pluck()
+    .get({ origin: scope.origin, root: scope.root, end: scope.end }) as number;
+}
+
 /** The sha256 of the attachment files the scope's attachment rows name (their bytes go under data/attachments/). */
 export function attachmentHashes(db: Db, scope: ExportScope): string[] {
   if (!scope.attachments) return [];

@@ -17,7 +17,7 @@ import { currentKatoEdition } from '../kato/kato.loader';
 import { contentStore } from '../files/content-store';
 import { writeExportFile } from '../files/export-file';
 import { writePackage } from '../exchange/bag';
-import { attachmentHashes, exportKind, type ExportScope } from '../exchange/record-export';
+import { attachmentHashes, countParts, exportKind, type ExportScope } from '../exchange/record-export';
 import { attachmentPath, forwardedPath, KIND_SPECS, recordsPath } from '../exchange/record-format';
 import { receivedPackageFile } from '../exchange/package-store';
 import { signingKey } from './identity.service';
@@ -42,6 +42,8 @@ export async function exportPackage(core: Core, input: Input, appVersion: string
   const scope: ExportScope = { origin: ctx.installationId, root, end: period.end, attachments: input.attachments };
   const payload = new Map<string, Uint8Array>();
   const records: ExportedPackage['records'] = {};
+  /** Citizens' names and phones leaving with the package: recorded with its export. */
+  let authors = 0;
   const store = contentStore(path.join(core.paths.dataDir, 'attachments'));
   // One read transaction: the records and the files they name agree.
   ctx.db.transaction(() => {
@@ -66,6 +68,7 @@ export async function exportPackage(core: Core, input: Input, appVersion: string
       }
       payload.set(recordsPath(spec.kind), lines);
       records[spec.kind] = count;
+      authors += countParts(ctx.db, spec, scope);
     }
   }).deferred();
   const forwarded = forwardedPackages(core, root);
@@ -104,7 +107,7 @@ export async function exportPackage(core: Core, input: Input, appVersion: string
       },
     });
     const written = await writeExportFile(input.dir, `${name}.zip`, bytes);
-    appendAudit(ctx, { action: 'export', entity: 'package', entityId: packageId, after: { sequence, period, file: written.path, sha256: written.sha256, records, forwarded: forwarded.size } });
+    appendAudit(ctx, { action: 'export', entity: 'package', entityId: packageId, after: { sequence, period, file: written.path, sha256: written.sha256, records, forwarded: forwarded.size, personalData: authors } });
     return { path: written.path, fileName: path.basename(written.path), sha256: written.sha256, bytes: written.bytes, packageId, sequence, records, forwarded: forwarded.size };
   } catch (error) {
     ctx.db

@@ -1,3 +1,4 @@
+import { requirePermission } from './operators.service';
 import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../context';
 import type { Meeting } from '../../../shared/contract/types';
@@ -54,6 +55,8 @@ export function openMinutes(ctx: CoreContext, input: { meetingId: string }): Min
     if (existing) return existing;
     // Minutes are the meeting's: a received meeting's come with it, or not at all.
     requireOwn(ctx, meeting);
+    // Reading is anyone's; the first open writes the draft.
+    requirePermission(ctx, 'records.write');
     const draft = draftFrom(ctx, meeting, ctx.clock.now().getTime());
     writeMinutes(ctx.db, draft);
     appendAudit(ctx, { action: 'insert', entity: 'minutes', entityId: draft.id, after: draft });

@@ -121,10 +121,20 @@ function begin(core: Core, o: OperatorRecord, action: 'sign_in' | 'unlock' | 're
   return authState(core);
 }
 
-/** ctx.actor is what every record of a change prints as "who": the operator's name. */
-export function actAs(ctx: CoreContext, o: Pick<OperatorRecord, 'id' | 'name'> | null, fallback = ctx.systemActor): void {
+/**
+ * ctx.actor is what every record of a change prints as "who": the operator's name. With no
+ * operator (an installation that has none, or a request before signing in, which access-guard.ts
+ * lets through only on open channels) the permissions are null: nothing to hold anyone to.
+ */
+export function actAs(ctx: CoreContext, o: Pick<OperatorRecord, 'id' | 'name' | 'role'> | null, fallback = ctx.systemActor): void {
   ctx.actor = o ? o.name : fallback;
   ctx.operatorId = o ? o.id : null;
+  ctx.permissions = o ? permissionsOf(o) : null;
+}
+
+/** For a service whose need depends on what it finds: refuses unless the operator acting may. */
+export function requirePermission(ctx: CoreContext, permission: Permission): void {
+  if (ctx.permissions !== null && !ctx.permissions.includes(permission)) throw new EsepError('not_permitted', { permission });
 }
 
 export async function signIn(core: Core, input: { login: string; secret: string }): Promise<AuthState> {
