@@ -9,7 +9,7 @@ import { backupFileName, backupInto } from '../../electron/core/db/backup';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import { commitImport, previewImport } from '../../electron/core/services/issues-import.service';
 import { applyPackage } from '../../electron/core/services/exchange-import.service';
-import { checkAfterCrash, prepareCrashFixtures, runCrashTrials, type CrashFixtures, type KillTarget } from '../helpers/crash-harness';
+import { checkAfterCrash, prepareCrashFixtures, runCrashTrials, type CrashFixtures, type KillTarget, type TrialResult } from '../helpers/crash-harness';
 import { PHASES } from '../helpers/crash-protocol';
 import { templateDb } from '../helpers/template-db';
 import { tempDir } from '../helpers/temp-core';
@@ -31,14 +31,27 @@ describe('SIGKILL during writes, imports and backups', () => {
     const seed = Number(process.env.ESEP_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
     // One at a time: a trial's checks hold the event loop, and would make another's kill late.
     const run = await runCrashTrials(fixtures, { trials: TARGETS.length, seed, targets: TARGETS });
+    // An aimed kill can still come after its operation returned (a backup of this small base takes
+    // milliseconds, and a loaded machine fires the timer late): that trial is a crash like any
+    // other and is checked, but its target is tried again, twice at most, for a kill inside it.
+    const missed = (t: TrialResult) => t.target !== 'any' && t.target !== 'write' && !(t.killedIn === t.target && t.inside);
+    const trials = [...run.trials];
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const again = PHASES.filter((target) => target !== 'write' && !trials.some((t) => t.target === target && !missed(t)));
+      if (again.length === 0) break;
+      const retry = await runCrashTrials(fixtures, { trials: again.length, seed: seed + attempt * 1000, targets: again });
+      trials.push(...retry.trials);
+      run.failures.push(...retry.failures);
+    }
     expect(run.failures.map((t) => ({ seed: t.seed, target: t.target, killedDuring: t.killedDuring, problems: t.problems, dataDir: t.dataDir })), `seed ${seed}`).toEqual([]);
     // The child was at work when it died: each aimed kill found its phase (an import or a backup
-    // before it returned), and work had been acknowledged.
-    for (const t of run.trials.filter((t) => t.target !== 'any')) {
-      expect({ seed: t.seed, killedIn: t.killedIn, inside: t.inside || t.target === 'write' }).toEqual({ seed: t.seed, killedIn: t.target, inside: true });
+    // before it returned) in one of its tries, and work had been acknowledged.
+    for (const target of TARGETS.filter((t) => t !== 'any')) {
+      const tries = trials.filter((t) => t.target === target);
+      expect({ target, found: tries.some((t) => t.killedIn === target && (t.inside || target === 'write')), tries: tries.map((t) => `${t.seed}: ${t.killedIn}${t.inside ? ' inside' : ''}`) }).toMatchObject({ target, found: true });
     }
-    expect(run.trials.reduce((n, t) => n + t.acknowledged.length, 0)).toBeGreaterThan(0);
-  }, 120_000);
+    expect(trials.reduce((n, t) => n + t.acknowledged.length, 0)).toBeGreaterThan(0);
+  }, 240_000);
 });
 
 describe('the checks after a crash', () => {
