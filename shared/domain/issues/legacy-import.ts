@@ -133,9 +133,10 @@ const HEADER_NAMES: Record<ImportField, readonly string[]> = {
   receivedVia: ['Способ поступления', 'Источник', 'Форма обращения', 'Канал', 'Түсу тәсілі', 'Қалай түсті', 'Received via', 'Channel'],
 };
 
-const HEADER_KEYS = Object.fromEntries(
-  Object.entries(HEADER_NAMES).map(([field, names]) => [field, names.map((n) => foldedWords(n))]),
-) as Record<ImportField, string[][]>;
+/** Folded on the first import, not when the module loads: the CLI's start loads it for every command. */
+let headerKeys: Record<ImportField, string[][]> | undefined;
+const HEADER_KEYS = () =>
+  (headerKeys ??= Object.fromEntries(Object.entries(HEADER_NAMES).map(([field, names]) => [field, names.map((n) => foldedWords(n))])) as Record<ImportField, string[][]>);
 
 function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
   for (let i = 0; i + needle.length <= haystack.length; i++) {
@@ -151,7 +152,7 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
  */
 function headerScore(header: readonly string[], field: ImportField): number {
   let best = 0;
-  for (const name of HEADER_KEYS[field]) {
+  for (const name of HEADER_KEYS()[field]) {
     if (name.length === 0) continue;
     if (name.length === header.length && containsRun(header, name)) return 100;
     if (containsRun(header, name)) best = Math.max(best, 10 + name.length);
