@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Permission } from '../../../shared/domain/operators/roles';
 import { useAuthStore, useCan } from '../stores/auth.store';
+import { onReset } from '../stores/reset';
 
 /** One question to the core at a time, however many screens ask at once. */
 let asking: Promise<unknown> | null = null;
@@ -21,3 +22,7 @@ export function usePermitted(permission: Permission): boolean {
   }, [known]);
   return useCan(permission);
 }
+
+onReset(() => {
+  asking = null;
+});

@@ -94,7 +94,7 @@ export function OperatorForm({ operator, onCancel, onSaved }: { operator: Operat
               value={role}
               checked={draft.role === role}
               aria-describedby={`${base}-role-${role}`}
-              data-testid={`operator-role-${role}`}
+              data-testid={`operator-form-role-${role}`}
               onChange={() => set('role', role)}
             />
             <span>
