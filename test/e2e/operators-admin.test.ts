@@ -47,6 +47,15 @@ async function signIn(p: Page, login: string): Promise<void> {
   await p.reload();
 }
 
+/** Scrolls the main area (not the window: the shell's header stays) to put an element at its top. */
+async function scrollTo(p: Page, testId: string): Promise<void> {
+  await p.evaluate((id) => {
+    const main = document.getElementById('main')!;
+    const el = document.querySelector(`[data-testid="${id}"]`)!;
+    main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top - 8;
+  }, testId);
+}
+
 const session = e2eSession();
 
 describe.each(['kk', 'ru'] as const)('operators and roles in Chromium (%s)', (lng) => {
@@ -68,16 +77,17 @@ describe.each(['kk', 'ru'] as const)('operators and roles in Chromium (%s)', (ln
     await p.getByTestId('operator-secret').fill('1357');
     await p.getByTestId('operator-save').click();
     await p.getByTestId('operator-error-secret').waitFor();
-    await p.getByTestId('operator-form').scrollIntoViewIfNeeded();
+    await scrollTo(p, 'operator-form');
     await screenshot(p, `operators-form-${lng}`);
     await p.getByTestId('operator-secret').fill('135790');
     await p.getByTestId('operator-save').click();
     await p.getByTestId('operator-row-dana').waitFor();
     expect(await p.getByTestId('operator-role-dana').textContent()).toBe(lng === 'kk' ? 'Хатшы' : 'Секретарь');
-    await operators.scrollIntoViewIfNeeded();
-    await p.evaluate(() => document.querySelector('[data-testid="settings-operators"]')?.scrollIntoView({ block: 'start' }));
+    await scrollTo(p, 'settings-operators');
     await screenshot(p, `operators-${lng}`);
-    await p.evaluate(() => document.querySelector('[data-testid="settings-account"]')?.scrollIntoView({ block: 'start' }));
+    await scrollTo(p, 'operator-add');
+    await screenshot(p, `operators-idle-recovery-${lng}`);
+    await scrollTo(p, 'settings-account');
     await screenshot(p, `account-${lng}`);
 
     // The administrator's log offers the write actions (what the viewer's must not).

@@ -82,6 +82,8 @@ describe('Settings → Operators', () => {
     change('operator-secret', '1357');
     fireEvent.click(screen.getByTestId('operator-save'));
     expect((await screen.findByTestId('operator-error-secret')).textContent).toBe('PIN-код — не меньше 6 цифр, пароль — не меньше 8 символов.');
+    // Said once, beside the field it is about.
+    expect(screen.queryByTestId('operator-error')).toBeNull();
     expect((await operatorsNow()).map((o) => o.login).sort()).toEqual(['admin', 'hatshy', 'okrug', 'viewer']);
   });
 

@@ -100,7 +100,7 @@ function ChangeSecretForm() {
           value={secret}
           onChange={edit(setSecret)}
           testId="account-secret"
-          hint={t('Operators.form.secretRule')}
+          hint={error?.code === 'secret_weak' ? undefined : t('Operators.form.secretRule')}
           error={error?.code === 'secret_weak' ? t('Errors.secret_weak') : null}
           errorTestId="account-error-secret"
         />

@@ -34,36 +34,38 @@ export function IdleLockSetting() {
   }
 
   return (
-    <form className="form operators-subsection idle-lock" noValidate aria-labelledby={`${base}-title`} onSubmit={(e) => void submit(e)} data-testid="idle-lock-form">
+    <section className="operators-subsection idle-lock" aria-labelledby={`${base}-title`}>
       <h3 id={`${base}-title`} className="subsection-title">
         {t('Operators.idle.title')}
       </h3>
-      <div className="idle-lock-row">
-        <TextField
-          id={`${base}-minutes`}
-          label={t('Operators.idle.label')}
-          value={text}
-          inputMode="numeric"
-          type="number"
-          min={0}
-          max={MAX_IDLE_MINUTES}
-          onChange={(v) => {
-            setSaved(null);
-            setText(v);
-          }}
-          testId="idle-minutes"
-          hint={t('Operators.idle.hint')}
-        />
-        <button type="submit" className="button" disabled={busy} data-testid="idle-save">
-          {t('Operators.idle.save')}
-        </button>
-      </div>
-      {saved !== null && (
-        <p className="message message--success" role="status" data-testid="idle-saved">
-          {saved === 0 ? t('Operators.idle.savedNever') : t('Operators.idle.saved', { minutes: saved })}
-        </p>
-      )}
-      <ErrorMessage error={error} testId="idle-error" />
-    </form>
+      <form className="form" noValidate onSubmit={(e) => void submit(e)} data-testid="idle-lock-form">
+        <div className="idle-lock-row">
+          <TextField
+            id={`${base}-minutes`}
+            label={t('Operators.idle.label')}
+            value={text}
+            inputMode="numeric"
+            type="number"
+            min={0}
+            max={MAX_IDLE_MINUTES}
+            onChange={(v) => {
+              setSaved(null);
+              setText(v);
+            }}
+            testId="idle-minutes"
+            hint={t('Operators.idle.hint')}
+          />
+          <button type="submit" className="button" disabled={busy} data-testid="idle-save">
+            {t('Operators.idle.save')}
+          </button>
+        </div>
+        {saved !== null && (
+          <p className="message message--success" role="status" data-testid="idle-saved">
+            {saved === 0 ? t('Operators.idle.savedNever') : t('Operators.idle.saved', { minutes: saved })}
+          </p>
+        )}
+        <ErrorMessage error={error} testId="idle-error" />
+      </form>
+    </section>
   );
 }

@@ -120,7 +120,8 @@ export function OperatorForm({ operator, onCancel, onSaved }: { operator: Operat
         value={draft.secret}
         onChange={(v) => set('secret', v)}
         testId="operator-secret"
-        hint={operator ? t('Operators.form.newSecretHint') : t('Operators.form.secretRule')}
+        // Refused as weak, the rule is the reason: said once, as the error.
+        hint={weak ? undefined : operator ? t('Operators.form.newSecretHint') : t('Operators.form.secretRule')}
         error={weak ? t('Errors.secret_weak') : fieldError('secret')}
         errorTestId="operator-error-secret"
       />
@@ -133,7 +134,7 @@ export function OperatorForm({ operator, onCancel, onSaved }: { operator: Operat
           {t('Operators.form.cancel')}
         </button>
       </div>
-      <ErrorMessage error={error} testId="operator-error" />
+      {!weak && <ErrorMessage error={error} testId="operator-error" />}
     </form>
   );
 }
