@@ -73,6 +73,13 @@ async function offers(issue: Issue, planned: Meeting, held: Meeting): Promise<Re
   await screen.findByTestId('plan-view');
   seen['issues: plan editing'] = shown('plan-fill');
 
+  await go('reports');
+  await screen.findByTestId('report-body');
+  fireEvent.click(await screen.findByTestId('report-export-open'));
+  await screen.findByTestId('report-export-panel');
+  seen['report export: personal data'] = shown('report-export-personal');
+  seen['report export: export'] = shown('report-export-submit');
+
   await go('exchange');
   await screen.findByTestId('exchange-screen');
   seen['exchange: send'] = shown('exchange-export');
@@ -103,6 +110,8 @@ function expected(role: OperatorRole): Record<string, boolean> {
     'issue card: author': c('personal.read'),
     'issue card: show author': c('personal.read'),
     'new issue: author fields': c('records.write') && c('personal.write'),
+    'report export: personal data': c('personal.read'),
+    'report export: export': true,
     'exchange: send': c('exchange.send'),
     'exchange: receive': c('exchange.receive'),
     'settings: operators': c('operators.manage'),
@@ -119,7 +128,10 @@ describe('the screens offer what the role may do, and nothing the core would ref
   });
 
   it('a viewer sees no write action anywhere; okrug staff see no author; the secretary everything but operators and settings', async () => {
-    expect(Object.entries(expected('viewer')).filter(([, offered]) => offered)).toEqual([['minutes: export', true]]);
+    expect(Object.entries(expected('viewer')).filter(([, offered]) => offered)).toEqual([
+      ['minutes: export', true],
+      ['report export: export', true],
+    ]);
     expect(expected('okrug_staff')).toMatchObject({ 'issue card: author': false, 'new issue: author fields': false, 'issues: new issue': true, 'exchange: send': true });
     expect(expected('secretary')).toMatchObject({ 'settings: operators': false, 'settings: rules, holidays, mail, backups': false, 'issue card: author': true, 'exchange: receive': true });
   });
