@@ -38,19 +38,19 @@ export function CalendarScreen() {
           {t('Grid.title')}
         </h1>
         {canWrite && (
-        <div className="toolbar-end">
-          <button type="button" className="button" data-testid="record-open" onClick={() => open({ kind: 'record', unitKato: null })}>
-            {t('Grid.record')}
-          </button>
-          <button
-            type="button"
-            className="button button--primary"
-            data-testid="plan-open"
-            onClick={() => open({ kind: 'plan', prefill: view === 'month' ? { date: useCalendarStore.getState().cursor ?? today } : {} })}
-          >
-            {t('Plan.open')}
-          </button>
-        </div>
+          <div className="toolbar-end">
+            <button type="button" className="button" data-testid="record-open" onClick={() => open({ kind: 'record', unitKato: null })}>
+              {t('Grid.record')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="plan-open"
+              onClick={() => open({ kind: 'plan', prefill: view === 'month' ? { date: useCalendarStore.getState().cursor ?? today } : {} })}
+            >
+              {t('Plan.open')}
+            </button>
+          </div>
         )}
       </div>
       {view === 'year' && <YearView rows={rows} kinds={kinds} year={shownYear} gridYear={grid?.year ?? shownYear} today={today} />}
