@@ -8,6 +8,7 @@ import { MeetingCard, MeetingForm } from './features/meetings';
 import { MinutesPanel } from './features/minutes';
 import { ReportExportPanel } from './features/reports';
 import { useWorkingUnits } from './hooks/useWorkingUnits';
+import { usePermitted } from './hooks/usePermitted';
 
 /** The one side panel of the shell, whichever screen opened it. */
 export function SidePanelHost() {
@@ -19,6 +20,7 @@ export function SidePanelHost() {
   const units = useWorkingUnits();
   const editing = useMeetingsStore((s) => (panel?.kind === 'edit' ? (s.byId[panel.meetingId] ?? null) : null));
   const loadMeeting = useMeetingsStore((s) => s.loadMeeting);
+  const canWrite = usePermitted('records.write');
 
   const editId = panel?.kind === 'edit' ? panel.meetingId : null;
   useEffect(() => {
@@ -26,6 +28,8 @@ export function SidePanelHost() {
   }, [editId, loadMeeting]);
 
   if (!panel || today === null) return null;
+  // A calendar cell or a reminder opens a form to plan or record: not for a role that may not (access.ts).
+  if (!canWrite && (panel.kind === 'record' || panel.kind === 'plan' || panel.kind === 'edit')) return null;
   switch (panel.kind) {
     case 'record':
       return <RecordPanel key={serial} units={units} initialUnit={panel.unitKato} today={today} onClose={close} />;

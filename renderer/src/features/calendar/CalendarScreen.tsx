@@ -9,6 +9,7 @@ import { DashboardView } from '../dashboard';
 import { kindsOf } from './filters';
 import { MonthView } from './month/MonthView';
 import { YearView } from './year/YearView';
+import { usePermitted } from '../../hooks/usePermitted';
 
 export function CalendarScreen() {
   const { t } = useT();
@@ -24,6 +25,7 @@ export function CalendarScreen() {
     if (year === null && shownYear !== null) void openYear(shownYear);
   }, [year, shownYear, openYear]);
 
+  const canWrite = usePermitted('records.write');
   const rows = useMemo(() => grid?.rows ?? [], [grid]);
   const kinds = useMemo(() => kindsOf(rows), [rows]);
 
@@ -35,19 +37,21 @@ export function CalendarScreen() {
         <h1 id="calendar-title" className="screen-title">
           {t('Grid.title')}
         </h1>
-        <div className="toolbar-end">
-          <button type="button" className="button" data-testid="record-open" onClick={() => open({ kind: 'record', unitKato: null })}>
-            {t('Grid.record')}
-          </button>
-          <button
-            type="button"
-            className="button button--primary"
-            data-testid="plan-open"
-            onClick={() => open({ kind: 'plan', prefill: view === 'month' ? { date: useCalendarStore.getState().cursor ?? today } : {} })}
-          >
-            {t('Plan.open')}
-          </button>
-        </div>
+        {canWrite && (
+          <div className="toolbar-end">
+            <button type="button" className="button" data-testid="record-open" onClick={() => open({ kind: 'record', unitKato: null })}>
+              {t('Grid.record')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="plan-open"
+              onClick={() => open({ kind: 'plan', prefill: view === 'month' ? { date: useCalendarStore.getState().cursor ?? today } : {} })}
+            >
+              {t('Plan.open')}
+            </button>
+          </div>
+        )}
       </div>
       {view === 'year' && <YearView rows={rows} kinds={kinds} year={shownYear} gridYear={grid?.year ?? shownYear} today={today} />}
       {view === 'month' && <MonthView rows={rows} kinds={kinds} today={today} />}

@@ -8,6 +8,7 @@ import { formatOfficialDate } from '../../format/dates';
 import { useT } from '../../i18n';
 import { useMeetingsStore } from '../../stores/meetings.store';
 import { errorOf } from '../../stores/result';
+import { usePermitted } from '../../hooks/usePermitted';
 
 const NONE: readonly Meeting[] = [];
 
@@ -25,6 +26,7 @@ export function MeetingList({ unitKato }: { unitKato: string }) {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [removed, setRemoved] = useState(false);
   const received = useReceived();
+  const canWrite = usePermitted('records.write');
   const meetings = [...(loaded ?? NONE)].reverse();
 
   async function confirmRemove(meeting: Meeting) {
@@ -67,7 +69,7 @@ export function MeetingList({ unitKato }: { unitKato: string }) {
                   </div>
                   {from ? (
                     <ReceivedBadge received={from} testId={`meeting-received-${m.id}`} />
-                  ) : confirming === m.id ? (
+                  ) : !canWrite ? null : confirming === m.id ? (
                     <div className="inline-confirm" role="group" aria-label={t('Record.list.confirm')}>
                       <span className="inline-confirm-text">{t('Record.list.confirm')}</span>
                       <button

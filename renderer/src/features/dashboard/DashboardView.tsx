@@ -14,6 +14,7 @@ import { usePanelStore } from '../../stores/panel.store';
 import { ViewSwitch } from '../../components/ViewSwitch';
 import { CountCards } from './CountCards';
 import { StatusChart } from './StatusChart';
+import { usePermitted } from '../../hooks/usePermitted';
 
 const entryKey = (e: DashboardEntry) => `${e.unit.kato}-${e.cell.ruleSetId}-${e.cell.windowKey}`;
 
@@ -26,6 +27,7 @@ export function DashboardView({ initialYear, today }: { initialYear: number; tod
   const { t, lng } = useT();
   const { year, dashboard, loading, error, load } = useDashboardStore();
   const open = usePanelStore((s) => s.open);
+  const canWrite = usePermitted('records.write');
   const shownYear = year ?? initialYear;
 
   useEffect(() => {
@@ -85,15 +87,17 @@ export function DashboardView({ initialYear, today }: { initialYear: number; tod
                   <span className={e.daysLeft <= 7 ? 'dash-days is-urgent' : 'dash-days'}>
                     {e.daysLeft === 0 ? t('Calendar.planned.lastDay') : t('Calendar.planned.daysLeft', { count: e.daysLeft })}
                   </span>
-                  <button
-                    type="button"
-                    className="button button--primary button--small"
-                    data-testid={`closing-plan-${e.unit.kato}-${e.cell.windowKey}`}
-                    aria-label={t('Dashboard.planFor', { unit: unitName(e.unit, lng) })}
-                    onClick={() => planWindow(e)}
-                  >
-                    {t('Dashboard.plan')}
-                  </button>
+                  {canWrite && (
+                    <button
+                      type="button"
+                      className="button button--primary button--small"
+                      data-testid={`closing-plan-${e.unit.kato}-${e.cell.windowKey}`}
+                      aria-label={t('Dashboard.planFor', { unit: unitName(e.unit, lng) })}
+                      onClick={() => planWindow(e)}
+                    >
+                      {t('Dashboard.plan')}
+                    </button>
+                  )}
                 </>
               )}
             />

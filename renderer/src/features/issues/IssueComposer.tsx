@@ -13,6 +13,7 @@ import { meetingDate, useMeetingsStore } from '../../stores/meetings.store';
 import { missing, withFieldLabels } from './field-errors';
 import { FieldRefusal } from '../../components/TextField';
 import { useFieldErrors } from '../../hooks/useFieldErrors';
+import { usePermitted } from '../../hooks/usePermitted';
 import { AuthorFields, authorOrNull, NO_AUTHOR } from './AuthorFields';
 import { Choices, SelectField } from './Choices';
 import type { IssueNames } from '../../hooks/useIssueNames';
@@ -53,6 +54,8 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
   const root = useAppStore((s) => s.settings?.workingRoot?.kato ?? '');
   const meetingId = useIssuesStore((s) => s.filter.meetingId ?? null);
   const create = useIssuesStore((s) => s.create);
+  // A citizen's name and phone are the district's to keep: okrug staff record issues without them.
+  const canWriteAuthor = usePermitted('personal.write');
   const meeting = useMeetingsStore((s) => (meetingId ? (s.byId[meetingId] ?? null) : null));
   const ids = {
     title: useId(), date: useId(), text: useId(), deadline: useId(), answer: useId(), keep: useId(),
@@ -100,7 +103,7 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
       eotinishNo: '',
       repeatsId: null,
     };
-    const author = authorOrNull(draft.author);
+    const author = canWriteAuthor ? authorOrNull(draft.author) : null;
     setBusy(true);
     const result = await create({ unitKato, meetingId, raisedOn, fields, author });
     setBusy(false);
@@ -188,10 +191,12 @@ export function IssueComposer({ names, onClose }: { names: IssueNames; onClose: 
           </div>
         )}
       </div>
-      <fieldset className="issue-composer-row issue-composer-author">
-        <legend className="field-label">{t('Issues.new.author')}</legend>
-        <AuthorFields value={draft.author} testId="issue-new-author" onChange={(author) => set('author', author)} />
-      </fieldset>
+      {canWriteAuthor && (
+        <fieldset className="issue-composer-row issue-composer-author">
+          <legend className="field-label">{t('Issues.new.author')}</legend>
+          <AuthorFields value={draft.author} testId="issue-new-author" onChange={(author) => set('author', author)} />
+        </fieldset>
+      )}
       <div className="issue-composer-keep">
         <label className="choice">
           <input type="checkbox" checked={keepPlace} aria-describedby={ids.keep} data-testid="issue-new-keep" onChange={(e) => setKeepPlace(e.target.checked)} />

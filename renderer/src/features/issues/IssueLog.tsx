@@ -11,6 +11,7 @@ import { IssueTable } from './IssueTable';
 import { useIssueColumns } from './useIssueColumns';
 import { MeetingScope } from './MeetingScope';
 import { useIssueNames } from '../../hooks/useIssueNames';
+import { usePermitted } from '../../hooks/usePermitted';
 
 /** The log: counts always in view, filters, the new-issue form, bulk changes, the virtualised table. */
 export function IssueLog() {
@@ -29,6 +30,7 @@ export function IssueLog() {
   const [bulk, setBulk] = useState(false);
   const [bulkDone, setBulkDone] = useState(0);
   const { gaveWay } = useIssueColumns();
+  const canWrite = usePermitted('records.write');
 
   // The first visit lists everything; later visits keep the filter, sort and scroll of before.
   useEffect(() => {
@@ -46,7 +48,7 @@ export function IssueLog() {
         </p>
         <div className="toolbar-end issue-toolbar-actions">
           <IssueColumnChooser gaveWay={gaveWay} />
-          {selectedCount > 0 && (
+          {canWrite && selectedCount > 0 && (
             <button type="button" className="button" aria-expanded={bulk} data-testid="issues-bulk-status" onClick={() => {
                 setBulk(!bulk);
                 setBulkDone(0);
@@ -54,14 +56,14 @@ export function IssueLog() {
               {t('Issues.bulk.open', { count: selectedCount })}
             </button>
           )}
-          {!composing && (
+          {canWrite && !composing && (
             <button type="button" className="button button--primary" data-testid="issue-new-open" onClick={() => setComposing(true)}>
               {t('Issues.new.open')}
             </button>
           )}
         </div>
       </div>
-      {bulk && selectedCount > 0 && (
+      {canWrite && bulk && selectedCount > 0 && (
         <BulkStatus
           names={names}
           count={selectedCount}
@@ -76,7 +78,7 @@ export function IssueLog() {
           {t('Issues.bulk.done', { count: bulkDone })}
         </p>
       )}
-      {composing && <IssueComposer names={names} onClose={() => setComposing(false)} />}
+      {canWrite && composing && <IssueComposer names={names} onClose={() => setComposing(false)} />}
       {total === 0 && suggestion !== null && search !== undefined && (
         <p className="message issue-suggestion" role="status" data-testid="issues-suggestion">
           {t('Issues.suggest.none', { search })}{' '}

@@ -6,6 +6,7 @@ import { useIssuesStore, type IssuesTab } from '../../stores/issues.store';
 import { IssueLog } from './IssueLog';
 import { ActionPlanView } from './plan/ActionPlanView';
 import { ImportWizard } from './import/ImportWizard';
+import { usePermitted } from '../../hooks/usePermitted';
 
 const TABS: readonly IssuesTab[] = ['log', 'plan', 'import'];
 
@@ -19,6 +20,9 @@ export function IssuesScreen() {
   const today = useAppStore((s) => s.info?.today ?? null);
   const root = useAppStore((s) => s.settings?.workingRoot?.kato ?? null);
   const tabs = useRef(new Map<IssuesTab, HTMLButtonElement>());
+  // A legacy log carries authors: its import is the keeper of the log's (access.ts).
+  const canImport = usePermitted('reference.write');
+  const shown = canImport ? TABS : TABS.filter((id) => id !== 'import');
 
   if (today === null || root === null) return null;
   const year = toYmd(today).year;
@@ -32,7 +36,7 @@ export function IssuesScreen() {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (step === 0) return;
     event.preventDefault();
-    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length]!;
+    const next = shown[(shown.indexOf(tab) + step + shown.length) % shown.length]!;
     setTab(next);
     tabs.current.get(next)?.focus();
   }
@@ -44,7 +48,7 @@ export function IssuesScreen() {
           {t('Issues.title')}
         </h1>
         <div className="tabs" role="tablist" aria-label={t('Issues.tabs.label')} onKeyDown={onTabKey}>
-          {TABS.map((id) => (
+          {shown.map((id) => (
             <button
               key={id}
               ref={(el) => {
@@ -68,7 +72,7 @@ export function IssuesScreen() {
       <div id="issues-tabpanel" role="tabpanel" aria-labelledby={`issues-tab-${tab}`} className="issues-tabpanel">
         {tab === 'log' && <IssueLog />}
         {tab === 'plan' && <ActionPlanView scope={scope} />}
-        {tab === 'import' && (
+        {tab === 'import' && canImport && (
           // The wizard states its result row by row: the log is refreshed behind it, the tab stays.
           <ImportWizard onDone={() => void refresh()} />
         )}

@@ -16,6 +16,7 @@ import { usePanelStore } from '../../stores/panel.store';
 import { MeetingsTable } from './MeetingsTable';
 import { useMeetingList } from '../../hooks/useMeetingList';
 import { useWorkingUnits } from '../../hooks/useWorkingUnits';
+import { usePermitted } from '../../hooks/usePermitted';
 
 /** The working set's meetings for a period: sortable, filterable, exportable to a calendar file. */
 export function MeetingsScreen() {
@@ -58,6 +59,8 @@ export function MeetingsScreen() {
     for (const y of years) if (y !== null) void ensureYear(y);
   }, [years, ensureYear, byYear]);
 
+  const canWrite = usePermitted('records.write');
+
   async function onExport() {
     if (!valid) return;
     setExporting(true);
@@ -80,9 +83,11 @@ export function MeetingsScreen() {
           <button type="button" className="button" disabled={!valid || exporting} data-testid="ics-export" onClick={() => void onExport()}>
             {t('Meeting.list.exportIcs')}
           </button>
-          <button type="button" className="button button--primary" data-testid="meetings-plan" onClick={() => open({ kind: 'plan', prefill: {} })}>
-            {t('Plan.open')}
-          </button>
+          {canWrite && (
+            <button type="button" className="button button--primary" data-testid="meetings-plan" onClick={() => open({ kind: 'plan', prefill: {} })}>
+              {t('Plan.open')}
+            </button>
+          )}
         </div>
       </div>
       <ErrorMessage error={exportError} testId="ics-error" />

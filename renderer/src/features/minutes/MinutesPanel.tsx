@@ -17,6 +17,7 @@ import { FinalizeConfirm, gapTarget, PROBLEM_TARGET } from './FinalizeConfirm';
 import { MinutesEditor } from './MinutesEditor';
 import { MinutesOfficials } from './MinutesOfficials';
 import { MinutesView } from './MinutesView';
+import { usePermitted } from '../../hooks/usePermitted';
 import { formatTime } from '../../format/dates';
 import { PrintPreviewButton } from './PrintPreview';
 import { useResume } from './useResume';
@@ -75,7 +76,9 @@ export function MinutesPanel({ meetingId, onClose }: { meetingId: string; onClos
   const subtree = useSubtree(meeting?.unitKato ?? '');
   const received = useReceived();
   const from = meeting ? received(meeting) : null;
-  const readOnly = from !== null || (minutes !== null && received(minutes) !== null);
+  // A viewer reads and prints the minutes; writing them is records.write (access.ts).
+  const canWrite = usePermitted('records.write');
+  const readOnly = !canWrite || from !== null || (minutes !== null && received(minutes) !== null);
   // A received meeting has the minutes it came with, or none: none are started here.
   const noneReceived = loadError?.code === 'record_foreign';
   const localities = useMemo(() => subtree.filter((u) => u.depth > 0), [subtree]);

@@ -7,6 +7,7 @@ import { formatDecimal } from '../../format/numbers';
 import { useT } from '../../i18n';
 import { useMailStore } from '../../stores/mail.store';
 import { instantText, soonText } from './instant';
+import { usePermitted } from '../../hooks/usePermitted';
 
 type Notice = { kind: 'retried' | 'cancelled'; item: OutboxItem } | { kind: 'error'; error: ErrorPayload } | null;
 
@@ -87,7 +88,8 @@ interface EntryProps {
 function OutboxEntry({ item, busy, confirming, onRetry, onCancel, onConfirmCancel, onKeep }: EntryProps) {
   const { t, lng } = useT();
   // Retry: a message waiting (now, or after a failure); Cancel: the same, while nothing is on its way.
-  const canAct = item.status === 'queued' || item.status === 'failed';
+  const canSend = usePermitted('exchange.send');
+  const canAct = canSend && (item.status === 'queued' || item.status === 'failed');
   const names = { to: item.recipient, fileName: item.packageFileName };
   return (
     <li className={`outbox-item outbox-item--${item.status}`} data-testid={`outbox-item-${item.id}`} data-status={item.status}>

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { useMailStore } from '../../stores/mail.store';
 import { OutboxList } from './OutboxList';
 import { SendPackageForm } from './SendPackageForm';
+import { usePermitted } from '../../hooks/usePermitted';
 import { useOutboxPolling } from './useOutboxPolling';
 
 /** The E-mail screen (issue 11, part 3): send a package, and the outbox with what became of each message. */
@@ -13,6 +14,7 @@ export function OutboxScreen() {
   const settingsError = useMailStore((s) => s.settingsError);
   const loadSettings = useMailStore((s) => s.loadSettings);
   useOutboxPolling();
+  const canSend = usePermitted('exchange.send');
 
   useEffect(() => {
     void loadSettings();
@@ -25,7 +27,7 @@ export function OutboxScreen() {
       </h1>
       <p className="muted outbox-intro">{t('Outbox.intro')}</p>
       <div className="outbox-columns">
-        {settings === undefined && !settingsError ? (
+        {!canSend ? null : settings === undefined && !settingsError ? (
           <p className="muted">{t('MailSettings.loading')}</p>
         ) : (
           <div className="outbox-column">

@@ -7,6 +7,7 @@ import { useIssuesStore } from '../../stores/issues.store';
 import { usePanelStore } from '../../stores/panel.store';
 import { useRemindersStore } from '../../stores/reminders.store';
 import { useReminderText } from './useReminderText';
+import { usePermitted } from '../../hooks/usePermitted';
 
 /** Reminders are fetched on load, after every change (stores/changes.ts) and every ten minutes. */
 export const REFRESH_MS = 10 * 60 * 1000;
@@ -23,12 +24,16 @@ export function ReminderBell() {
   const { open, setOpen, root, button, onKeyDown } = usePopover();
   const listId = useId();
   const count = reminders?.length ?? 0;
+  const canWrite = usePermitted('records.write');
 
   useEffect(() => {
     void load();
     const timer = window.setInterval(() => void load(), REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [load]);
+
+  /** A reminder whose action is to plan a meeting (no meeting yet, not about issues). */
+  const plansOnly = (r: Reminder) => r.kind !== 'issues_overdue' && r.kind !== 'issues_due_soon' && !r.meetingId;
 
   function act(r: Reminder) {
     setOpen(false);
@@ -83,10 +88,17 @@ export function ReminderBell() {
             <ul className="reminders">
               {reminders?.map((r) => (
                 <li key={r.id}>
-                  <button type="button" className={`reminder reminder--${r.kind}`} data-testid={`reminder-${r.id}`} onClick={() => act(r)}>
-                    <span className="reminder-text">{text(r)}</span>
-                    <span className="reminder-action">{actionOf(r)}</span>
-                  </button>
+                  {plansOnly(r) && !canWrite ? (
+                    // Its one action is planning, which this role may not do: the reminder only informs.
+                    <p className={`reminder reminder--${r.kind}`} data-testid={`reminder-${r.id}`}>
+                      <span className="reminder-text">{text(r)}</span>
+                    </p>
+                  ) : (
+                    <button type="button" className={`reminder reminder--${r.kind}`} data-testid={`reminder-${r.id}`} onClick={() => act(r)}>
+                      <span className="reminder-text">{text(r)}</span>
+                      <span className="reminder-action">{actionOf(r)}</span>
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>

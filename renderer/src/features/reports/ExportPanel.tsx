@@ -13,6 +13,7 @@ import { useAppStore } from '../../stores/app.store';
 import { useReportsStore } from '../../stores/reports.store';
 import { canIncludePersonalData, exportInput, firstDraft, isGroupA, type ExportDraft } from './export-draft';
 import { periodName } from '../../format/period-name';
+import { usePermitted } from '../../hooks/usePermitted';
 
 type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'error'; error: ErrorPayload };
 
@@ -48,6 +49,8 @@ function ExportForm({ report, thisYear, noteYear, onClose }: { report: PeriodRep
   const note = groupA && draft.document === 'point3';
   const noSections = draft.sections.length === 0;
   const personalPossible = canIncludePersonalData(draft);
+  // Citizens' names and phones leave only with personal.read (access.ts extraPermission).
+  const canReadPersonal = usePermitted('personal.read');
   const busy = outcome.kind === 'busy';
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
 
@@ -141,23 +144,25 @@ function ExportForm({ report, thisYear, noteYear, onClose }: { report: PeriodRep
           )}
         </fieldset>
 
-        <fieldset className="form-section">
-          <legend className="form-section-title">{t('Reports.export.personal.label')}</legend>
-          <label className="choice">
-            <input
-              type="checkbox"
-              checked={draft.personalData && personalPossible}
-              disabled={!personalPossible}
-              aria-describedby={ids.personal}
-              data-testid="report-export-personal"
-              onChange={(e) => set({ personalData: e.target.checked })}
-            />
-            {t('Reports.export.personal.include')}
-          </label>
-          <p id={ids.personal} className={draft.personalData && personalPossible ? 'message message--warning' : 'hint'} data-testid="report-export-personal-warning">
-            {t(personalPossible ? 'Reports.export.personal.warning' : 'Reports.export.personal.needsAnnex')}
-          </p>
-        </fieldset>
+        {canReadPersonal && (
+          <fieldset className="form-section">
+            <legend className="form-section-title">{t('Reports.export.personal.label')}</legend>
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={draft.personalData && personalPossible}
+                disabled={!personalPossible}
+                aria-describedby={ids.personal}
+                data-testid="report-export-personal"
+                onChange={(e) => set({ personalData: e.target.checked })}
+              />
+              {t('Reports.export.personal.include')}
+            </label>
+            <p id={ids.personal} className={draft.personalData && personalPossible ? 'message message--warning' : 'hint'} data-testid="report-export-personal-warning">
+              {t(personalPossible ? 'Reports.export.personal.warning' : 'Reports.export.personal.needsAnnex')}
+            </p>
+          </fieldset>
+        )}
 
         <div className="form-actions form-actions--sticky report-export-actions">
           {/* aria-disabled, not disabled: a disabled button drops focus to the page, and Escape or Tab would then start from nowhere. */}

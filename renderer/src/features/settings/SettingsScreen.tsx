@@ -11,6 +11,9 @@ import { Fact } from '../../components/Fact';
 import { IdentitySection } from './IdentitySection';
 import { BackupsSection } from './BackupsSection';
 import { HolidaysSection } from './HolidaysSection';
+import { usePermitted } from '../../hooks/usePermitted';
+import { AccountSection } from './AccountSection';
+import { OperatorsSection } from './OperatorsSection';
 
 export function SettingsScreen() {
   const { t, lng } = useT();
@@ -19,6 +22,9 @@ export function SettingsScreen() {
   const languageError = useAppStore((s) => s.languageError);
   const root = useAppStore((s) => s.settings?.workingRoot ?? null);
   const info = useAppStore((s) => s.info);
+  const canManageOperators = usePermitted('operators.manage');
+  const canWriteSettings = usePermitted('settings.write');
+  const canWriteReference = usePermitted('reference.write');
 
   return (
     <section className="screen settings" aria-labelledby="settings-title">
@@ -55,19 +61,23 @@ export function SettingsScreen() {
         </section>
       )}
 
+      <AccountSection />
+
+      {canManageOperators && <OperatorsSection />}
+
       {root && <IdentitySection />}
 
-      <RuleSetsSection />
+      {canWriteSettings && <RuleSetsSection />}
 
-      {root && <ReminderDaysSetting />}
+      {root && canWriteSettings && <ReminderDaysSetting />}
 
-      <HolidaysSection />
+      {canWriteSettings && <HolidaysSection />}
 
-      <MailSettingsSection />
+      {canWriteSettings && <MailSettingsSection />}
 
-      {root && <IssueReferenceSection />}
+      {root && canWriteReference && <IssueReferenceSection />}
 
-      <BackupsSection />
+      {canWriteSettings && <BackupsSection />}
 
       {info && (
         <section className="card" aria-labelledby="settings-about">

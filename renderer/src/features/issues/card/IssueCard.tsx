@@ -14,6 +14,7 @@ import { IssueStatusBadge } from '../../../components/IssueStatusBadge';
 import { useIssueNames } from '../../../hooks/useIssueNames';
 import { StatusChangeForm } from '../StatusChangeForm';
 import { AuthorSection } from './AuthorSection';
+import { usePermitted } from '../../../hooks/usePermitted';
 import { IssueEditForm } from './IssueEditForm';
 import { IssueFacts } from './IssueFacts';
 import { IssueHistory } from './IssueHistory';
@@ -41,6 +42,9 @@ export function IssueCard({ issueId, today, onClose }: { issueId: string; today:
   const [done, setDone] = useState<Done | null>(null);
   const notice = useRef<HTMLDivElement>(null);
   const received = useReceived();
+  const canWrite = usePermitted('records.write');
+  const canReadAuthor = usePermitted('personal.read');
+  const canWriteAuthor = usePermitted('personal.write');
 
   useEffect(() => {
     void loadIssue(issueId).then((r) => setLoadError(errorOf(r)));
@@ -103,7 +107,7 @@ export function IssueCard({ issueId, today, onClose }: { issueId: string; today:
         )}
       </div>
       {from && <ReceivedMark received={from} testId="issue-received" />}
-      {mode === 'edit' ? (
+      {canWrite && mode === 'edit' ? (
         <IssueEditForm
           issue={issue}
           names={names}
@@ -117,7 +121,7 @@ export function IssueCard({ issueId, today, onClose }: { issueId: string; today:
       ) : (
         <>
           <IssueFacts issue={issue} names={names} />
-          {!from && (
+          {!from && canWrite && (
             <div className="card-actions" role="group" aria-label={t('Issues.card.actions')}>
               <button type="button" className="button button--small" data-testid="issue-edit" onClick={() => pick('edit')}>
                 {t('Issues.card.edit')}
@@ -132,7 +136,7 @@ export function IssueCard({ issueId, today, onClose }: { issueId: string; today:
               )}
             </div>
           )}
-          {mode === 'status' && (
+          {canWrite && mode === 'status' && (
             <StatusChangeForm
               names={names}
               title={t('Issues.card.changeStatus')}
@@ -145,7 +149,7 @@ export function IssueCard({ issueId, today, onClose }: { issueId: string; today:
               onSubmit={(change) => void run(() => setStatus([issue.id], change), 'status')}
             />
           )}
-          {mode === 'prolong' && (
+          {canWrite && mode === 'prolong' && (
             <ProlongForm
               issue={issue}
               today={today}
@@ -155,7 +159,7 @@ export function IssueCard({ issueId, today, onClose }: { issueId: string; today:
               onSubmit={(newDeadline, reason) => void run(() => prolong({ id: issue.id, revision: issue.revision, newDeadline, reason }), 'prolonged')}
             />
           )}
-          <AuthorSection issue={issue} readOnly={from !== null} />
+          {canReadAuthor && <AuthorSection issue={issue} readOnly={from !== null || !canWriteAuthor} />}
           <IssueHistory issue={issue} names={names} />
         </>
       )}

@@ -10,6 +10,7 @@ import { saveBase64File } from '../../../download';
 import { useT } from '../../../i18n';
 import { useAppStore } from '../../../stores/app.store';
 import { useActionPlanStore } from '../../../stores/action-plan.store';
+import { usePermitted } from '../../../hooks/usePermitted';
 import { useIssueNames } from '../../../hooks/useIssueNames';
 import { PlanScopePicker, type PeriodScope } from './PlanScopePicker';
 import { usePlan, type RowState } from './usePlan';
@@ -57,6 +58,8 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
   const current: PlanScope = 'meetingId' in scope ? scope : picked;
 
   const view = usePlan(current);
+  // A viewer reads, prints and exports the plan; writing it is records.write (access.ts).
+  const canWrite = usePermitted('records.write');
   const names = useIssueNames();
   const today = useAppStore((s) => s.info?.today ?? null);
   const titleId = useId();
@@ -81,6 +84,7 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
   }, [focusAfter, lines]);
 
   async function addMeasure(issueId: string) {
+    if (!canWrite) return;
     const line = await view.addMeasure(issueId);
     if (line) setFocusAfter(line.id);
   }
@@ -138,7 +142,7 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
 
   const cell = (line: ActionPlanLine, index: number, field: Exclude<RowField, 'mark'>, label: string) => {
     const f = view.fieldsOf(line);
-    const common = { 'aria-label': label, 'data-testid': controlId(index, field), 'data-field': field, readOnly: received(line) !== null };
+    const common = { 'aria-label': label, 'data-testid': controlId(index, field), 'data-field': field, readOnly: !canWrite || received(line) !== null };
     if (field === 'measure' || field === 'markNote') {
       return <textarea {...common} rows={field === 'measure' ? 3 : 2} value={f[field]} onChange={(e) => view.edit(line, { [field]: e.target.value })} />;
     }
@@ -183,10 +187,12 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
         <PlanScopePicker value={picked as PeriodScope} onChange={(s) => setPicked(s)} />
       )}
       <div className="toolbar plan-toolbar">
-        <button type="button" className="button button--primary" data-testid="plan-fill" disabled={busy || !view.plan || view.plan.issuesWithoutRow === 0} onClick={() => void fill()}>
-          {t('ActionPlan.fill')}
-        </button>
-        {view.plan && view.plan.issuesWithoutRow > 0 && <span className="hint">{t('ActionPlan.waiting', { count: view.plan.issuesWithoutRow })}</span>}
+        {canWrite && (
+          <button type="button" className="button button--primary" data-testid="plan-fill" disabled={busy || !view.plan || view.plan.issuesWithoutRow === 0} onClick={() => void fill()}>
+            {t('ActionPlan.fill')}
+          </button>
+        )}
+        {canWrite && view.plan && view.plan.issuesWithoutRow > 0 && <span className="hint">{t('ActionPlan.waiting', { count: view.plan.issuesWithoutRow })}</span>}
         <div className="toolbar-end" role="group" aria-label={t('ActionPlan.export.label')}>
           <span className="muted">{t('ActionPlan.export.label')}</span>
           {FORMATS.flatMap((format) =>
@@ -273,7 +279,7 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
                             aria-label={t('ActionPlan.columns.mark')}
                             data-testid={controlId(index, 'mark')}
                             data-field="mark"
-                            disabled={from !== null}
+                            disabled={!canWrite || from !== null}
                             value={f.mark}
                             onChange={(e) => setMark(line, e.target.value as PlanMark)}
                           >
@@ -287,10 +293,12 @@ export function ActionPlanView({ scope }: { scope: PlanScope }) {
                           {cell(line, index, 'markNote', t('ActionPlan.markNote'))}
                         </td>
                         <td className="plan-actions">
-                          <button type="button" className="button button--small" data-testid={`plan-row-${index}-add`} onClick={() => void addMeasure(line.issueId)}>
-                            {t('ActionPlan.addMeasure')}
-                          </button>
-                          {from ? (
+                          {canWrite && (
+                            <button type="button" className="button button--small" data-testid={`plan-row-${index}-add`} onClick={() => void addMeasure(line.issueId)}>
+                              {t('ActionPlan.addMeasure')}
+                            </button>
+                          )}
+                          {!canWrite ? null : from ? (
                             <ReceivedBadge received={from} testId={`plan-row-${index}-received`} />
                           ) : (
                             <button type="button" className="button button--quiet button--small" data-testid={`plan-row-${index}-remove`} onClick={() => void view.remove(line)}>

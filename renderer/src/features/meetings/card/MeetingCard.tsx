@@ -20,6 +20,7 @@ import { MeetingFacts } from './MeetingFacts';
 import { CarryOverSection } from './CarryOverSection';
 import { OfficialsForm } from './OfficialsForm';
 import { errorOf } from '../../../stores/result';
+import { usePermitted } from '../../../hooks/usePermitted';
 
 const NO_AKIMS: readonly Akim[] = [];
 
@@ -83,6 +84,7 @@ export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit, o
     if (unitKato) void loadAkims(unitKato);
   }, [unitKato, loadAkims]);
 
+  const canWrite = usePermitted('records.write');
   const year = meeting?.obligation ? windowYear(meeting.obligation) : null;
   useEffect(() => {
     if (year !== null) void ensureYear(year);
@@ -102,7 +104,7 @@ export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit, o
   const cell = meeting.obligation ? findCell(byYear, meeting.unitKato, meeting.obligation) : null;
   const akim = akims.find((a) => a.id === meeting.akimId) ?? null;
   const from = received(meeting);
-  const actions = from ? [] : actionsFor(meeting.status);
+  const actions = from || !canWrite ? [] : actionsFor(meeting.status);
 
   function pick(action: MeetingAction) {
     setNotice(null);
@@ -162,7 +164,7 @@ export function MeetingCard({ meetingId, saved, units, today, onClose, onEdit, o
       </div>
       {from && <ReceivedMark received={from} testId="meeting-received" />}
       <MeetingFacts meeting={meeting} cell={cell} akim={akim} />
-      {isUpcomingStatus(meeting.status) && <CarryOverSection meetingId={meeting.id} />}
+      {canWrite && isUpcomingStatus(meeting.status) && <CarryOverSection meetingId={meeting.id} />}
       {actions.length > 0 && (
         <div className="card-actions" role="group" aria-label={t('Meeting.actions.label')}>
           {actions.map((a) => (
