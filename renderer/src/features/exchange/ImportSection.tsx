@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { ImportPreview } from '../../../../shared/contract/exchange.contract';
+import { PACKAGE_FILE_EXTENSIONS } from '../../../../shared/domain/exchange/package-file';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilePick } from '../../components/FilePick';
 import { useT } from '../../i18n';
@@ -63,7 +64,7 @@ export function ImportSection() {
     <FilePick
       id={fileId}
       label={session.step === 'none' ? t('Exchange.import.choose') : t('Exchange.import.another')}
-      accept=".zip"
+      accept={PACKAGE_FILE_EXTENSIONS.join(',')}
       primary
       describedBy={hintId}
       testId="exchange-file"
