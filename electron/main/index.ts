@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, Menu, Notification, session, shell } from 'electron';
+import { app, dialog, ipcMain, Menu, Notification, powerMonitor, session, shell } from 'electron';
 import { corePaths } from '../core/paths';
 import { startCorePool, type CorePool } from '../core/worker/core-pool';
 import type { Envelope } from '../../shared/contract/envelope';
@@ -15,6 +15,8 @@ import { createMainWindow, preloadPath } from './window';
 import { buildMenu } from './menu';
 import { startReminderNotifications } from './notifications';
 import { desktopPlatform } from './platform';
+import { openPackages } from './open-package';
+import { lockOnLeave } from './lock-on-leave';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -24,6 +26,8 @@ registerAppScheme();
 // Reviewed: hardenWebContents calls it only with an allow-listed https URL.
 const openExternal = (url: string) => void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
 hardenApp(app, { ...(devServerOrigin ? { devServerOrigin } : {}), openExternal });
+// Now, before the app is ready: macOS tells of the package it was started to open that early.
+const packages = openPackages(app, { argv: process.argv, ...(devServerOrigin ? { devServerOrigin } : {}) });
 
 let pool: CorePool | undefined;
 
@@ -78,6 +82,8 @@ async function start(): Promise<void> {
   const { t } = createI18n(language);
   Menu.setApplicationMenu(buildMenu(t, !app.isPackaged));
   const window = createMainWindow({ preloadFile: preloadPath(mainDir), ...(devServerUrl ? { devServerUrl } : {}) });
+  packages.attach(window);
+  app.on('will-quit', lockOnLeave(powerMonitor, opened.call));
   if (Notification.isSupported()) {
     const stopReminders = startReminderNotifications({ listReminders: () => valueOf<Reminder[]>(opened.call('reminders:list', {})), t, language });
     app.on('will-quit', stopReminders);

@@ -15,7 +15,8 @@ export function createMainWindow(options: { preloadFile: string; devServerUrl?: 
     show: false,
     title: 'Esep',
     webPreferences: {
-      // Reviewed: it exposes one function, invoke(channel, input), limited to the contract's channels.
+      // Reviewed: it exposes invoke(channel, input), limited to the contract's channels, and
+      // onOpenPackage(listener), which hands the page a path main checked, never ipcRenderer.
       preload: options.preloadFile, // eng-disable PRELOAD_JS_CHECK
       sandbox: true,
       contextIsolation: true,

@@ -6,6 +6,8 @@ import type { Envelope } from '../../shared/contract/envelope';
 /** What the Electron preload exposes on `window.esep` (see electron/preload/index.ts). */
 export interface EsepBridge {
   invoke(channel: ChannelName, input: unknown): Promise<Envelope<unknown>>;
+  /** The package files the system opened with Esep (a double-click); returns the unsubscribe. */
+  onOpenPackage?(listener: (path: string) => void): () => void;
 }
 
 declare global {
@@ -103,6 +105,14 @@ function watchingForDamage(transport: Transport): Transport {
     if (!envelope.ok && envelope.error.code === 'db_damaged') damagedListeners.forEach((listener) => listener());
     return envelope;
   };
+}
+
+/**
+ * A package file the system opened with Esep, by its path (the desktop only: the browser host
+ * has no files of its own to open). Returns the unsubscribe.
+ */
+export function onOpenedPackage(listener: (path: string) => void): () => void {
+  return window.esep?.onOpenPackage?.(listener) ?? (() => undefined);
 }
 
 /** The one typed accessor to the core, whichever door the app runs behind. */

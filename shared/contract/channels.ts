@@ -160,3 +160,10 @@ export const EXCLUSIVE_CHANNELS = ['backup:restore'] as const satisfies readonly
 export function isJobChannel(channel: string): channel is JobChannel {
   return (JOB_CHANNELS as readonly string[]).includes(channel);
 }
+
+/**
+ * Pushed by the main process, not asked for: a package file the system opened with Esep (a
+ * double-click, electron/main/open-package.ts), already checked to be a package-named file. Its
+ * one argument is the absolute path; the page asks `exchange:preview` for it as for a chosen file.
+ */
+export const OPEN_PACKAGE_EVENT = 'exchange:packageOpened';

@@ -7,13 +7,14 @@ import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import type { CreateTransport } from '../../electron/core/exchange/mail/smtp';
 import { writePackage } from '../../electron/core/exchange/bag';
 import { generateKeyPair } from '../../electron/core/exchange/minisign';
+import { PACKAGE_EXTENSION } from '../../shared/domain/exchange/package-file';
 
 /**
  * A real Esep package (signed, every hash right) from a key made for the test, with random
  * payload bytes, so an attachment that arrives byte-identical is proven so by its hash, not by
  * a lucky pattern.
  */
-export async function writeTestPackage(dir: string, options: { unit?: string; period?: string; payloadBytes?: number; name?: string } = {}): Promise<string> {
+export async function writeTestPackage(dir: string, options: { unit?: string; period?: string; payloadBytes?: number; name?: string; extension?: string } = {}): Promise<string> {
   const name = options.name ?? 'esep-103230000-0001';
   const bytes = await writePackage({
     name,
@@ -32,7 +33,7 @@ export async function writeTestPackage(dir: string, options: { unit?: string; pe
     payload: new Map([['records/meetings.jsonl', new Uint8Array(randomBytes(options.payloadBytes ?? 200_000))]]),
     signer: generateKeyPair(),
   });
-  const file = path.join(dir, `${name}.zip`);
+  const file = path.join(dir, `${name}${options.extension ?? PACKAGE_EXTENSION}`);
   fs.writeFileSync(file, bytes);
   return file;
 }

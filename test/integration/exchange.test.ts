@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkBag } from '../helpers/bagit-check';
 import { samplePdf } from '../helpers/sample-files';
 import { readPackage, writePackage } from '../../electron/core/exchange/bag';
+import { PACKAGE_EXTENSION } from '../../shared/domain/exchange/package-file';
 import { signingKey } from '../../electron/core/services/identity.service';
 import { tempDir } from '../helpers/temp-core';
 import { ABAY_DISTRICT } from '../helpers/temp-core';
@@ -43,7 +44,8 @@ describe('an exported package, checked as an outsider would', () => {
 
     const dir = tempDir('esep-outsider-');
     expect(spawnSync('unzip', ['-q', pkg.path, '-d', dir]).status).toBe(0);
-    const bag = path.join(dir, path.basename(pkg.path, '.zip'));
+    expect(pkg.fileName).toMatch(/^esep-103230000-.+\.esep$/);
+    const bag = path.join(dir, path.basename(pkg.path, PACKAGE_EXTENSION));
     const shown = okrug.value('identity:get', {}).key.publicKey as string;
     const keyFile = path.join(dir, 'okrug.pub');
     fs.writeFileSync(keyFile, shown);
@@ -164,6 +166,19 @@ describe('a package from an okrug, imported at its district', () => {
     await district.importFile(pkg.path, [okrug.installationId]);
     const issue = district.value('issues:get', { id: issueIds[0] });
     expect(district.call('issues:update', { id: issue.id, revision: issue.revision, fields: { text: 'Басқа' } })).toMatchObject({ ok: false, error: { code: 'record_foreign' } });
+  });
+});
+
+describe('the package file’s name', () => {
+  it('is <name>.esep; a package named .zip (written before the extension) imports the same', async () => {
+    const okrug = make(OKRUGS[0]);
+    recordWork(okrug, OKRUGS[0], 1);
+    const pkg = await okrug.exportTo(outDir());
+    expect(path.extname(pkg.path)).toBe('.esep');
+    const zip = path.join(outDir(), `${path.basename(pkg.path, PACKAGE_EXTENSION)}.zip`);
+    fs.copyFileSync(pkg.path, zip);
+    const district = make(ABAY_DISTRICT);
+    expect(await district.importFile(zip, [okrug.installationId])).toMatchObject({ ok: true, value: { fileName: path.basename(zip), packages: [{ disposition: 'apply' }] } });
   });
 });
 

@@ -109,6 +109,16 @@ describe('mail:eml', () => {
     expect(parsed.subject).toContain('Қараауыл а.о., 2025 жылдың II тоқсаны');
     expect(parsed.text).toContain(sha256(bytes));
     expect(sha256(parsed.attachments[0]!.content)).toBe(sha256(bytes));
+    expect(parsed.attachments.map((a) => a.filename)).toEqual(['esep-103230000-0001.esep']);
+  });
+
+  it('names the attachment .esep (double-clicked, it opens in Esep) when the stick holds a package of before, named .zip', async () => {
+    const file = await writeTestPackage(dir, { extension: '.zip' });
+    const eml = await value<FileData>('mail:eml', { path: file, to: 'district@akimat.kz' });
+    expect(eml.fileName).toBe('esep-103230000-0001.eml');
+    const parsed = await simpleParser(Buffer.from(eml.dataBase64, 'base64'));
+    expect(parsed.attachments.map((a) => a.filename)).toEqual(['esep-103230000-0001.esep']);
+    expect(sha256(parsed.attachments[0]!.content)).toBe(sha256(fs.readFileSync(file)));
   });
 
   it('is from the saved sender once e-mail is set up', async () => {

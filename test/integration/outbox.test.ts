@@ -79,7 +79,7 @@ describe('the outbox with a real SMTP server on 127.0.0.1', () => {
     const file = await writeTestPackage(dir, { payloadBytes: 700_000 });
     const bytes = fs.readFileSync(file);
     const queued = await queue(file);
-    expect(queued).toMatchObject({ status: 'queued', attempts: 0, nextAttemptAt: null, recipient: 'district@akimat.kz', packageFileName: 'esep-103230000-0001.zip', packageSha256: sha256(bytes) });
+    expect(queued).toMatchObject({ status: 'queued', attempts: 0, nextAttemptAt: null, recipient: 'district@akimat.kz', packageFileName: 'esep-103230000-0001.esep', packageSha256: sha256(bytes) });
     // The message is the outbox's own copy: the stick may go at once.
     fs.rmSync(file);
 

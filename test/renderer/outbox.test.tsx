@@ -115,14 +115,14 @@ describe('the E-mail screen', () => {
 
     const item = await queueThroughScreen(file);
     expect(handler('mail:queue')).toHaveBeenCalledWith({ path: file, to: 'abay@akimat.kz' });
-    expect(screen.getByTestId('outbox-send-status').textContent).toBe('abay@akimat.kz мекенжайына esep-103230000-0001.zip файлы бар хат шығыс хаттарға қойылды.');
+    expect(screen.getByTestId('outbox-send-status').textContent).toBe('abay@akimat.kz мекенжайына esep-103230000-0001.esep файлы бар хат шығыс хаттарға қойылды.');
     expect(statusOf(item)).toBe('Кезекте');
     expect(row(item).getByTestId(`outbox-next-${item.id}`).textContent).toBe('Байланыс болған бойда жіберіледі.');
     expect(row(item).getByText('abay@akimat.kz')).toBeTruthy();
-    expect(row(item).getByTestId(`outbox-file-${item.id}`).textContent).toBe('esep-103230000-0001.zip');
+    expect(row(item).getByTestId(`outbox-file-${item.id}`).textContent).toBe('esep-103230000-0001.esep');
     expect(row(item).getByTestId(`outbox-size-${item.id}`).textContent).toBe('0,3 МБ');
     expect(row(item).getByTestId(`outbox-created-${item.id}`).textContent).toBe('2025 жылғы 10 шілде, 12:00 құрылды');
-    expect(row(item).getByRole('button', { name: 'abay@akimat.kz мекенжайына esep-103230000-0001.zip файлы бар хатты қайта жіберу' })).toBeTruthy();
+    expect(row(item).getByRole('button', { name: 'abay@akimat.kz мекенжайына esep-103230000-0001.esep файлы бар хатты қайта жіберу' })).toBeTruthy();
     expect(row(item).getByTestId(`outbox-cancel-${item.id}`)).toBeTruthy();
 
     expect(await send(new Date(2025, 6, 10, 14, 5))).toMatchObject({ sent: 1 });
@@ -172,7 +172,7 @@ describe('the E-mail screen', () => {
 
     // Retry: queued at once, its attempts counted afresh.
     fireEvent.click(row(waiting).getByTestId(`outbox-retry-${waiting.id}`));
-    await waitFor(() => expect(screen.getByTestId('outbox-notice').textContent).toBe('abay@akimat.kz мекенжайына esep-103230000-0001.zip файлы бар хат қазір жіберіледі.'));
+    await waitFor(() => expect(screen.getByTestId('outbox-notice').textContent).toBe('abay@akimat.kz мекенжайына esep-103230000-0001.esep файлы бар хат қазір жіберіледі.'));
     expect(handler('mail:retry')).toHaveBeenCalledWith({ id: waiting.id });
     expect(statusOf(waiting)).toBe('Кезекте');
     expect(row(waiting).getByTestId(`outbox-next-${waiting.id}`).textContent).toBe('Байланыс болған бойда жіберіледі.');
@@ -185,7 +185,7 @@ describe('the E-mail screen', () => {
     expect(handler('mail:cancel')).not.toHaveBeenCalled();
     fireEvent.click(row(waiting).getByTestId(`outbox-cancel-${waiting.id}`));
     fireEvent.click(row(waiting).getByTestId(`outbox-cancel-yes-${waiting.id}`));
-    await waitFor(() => expect(screen.getByTestId('outbox-notice').textContent).toBe('abay@akimat.kz мекенжайына esep-103230000-0001.zip файлы бар хат шығыс хаттардан алып тасталды.'));
+    await waitFor(() => expect(screen.getByTestId('outbox-notice').textContent).toBe('abay@akimat.kz мекенжайына esep-103230000-0001.esep файлы бар хат шығыс хаттардан алып тасталды.'));
     expect(handler('mail:cancel')).toHaveBeenCalledWith({ id: waiting.id });
     expect(screen.queryByTestId(`outbox-item-${waiting.id}`)).toBeNull();
     expect(await testCore().api.mail.outbox({})).toEqual([]);
@@ -285,7 +285,7 @@ describe('without SMTP settings', () => {
     expect(blob.type).toBe('message/rfc822');
     const parsed = await simpleParser(Buffer.from(await blob.arrayBuffer()));
     expect(parsed.to).toMatchObject({ text: 'abay@akimat.kz' });
-    expect(parsed.attachments.map((a) => a.filename)).toEqual(['esep-103230000-0001.zip']);
+    expect(parsed.attachments.map((a) => a.filename)).toEqual(['esep-103230000-0001.esep']);
     expect(sha256(parsed.attachments[0]!.content)).toBe(sha256(fs.readFileSync(file)));
 
     // "Set up e-mail" opens Settings on the e-mail section, the cursor in its first field.

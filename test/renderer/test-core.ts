@@ -141,3 +141,18 @@ export function closeCore(): void {
   current.test.core.close();
   fs.rmSync(current.dir, { recursive: true, force: true });
 }
+
+const openPackageListeners = new Set<(path: string) => void>();
+
+/**
+ * The bridge's `onOpenPackage`, as the Electron preload provides it: `openPackageFromSystem`
+ * plays the main process telling of a package file the system opened with Esep.
+ */
+export function onOpenPackage(listener: (path: string) => void): () => void {
+  openPackageListeners.add(listener);
+  return () => void openPackageListeners.delete(listener);
+}
+
+export function openPackageFromSystem(path: string): void {
+  for (const listener of openPackageListeners) listener(path);
+}

@@ -36,6 +36,7 @@ vi.mock('electron', () => ({
     quit: () => state.quits++,
     exit: (code: number) => state.exitCodes.push(code),
   },
+  powerMonitor: { on() {}, removeListener() {} },
   dialog: { showErrorBox: (_title: string, message: string) => state.errorBoxes.push(message) },
   ipcMain: { handle: (channel: string) => state.ipcChannels.push(channel) },
   Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => state.menus.push(menu) },

@@ -7,6 +7,7 @@ import type { ExportInput, ExportedPackage } from '../../../shared/contract/exch
 import { REPORT_SECTIONS } from '../../../shared/contract/reports.contract';
 import { EsepError } from '../../../shared/errors';
 import { periodKey } from '../../../shared/domain/reports/period';
+import { PACKAGE_EXTENSION } from '../../../shared/domain/exchange/package-file';
 import { LATEST_VERSION } from '../db/migrations';
 import { appendAudit } from '../db/repos/audit.repo';
 import { listOrigins } from '../db/repos/origins.repo';
@@ -106,7 +107,7 @@ export async function exportPackage(core: Core, input: Input, appVersion: string
         previousPackage: previousPackageId,
       },
     });
-    const written = await writeExportFile(input.dir, `${name}.zip`, bytes);
+    const written = await writeExportFile(input.dir, `${name}${PACKAGE_EXTENSION}`, bytes);
     appendAudit(ctx, { action: 'export', entity: 'package', entityId: packageId, after: { sequence, period, file: written.path, sha256: written.sha256, records, forwarded: forwarded.size, personalData: authors } });
     return { path: written.path, fileName: path.basename(written.path), sha256: written.sha256, bytes: written.bytes, packageId, sequence, records, forwarded: forwarded.size };
   } catch (error) {

@@ -7,6 +7,7 @@ import type { FileData } from '../../../shared/contract/minutes.contract';
 import type { OutboxItem } from '../../../shared/contract/mail.contract';
 import { EsepError, type ErrorPayload } from '../../../shared/errors';
 import { parsePeriod } from '../../../shared/domain/reports/period';
+import { PACKAGE_EXTENSION, packageStem } from '../../../shared/domain/exchange/package-file';
 import { appendAudit } from '../db/repos/audit.repo';
 import { getUnit } from '../db/repos/units.repo';
 import {
@@ -75,7 +76,9 @@ async function packageLetterOf(core: Core, packagePath: string) {
   }
   const { info } = await readPackage(bytes);
   const unit = getUnit(core.ctx.db, info.originUnit);
-  const fileName = safeFileName(path.basename(packagePath), 'esep.zip');
+  // Named `.esep` whatever the stick's copy is called (one written before the extension was
+  // `.zip`): the recipient double-clicks the attachment and Esep opens it.
+  const fileName = safeFileName(`${packageStem(path.basename(packagePath))}${PACKAGE_EXTENSION}`, `esep${PACKAGE_EXTENSION}`);
   const sha256 = sha256Of(bytes);
   const letter = packageLetter({
     unit: { kato: info.originUnit, nameKk: unit?.nameKk ?? null, nameRu: unit?.nameRu ?? null },
@@ -104,8 +107,7 @@ export async function packageEml(core: Core, input: { path: string; to: string }
     date: core.ctx.clock.now(),
     draft: true,
   });
-  const stem = letter.fileName.replace(/\.zip$/i, '');
-  return { fileName: safeFileName(`${stem}.eml`), mime: 'message/rfc822', dataBase64: eml.toString('base64') };
+  return { fileName: safeFileName(`${packageStem(letter.fileName)}.eml`), mime: 'message/rfc822', dataBase64: eml.toString('base64') };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { api } from '../api';
+import { api, onOpenedPackage } from '../api';
 import type { ChannelInput } from '../../../shared/contract/contract';
 import type { ExportedPackage, ImportPreview, InstallationIdentity, OriginSummary, PackageSource } from '../../../shared/contract/exchange.contract';
 import type { ErrorPayload } from '../../../shared/errors';
@@ -9,6 +9,7 @@ import { useIssuesStore } from './issues.store';
 import { useMeetingsStore } from './meetings.store';
 import { attempt, type Result } from './result';
 import { onReset } from './reset';
+import { useAppStore } from './app.store';
 
 /**
  * Where the import of one package file stands. The file's bytes stay here until it is applied
@@ -34,6 +35,8 @@ interface ExchangeData {
   /** The folder asked for last (the stick is usually the same one). */
   lastDir: string;
   importing: ImportSession;
+  /** A package the system opened with Esep (its path), waiting for the Exchange screen to preview it. */
+  opened: string | null;
 }
 
 interface ExchangeActions {
@@ -46,7 +49,11 @@ interface ExchangeActions {
   /** The system's folder dialog (the desktop only): the folder chosen, or null when cancelled. */
   chooseFolder(): Promise<Result<string | null>>;
   /** Verifies a package file and shows what importing it would do; nothing changes. */
-  preview(source: PackageSource & { fileName: string }): Promise<Result<ImportPreview>>;
+  preview(source: PackageSource): Promise<Result<ImportPreview>>;
+  /** A package the system opened with Esep: the Exchange screen shows, and previews it. */
+  openPackage(path: string): void;
+  /** The Exchange screen takes the package waiting for it, if any, into the preview. */
+  previewOpened(): Promise<void>;
   /** Applies the previewed file; `trust`: the new origins whose fingerprint the user compared. */
   apply(trust: readonly string[]): Promise<Result<ImportPreview>>;
   /** Back to picking a file. */
@@ -63,7 +70,11 @@ const initial: ExchangeData = {
   exported: null,
   lastDir: '',
   importing: { step: 'none' },
+  opened: null,
 };
+
+/** The name a path ends with, on Windows or elsewhere (the core gives the same: path.basename). */
+const fileNameOf = (source: PackageSource) => ('path' in source ? (source.path.split(/[\\/]/).pop() ?? source.path) : source.fileName);
 
 // Not state: which preview is the latest (a second file picked while the first is checked wins),
 // and whether the origins were asked for.
@@ -113,7 +124,7 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => ({
 
   async preview(source) {
     const request = ++latestPreview;
-    const { fileName } = source;
+    const fileName = fileNameOf(source);
     set({ importing: { step: 'previewing', fileName } });
     const result = await attempt(() => api.exchange.preview({ source }));
     if (request !== latestPreview) return result;
@@ -142,11 +153,27 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => ({
     return result;
   },
 
+  openPackage(path) {
+    set({ opened: path });
+    useAppStore.getState().navigate('exchange');
+  },
+
+  async previewOpened() {
+    const { opened, importing } = get();
+    // A package being applied finishes first; what it did is shown before the next preview.
+    if (opened === null || (importing.step === 'preview' && importing.applying)) return;
+    set({ opened: null });
+    await get().preview({ path: opened });
+  },
+
   clearImport() {
     latestPreview++;
     set({ importing: { step: 'none' } });
   },
 }));
+
+// For the whole life of the page: a double-click on a package while Esep runs, whichever screen shows.
+onOpenedPackage((path) => useExchangeStore.getState().openPackage(path));
 
 onReset(() => {
   latestPreview = 0;

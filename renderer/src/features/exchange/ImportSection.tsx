@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { ImportPreview } from '../../../../shared/contract/exchange.contract';
+import { PACKAGE_FILE_EXTENSIONS } from '../../../../shared/domain/exchange/package-file';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilePick } from '../../components/FilePick';
 import { useT } from '../../i18n';
@@ -22,6 +23,8 @@ export function ImportSection() {
   const preview = useExchangeStore((s) => s.preview);
   const apply = useExchangeStore((s) => s.apply);
   const clearImport = useExchangeStore((s) => s.clearImport);
+  const opened = useExchangeStore((s) => s.opened);
+  const previewOpened = useExchangeStore((s) => s.previewOpened);
   const fileId = useId();
   const hintId = useId();
   const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
@@ -32,6 +35,16 @@ export function ImportSection() {
   useEffect(() => {
     if (applied) status.current?.focus();
   }, [applied]);
+
+  // A package double-clicked in the system (now, or before this screen showed): previewed as a
+  // file picked here would be, once one being applied has finished.
+  const applying = session.step === 'preview' && session.applying;
+  useEffect(() => {
+    if (opened === null || applying) return;
+    setConfirmed(new Set());
+    setReadFailed(false);
+    void previewOpened();
+  }, [opened, applying, previewOpened]);
 
   async function pick(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -63,7 +76,7 @@ export function ImportSection() {
     <FilePick
       id={fileId}
       label={session.step === 'none' ? t('Exchange.import.choose') : t('Exchange.import.another')}
-      accept=".zip"
+      accept={PACKAGE_FILE_EXTENSIONS.join(',')}
       primary
       describedBy={hintId}
       testId="exchange-file"
