@@ -115,5 +115,26 @@ export function onOpenedPackage(listener: (path: string) => void): () => void {
   return window.esep?.onOpenPackage?.(listener) ?? (() => undefined);
 }
 
+const sessionListeners = new Set<() => void>();
+
+/**
+ * Called whenever the core refuses a request because nobody is signed in or the screen is
+ * locked (the idle lock in another worker, the computer locked, a sign-out elsewhere), whichever
+ * store asked: the auth store then asks who is signed in, and the gate follows. Returns the
+ * unsubscribe.
+ */
+export function onSessionRefused(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+function watchingTheSession(transport: Transport): Transport {
+  return async (channel, input) => {
+    const envelope = await transport(channel, input);
+    if (!envelope.ok && (envelope.error.code === 'auth_required' || envelope.error.code === 'auth_locked')) sessionListeners.forEach((listener) => listener());
+    return envelope;
+  };
+}
+
 /** The one typed accessor to the core, whichever door the app runs behind. */
-export const api: Api = createApi(countingJobs(watchingForDamage(pickTransport())));
+export const api: Api = createApi(countingJobs(watchingTheSession(watchingForDamage(pickTransport()))));

@@ -15,6 +15,7 @@ import enOutbox from './en/outbox.json';
 import enBackups from './en/backups.json';
 import enHolidays from './en/holidays.json';
 import enOperators from './en/operators.json';
+import enAuth from './en/auth.json';
 import kkCalendar from './kk/calendar.json';
 import kkCore from './kk/core.json';
 import kkMinutes from './kk/minutes.json';
@@ -31,6 +32,7 @@ import kkOutbox from './kk/outbox.json';
 import kkBackups from './kk/backups.json';
 import kkHolidays from './kk/holidays.json';
 import kkOperators from './kk/operators.json';
+import kkAuth from './kk/auth.json';
 import ruCalendar from './ru/calendar.json';
 import ruCore from './ru/core.json';
 import ruMinutes from './ru/minutes.json';
@@ -47,20 +49,21 @@ import ruOutbox from './ru/outbox.json';
 import ruBackups from './ru/backups.json';
 import ruHolidays from './ru/holidays.json';
 import ruOperators from './ru/operators.json';
+import ruAuth from './ru/auth.json';
 import type { ErrorPayload } from '../errors';
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];
 
 /**
- * One catalog per language, kept in a file per area (core, calendar, rules, minutes, issues, plan, import, reports, report documents, cli, mail, exchange, outbox, backups, holidays, operators) so features can
+ * One catalog per language, kept in a file per area (core, calendar, rules, minutes, issues, plan, import, reports, report documents, cli, mail, exchange, outbox, backups, holidays, operators, auth) so features can
  * grow their strings side by side; each file owns its top-level namespaces.
  * en is the developers' key source and the CLI's fallback; kk and ru are the product.
  */
 export const catalogs = {
-  kk: { ...kkCore, ...kkCalendar, ...kkRules, ...kkMinutes, ...kkIssues, ...kkPlan, ...kkImport, ...kkReports, ...kkReportDoc, ...kkCli, ...kkMail, ...kkExchange, ...kkOutbox, ...kkBackups, ...kkHolidays, ...kkOperators },
-  ru: { ...ruCore, ...ruCalendar, ...ruRules, ...ruMinutes, ...ruIssues, ...ruPlan, ...ruImport, ...ruReports, ...ruReportDoc, ...ruCli, ...ruMail, ...ruExchange, ...ruOutbox, ...ruBackups, ...ruHolidays, ...ruOperators },
-  en: { ...enCore, ...enCalendar, ...enRules, ...enMinutes, ...enIssues, ...enPlan, ...enImport, ...enReports, ...enReportDoc, ...enCli, ...enMail, ...enExchange, ...enOutbox, ...enBackups, ...enHolidays, ...enOperators },
+  kk: { ...kkCore, ...kkCalendar, ...kkRules, ...kkMinutes, ...kkIssues, ...kkPlan, ...kkImport, ...kkReports, ...kkReportDoc, ...kkCli, ...kkMail, ...kkExchange, ...kkOutbox, ...kkBackups, ...kkHolidays, ...kkOperators, ...kkAuth },
+  ru: { ...ruCore, ...ruCalendar, ...ruRules, ...ruMinutes, ...ruIssues, ...ruPlan, ...ruImport, ...ruReports, ...ruReportDoc, ...ruCli, ...ruMail, ...ruExchange, ...ruOutbox, ...ruBackups, ...ruHolidays, ...ruOperators, ...ruAuth },
+  en: { ...enCore, ...enCalendar, ...enRules, ...enMinutes, ...enIssues, ...enPlan, ...enImport, ...enReports, ...enReportDoc, ...enCli, ...enMail, ...enExchange, ...enOutbox, ...enBackups, ...enHolidays, ...enOperators, ...enAuth },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { e2eSession } from './harness';
+import { createAdminInWizard, e2eSession } from './harness';
 import { tempDir } from '../helpers/temp-core';
 
 // Issue 3's acceptance: plan for a rural okrug inside its window, mark it held, see the grid
@@ -15,6 +15,7 @@ async function openSetUp(): Promise<{ page: Page; problems: string[] }> {
   await p.getByTestId('setup-lang-kk').click();
   await p.getByTestId('setup-search').fill('Абай ауданы');
   await p.getByTestId('setup-option-103200000').click();
+  await createAdminInWizard(p);
   await p.getByTestId('setup-confirm').click();
   await p.getByTestId('obligations-grid').waitFor();
   return { page: p, problems };

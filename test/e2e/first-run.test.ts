@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { e2eSession, screenshot } from './harness';
+import { createAdminInWizard, e2eSession, screenshot, signIn } from './harness';
 import { tempDir } from '../helpers/temp-core';
 
 const TODAY = '2026-02-15';
@@ -27,6 +27,7 @@ async function setUpInKazakh(page: Page): Promise<void> {
     await search.press('ArrowDown');
   }
   await search.press('Enter');
+  await createAdminInWizard(page);
   await expect.poll(() => page.getByTestId('setup-confirm-name').innerText()).toContain('Абай ауданы');
   await page.getByTestId('setup-confirm').click();
   await page.getByTestId('obligations-grid').waitFor();
@@ -68,6 +69,8 @@ describe('first run in Kazakh', () => {
     await first.host.stop();
 
     const second = await open(dataDir);
+    // A restarted host has nobody signed in.
+    await signIn(second.page);
     await second.page.getByTestId('obligations-grid').waitFor();
     expect(await second.page.getByTestId('setup').count()).toBe(0);
     expect(await second.page.locator('html').getAttribute('lang')).toBe('kk');

@@ -135,3 +135,43 @@ export function e2eSession(): { open(dataDir: string, today: string): Promise<Op
     },
   };
 }
+
+/** The administrator every E2E run through the setup wizard creates. */
+export const E2E_ADMIN = {
+  login: 'aliya',
+  name: 'Сейтқали Әлия Маратқызы',
+  positionKk: 'аппарат басшысы',
+  positionRu: 'руководитель аппарата',
+  secret: 'kokterek-2026',
+} as const;
+
+/**
+ * The wizard's administrator step (after the akimat is chosen) and the recovery code step:
+ * creates the administrator, ticks "written down" and goes on to the confirm step. Returns
+ * the code as shown (its groups, without the dashes drawn between them).
+ */
+export async function createAdminInWizard(page: Page, admin: typeof E2E_ADMIN = E2E_ADMIN, shoot?: string): Promise<string> {
+  await page.getByTestId('setup-step-admin').waitFor();
+  await page.getByTestId('admin-login').fill(admin.login);
+  await page.getByTestId('admin-name').fill(admin.name);
+  await page.getByTestId('admin-position-kk').fill(admin.positionKk);
+  await page.getByTestId('admin-position-ru').fill(admin.positionRu);
+  await page.getByTestId('admin-secret').fill(admin.secret);
+  await page.getByTestId('admin-again').fill(admin.secret);
+  if (shoot) await screenshot(page, `${shoot}-admin`);
+  await page.getByTestId('admin-submit').click();
+  const code = (await page.getByTestId('recovery-code').innerText()).replace(/\W/g, '');
+  if (shoot) await screenshot(page, `${shoot}-code`);
+  await page.getByTestId('recovery-code-kept').check();
+  await page.getByTestId('recovery-code-continue').click();
+  await page.getByTestId('setup-step-confirm').waitFor();
+  return code;
+}
+
+/** The sign-in screen (a host restarted: nobody is signed in), as `admin`. */
+export async function signIn(page: Page, admin: { login: string; secret: string } = E2E_ADMIN): Promise<void> {
+  await page.getByTestId('signin-screen').waitFor();
+  await page.getByTestId('signin-login').fill(admin.login);
+  await page.getByTestId('signin-secret').fill(admin.secret);
+  await page.getByTestId('signin-submit').click();
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { e2eSession, screenshot } from './harness';
+import { createAdminInWizard, e2eSession, screenshot } from './harness';
 import { documentText } from '../helpers/docx-render';
 import { ABAY_DISTRICT, KARAAUYL_OKRUG, openTempCore, tempDir } from '../helpers/temp-core';
 import { caller } from '../integration/meeting-fixtures';
@@ -44,6 +44,7 @@ for (const [language, typed] of [['kk', 'Қарауыл'], ['ru', 'Караул'
       await option.waitFor();
       await screenshot(p, `positions-setup-search-${language}`);
       await option.click();
+      await createAdminInWizard(p);
       await expect.poll(() => p.getByTestId('setup-confirm-name').innerText()).toBe(language === 'kk' ? 'Қараауыл а.о.' : 'Карааульский с.о.');
       await p.getByTestId('setup-confirm').click();
       await p.getByTestId('obligations-grid').waitFor();

@@ -6,7 +6,8 @@ import { App } from '../../renderer/src/App';
 import { handler, OKRUG, ROOT, startCore } from './test-core';
 import { renderWithI18n } from './render';
 
-beforeEach(() => startCore({ setUp: false }));
+// An administrator exists and is signed in: the wizard has no administrator steps (auth-wizard.test.tsx has them).
+beforeEach(() => startCore({ setUp: false, staff: 'admin' }));
 
 async function toUnitStep(language: 'kk' | 'ru') {
   renderWithI18n(<App />);

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import type { ErrorPayload } from '../../../../shared/errors';
+
+/**
+ * What the core said to the last try. For `auth_wait` the seconds count down here and the
+ * caller keeps its button disabled until they pass (another try would only be refused again).
+ */
+export function useRefusal(): { error: ErrorPayload | null; waiting: boolean; refuse: (error: ErrorPayload | null) => void } {
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [until, setUntil] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    if (until === null) return;
+    const timer = setInterval(() => {
+      const at = Date.now();
+      setNow(at);
+      if (at >= until) {
+        setUntil(null);
+        setError(null);
+      }
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [until]);
+
+  function refuse(next: ErrorPayload | null) {
+    setError(next);
+    const seconds = next?.code === 'auth_wait' ? Number(next.details?.['seconds']) : NaN;
+    const at = Date.now();
+    setNow(at);
+    setUntil(Number.isFinite(seconds) && seconds > 0 ? at + seconds * 1000 : null);
+  }
+
+  const waiting = until !== null && now < until;
+  const shown = waiting && error ? { ...error, details: { ...error.details, seconds: Math.ceil((until - now) / 1000) } } : error;
+  return { error: shown, waiting, refuse };
+}
