@@ -5,6 +5,7 @@ import type { ErrorPayload } from '../../../shared/errors';
 import { attempt, type Result } from './result';
 import { onReset, resetAllStores } from './reset';
 import { useAppStore } from './app.store';
+import { useAuthStore } from './auth.store';
 
 interface BackupsData {
   /** Null until first asked. */
@@ -58,7 +59,8 @@ export const useBackupsStore = create<BackupsState>()((set, get) => ({
     const result = await attempt(() => api.backup.restore({ file }));
     if (!result.ok) return result;
     resetAllStores();
-    await useAppStore.getState().load();
+    // The restored database has the operators of its day: the gate asks who is signed in now.
+    await Promise.all([useAppStore.getState().load(), useAuthStore.getState().refresh()]);
     useAppStore.getState().navigate('settings');
     set({ restored: result.value, health: result.value.health });
     await get().loadList();
