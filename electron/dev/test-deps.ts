@@ -23,6 +23,9 @@ const onPath = (...commands: string[]) => () => commands.some((cmd) => spawnSync
 const NEEDS: Need[] = [
   { pkg: 'chromium', present: () => fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') },
   { pkg: 'fonts-dejavu-core', present: () => fs.existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf') },
+  // Times New Roman's stand-in with the Kazakh letters: LibreOffice's own fonts-liberation (1.07)
+  // has none, and each ә, қ, ң then comes from another font (pdftotext reads "Қ араауыл").
+  { pkg: 'fonts-liberation2', present: () => fs.existsSync('/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf') },
   { pkg: 'libreoffice-writer-nogui', present: onPath('libreoffice', 'soffice') },
   { pkg: 'poppler-utils', present: onPath('pdftoppm') },
   { pkg: 'minisign', present: onPath('minisign') },
