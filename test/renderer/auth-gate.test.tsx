@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { useAppStore } from '../../renderer/src/stores/app.store';
@@ -126,6 +126,17 @@ describe('the sign-in gate', () => {
     await api.auth.signOut({});
     await expect(api.auth.recover({ login: 'aliya', recoveryCode: old, secret: '99999999' })).rejects.toMatchObject({ code: 'recovery_invalid' });
     expect((await api.auth.signIn({ login: 'aliya', secret: '24682468' })).operator?.login).toBe('aliya');
+  });
+
+  it('puts the banner away for this start with "Not now", on every screen, and nothing is created', async () => {
+    const { api } = await startCore({ setUp: true });
+    renderWithI18n(<App />);
+    fireEvent.click(await screen.findByTestId('first-admin-later'));
+    expect(screen.queryByTestId('first-admin-banner')).toBeNull();
+    act(() => useAppStore.getState().navigate('issues'));
+    expect(await screen.findByTestId('issues-screen')).toBeTruthy();
+    expect(screen.queryByTestId('first-admin-banner')).toBeNull();
+    expect((await api.auth.state({})).operatorsExist).toBe(false);
   });
 
   it('offers to create the administrator on an installation set up without operators', async () => {
