@@ -56,7 +56,8 @@ describe('esep generate: a whole oblast', () => {
     summary = r.json();
     core = openTempCore({ dataDir, today: TODAY });
     ({ value } = caller(core));
-  });
+    // Thirteen years of a whole oblast, by a CLI process: ~5 s here, over 10 s on a loaded CI machine.
+  }, 120_000);
   afterAll(() => core.close());
 
   it('sets the working root and reports what it made', () => {
