@@ -15,20 +15,11 @@ export function LockScreen() {
   const signOut = useAuthStore((s) => s.signOut);
   const id = useId();
   const [secret, setSecret] = useState('');
-  const [busy, setBusy] = useState(false);
-  const { error, waiting, refuse } = useRefusal();
+  const { error, waiting, busy, attempt } = useRefusal();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || waiting) return;
-    setBusy(true);
-    refuse(null);
-    const result = await unlock(secret);
-    setBusy(false);
-    if (!result.ok) {
-      setSecret('');
-      refuse(result.error);
-    }
+    await attempt(() => unlock(secret), () => setSecret(''));
   }
 
   return (

@@ -19,19 +19,14 @@ export function RecoveryForm({ onBack }: { onBack: () => void }) {
   const [code, setCode] = useState('');
   const [secret, setSecret] = useState({ value: '', again: '' });
   const [local, setLocal] = useState<ErrorPayload | 'mismatch' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const { error, waiting, refuse } = useRefusal();
+  const { error, waiting, busy, refuse, attempt } = useRefusal();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problem = newSecretProblem(secret.value, secret.again);
     setLocal(problem);
-    refuse(null);
-    if (problem || busy || waiting) return;
-    setBusy(true);
-    const result = await recover({ login, recoveryCode: code, secret: secret.value });
-    setBusy(false);
-    if (!result.ok) refuse(result.error);
+    if (problem) return refuse(null);
+    await attempt(() => recover({ login, recoveryCode: code, secret: secret.value }));
   }
 
   return (

@@ -11,20 +11,11 @@ export function SignInForm({ onForgot }: { onForgot: () => void }) {
   const id = useId();
   const [login, setLogin] = useState('');
   const [secret, setSecret] = useState('');
-  const [busy, setBusy] = useState(false);
-  const { error, waiting, refuse } = useRefusal();
+  const { error, waiting, busy, attempt } = useRefusal();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || waiting) return;
-    setBusy(true);
-    refuse(null);
-    const result = await signIn(login, secret);
-    setBusy(false);
-    if (!result.ok) {
-      setSecret('');
-      refuse(result.error);
-    }
+    await attempt(() => signIn(login, secret), () => setSecret(''));
   }
 
   return (
